@@ -1,0 +1,79 @@
+// One home for the database: PostgreSQL through pg when DATABASE_URL is set, otherwise PGlite in ./data.
+// Both go through Kysely's PostgresDialect, the same migrations and the same RLS.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Config } from '../config/index.js';
+import { migrate, type SqlRunner } from './migrate.js';
+import { PGlitePool } from './pglite-pool.js';
+import type { DB } from './types.js';
+
+export type { DB } from './types.js';
+export type Engine = 'postgres' | 'pglite';
+
+// uuid[] (2951) comes back as an array like text[]; int8 stays a string.
+pg.types.setTypeParser(2951 as never, (v: string) => (pg.types.getTypeParser(1009 as never) as (s: string) => string[])(v));
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** The login role name the API runs as (for catalog checks). */
+  apiRole: string;
+  /** PGlite only: the underlying pool (tests use it to prove role changes are refused). */
+  pglite?: PGlitePool;
+  close(): Promise<void>;
+}
+
+function pgRunner(client: pg.Pool | pg.Client): SqlRunner {
+  return {
+    exec: async (sql) => { await client.query(sql); },
+    rows: async <T,>(sql: string) => (await client.query(sql)).rows as T[],
+  };
+}
+
+export async function openDatabase(config: Config, opts: { memory?: boolean; poolSize?: number } = {}): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config, opts.poolSize ?? config.poolSize);
+  return openPGlite(config, opts.memory ?? false);
+}
+
+async function openPostgres(config: Config, poolSize: number): Promise<Database> {
+  const owner = new pg.Client({ connectionString: config.databaseOwnerUrl });
+  await owner.connect();
+  try {
+    await migrate(pgRunner(owner));
+    const apiUser = new URL(config.databaseUrl!).username || process.env.PGUSER || 'postgres';
+    const ownerUser = (await owner.query('select current_user as u')).rows[0].u as string;
+    if (decodeURIComponent(apiUser) !== ownerUser) {
+      const member = await owner.query('select pg_has_role($1, $2, \'member\') as m', [decodeURIComponent(apiUser), config.appRole]);
+      if (!member.rows[0].m) await owner.query(`grant ${config.appRole} to "${decodeURIComponent(apiUser).replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await owner.end();
+  }
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: poolSize });
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const { rows } = await pool.query('select current_user as u');
+  return { db, engine: 'postgres', apiRole: rows[0].u, close: () => db.destroy() };
+}
+
+async function openPGlite(config: Config, memory: boolean): Promise<Database> {
+  let dataDir: string | undefined;
+  if (!memory) {
+    dataDir = path.join(config.dataDir, 'pglite');
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+  const instance = await PGlite.create({ dataDir, extensions: { ltree, pg_trgm } });
+  const pool = new PGlitePool(instance);
+  await migrate({
+    exec: (sql) => pool.exec(sql),
+    rows: async <T,>(sql: string) => (await instance.query<T>(sql)).rows,
+  });
+  await pool.lockToRole(config.appRole);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  return { db, engine: 'pglite', apiRole: config.appRole, pglite: pool, close: () => db.destroy() };
+}

@@ -1,0 +1,40 @@
+// Forward-only, numbered migrations from schema/migrations, run as the owner through the simple query
+// protocol (a file with several statements cannot be a prepared statement).
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../config/index.js';
+
+export const migrationsDir = path.join(repoRoot, 'schema', 'migrations');
+
+export interface SqlRunner {
+  /** Multi-statement SQL, no parameters. */
+  exec(sql: string): Promise<void>;
+  /** One statement, returning rows. */
+  rows<T>(sql: string): Promise<T[]>;
+}
+
+export function listMigrations(): { name: string; sql: string }[] {
+  return fs.readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ name, sql: fs.readFileSync(path.join(migrationsDir, name), 'utf8') }));
+}
+
+export async function migrate(runner: SqlRunner): Promise<string[]> {
+  await runner.exec(`create table if not exists schema_migration (
+    name text primary key, applied_at timestamptz not null default now())`);
+  const done = new Set((await runner.rows<{ name: string }>('select name from schema_migration')).map((r) => r.name));
+  const applied: string[] = [];
+  for (const m of listMigrations()) {
+    if (done.has(m.name)) continue;
+    const name = m.name.replace(/'/g, "''");
+    try {
+      await runner.exec(`begin;\n${m.sql}\n;insert into schema_migration (name) values ('${name}');\ncommit;`);
+    } catch (e) {
+      await runner.exec('rollback').catch(() => undefined);
+      throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
+    }
+    applied.push(m.name);
+  }
+  return applied;
+}

@@ -1,0 +1,49 @@
+import SchemaBuilder from '@pothos/core';
+import type { Ctx } from './context.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Ctx;
+  DefaultFieldNullability: false;
+  Scalars: { DateTime: { Input: string; Output: Date | string } };
+}>({ defaultFieldNullability: false });
+
+builder.scalarType('DateTime', {
+  description: 'ISO 8601 time with zone',
+  serialize: (v) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString()),
+  parseValue: (v) => String(v),
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+export const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    endCursor: t.exposeString('endCursor', { nullable: true }),
+  }),
+});
+
+export const MAX_PAGE = 500;
+
+/** Opaque offset cursors. A malformed cursor reads as the start. */
+export const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+export function decodeCursor(after: string | null | undefined): number {
+  if (!after) return 0;
+  const m = /^o:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString());
+  return m ? Number(m[1]) + 1 : 0;
+}
+export function pageSize(first: number | null | undefined, dflt = 20): number {
+  if (first === null || first === undefined) return dflt;
+  return Math.max(0, Math.min(MAX_PAGE, Math.trunc(first)));
+}
+
+export function connection<T>(rows: T[], offset: number, totalCount: number) {
+  return {
+    totalCount,
+    edges: rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node })),
+    pageInfo: {
+      hasNextPage: offset + rows.length < totalCount,
+      endCursor: rows.length ? encodeCursor(offset + rows.length - 1) : null,
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// Assemble the schema from the domain modules.
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import '../auth/schema.js';
+import '../modules/tenants/schema.js';
+import '../modules/units/schema.js';
+import '../modules/cadres/schema.js';
+import '../modules/audit/schema.js';
+
+let schema: GraphQLSchema | undefined;
+export const getSchema = () => (schema ??= builder.toSchema());
+export const printedSchema = () => printSchema(lexicographicSortSchema(getSchema())) + '\n';

@@ -1,0 +1,52 @@
+import { createYoga } from 'graphql-yoga';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { Config } from '../config/index.js';
+import type { AccessClaims } from '../auth/principal.js';
+import { getSchema } from './schema.js';
+import { newContext, type Ctx } from './context.js';
+import { operationPlugin } from './operation.js';
+
+interface ServerContext { req: FastifyRequest; reply: FastifyReply }
+
+export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Config) {
+  const yoga = createYoga<ServerContext, Ctx>({
+    schema: getSchema() as never,
+    graphqlEndpoint: '/graphql',
+    graphiql: config.mode !== 'production',
+    landingPage: false,
+    maskedErrors: true,
+    logging: false,
+    plugins: [operationPlugin()],
+    context: async ({ req }): Promise<Ctx> => {
+      let tokenUserId: string | null = null;
+      let tokenInvalid = false;
+      if (req.headers.authorization) {
+        try {
+          const claims = await req.jwtVerify<AccessClaims>();
+          if (claims.typ === 'access' && typeof claims.sub === 'string') tokenUserId = claims.sub;
+          else tokenInvalid = true;
+        } catch {
+          tokenInvalid = true;
+        }
+      }
+      return newContext({
+        db, config, requestId: String(req.id), clientIp: req.ip ?? null, tokenUserId, tokenInvalid,
+        signAccessToken: (userId) => app.jwt.sign({ sub: userId, typ: 'access' }, { expiresIn: config.accessTokenTtlSeconds }),
+      });
+    },
+  });
+
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler: async (req, reply) => {
+      const response = await yoga.handleNodeRequestAndResponse(req, reply, { req, reply });
+      response.headers.forEach((value, key) => { reply.header(key, value); });
+      reply.status(response.status);
+      reply.send(response.body);
+      return reply;
+    },
+  });
+}

@@ -1,0 +1,165 @@
+// Cadre queries. Every call takes the request's scoped transaction: RLS limits rows to the caller's subtree.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Tx } from '../../db/scope.js';
+import { isUuid } from '../../db/scope.js';
+import { normaliseQuery, searchKeys } from './search-terms.js';
+
+export interface CadreFilterInput {
+  search?: string | null;
+  tenantCode?: string | null;
+  unitId?: string | null;
+}
+
+export interface CadreRow {
+  id: string;
+  tenant_id: string;
+  unit_id: string;
+  name: string;
+  sex: string | null;
+  birth_month: string | null;
+  ethnicity: string | null;
+  native_place: string | null;
+  party_join: string | null;
+  work_start: string | null;
+  education: string | null;
+  position: string | null;
+  rank: string | null;
+  status: string;
+  sort_order: number;
+  tenant_code: string;
+  tenant_name: string;
+  tenant_kind: string;
+  tenant_path: string;
+  tenant_parent_id: string | null;
+  tenant_sort_order: number;
+  tenant_status: string;
+  unit_name: string;
+  unit_parent_id: string | null;
+  unit_sort_order: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+function base(trx: Tx) {
+  return trx.selectFrom('cadre as c')
+    .innerJoin('tenant as t', 't.id', 'c.tenant_id')
+    .innerJoin('unit as u', (j) => j.onRef('u.id', '=', 'c.unit_id').onRef('u.tenant_id', '=', 'c.tenant_id'));
+}
+
+const columns = [
+  'c.id', 'c.tenant_id', 'c.unit_id', 'c.name', 'c.sex', 'c.birth_month', 'c.ethnicity', 'c.native_place',
+  'c.party_join', 'c.work_start', 'c.education', 'c.position', 'c.rank', 'c.status', 'c.sort_order',
+  't.code as tenant_code', 't.name as tenant_name', 't.kind as tenant_kind', sql<string>`t.path::text`.as('tenant_path'),
+  't.parent_id as tenant_parent_id', 't.sort_order as tenant_sort_order', 't.status as tenant_status',
+  'u.name as unit_name', 'u.parent_id as unit_parent_id', 'u.sort_order as unit_sort_order',
+] as const;
+
+function filtered(trx: Tx, f: CadreFilterInput) {
+  let q = base(trx);
+  const query = f.search ? normaliseQuery(f.search) : '';
+  if (query) {
+    q = q.where(sql<SqlBool>`(c.search_terms @> array[${query}]::text[] or c.name like ${'%' + escapeLike(query) + '%'})`);
+  }
+  if (f.tenantCode) {
+    q = q.where(sql<SqlBool>`t.path <@ (select s.path from tenant s where s.code = ${f.tenantCode})`);
+  }
+  if (f.unitId !== undefined && f.unitId !== null) {
+    if (!isUuid(f.unitId)) return { q: q.where(sql<SqlBool>`false`), query };
+    q = q.where(sql<SqlBool>`c.unit_id in (
+      with recursive sub(id) as (
+        select id from unit where id = ${f.unitId}::uuid
+        union all select x.id from unit x join sub on x.parent_id = sub.id)
+      select id from sub)`);
+  }
+  return { q, query };
+}
+
+export async function countCadres(trx: Tx, f: CadreFilterInput): Promise<number> {
+  const { q } = filtered(trx, f);
+  const r = await q.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listCadres(trx: Tx, f: CadreFilterInput, limit: number, offset: number): Promise<CadreRow[]> {
+  const { q, query } = filtered(trx, f);
+  let ordered = q.select([...columns] as never);
+  if (query) {
+    // Exact name first, then the surname-aware pinyin reading, then any reading, then name prefix.
+    const rank: Expression<number> = sql<number>`case
+      when c.name = ${query} then 0
+      when c.pinyin_keys[1] = ${query} or c.pinyin_keys[2] = ${query} then 1
+      when ${query} = any(c.pinyin_keys) then 2
+      when c.pinyin_keys[1] like ${escapeLike(query) + '%'} or c.pinyin_keys[2] like ${escapeLike(query) + '%'} then 3
+      when c.name like ${escapeLike(query) + '%'} then 4
+      else 5 end`;
+    ordered = ordered.orderBy(rank);
+  }
+  return (await ordered
+    .orderBy('t.path')
+    .orderBy('u.sort_order')
+    .orderBy('c.sort_order')
+    .orderBy('c.id')
+    .limit(limit)
+    .offset(offset)
+    .execute()) as unknown as CadreRow[];
+}
+
+export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
+  if (!isUuid(id)) return null;
+  const r = await base(trx).select([...columns] as never).where('c.id', '=', id).executeTakeFirst();
+  return (r as unknown as CadreRow) ?? null;
+}
+
+export interface CadreInput {
+  name: string;
+  unitId: string;
+  sex?: string | null;
+  birthMonth?: string | null;
+  ethnicity?: string | null;
+  nativePlace?: string | null;
+  partyJoin?: string | null;
+  workStart?: string | null;
+  education?: string | null;
+  position?: string | null;
+  rank?: string | null;
+  status?: string | null;
+  sortOrder?: number | null;
+}
+
+const toRow = (i: Partial<CadreInput>) => {
+  const row: Record<string, unknown> = {};
+  if (i.name !== undefined) Object.assign(row, { name: i.name, ...(() => { const k = searchKeys(i.name!); return { search_terms: k.terms, pinyin_keys: k.pinyinKeys }; })() });
+  const map: [keyof CadreInput, string][] = [
+    ['sex', 'sex'], ['birthMonth', 'birth_month'], ['ethnicity', 'ethnicity'], ['nativePlace', 'native_place'],
+    ['partyJoin', 'party_join'], ['workStart', 'work_start'], ['education', 'education'], ['position', 'position'],
+    ['rank', 'rank'], ['status', 'status'], ['sortOrder', 'sort_order'],
+  ];
+  for (const [k, col] of map) if (i[k] !== undefined && i[k] !== null) row[col] = i[k];
+  return row;
+};
+
+/** Insert a cadre into the tenant that owns the unit (the unit must be visible). */
+export async function insertCadre(trx: Tx, i: CadreInput): Promise<string | null> {
+  if (!isUuid(i.unitId)) return null;
+  const unit = await trx.selectFrom('unit').select(['id', 'tenant_id']).where('id', '=', i.unitId).executeTakeFirst();
+  if (!unit) return null;
+  const r = await trx.insertInto('cadre')
+    .values({ ...toRow(i), tenant_id: unit.tenant_id, unit_id: unit.id } as never)
+    .returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateCadre(trx: Tx, id: string, i: Partial<CadreInput>): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const patch = toRow(i);
+  if (i.unitId !== undefined && i.unitId !== null) {
+    if (!isUuid(i.unitId)) return false;
+    const cur = await trx.selectFrom('cadre').select('tenant_id').where('id', '=', id).executeTakeFirst();
+    if (!cur) return false;
+    const unit = await trx.selectFrom('unit').select('id').where('id', '=', i.unitId).where('tenant_id', '=', cur.tenant_id).executeTakeFirst();
+    if (!unit) return false;
+    patch.unit_id = unit.id;
+  }
+  const r = await trx.updateTable('cadre').set({ ...patch, updated_at: sql`now()` } as never).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

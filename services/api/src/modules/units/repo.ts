@@ -1,0 +1,20 @@
+// Unit tree queries (RLS: the caller's subtree only). Every list follows the manual order (排序号).
+import type { Tx } from '../../db/scope.js';
+
+export interface UnitRow {
+  id: string;
+  tenant_id: string;
+  parent_id: string | null;
+  name: string;
+  sort_order: number;
+  cadre_count: number;
+}
+
+export async function listUnits(trx: Tx, tenantId?: string): Promise<UnitRow[]> {
+  let q = trx.selectFrom('unit as u')
+    .select(['u.id', 'u.tenant_id', 'u.parent_id', 'u.name', 'u.sort_order'])
+    .select((eb) => eb.selectFrom('cadre as c').whereRef('c.unit_id', '=', 'u.id').select(eb.fn.countAll<string>().as('n')).as('cadre_count'));
+  if (tenantId) q = q.where('u.tenant_id', '=', tenantId);
+  const rows = await q.orderBy('u.tenant_id').orderBy('u.sort_order').orderBy('u.name').execute();
+  return rows.map((r) => ({ ...r, cadre_count: Number(r.cadre_count ?? 0) }));
+}

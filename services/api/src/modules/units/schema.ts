@@ -1,0 +1,38 @@
+import { builder } from '../../graphql/builder.js';
+import { authorize } from '../../graphql/context.js';
+import { findTenant, findTenantByCode } from '../tenants/repo.js';
+import { Tenant } from '../tenants/schema.js';
+import { listUnits, type UnitRow } from './repo.js';
+
+export const Unit = builder.objectRef<UnitRow>('Unit').implement({
+  description: '单位（树目录），按排序号排列',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    parentId: t.exposeID('parent_id', { nullable: true }),
+    sortOrder: t.exposeInt('sort_order'),
+    cadreCount: t.exposeInt('cadre_count'),
+    tenant: t.field({
+      type: Tenant,
+      resolve: async (r, _a, ctx) => {
+        const tn = await findTenant(authorize(ctx, 'read', 'Unit').trx, r.tenant_id);
+        if (!tn) throw new Error('unit without visible tenant');
+        return tn;
+      },
+    }),
+  }),
+});
+
+builder.queryField('units', (t) =>
+  t.field({
+    type: [Unit],
+    description: '可见单位；给出 tenantCode 时只列该租户的单位',
+    args: { tenantCode: t.arg.string() },
+    resolve: async (_r, { tenantCode }, ctx) => {
+      const { trx } = authorize(ctx, 'read', 'Unit');
+      if (!tenantCode) return listUnits(trx);
+      const tn = await findTenantByCode(trx, tenantCode);
+      return tn ? listUnits(trx, tn.id) : [];
+    },
+  }),
+);
