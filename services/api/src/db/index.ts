@@ -35,9 +35,16 @@ function pgRunner(client: pg.Pool | pg.Client): SqlRunner {
   };
 }
 
-export async function openDatabase(config: Config, opts: { memory?: boolean; poolSize?: number } = {}): Promise<Database> {
+export interface OpenOptions {
+  memory?: boolean;
+  poolSize?: number;
+  /** PGlite only, tests only: keep the owner session (no switch to the API role). */
+  ownerSession?: boolean;
+}
+
+export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config, opts.poolSize ?? config.poolSize);
-  return openPGlite(config, opts.memory ?? false);
+  return openPGlite(config, opts.memory ?? false, opts.ownerSession ?? false);
 }
 
 async function openPostgres(config: Config, poolSize: number): Promise<Database> {
@@ -61,7 +68,7 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   return { db, engine: 'postgres', apiRole: rows[0].u, close: () => db.destroy() };
 }
 
-async function openPGlite(config: Config, memory: boolean): Promise<Database> {
+async function openPGlite(config: Config, memory: boolean, ownerSession: boolean): Promise<Database> {
   let dataDir: string | undefined;
   if (!memory) {
     dataDir = path.join(config.dataDir, 'pglite');
@@ -73,7 +80,7 @@ async function openPGlite(config: Config, memory: boolean): Promise<Database> {
     exec: (sql) => pool.exec(sql),
     rows: async <T,>(sql: string) => (await instance.query<T>(sql)).rows,
   });
-  await pool.lockToRole(config.appRole);
+  if (!ownerSession) await pool.lockToRole(config.appRole);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }) });
   return { db, engine: 'pglite', apiRole: config.appRole, pglite: pool, close: () => db.destroy() };
 }

@@ -1,0 +1,34 @@
+// An in-process app on a test database, with helpers to log in and send GraphQL through fastify.inject.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../services/api/src/app.js';
+import type { Database } from '../../services/api/src/db/index.js';
+import { DEMO_PASSWORD, openTestDatabase, testConfig } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(opts: { poolSize?: number } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(opts);
+  const app = await buildApp(testConfig(), database);
+  await app.ready();
+  const gql: TestApp['gql'] = async (token, query, variables = {}) => {
+    const res = await app.inject({
+      method: 'POST', url: '/graphql',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: JSON.stringify({ query, variables }),
+    });
+    return res.json();
+  };
+  const login = async (username: string, password = DEMO_PASSWORD) => {
+    const r = await gql<{ login: { accessToken: string } }>(null,
+      'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ accessToken } }', { u: username, p: password });
+    if (!r.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
+    return r.data.login.accessToken;
+  };
+  return { app, database, gql, login, close: async () => { await app.close(); await database.close(); } };
+}

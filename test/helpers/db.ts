@@ -1,0 +1,20 @@
+// Test databases: PostgreSQL when DATABASE_URL is set (CI creates a fresh database per run), otherwise a fresh
+// in-memory PGlite per call. Both are migrated and carry the demo seed.
+import { loadConfig, type Config } from '../../services/api/src/config/index.js';
+import { openDatabase, type Database } from '../../services/api/src/db/index.js';
+import { seedDemo } from '../../services/api/src/seed/demo.js';
+
+export const isPg = !!process.env.DATABASE_URL?.trim();
+export const engineName = isPg ? 'postgres' : 'pglite';
+export const DEMO_PASSWORD = 'Lianzheng@2026';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({ demoPassword: DEMO_PASSWORD, jwtSecret: 'test-secret-0123456789abcdef0123456789', ...overrides });
+}
+
+export async function openTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
+  const config = testConfig();
+  const database = await openDatabase(config, { memory: true, poolSize: opts.poolSize ?? 4 });
+  await seedDemo(database.db, DEMO_PASSWORD);
+  return database;
+}

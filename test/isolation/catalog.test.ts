@@ -1,0 +1,90 @@
+// The isolation floor as the catalog shows it: every table with a tenant_id has RLS enabled and forced, with
+// policies that check both reads (USING) and writes (WITH CHECK); the API's role cannot bypass them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Database } from '../../services/api/src/db/index.js';
+import { RoleChangeRefused } from '../../services/api/src/db/pglite-pool.js';
+import { engineName, isPg, openTestDatabase } from '../helpers/db.js';
+
+let database: Database;
+beforeAll(async () => { database = await openTestDatabase(); });
+afterAll(async () => { await database?.close(); });
+
+describe(`RLS catalog (${engineName})`, () => {
+  it('every table with tenant_id has ENABLE + FORCE RLS and policies covering read and write', async () => {
+    const { rows } = await sql<{ table: string; rls: boolean; force: boolean }>`
+      select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as force
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'p')
+         and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+       order by 1`.execute(database.db);
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['tenant', 'unit', 'app_user', 'cadre', 'audit_event']));
+    for (const r of rows) {
+      expect.soft(r.rls, `${r.table} ENABLE ROW LEVEL SECURITY`).toBe(true);
+      expect.soft(r.force, `${r.table} FORCE ROW LEVEL SECURITY`).toBe(true);
+      const pol = await sql<{ cmd: string; qual: string | null; with_check: string | null; roles: string[] }>`
+        select cmd, qual, with_check, roles::text[] as roles from pg_policies where schemaname = 'public' and tablename = ${r.table}`.execute(database.db);
+      const scoped = pol.rows.filter((p) => p.roles.includes('public'));
+      const reads = scoped.filter((p) => ['ALL', 'SELECT'].includes(p.cmd) && p.qual?.includes('app_'));
+      const writes = scoped.filter((p) => ['ALL', 'INSERT'].includes(p.cmd) && p.with_check?.includes('app_'));
+      expect.soft(reads.length, `${r.table}: a scoped USING policy`).toBeGreaterThan(0);
+      expect.soft(writes.length, `${r.table}: a scoped WITH CHECK policy`).toBeGreaterThan(0);
+      for (const p of scoped.filter((x) => ['ALL', 'UPDATE'].includes(x.cmd))) {
+        expect.soft(p.with_check, `${r.table}: UPDATE policy has WITH CHECK`).toBeTruthy();
+      }
+      // Policies for a single role exist only for the owner (authentication lookups in SECURITY DEFINER functions).
+      for (const p of pol.rows.filter((x) => !x.roles.includes('public'))) {
+        expect.soft(p.roles).not.toContain(database.apiRole);
+        expect.soft(p.cmd, `${r.table}: owner-only policy is read-only`).toBe('SELECT');
+      }
+    }
+  });
+
+  it('the API role is not superuser, not BYPASSRLS, and owns no table (nor belongs to a role that does)', async () => {
+    const me = await sql<{ u: string }>`select current_user as u`.execute(database.db);
+    expect(me.rows[0].u).toBe(isPg ? database.apiRole : 'lz_app');
+    const bad = await sql<{ rolname: string }>`
+      select rolname from pg_roles where pg_has_role(current_user, oid, 'member') and (rolsuper or rolbypassrls)`.execute(database.db);
+    expect(bad.rows).toEqual([]);
+    const owned = await sql<{ tablename: string }>`
+      select tablename from pg_tables where schemaname = 'public' and pg_has_role(current_user, tableowner, 'member')`.execute(database.db);
+    expect(owned.rows).toEqual([]);
+  });
+
+  it('the API role may only INSERT and SELECT audit rows', async () => {
+    const r = await sql<Record<string, boolean>>`select
+        has_table_privilege(current_user, 'audit_event', 'SELECT') as sel,
+        has_table_privilege(current_user, 'audit_event', 'INSERT') as ins,
+        has_table_privilege(current_user, 'audit_event', 'UPDATE') as upd,
+        has_table_privilege(current_user, 'audit_event', 'DELETE') as del,
+        has_table_privilege(current_user, 'audit_event', 'TRUNCATE') as trn`.execute(database.db);
+    expect(r.rows[0]).toEqual({ sel: true, ins: true, upd: false, del: false, trn: false });
+    await expect(sql`update audit_event set outcome = 'success'`.execute(database.db)).rejects.toThrow();
+    await expect(sql`delete from audit_event`.execute(database.db)).rejects.toThrow();
+  });
+
+  it('an empty or missing scope sees nothing', async () => {
+    const counts = await database.db.transaction().execute(async (trx) => {
+      const none = await sql<{ n: string }>`select count(*) as n from cadre`.execute(trx);
+      await sql`select set_config('app.tenant_path', '', true)`.execute(trx);
+      const empty = await sql<{ n: string }>`select count(*) as n from cadre`.execute(trx);
+      const tenants = await sql<{ n: string }>`select count(*) as n from tenant`.execute(trx);
+      return [none.rows[0].n, empty.rows[0].n, tenants.rows[0].n].map(Number);
+    });
+    expect(counts).toEqual([0, 0, 0]);
+  });
+
+  it.skipIf(isPg)('PGlite: the session is locked to the API role; role changes are refused', async () => {
+    const pool = database.pglite!;
+    for (const stmt of ['set role postgres', 'RESET ROLE', 'set session authorization postgres', "select set_config('role', 'postgres', false)", 'reset all', 'SET LOCAL ROLE postgres']) {
+      const c = await pool.connect();
+      try {
+        await expect(c.query(stmt, []), stmt).rejects.toBeInstanceOf(RoleChangeRefused);
+      } finally {
+        c.release();
+      }
+    }
+    const me = await sql<{ u: string }>`select current_user as u`.execute(database.db);
+    expect(me.rows[0].u).toBe('lz_app');
+  });
+});
