@@ -141,8 +141,9 @@ create policy cadre_scope on cadre
 -- (an attempt that named no known account).
 alter table audit_event enable row level security;
 alter table audit_event force row level security;
+-- Unattributed rows (a request that named no known account or tenant) are visible at a root tenant only.
 create policy audit_event_read on audit_event for select
-  using (tenant_id in (select app_visible_tenant_ids()));
+  using (tenant_id in (select app_visible_tenant_ids()) or (tenant_id is null and nlevel(app_scope()) = 1));
 create policy audit_event_append on audit_event for insert
   with check (tenant_id is null or tenant_id in (select app_visible_tenant_ids()));
 
@@ -179,6 +180,14 @@ create function auth_session(p_user_id uuid)
      where u.id = p_user_id
   $$;
 
+-- The tenant a username names by its prefix (km-wh.xyz → km-wh), to attribute failed logins of unknown accounts.
+create function auth_tenant_of_username(p_username text)
+  returns table (tenant_id uuid, tenant_path text)
+  language sql stable security definer set search_path = public, pg_temp
+  as $$ select t.id, t.path::text from tenant t where t.code = split_part(lower(p_username), '.', 1) $$;
+
+revoke all on function auth_tenant_of_username(text) from public;
+grant execute on function auth_tenant_of_username(text) to lz_app;
 revoke all on function auth_find_user(text) from public;
 revoke all on function auth_session(uuid) from public;
 grant execute on function auth_find_user(text) to lz_app;

@@ -29,9 +29,12 @@ export async function login(a: Attempt): Promise<{ userId: string }> {
   const username = a.username.trim().toLowerCase().slice(0, 100);
   const account = await withScope(a.db, null, async (trx) =>
     (await sql<Account>`select * from auth_find_user(${username})`.execute(trx)).rows[0]);
+  // An unknown account is attributed to the tenant its username names, if any.
+  const owner = account ?? await withScope(a.db, null, async (trx) =>
+    (await sql<{ tenant_id: string; tenant_path: string }>`select * from auth_tenant_of_username(${username})`.execute(trx)).rows[0]);
   const entry = (outcome: 'success' | 'failure', reason?: string) => ({
-    tenantId: account?.tenant_id ?? null,
-    tenantPath: account?.tenant_path ?? null,
+    tenantId: owner?.tenant_id ?? null,
+    tenantPath: owner?.tenant_path ?? null,
     userId: account?.user_id ?? null,
     username,
     operation: 'login',

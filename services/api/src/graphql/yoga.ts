@@ -1,4 +1,5 @@
 import { createYoga } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
@@ -8,6 +9,18 @@ import { getSchema } from './schema.js';
 import { newContext, type Ctx } from './context.js';
 import { operationPlugin } from './operation.js';
 
+/**
+ * Errors raised on purpose (GraphQLError, also as original error) pass; anything else — database text included —
+ * becomes a fixed message. A tag check, not instanceof: graphql's CJS and ESM builds may both be loaded.
+ */
+export function maskError(error: unknown, log: (e: unknown) => void = () => undefined): GraphQLError {
+  const isGql = (x: unknown): x is GraphQLError => Object.prototype.toString.call(x) === '[object GraphQLError]';
+  const original = (error as GraphQLError)?.originalError;
+  if (isGql(error) && (!original || isGql(original))) return error;
+  log(original ?? error);
+  return new GraphQLError('服务器内部错误', { extensions: { code: 'INTERNAL' } });
+}
+
 interface ServerContext { req: FastifyRequest; reply: FastifyReply }
 
 export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Config) {
@@ -16,7 +29,7 @@ export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Confi
     graphqlEndpoint: '/graphql',
     graphiql: config.mode !== 'production',
     landingPage: false,
-    maskedErrors: true,
+    maskedErrors: { maskError: (error: unknown) => maskError(error, (e) => app.log.error({ err: e }, 'masked error')) },
     logging: false,
     plugins: [operationPlugin()],
     context: async ({ req }): Promise<Ctx> => {

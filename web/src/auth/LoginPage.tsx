@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { useAuth } from './AuthProvider';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+interface LoginLocationState {
+  from?: string;
+  expired?: boolean;
+}
+
+/** Only same-app paths; never the API's own routes. */
+function safeTarget(from: string | undefined): string {
+  if (!from || !from.startsWith('/') || from.startsWith('//')) return '/cadres';
+  if (/^\/(api|graphql)(\/|$|\?)/.test(from) || from.startsWith('/login')) return '/cadres';
+  return from;
+}
+
+export function LoginPage() {
+  const { status, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = (location.state ?? {}) as LoginLocationState;
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  if (status === 'authenticated') return <Navigate to={safeTarget(state.from)} replace />;
+
+  const onFinish = async (values: LoginValues) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await login(values.username.trim(), values.password);
+      navigate(safeTarget(state.from), { replace: true });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '登录失败，请稍后重试');
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="lz-login">
+      <div className="lz-login-banner">
+        <SafetyCertificateOutlined className="lz-login-emblem" />
+        <div>
+          <h1 className="lz-login-title">廉政档案管理系统</h1>
+          <div className="lz-login-subtitle">纪检监察机关 · 干部廉政档案信息平台</div>
+        </div>
+      </div>
+
+      <div className="lz-login-card">
+        <Typography.Title level={4} className="lz-login-card-title">用户登录</Typography.Title>
+
+        {state.expired && !error && (
+          <Alert className="lz-login-alert" type="warning" showIcon title="登录已过期，请重新登录" />
+        )}
+        {error && (
+          <Alert className="lz-login-alert" type="error" showIcon title={error} data-testid="login-error" />
+        )}
+
+        <Form<LoginValues>
+          layout="vertical"
+          requiredMark={false}
+          size="large"
+          onFinish={onFinish}
+          onValuesChange={() => error && setError(null)}
+          autoComplete="on"
+        >
+          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+            <Input id="username" name="username" prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" autoFocus maxLength={100} />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password id="password" name="password" prefix={<LockOutlined />} placeholder="请输入密码" autoComplete="current-password" maxLength={200} />
+          </Form.Item>
+          <Form.Item className="lz-login-submit">
+            <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+              登录
+            </Button>
+          </Form.Item>
+        </Form>
+
+        <div className="lz-login-notice">本系统仅限授权人员使用，所有访问和操作均留痕审计。</div>
+      </div>
+
+      <div className="lz-login-footer">© 廉政档案管理系统 · 请妥善保管账号密码，离开时请及时退出</div>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+// Builds the 单位目录 tree: tenants nested by parent, under each tenant its units nested by parentId (排序号 order
+// as returned by the API), then its subordinate tenants.
+import type { ReactNode } from 'react';
+import { BankOutlined, ClusterOutlined, FolderOutlined } from '@ant-design/icons';
+import type { CadreFilter, TenantItem, UnitItem } from './types';
+
+export interface ScopeNode {
+  key: string;
+  title: ReactNode;
+  label: string;
+  icon?: ReactNode;
+  children?: ScopeNode[];
+  isLeaf?: boolean;
+  filter: Pick<CadreFilter, 'tenantCode' | 'unitId'>;
+  /** Cadres in this node and everything below it (only when units are readable). */
+  total: number | null;
+  /** Human description of the scope, for the 当前范围 line. */
+  scopeText: string;
+}
+
+export const tenantKey = (code: string) => `t:${code}`;
+export const unitKey = (id: string) => `u:${id}`;
+
+function nodeTitle(name: string, total: number | null, extra?: ReactNode): ReactNode {
+  return (
+    <span className="lz-tree-title">
+      <span className="lz-tree-name">{name}</span>
+      {extra}
+      {total !== null && <span className="lz-tree-count">{total}</span>}
+    </span>
+  );
+}
+
+export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null): ScopeNode[] {
+  const tenantIds = new Set(tenants.map((t) => t.id));
+  const childTenants = new Map<string | null, TenantItem[]>();
+  for (const t of tenants) {
+    const parent = t.parent && tenantIds.has(t.parent.id) ? t.parent.id : null;
+    const list = childTenants.get(parent) ?? [];
+    list.push(t);
+    childTenants.set(parent, list);
+  }
+
+  // Units per tenant, then per parent unit, keeping the API order.
+  const unitsByTenant = new Map<string, UnitItem[]>();
+  for (const u of units ?? []) {
+    const list = unitsByTenant.get(u.tenant.id) ?? [];
+    list.push(u);
+    unitsByTenant.set(u.tenant.id, list);
+  }
+
+  const buildUnits = (tenantUnits: UnitItem[]): { nodes: ScopeNode[]; total: number } => {
+    const ids = new Set(tenantUnits.map((u) => u.id));
+    const byParent = new Map<string | null, UnitItem[]>();
+    for (const u of tenantUnits) {
+      const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
+      const list = byParent.get(parent) ?? [];
+      list.push(u);
+      byParent.set(parent, list);
+    }
+    const seen = new Set<string>();
+    const walk = (parent: string | null): { nodes: ScopeNode[]; total: number } => {
+      let sum = 0;
+      const nodes: ScopeNode[] = [];
+      for (const u of byParent.get(parent) ?? []) {
+        if (seen.has(u.id)) continue;
+        seen.add(u.id);
+        const sub = walk(u.id);
+        const total = u.cadreCount + sub.total;
+        sum += total;
+        nodes.push({
+          key: unitKey(u.id),
+          label: u.name,
+          title: nodeTitle(u.name, total),
+          icon: sub.nodes.length ? <ClusterOutlined /> : <FolderOutlined />,
+          children: sub.nodes.length ? sub.nodes : undefined,
+          isLeaf: sub.nodes.length === 0,
+          filter: { unitId: u.id },
+          total,
+          scopeText: sub.nodes.length ? `${u.name}（含下级单位）` : u.name,
+        });
+      }
+      return { nodes, total: sum };
+    };
+    return walk(null);
+  };
+
+  const visited = new Set<string>();
+  const buildTenants = (parent: string | null): { nodes: ScopeNode[]; total: number } => {
+    let sum = 0;
+    const nodes: ScopeNode[] = [];
+    for (const t of childTenants.get(parent) ?? []) {
+      if (visited.has(t.id)) continue;
+      visited.add(t.id);
+      const own = buildUnits(unitsByTenant.get(t.id) ?? []);
+      const sub = buildTenants(t.id);
+      const total = units ? own.total + sub.total : null;
+      if (total !== null) sum += total;
+      const children = [...own.nodes, ...sub.nodes];
+      nodes.push({
+        key: tenantKey(t.code),
+        label: t.name,
+        title: nodeTitle(t.name, total, <span className="lz-tree-kind">{t.kindLabel}</span>),
+        icon: <BankOutlined />,
+        children: children.length ? children : undefined,
+        isLeaf: children.length === 0,
+        filter: { tenantCode: t.code },
+        total,
+        scopeText: sub.nodes.length ? `${t.name}（含下级机关）` : t.name,
+      });
+    }
+    return { nodes, total: sum };
+  };
+
+  return buildTenants(null).nodes;
+}
+
+export function indexNodes(nodes: ScopeNode[], into = new Map<string, ScopeNode>()): Map<string, ScopeNode> {
+  for (const n of nodes) {
+    into.set(n.key, n);
+    if (n.children) indexNodes(n.children, into);
+  }
+  return into;
+}
+
+/** Keep nodes whose name contains the keyword, with their ancestors; returns the keys to expand. */
+export function filterTree(nodes: ScopeNode[], keyword: string): { nodes: ScopeNode[]; expand: string[] } {
+  const k = keyword.trim();
+  if (!k) return { nodes, expand: [] };
+  const expand: string[] = [];
+  const walk = (list: ScopeNode[]): ScopeNode[] => {
+    const out: ScopeNode[] = [];
+    for (const n of list) {
+      const kids = n.children ? walk(n.children) : [];
+      if (n.label.includes(k) || kids.length) {
+        if (kids.length) expand.push(n.key);
+        out.push({ ...n, children: kids.length ? kids : n.label.includes(k) ? n.children : undefined });
+      }
+    }
+    return out;
+  };
+  return { nodes: walk(nodes), expand };
+}
