@@ -80,8 +80,8 @@ create table cadre (
   rank          text,
   status        text not null default '在职',
   sort_order    integer not null default 0,
-  -- Search keys: every character, every bigram, the name, every full-pinyin reading and every initials
-  -- reading (all readings of polyphonic characters), with their prefixes. GIN-indexed for 1–2 character queries.
+  -- Search keys: every substring of the name, every full-pinyin and initials reading (all readings of polyphonic
+  -- characters) with their prefixes. Mirrored row by row into cadre_search_key, where equality finds them.
   search_terms  text[] not null default '{}',
   -- Exact pinyin readings (full and initials), for ranking exact matches first.
   pinyin_keys   text[] not null default '{}',
@@ -91,8 +91,32 @@ create table cadre (
 );
 create index cadre_tenant_order_idx on cadre (tenant_id, sort_order, id);
 create index cadre_unit_idx on cadre (unit_id);
-create index cadre_search_terms_gin on cadre using gin (search_terms);
 create index cadre_name_trgm on cadre using gin (name gin_trgm_ops);
+
+-- One row per search key. Under RLS only leakproof operators may drive an index scan, and array containment
+-- (GIN) or LIKE (trigrams) are not leakproof: text equality is, so short and long queries alike use this
+-- btree index. Kept in step with cadre.search_terms by a trigger.
+create table cadre_search_key (
+  tenant_id  uuid not null references tenant (id),
+  cadre_id   uuid not null references cadre (id) on delete cascade,
+  key        text not null,
+  primary key (key, cadre_id)
+);
+create index cadre_search_key_cadre_idx on cadre_search_key (cadre_id);
+
+create function cadre_search_key_sync() returns trigger
+  language plpgsql
+  as $$
+  begin
+    if tg_op = 'UPDATE' then
+      delete from cadre_search_key where cadre_id = old.id;
+    end if;
+    insert into cadre_search_key (tenant_id, cadre_id, key)
+      select new.tenant_id, new.id, k from (select distinct unnest(new.search_terms) as k) s where k <> '';
+    return null;
+  end $$;
+create trigger cadre_search_key_sync after insert or update of search_terms, tenant_id on cadre
+  for each row execute function cadre_search_key_sync();
 
 -- The access log. Append-only for the API: INSERT and SELECT only.
 create table audit_event (
@@ -134,6 +158,12 @@ create policy app_user_scope on app_user
 alter table cadre enable row level security;
 alter table cadre force row level security;
 create policy cadre_scope on cadre
+  using (tenant_id in (select app_visible_tenant_ids()))
+  with check (tenant_id in (select app_visible_tenant_ids()));
+
+alter table cadre_search_key enable row level security;
+alter table cadre_search_key force row level security;
+create policy cadre_search_key_scope on cadre_search_key
   using (tenant_id in (select app_visible_tenant_ids()))
   with check (tenant_id in (select app_visible_tenant_ids()));
 
@@ -200,5 +230,6 @@ grant select, insert, update on tenant to lz_app;
 grant select, insert, update, delete on unit to lz_app;
 grant select, insert, update on app_user to lz_app;
 grant select, insert, update, delete on cadre to lz_app;
+grant select, insert, delete on cadre_search_key to lz_app;
 grant select, insert on audit_event to lz_app;
 grant usage on sequence audit_event_id_seq to lz_app;

@@ -32,7 +32,7 @@ async function openOwner(): Promise<OwnerSession> {
 }
 
 const WH = 'yn.km.km_wh';
-let ids: { wh: string; pl: string; whUnit: string; plUnit: string };
+let ids: { wh: string; pl: string; whUnit: string; plUnit: string; whCadre: string; plCadre: string };
 
 beforeAll(async () => {
   owner = await openOwner();
@@ -42,10 +42,12 @@ beforeAll(async () => {
   const wh = t.find((r) => r.code === 'km-wh').id, pl = t.find((r) => r.code === 'km-pl').id;
   const whUnit = (await owner.q('select id from unit where tenant_id = $1 limit 1', [wh]))[0].id;
   const plUnit = (await owner.q('select id from unit where tenant_id = $1 limit 1', [pl]))[0].id;
+  const whCadre = (await owner.q('select id from cadre where tenant_id = $1 limit 1', [wh]))[0].id;
+  const plCadre = (await owner.q('select id from cadre where tenant_id = $1 limit 1', [pl]))[0].id;
   // Audit rows on both sides so the audit probe has something to see or not see.
   await owner.q(`insert into audit_event (tenant_id, operation, kind, outcome) values ($1, 'probe', 'read', 'success'), ($2, 'probe', 'read', 'success')`, [wh, pl]);
   await owner.q('commit');
-  ids = { wh, pl, whUnit, plUnit };
+  ids = { wh, pl, whUnit, plUnit, whCadre, plCadre };
 });
 afterAll(async () => { await owner?.close(); await database?.close(); });
 
@@ -70,6 +72,11 @@ const probes = (): Record<string, Probe> => ({
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from cadre`,
     own: [`insert into cadre (tenant_id, unit_id, name) values ($1, $2, '探针')`, [ids.wh, ids.whUnit]],
     foreign: [`insert into cadre (tenant_id, unit_id, name) values ($1, $2, '探针')`, [ids.pl, ids.plUnit]],
+  },
+  cadre_search_key: {
+    read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from cadre_search_key`,
+    own: [`insert into cadre_search_key (tenant_id, cadre_id, key) values ($1, $2, 'probe')`, [ids.wh, ids.whCadre]],
+    foreign: [`insert into cadre_search_key (tenant_id, cadre_id, key) values ($1, $2, 'probe')`, [ids.pl, ids.plCadre]],
   },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,

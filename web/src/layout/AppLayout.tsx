@@ -64,7 +64,7 @@ export function AppLayout() {
         <Sider
           className="lz-sider"
           theme="light"
-          width={200}
+          width={176}
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}

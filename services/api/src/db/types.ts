@@ -77,7 +77,14 @@ export interface AuditEventTable {
   detail: ColumnType<unknown, string | undefined, string>;
 }
 
+export interface CadreSearchKeyTable {
+  tenant_id: string;
+  cadre_id: string;
+  key: string;
+}
+
 export interface DB {
+  cadre_search_key: CadreSearchKeyTable;
   tenant: TenantTable;
   unit: UnitTable;
   app_user: AppUserTable;

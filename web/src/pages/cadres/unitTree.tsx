@@ -24,7 +24,7 @@ export const unitKey = (id: string) => `u:${id}`;
 function nodeTitle(name: string, total: number | null, extra?: ReactNode): ReactNode {
   return (
     <span className="lz-tree-title">
-      <span className="lz-tree-name">{name}</span>
+      <span className="lz-tree-name" title={name}>{name}</span>
       {extra}
       {total !== null && <span className="lz-tree-count">{total}</span>}
     </span>

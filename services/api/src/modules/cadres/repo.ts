@@ -54,11 +54,19 @@ const columns = [
   'u.name as unit_name', 'u.parent_id as unit_parent_id', 'u.sort_order as unit_sort_order',
 ] as const;
 
+/**
+ * The search condition on cadre c: the query equals one of its keys (any substring of the name, any pinyin
+ * reading or initials, or a prefix of one). Equality is leakproof, so the key index serves it under RLS.
+ */
+export function searchPredicate(query: string) {
+  return sql<SqlBool>`c.id in (select k.cadre_id from cadre_search_key k where k.key = ${query})`;
+}
+
 function filtered(trx: Tx, f: CadreFilterInput) {
   let q = base(trx);
   const query = f.search ? normaliseQuery(f.search) : '';
   if (query) {
-    q = q.where(sql<SqlBool>`(c.search_terms @> array[${query}]::text[] or c.name like ${'%' + escapeLike(query) + '%'})`);
+    q = q.where(searchPredicate(query));
   }
   if (f.tenantCode) {
     q = q.where(sql<SqlBool>`t.path <@ (select s.path from tenant s where s.code = ${f.tenantCode})`);
@@ -81,6 +89,11 @@ export async function countCadres(trx: Tx, f: CadreFilterInput): Promise<number>
 }
 
 export async function listCadres(trx: Tx, f: CadreFilterInput, limit: number, offset: number): Promise<CadreRow[]> {
+  return (await listCadresQuery(trx, f, limit, offset).execute()) as unknown as CadreRow[];
+}
+
+/** The list query itself (tests EXPLAIN it). */
+export function listCadresQuery(trx: Tx, f: CadreFilterInput, limit: number, offset: number) {
   const { q, query } = filtered(trx, f);
   let ordered = q.select([...columns] as never);
   if (query) {
@@ -94,14 +107,13 @@ export async function listCadres(trx: Tx, f: CadreFilterInput, limit: number, of
       else 5 end`;
     ordered = ordered.orderBy(rank);
   }
-  return (await ordered
+  return ordered
     .orderBy('t.path')
     .orderBy('u.sort_order')
     .orderBy('c.sort_order')
     .orderBy('c.id')
     .limit(limit)
-    .offset(offset)
-    .execute()) as unknown as CadreRow[];
+    .offset(offset);
 }
 
 export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {

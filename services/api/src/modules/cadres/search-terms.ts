@@ -1,4 +1,4 @@
-// Search keys for a name: characters, bigrams, the name itself, and every pinyin reading (full and initials,
+// Search keys for a name: every substring of it, and every pinyin reading (full and initials,
 // with prefixes), taking every reading of polyphonic characters (单 shan/dan, 曾 zeng/ceng …).
 import { pinyin, polyphonic } from 'pinyin-pro';
 
@@ -25,12 +25,11 @@ export interface SearchKeys { terms: string[]; pinyinKeys: string[] }
 export function searchKeys(rawName: string): SearchKeys {
   const name = rawName.replace(/\s+/g, '');
   const terms = new Set<string>();
-  const chars = [...name];
+  // Every substring of the name (names are short: at most 50 characters, 1,275 substrings).
+  const chars = [...name].map((c) => c.toLowerCase());
   for (let i = 0; i < chars.length; i++) {
-    terms.add(chars[i]);
-    if (i + 1 < chars.length) terms.add(chars[i] + chars[i + 1]);
+    for (let j = i + 1; j <= chars.length; j++) terms.add(chars.slice(i, j).join(''));
   }
-  terms.add(name);
   const pinyinKeys: string[] = [];
   for (const r of readings(name)) {
     const full = r.join('');

@@ -1,0 +1,147 @@
+// The console in a real browser: login (good and bad password), the cadre table, search, the unit tree, and the
+// FORBIDDEN view. Needs web/dist (npm run build) and /usr/bin/chromium; skipped where chromium is absent.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../helpers/server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SHOTS = process.env.SCREENSHOTS === '1';
+const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
+const TIMEOUT = 60_000;
+
+interface GqlResult<T> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
+
+describe.skipIf(!fs.existsSync(CHROMIUM))('console in the browser', () => {
+  let srv: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const res = await fetch(`${srv.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResult<T>;
+    if (body.errors?.length) throw new Error(`${body.errors[0].message} (${body.errors[0].extensions?.code})`);
+    return body.data as T;
+  }
+
+  async function apiLogin(username: string): Promise<string> {
+    const d = await api<{ login: { accessToken: string } }>(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
+      { u: username, p: srv.password },
+    );
+    return d.login.accessToken;
+  }
+
+  async function newPage(): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    contexts.push(ctx);
+    return ctx.newPage();
+  }
+
+  async function shot(page: Page, name: string) {
+    if (!SHOTS) return;
+    fs.mkdirSync(SHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: true });
+  }
+
+  async function loginThroughPage(page: Page, username: string, password: string) {
+    await page.goto(`${srv.url}/login`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(password);
+    await page.getByTestId('login-submit').click();
+  }
+
+  const rowNames = (page: Page) => page.locator('[data-testid="cadre-row"] [data-testid="cadre-name"]').allTextContents();
+
+  beforeAll(async () => {
+    srv = await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await srv?.close();
+  });
+
+  it('a wrong password shows 用户名或密码错误', async () => {
+    const page = await newPage();
+    await loginThroughPage(page, 'km.leader', 'not-the-password');
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await shot(page, 'login-error');
+  }, TIMEOUT);
+
+  it('an officer logs in, sees the cadre table and finds a cadre by name', async () => {
+    const token = await apiLogin('km-wh.officer');
+    const { me } = await api<{ me: { displayName: string; tenant: { name: string } } }>(
+      '{ me { displayName tenant { name } } }', {}, token,
+    );
+    const first = await api<{ cadres: { totalCount: number; edges: { node: { name: string; unit: { id: string; name: string } } }[] } }>(
+      '{ cadres(first: 1) { totalCount edges { node { name unit { id name } } } } }', {}, token,
+    );
+    expect(first.cadres.totalCount).toBeGreaterThan(0);
+    const cadre = first.cadres.edges[0].node;
+
+    const page = await newPage();
+    await page.goto(`${srv.url}/login`);
+    await shot(page, 'login');
+    await loginThroughPage(page, 'km-wh.officer', srv.password);
+    await page.waitForURL(/\/cadres$/, { timeout: 15_000 });
+    await page.locator('[data-testid="cadre-row"]').first().waitFor({ timeout: 15_000 });
+
+    const header = await page.getByTestId('current-user').textContent();
+    expect(header).toContain(me.displayName);
+    expect(header).toContain(me.tenant.name);
+    expect(header).toContain('纪检干部');
+    expect(await page.getByText(`共 ${first.cadres.totalCount} 人`).count()).toBe(1);
+    expect((await rowNames(page)).length).toBe(Math.min(20, first.cadres.totalCount));
+    await shot(page, 'cadres');
+
+    // Search by the exact name: only matching rows remain.
+    const expected = await api<{ cadres: { totalCount: number } }>(
+      'query($f: CadreFilter) { cadres(first: 0, filter: $f) { totalCount } }', { f: { search: cadre.name } }, token,
+    );
+    const search = page.getByTestId('cadre-search').locator('input');
+    await search.fill(cadre.name);
+    await search.press('Enter');
+    await page.getByText(`共 ${expected.cadres.totalCount} 人`).waitFor({ timeout: 15_000 });
+    const names = await rowNames(page);
+    expect(names.length).toBe(expected.cadres.totalCount);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n).toContain(cadre.name);
+    await shot(page, 'cadres-search');
+
+    // Clear the search, then pick the cadre's unit in the tree: the table narrows to that unit.
+    await search.fill('');
+    await search.press('Enter');
+    await page.getByText(`共 ${first.cadres.totalCount} 人`).waitFor({ timeout: 15_000 });
+    const inUnit = await api<{ cadres: { totalCount: number } }>(
+      'query($f: CadreFilter) { cadres(first: 0, filter: $f) { totalCount } }', { f: { unitId: cadre.unit.id } }, token,
+    );
+    // The unit may sit under a collapsed parent: the directory filter expands the matches.
+    await page.getByTestId('unit-filter').fill(cadre.unit.name);
+    await page.getByTestId('unit-tree').getByText(cadre.unit.name, { exact: true }).first().click();
+    await page.getByText(`共 ${inUnit.cadres.totalCount} 人`).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('scope-tag').textContent()).toContain(cadre.unit.name);
+  }, TIMEOUT);
+
+  it('a role that cannot read cadres sees 当前角色无权查看干部档案', async () => {
+    const page = await newPage();
+    await loginThroughPage(page, 'km.admin', srv.password);
+    await page.getByTestId('cadres-forbidden').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('cadres-forbidden').textContent()).toContain('当前角色无权查看干部档案');
+    expect(await page.locator('[data-testid="cadre-row"]').count()).toBe(0);
+    await shot(page, 'cadres-forbidden');
+  }, TIMEOUT);
+});

@@ -1,0 +1,306 @@
+import type React from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Empty, Input, Result, Space, Spin, Table, Tag, Tooltip, Tree, Typography } from 'antd';
+import type { TableColumnsType, TablePaginationConfig } from 'antd';
+import { CloseCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { gql, isForbidden } from '../../api/graphql';
+import { useAuth } from '../../auth/AuthProvider';
+import { CADRES_QUERY, TENANTS_QUERY, UNITS_QUERY } from './queries';
+import { formatBirthMonth, STATUS_COLORS } from './format';
+import { buildScopeTree, filterTree, indexNodes, type ScopeNode } from './unitTree';
+import type { Cadre, CadreFilter, CadrePage, TenantItem, UnitItem } from './types';
+
+const PAGE_SIZES = [20, 50, 100];
+
+const dash = (v: string | null | undefined) => (v ? v : <span className="lz-muted">—</span>);
+
+function useScopeTree() {
+  const [tenants, setTenants] = useState<TenantItem[] | null>(null);
+  const [units, setUnits] = useState<UnitItem[] | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    // Separate requests: each GraphQL operation is one transaction, and a role may read tenants but not units.
+    const [t, u] = await Promise.allSettled([
+      gql<{ tenants: TenantItem[] }>(TENANTS_QUERY),
+      gql<{ units: UnitItem[] }>(UNITS_QUERY),
+    ]);
+    if (t.status === 'fulfilled') setTenants(t.value.tenants);
+    else setError(t.reason instanceof Error ? t.reason.message : String(t.reason));
+    if (u.status === 'fulfilled') setUnits(u.value.units);
+    else {
+      setUnits(null);
+      if (!isForbidden(u.reason) && t.status === 'fulfilled') {
+        setError(u.reason instanceof Error ? u.reason.message : String(u.reason));
+      }
+    }
+    setLoading(false);
+  }, []);
+
+  useEffect(() => { void load(); }, [load]);
+
+  const tree = useMemo(() => (tenants ? buildScopeTree(tenants, units) : []), [tenants, units]);
+  return { tree, loading, error, reload: load };
+}
+
+export function CadreListPage() {
+  const { me } = useAuth();
+  const scope = useScopeTree();
+  const nodeIndex = useMemo(() => indexNodes(scope.tree), [scope.tree]);
+
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [treeKeyword, setTreeKeyword] = useState('');
+  const [expandedKeys, setExpandedKeys] = useState<string[] | null>(null);
+  const [searchInput, setSearchInput] = useState('');
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const [reloadTick, setReloadTick] = useState(0);
+
+  const [data, setData] = useState<CadrePage | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [forbidden, setForbidden] = useState(false);
+
+  const selectedNode: ScopeNode | undefined = selectedKey ? nodeIndex.get(selectedKey) : undefined;
+  const filter = useMemo<CadreFilter>(() => {
+    const f: CadreFilter = {};
+    if (search) f.search = search;
+    if (selectedNode?.filter.tenantCode) f.tenantCode = selectedNode.filter.tenantCode;
+    if (selectedNode?.filter.unitId) f.unitId = selectedNode.filter.unitId;
+    return f;
+  }, [search, selectedNode]);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(null);
+    gql<{ cadres: CadrePage }>(
+      CADRES_QUERY,
+      { first: pageSize, offset: (page - 1) * pageSize, filter },
+      { signal: ctrl.signal },
+    )
+      .then((d) => {
+        setData(d.cadres);
+        setForbidden(false);
+        // The page may have emptied (e.g. rows moved away): fall back to the last page.
+        const lastPage = Math.max(1, Math.ceil(d.cadres.totalCount / pageSize));
+        if (page > lastPage) setPage(lastPage);
+      })
+      .catch((e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        if (isForbidden(e)) setForbidden(true);
+        else setError(e instanceof Error ? e.message : String(e));
+      })
+      .finally(() => {
+        if (!ctrl.signal.aborted) setLoading(false);
+      });
+    return () => ctrl.abort();
+  }, [filter, page, pageSize, reloadTick]);
+
+  // Expand the top of the tree (own tenant and its direct children) once it is loaded.
+  const defaultExpanded = useMemo(() => scope.tree.map((n) => n.key), [scope.tree]);
+  const filteredTree = useMemo(() => filterTree(scope.tree, treeKeyword), [scope.tree, treeKeyword]);
+  const effectiveExpanded = treeKeyword.trim() ? filteredTree.expand : expandedKeys ?? defaultExpanded;
+
+  const onSearch = (value: string) => {
+    setSearchInput(value);
+    setSearch(value.trim());
+    setPage(1);
+  };
+
+  const onSelectNode = (keys: React.Key[]) => {
+    setSelectedKey(keys.length ? String(keys[0]) : null);
+    setPage(1);
+  };
+
+  const onTableChange = (p: TablePaginationConfig) => {
+    const nextSize = p.pageSize ?? pageSize;
+    if (nextSize !== pageSize) {
+      setPageSize(nextSize);
+      setPage(1);
+    } else {
+      setPage(p.current ?? 1);
+    }
+  };
+
+  const columns: TableColumnsType<Cadre> = [
+    {
+      title: '序号', key: 'index', width: 56, align: 'center', fixed: 'left',
+      render: (_v, _r, i) => (page - 1) * pageSize + i + 1,
+    },
+    {
+      title: '姓名', dataIndex: 'name', key: 'name', width: 84, fixed: 'left',
+      render: (v: string) => <span className="lz-cadre-name" data-testid="cadre-name">{v}</span>,
+    },
+    { title: '性别', dataIndex: 'sex', key: 'sex', width: 52, align: 'center', render: dash },
+    {
+      title: '出生年月', dataIndex: 'birthMonth', key: 'birthMonth', width: 84, align: 'center',
+      render: (v: string | null) => dash(formatBirthMonth(v)),
+    },
+    { title: '民族', dataIndex: 'ethnicity', key: 'ethnicity', width: 68, align: 'center', render: dash },
+    {
+      title: '单位', key: 'unit', width: 170, ellipsis: { showTitle: false },
+      render: (_v, r) => <Tooltip placement="topLeft" title={r.unit.name}>{r.unit.name}</Tooltip>,
+    },
+    {
+      title: '现任职务', dataIndex: 'position', key: 'position', width: 150, ellipsis: { showTitle: false },
+      render: (v: string | null) => (v ? <Tooltip placement="topLeft" title={v}>{v}</Tooltip> : dash(v)),
+    },
+    { title: '职级', dataIndex: 'rank', key: 'rank', width: 104, render: dash },
+    { title: '学历', dataIndex: 'education', key: 'education', width: 96, render: dash },
+    {
+      title: '状态', dataIndex: 'status', key: 'status', width: 64, align: 'center',
+      render: (v: string) => <Tag color={STATUS_COLORS[v] ?? 'blue'}>{v}</Tag>,
+    },
+    {
+      title: '所属机关', key: 'tenant', width: 150, ellipsis: { showTitle: false },
+      render: (_v, r) => <Tooltip placement="topLeft" title={r.tenant.name}>{r.tenant.name}</Tooltip>,
+    },
+  ];
+
+  if (forbidden) {
+    return (
+      <Card className="lz-page-card" data-testid="cadres-forbidden">
+        <Result
+          status="403"
+          title="当前角色无权查看干部档案"
+          subTitle="如需查看，请联系本机关系统管理员调整角色权限。"
+        />
+      </Card>
+    );
+  }
+
+  const rows = data?.edges.map((e) => e.node) ?? [];
+
+  return (
+    <div className="lz-cadres">
+      <div className="lz-page-head">
+        <Typography.Title level={4} className="lz-page-title">干部档案</Typography.Title>
+        <span className="lz-page-desc">
+          {me ? `${me.tenant.name}及下级机关可见范围内的干部，一人一档` : '一人一档'}
+        </span>
+      </div>
+
+      <div className="lz-cadres-body">
+        <Card
+          className="lz-tree-card"
+          size="small"
+          title="单位目录"
+          extra={
+            <Tooltip title="刷新目录">
+              <Button type="text" size="small" icon={<ReloadOutlined />} onClick={() => void scope.reload()} />
+            </Tooltip>
+          }
+        >
+          <Input
+            allowClear
+            size="small"
+            placeholder="查找单位"
+            value={treeKeyword}
+            onChange={(e) => setTreeKeyword(e.target.value)}
+            className="lz-tree-filter"
+            data-testid="unit-filter"
+          />
+          {scope.error && <Alert type="error" showIcon title={scope.error} className="lz-tree-alert" />}
+          {scope.loading && !scope.tree.length ? (
+            <div className="lz-tree-loading"><Spin /></div>
+          ) : filteredTree.nodes.length ? (
+            <div data-testid="unit-tree">
+            <Tree
+              className="lz-tree"
+              blockNode
+              showIcon
+              treeData={filteredTree.nodes}
+              selectedKeys={selectedKey ? [selectedKey] : []}
+              expandedKeys={effectiveExpanded}
+              onExpand={(keys) => { if (!treeKeyword.trim()) setExpandedKeys(keys.map(String)); }}
+              onSelect={onSelectNode}
+            />
+            </div>
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={treeKeyword ? '没有匹配的单位' : '暂无单位'} />
+          )}
+        </Card>
+
+        <Card className="lz-table-card" size="small">
+          <div className="lz-toolbar">
+            <Input.Search
+              className="lz-search"
+              data-testid="cadre-search"
+              id="cadre-search-input"
+              placeholder="姓名 / 拼音 / 首字母"
+              allowClear
+              enterButton="查询"
+              value={searchInput}
+              onChange={(e) => setSearchInput(e.target.value)}
+              onSearch={onSearch}
+              maxLength={50}
+            />
+            <Space size={8} className="lz-scope" wrap>
+              <span className="lz-muted">当前范围：</span>
+              {selectedNode ? (
+                <Tag
+                  color="red"
+                  closable
+                  closeIcon={<CloseCircleOutlined />}
+                  onClose={(e) => { e.preventDefault(); onSelectNode([]); }}
+                  data-testid="scope-tag"
+                >
+                  {selectedNode.scopeText}
+                </Tag>
+              ) : (
+                <span>{me ? `${me.tenant.name}（全部可见）` : '全部可见'}</span>
+              )}
+              {search && (
+                <Tag closable onClose={(e) => { e.preventDefault(); onSearch(''); }}>
+                  查询：{search}
+                </Tag>
+              )}
+            </Space>
+            <Tooltip title="刷新">
+              <Button icon={<ReloadOutlined />} onClick={() => setReloadTick((n) => n + 1)} />
+            </Tooltip>
+          </div>
+
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              className="lz-table-alert"
+              action={<Button size="small" onClick={() => setReloadTick((n) => n + 1)}>重试</Button>}
+            />
+          )}
+
+          <Table<Cadre>
+            className="lz-cadre-table"
+            data-testid="cadre-table"
+            rowKey="id"
+            size="small"
+            bordered
+            loading={loading}
+            columns={columns}
+            dataSource={rows}
+            scroll={{ x: 1080 }}
+            onRow={() => ({ 'data-testid': 'cadre-row' }) as React.HTMLAttributes<HTMLElement>}
+            onChange={onTableChange}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={search ? '没有符合条件的干部' : '暂无干部档案'} /> }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.totalCount ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES,
+              showQuickJumper: true,
+              showTotal: (total) => `共 ${total} 人`,
+            }}
+          />
+        </Card>
+      </div>
+    </div>
+  );
+}
