@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // One graphql instance: Node loads graphql's CJS build for the libraries; make our sources use it too
+    // (Vite would otherwise pick the ESM build, and graphql refuses types from "another realm").
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts', 'services/**/*.test.ts'],
     // One file at a time: tests share one PostgreSQL database per run and some take table locks.

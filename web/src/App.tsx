@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { Button, Result } from 'antd';
 import { setUnauthenticatedHandler } from './api/graphql';
 import { useAuth } from './auth/AuthProvider';
@@ -8,21 +8,13 @@ import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { CadreListPage } from './pages/cadres/CadreListPage';
 
-/** When the API says the session is gone: forget the user and go to the login page inside the SPA. */
+/**
+ * When the API says the session is gone: forget the user. Every page but /login is behind <RequireAuth>, which then
+ * redirects to the login page (with 「登录已过期」 and the page to come back to).
+ */
 function SessionWatcher() {
   const { expire } = useAuth();
-  const navigate = useNavigate();
-  const location = useLocation();
-  useEffect(
-    () =>
-      setUnauthenticatedHandler(() => {
-        expire();
-        if (window.location.pathname !== '/login') {
-          navigate('/login', { replace: true, state: { expired: true, from: location.pathname + location.search } });
-        }
-      }),
-    [expire, navigate, location.pathname, location.search],
-  );
+  useEffect(() => setUnauthenticatedHandler(expire), [expire]);
   return null;
 }
 

@@ -37,9 +37,11 @@ interface AuthState {
   me: Me | null;
   /** Error while loading `me` for an existing token (other than an expired session). */
   error: string | null;
+  /** The API ended the session (expired or revoked token), as opposed to the user logging out. */
+  sessionExpired: boolean;
   login(username: string, password: string): Promise<Me>;
   logout(): void;
-  /** Forget the user locally (the token is already gone). */
+  /** Forget the user locally after the API refused the token. */
   expire(): void;
   reload(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>(() => (getToken() ? 'loading' : 'anonymous'));
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [sessionExpired, setSessionExpired] = useState(false);
 
   const loadMe = useCallback(async () => {
     if (!getToken()) {
@@ -86,6 +89,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const who = await gql<{ me: Me }>(ME_QUERY);
       setMe(who.me);
       setError(null);
+      setSessionExpired(false);
       setStatus('authenticated');
       return who.me;
     } catch (e) {
@@ -97,12 +101,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const expire = useCallback(() => {
     clearToken();
     setMe(null);
+    setSessionExpired(true);
+    setStatus('anonymous');
+  }, []);
+
+  const logout = useCallback(() => {
+    clearToken();
+    setMe(null);
+    setSessionExpired(false);
     setStatus('anonymous');
   }, []);
 
   const value = useMemo<AuthState>(
-    () => ({ status, me, error, login, logout: expire, expire, reload: loadMe }),
-    [status, me, error, login, expire, loadMe],
+    () => ({ status, me, error, sessionExpired, login, logout, expire, reload: loadMe }),
+    [status, me, error, sessionExpired, login, logout, expire, loadMe],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

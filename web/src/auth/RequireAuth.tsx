@@ -4,11 +4,11 @@ import { Button, Result, Spin } from 'antd';
 import { useAuth } from './AuthProvider';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status, error, reload, logout } = useAuth();
+  const { status, error, sessionExpired, reload, logout } = useAuth();
   const location = useLocation();
 
   if (status === 'anonymous') {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search, expired: sessionExpired }} />;
   }
   if (status === 'loading') {
     if (error) {

@@ -64,7 +64,8 @@ export function AppLayout() {
         <Sider
           className="lz-sider"
           theme="light"
-          width={176}
+          width={160}
+          breakpoint="xl"
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}

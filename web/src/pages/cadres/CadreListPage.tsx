@@ -2,7 +2,7 @@ import type React from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Input, Result, Space, Spin, Table, Tag, Tooltip, Tree, Typography } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import { CloseCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, LockOutlined, ReloadOutlined } from '@ant-design/icons';
 import { gql, isForbidden } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
 import { CADRES_QUERY, TENANTS_QUERY, UNITS_QUERY } from './queries';
@@ -129,35 +129,35 @@ export function CadreListPage() {
 
   const columns: TableColumnsType<Cadre> = [
     {
-      title: '序号', key: 'index', width: 56, align: 'center', fixed: 'left',
+      title: '序号', key: 'index', width: 52, align: 'center', fixed: 'left',
       render: (_v, _r, i) => (page - 1) * pageSize + i + 1,
     },
     {
-      title: '姓名', dataIndex: 'name', key: 'name', width: 84, fixed: 'left',
+      title: '姓名', dataIndex: 'name', key: 'name', width: 80, fixed: 'left',
       render: (v: string) => <span className="lz-cadre-name" data-testid="cadre-name">{v}</span>,
     },
-    { title: '性别', dataIndex: 'sex', key: 'sex', width: 52, align: 'center', render: dash },
+    { title: '性别', dataIndex: 'sex', key: 'sex', width: 48, align: 'center', render: dash },
     {
-      title: '出生年月', dataIndex: 'birthMonth', key: 'birthMonth', width: 84, align: 'center',
+      title: '出生年月', dataIndex: 'birthMonth', key: 'birthMonth', width: 76, align: 'center',
       render: (v: string | null) => dash(formatBirthMonth(v)),
     },
-    { title: '民族', dataIndex: 'ethnicity', key: 'ethnicity', width: 68, align: 'center', render: dash },
+    { title: '民族', dataIndex: 'ethnicity', key: 'ethnicity', width: 64, align: 'center', render: dash },
     {
-      title: '单位', key: 'unit', width: 170, ellipsis: { showTitle: false },
+      title: '单位', key: 'unit', width: 140, ellipsis: { showTitle: false },
       render: (_v, r) => <Tooltip placement="topLeft" title={r.unit.name}>{r.unit.name}</Tooltip>,
     },
     {
-      title: '现任职务', dataIndex: 'position', key: 'position', width: 150, ellipsis: { showTitle: false },
+      title: '现任职务', dataIndex: 'position', key: 'position', width: 120, ellipsis: { showTitle: false },
       render: (v: string | null) => (v ? <Tooltip placement="topLeft" title={v}>{v}</Tooltip> : dash(v)),
     },
-    { title: '职级', dataIndex: 'rank', key: 'rank', width: 104, render: dash },
-    { title: '学历', dataIndex: 'education', key: 'education', width: 96, render: dash },
+    { title: '职级', dataIndex: 'rank', key: 'rank', width: 112, render: dash },
+    { title: '学历', dataIndex: 'education', key: 'education', width: 88, render: dash },
     {
-      title: '状态', dataIndex: 'status', key: 'status', width: 64, align: 'center',
+      title: '状态', dataIndex: 'status', key: 'status', width: 60, align: 'center',
       render: (v: string) => <Tag color={STATUS_COLORS[v] ?? 'blue'}>{v}</Tag>,
     },
     {
-      title: '所属机关', key: 'tenant', width: 150, ellipsis: { showTitle: false },
+      title: '所属机关', key: 'tenant', width: 124, ellipsis: { showTitle: false },
       render: (_v, r) => <Tooltip placement="topLeft" title={r.tenant.name}>{r.tenant.name}</Tooltip>,
     },
   ];
@@ -166,7 +166,7 @@ export function CadreListPage() {
     return (
       <Card className="lz-page-card" data-testid="cadres-forbidden">
         <Result
-          status="403"
+          icon={<LockOutlined className="lz-forbidden-icon" />}
           title="当前角色无权查看干部档案"
           subTitle="如需查看，请联系本机关系统管理员调整角色权限。"
         />
@@ -285,7 +285,7 @@ export function CadreListPage() {
             loading={loading}
             columns={columns}
             dataSource={rows}
-            scroll={{ x: 1080 }}
+            scroll={{ x: 960 }}
             onRow={() => ({ 'data-testid': 'cadre-row' }) as React.HTMLAttributes<HTMLElement>}
             onChange={onTableChange}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={search ? '没有符合条件的干部' : '暂无干部档案'} /> }}

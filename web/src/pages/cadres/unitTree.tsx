@@ -21,11 +21,10 @@ export interface ScopeNode {
 export const tenantKey = (code: string) => `t:${code}`;
 export const unitKey = (id: string) => `u:${id}`;
 
-function nodeTitle(name: string, total: number | null, extra?: ReactNode): ReactNode {
+function nodeTitle(name: string, total: number | null, hint?: string): ReactNode {
   return (
     <span className="lz-tree-title">
-      <span className="lz-tree-name" title={name}>{name}</span>
-      {extra}
+      <span className="lz-tree-name" title={hint ? `${name}（${hint}）` : name}>{name}</span>
       {total !== null && <span className="lz-tree-count">{total}</span>}
     </span>
   );
@@ -100,7 +99,7 @@ export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null):
       nodes.push({
         key: tenantKey(t.code),
         label: t.name,
-        title: nodeTitle(t.name, total, <span className="lz-tree-kind">{t.kindLabel}</span>),
+        title: nodeTitle(t.name, total, t.kindLabel),
         icon: <BankOutlined />,
         children: children.length ? children : undefined,
         isLeaf: children.length === 0,
