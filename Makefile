@@ -1,0 +1,35 @@
+# 廉政档案 — two commands for a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+NPM ?= npm
+
+node_modules/.installed: package.json package-lock.json services/api/package.json web/package.json
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.installed
+
+WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts -type f 2>/dev/null)
+web/dist/index.html: node_modules/.installed $(WEB_SOURCES)
+	$(NPM) run build -w web
+
+web: web/dist/index.html
+
+## Start the whole product (PGlite in ./data, files in ./data/objects, demo data) on http://127.0.0.1:$${PORT:-3000}
+run: install web
+	$(NPM) start --silent
+
+## Run the test suite (PostgreSQL when DATABASE_URL is set, PGlite otherwise; browser tests when chromium exists)
+test: install web
+	npx vitest run
+
+## Type-check API and tests
+typecheck: install
+	npx tsc -p tsconfig.json
+	npx tsc -p web --noEmit
+
+## Print the GraphQL SDL snapshot to schema/schema.graphql
+schema: install
+	$(NPM) run schema:print
+
+.PHONY: install web run test typecheck schema
