@@ -184,14 +184,19 @@ do $$ begin
   execute format('create policy auth_lookup on tenant for select to %I using (true)', current_user);
 end $$;
 
+-- A tenant is suspended when it or any ancestor is. Called from the SECURITY DEFINER functions below.
+create function tenant_effective_status(p_path ltree) returns text
+  language sql stable set search_path = public, pg_temp
+  as $$ select case when exists (select 1 from tenant a where a.path @> p_path and a.status = 'suspended')
+                    then 'suspended' else 'active' end $$;
+
 create function auth_find_user(p_username text)
   returns table (user_id uuid, tenant_id uuid, tenant_path text, tenant_status text, role text,
                  password_hash text, status text, failed_logins integer, locked_until timestamptz)
   language sql stable security definer set search_path = public, pg_temp
   as $$
     select u.id, u.tenant_id, t.path::text,
-           (select case when exists (select 1 from tenant a where a.path @> t.path and a.status = 'suspended')
-                        then 'suspended' else 'active' end),
+           tenant_effective_status(t.path),
            u.role, u.password_hash, u.status, u.failed_logins, u.locked_until
       from app_user u join tenant t on t.id = u.tenant_id
      where u.username = lower(p_username)
@@ -203,8 +208,7 @@ create function auth_session(p_user_id uuid)
   language sql stable security definer set search_path = public, pg_temp
   as $$
     select u.id, u.username, u.display_name, u.tenant_id, t.path::text,
-           (select case when exists (select 1 from tenant a where a.path @> t.path and a.status = 'suspended')
-                        then 'suspended' else 'active' end),
+           tenant_effective_status(t.path),
            u.role, u.status
       from app_user u join tenant t on t.id = u.tenant_id
      where u.id = p_user_id

@@ -1,4 +1,4 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { type ObjectRef } from '@pothos/core';
 import type { Ctx } from './context.js';
 
 export const builder = new SchemaBuilder<{
@@ -46,4 +46,20 @@ export function connection<T>(rows: T[], offset: number, totalCount: number) {
       endCursor: rows.length ? encodeCursor(offset + rows.length - 1) : null,
     },
   };
+}
+
+export type Connection<T> = ReturnType<typeof connection<T>>;
+
+/** The Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
+export function connectionType<T>(name: string, node: ObjectRef<any, T>) {
+  const Edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
+    fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: node, resolve: (e) => e.node as never }) }),
+  });
+  return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
+    fields: (t) => ({
+      totalCount: t.exposeInt('totalCount'),
+      edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+    }),
+  });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { builder, connection, decodeCursor, PageInfo, pageSize } from '../../graphql/builder.js';
+import { builder, connection, connectionType, decodeCursor, pageSize } from '../../graphql/builder.js';
 import { authorize } from '../../graphql/context.js';
 
 interface AuditRow {
@@ -24,17 +24,7 @@ const AuditEvent = builder.objectRef<AuditRow>('AuditEvent').implement({
   }),
 });
 
-const AuditEdge = builder.objectRef<{ cursor: string; node: AuditRow }>('AuditEventEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: AuditEvent, resolve: (e) => e.node }) }),
-});
-
-const AuditConnection = builder.objectRef<ReturnType<typeof connection<AuditRow>>>('AuditEventConnection').implement({
-  fields: (t) => ({
-    totalCount: t.exposeInt('totalCount'),
-    edges: t.field({ type: [AuditEdge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
-  }),
-});
+const AuditConnection = connectionType('AuditEvent', AuditEvent);
 
 builder.queryField('auditEvents', (t) =>
   t.field({

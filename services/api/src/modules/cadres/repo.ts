@@ -1,5 +1,6 @@
 // Cadre queries. Every call takes the request's scoped transaction: RLS limits rows to the caller's subtree.
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
+import type { CadreTable } from '../../db/types.js';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
 import { normaliseQuery, searchKeys } from './search-terms.js';
@@ -10,22 +11,8 @@ export interface CadreFilterInput {
   unitId?: string | null;
 }
 
-export interface CadreRow {
-  id: string;
-  tenant_id: string;
-  unit_id: string;
-  name: string;
-  sex: string | null;
-  birth_month: string | null;
-  ethnicity: string | null;
-  native_place: string | null;
-  party_join: string | null;
-  work_start: string | null;
-  education: string | null;
-  position: string | null;
-  rank: string | null;
-  status: string;
-  sort_order: number;
+/** A cadre with its tenant and unit joined in (one query serves list and detail). */
+export interface CadreRow extends Omit<Selectable<CadreTable>, 'search_terms' | 'pinyin_keys' | 'created_at' | 'updated_at'> {
   tenant_code: string;
   tenant_name: string;
   tenant_kind: string;

@@ -1,4 +1,4 @@
-import { builder, connection, decodeCursor, PageInfo, pageSize } from '../../graphql/builder.js';
+import { builder, connection, connectionType, decodeCursor, pageSize } from '../../graphql/builder.js';
 import { authorize, badInput } from '../../graphql/context.js';
 import { isUuid } from '../../db/scope.js';
 import { Tenant } from '../tenants/schema.js';
@@ -40,17 +40,7 @@ export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
   }),
 });
 
-const CadreEdge = builder.objectRef<{ cursor: string; node: CadreRow }>('CadreEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: Cadre, resolve: (e) => e.node }) }),
-});
-
-const CadreConnection = builder.objectRef<ReturnType<typeof connection<CadreRow>>>('CadreConnection').implement({
-  fields: (t) => ({
-    totalCount: t.exposeInt('totalCount'),
-    edges: t.field({ type: [CadreEdge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
-  }),
-});
+const CadreConnection = connectionType('Cadre', Cadre);
 
 const CadreFilter = builder.inputType('CadreFilter', {
   fields: (t) => ({
