@@ -88,6 +88,23 @@ describe(`login and audit (${engineName})`, () => {
     expect(rows.slice(0, 2).every((r) => r.kind === 'denied' && r.outcome === 'failure' && r.username === null)).toBe(true);
   });
 
+  it('requests refused before execution (unparsable, invalid) still leave a row', async () => {
+    const tok = await t.login('km-pz-wj.officer');
+    const before = (await auditRows({ username: 'km-pz-wj.officer' })).length;
+    const invalid = await t.gql(tok, '{ cadres(first: 1){ nonexistentField } }');
+    expect(invalid.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const unparsable = await t.gql(tok, '{ cadres(first: 1){ ');
+    expect(unparsable.errors?.length).toBeGreaterThan(0);
+    let rows: Awaited<ReturnType<typeof auditRows>> = [];
+    for (let i = 0; i < 50 && rows.length < before + 2; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      rows = await auditRows({ username: 'km-pz-wj.officer' });
+    }
+    expect(rows.length).toBe(before + 2);
+    expect(rows.slice(0, 2).map((r) => r.outcome)).toEqual(['failure', 'failure']);
+    expect(rows.slice(0, 2).every((r) => r.tenant_code === 'km-pz-wj')).toBe(true);
+  });
+
   it('reading cadres leaves their ids in the audit row of that request', async () => {
     const tok = await t.login('km-wh.officer');
     const r = await t.gql(tok, '{ cadres(first:3){ edges { node { id } } } }');

@@ -3,7 +3,9 @@
 // when it fails. Login attempts write their own rows.
 import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { setScope } from '../db/scope.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import { setScope, withScope } from '../db/scope.js';
 import { loadPrincipal } from '../auth/principal.js';
 import { defineAbilities } from '../authz/abilities.js';
 import { appendAudit, appendAuditSeparately, type AuditEntry } from '../audit/index.js';
@@ -19,8 +21,40 @@ function describe(document: DocumentNode, operationName?: string | null) {
   return { type, fields, label };
 }
 
+/** What the server context carries before the GraphQL context exists (parse and validate run first). */
+export interface RequestIdentity { db: Kysely<DB>; tokenUserId: string | null; clientIp: string | null; requestId: string }
+
+/** A request refused before execution (unparsable or invalid document) still leaves its row. */
+export async function auditRejected(ctx: RequestIdentity, label: string, code: string) {
+  const principal = ctx.tokenUserId
+    ? await withScope(ctx.db, null, (trx) => loadPrincipal(trx, ctx.tokenUserId!)).catch(() => null)
+    : null;
+  await appendAuditSeparately(ctx.db, {
+    tenantId: principal?.tenantId ?? null, tenantPath: principal?.tenantPath ?? null,
+    userId: principal?.userId ?? null, username: principal?.username ?? null,
+    operation: label, kind: principal ? 'read' : 'denied', outcome: 'failure',
+    clientIp: ctx.clientIp, requestId: ctx.requestId, cadreIds: [], detail: { errors: [code] },
+  });
+}
+
 export function operationPlugin(): Plugin<Ctx> {
   return {
+    onParse({ context }) {
+      return ({ result }) => {
+        // The hook is synchronous: the row is written in the background, errors swallowed (never a crash).
+        const id = (context as { identity?: () => Promise<RequestIdentity> }).identity;
+        if (result instanceof Error && id) void id().then((i) => auditRejected(i, 'unparsable request', 'GRAPHQL_PARSE_FAILED')).catch(() => undefined);
+      };
+    },
+    onValidate({ context, params }) {
+      return ({ valid }) => {
+        if (!valid) {
+          const op = describe(params.documentAST);
+          const id = (context as { identity?: () => Promise<RequestIdentity> }).identity;
+          if (id) void id().then((i) => auditRejected(i, op.label, 'GRAPHQL_VALIDATION_FAILED')).catch(() => undefined);
+        }
+      };
+    },
     onExecute({ args, executeFn, setExecuteFn }) {
       setExecuteFn(async (execArgs) => {
         const ctx = execArgs.contextValue as Ctx;

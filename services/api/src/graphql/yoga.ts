@@ -7,7 +7,7 @@ import type { Config } from '../config/index.js';
 import type { AccessClaims } from '../auth/principal.js';
 import { getSchema } from './schema.js';
 import { newContext, type Ctx } from './context.js';
-import { operationPlugin } from './operation.js';
+import { operationPlugin, type RequestIdentity } from './operation.js';
 
 /**
  * Errors raised on purpose (GraphQLError, also as original error) pass; anything else — database text included —
@@ -21,7 +21,19 @@ export function maskError(error: unknown, log: (e: unknown) => void = () => unde
   return new GraphQLError('服务器内部错误', { extensions: { code: 'INTERNAL' } });
 }
 
-interface ServerContext { req: FastifyRequest; reply: FastifyReply }
+interface ServerContext { req: FastifyRequest; reply: FastifyReply; identity: () => Promise<RequestIdentity> }
+
+/** The access token's subject, if the Authorization header carries a valid one. */
+async function verifyToken(req: FastifyRequest): Promise<{ tokenUserId: string | null; tokenInvalid: boolean }> {
+  if (!req.headers.authorization) return { tokenUserId: null, tokenInvalid: false };
+  try {
+    const claims = await req.jwtVerify<AccessClaims>();
+    if (claims.typ === 'access' && typeof claims.sub === 'string') return { tokenUserId: claims.sub, tokenInvalid: false };
+  } catch {
+    // fall through
+  }
+  return { tokenUserId: null, tokenInvalid: true };
+}
 
 export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Config) {
   const yoga = createYoga<ServerContext, Ctx>({
@@ -33,17 +45,7 @@ export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Confi
     logging: false,
     plugins: [operationPlugin()],
     context: async ({ req }): Promise<Ctx> => {
-      let tokenUserId: string | null = null;
-      let tokenInvalid = false;
-      if (req.headers.authorization) {
-        try {
-          const claims = await req.jwtVerify<AccessClaims>();
-          if (claims.typ === 'access' && typeof claims.sub === 'string') tokenUserId = claims.sub;
-          else tokenInvalid = true;
-        } catch {
-          tokenInvalid = true;
-        }
-      }
+      const { tokenUserId, tokenInvalid } = await verifyToken(req);
       return newContext({
         db, config, requestId: String(req.id), clientIp: req.ip ?? null, tokenUserId, tokenInvalid,
         signAccessToken: (userId) => app.jwt.sign({ sub: userId, typ: 'access' }, { expiresIn: config.accessTokenTtlSeconds }),
@@ -55,7 +57,9 @@ export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Confi
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     handler: async (req, reply) => {
-      const response = await yoga.handleNodeRequestAndResponse(req, reply, { req, reply });
+      const identity = async (): Promise<RequestIdentity> =>
+        ({ db, tokenUserId: (await verifyToken(req)).tokenUserId, clientIp: req.ip ?? null, requestId: String(req.id) });
+      const response = await yoga.handleNodeRequestAndResponse(req, reply, { req, reply, identity });
       response.headers.forEach((value, key) => { reply.header(key, value); });
       reply.status(response.status);
       reply.send(response.body);
