@@ -25,7 +25,6 @@ export interface AuditEntry {
 export class AuditTrail {
   readonly cadreIds = new Set<string>();
   denied = false;
-  write = false;
   touch(ids: Iterable<string>) { for (const id of ids) this.cadreIds.add(id); }
 }
 

@@ -55,7 +55,7 @@ export function operationPlugin(): Plugin<Ctx> {
         }
       };
     },
-    onExecute({ args, executeFn, setExecuteFn }) {
+    onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (execArgs) => {
         const ctx = execArgs.contextValue as Ctx;
         const op = describe(execArgs.document, execArgs.operationName);
@@ -121,7 +121,6 @@ export function operationPlugin(): Plugin<Ctx> {
         await appendAuditSeparately(ctx.db, entry(result));
         return result;
       });
-      void args;
     },
   };
 }

@@ -127,7 +127,10 @@ export interface CadreInput {
 
 const toRow = (i: Partial<CadreInput>) => {
   const row: Record<string, unknown> = {};
-  if (i.name !== undefined) Object.assign(row, { name: i.name, ...(() => { const k = searchKeys(i.name!); return { search_terms: k.terms, pinyin_keys: k.pinyinKeys }; })() });
+  if (i.name !== undefined) {
+    const keys = searchKeys(i.name);
+    Object.assign(row, { name: i.name, search_terms: keys.terms, pinyin_keys: keys.pinyinKeys });
+  }
   const map: [keyof CadreInput, string][] = [
     ['sex', 'sex'], ['birthMonth', 'birth_month'], ['ethnicity', 'ethnicity'], ['nativePlace', 'native_place'],
     ['partyJoin', 'party_join'], ['workStart', 'work_start'], ['education', 'education'], ['position', 'position'],
