@@ -28,8 +28,20 @@ typecheck: install
 	npx tsc -p tsconfig.json
 	npx tsc -p web --noEmit
 
+## Verify the SM3 hash chain of the access log (as the owner; PGlite: stop the server first)
+audit-verify: install
+	npx tsx services/api/src/audit/verify-cli.ts
+
+## Back up database and objects (env: DATABASE_URL, BACKUP_DATABASE_URL, MINIO_*, BACKUP_ROOT; see infra/README.md)
+backup: install
+	infra/backup/backup.sh
+
+## Restore a backup: make restore DIR=/var/backups/lianzheng/<timestamp> (stop the API first)
+restore: install
+	infra/backup/restore.sh $(DIR)
+
 ## Print the GraphQL SDL snapshot to schema/schema.graphql
 schema: install
 	$(NPM) run schema:print
 
-.PHONY: install web run test typecheck schema
+.PHONY: install web run test typecheck schema audit-verify backup restore

@@ -14,6 +14,8 @@ export default defineConfig({
     // One file at a time: tests share one PostgreSQL database per run and some take table locks.
     fileParallelism: false,
     testTimeout: 60_000,
+    // expect.poll waits up to 15 s by default (not 1 s): browser tests poll the page, and a loaded CI machine is slow.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default', './test/summary-reporter.ts'],

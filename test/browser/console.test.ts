@@ -9,7 +9,7 @@ import { startServer } from '../helpers/server.js';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = process.env.SCREENSHOTS === '1';
 const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
-const TIMEOUT = 60_000;
+const TIMEOUT = 120_000;
 
 interface GqlResult<T> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
 
@@ -139,6 +139,9 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in the browser', () => {
   it('a role that cannot read cadres sees 当前角色无权查看干部档案', async () => {
     const page = await newPage();
     await loginThroughPage(page, 'km.admin', srv.password);
+    // An administrator lands on 租户管理 and has no 干部档案 menu; opening the page directly is refused.
+    await page.waitForURL(/\/admin\/tenants/, { timeout: 15_000 });
+    await page.goto(`${srv.url}/cadres`);
     await page.getByTestId('cadres-forbidden').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('cadres-forbidden').textContent()).toContain('当前角色无权查看干部档案');
     expect(await page.locator('[data-testid="cadre-row"]').count()).toBe(0);

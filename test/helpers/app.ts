@@ -2,24 +2,25 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../services/api/src/app.js';
 import type { Database } from '../../services/api/src/db/index.js';
+import type { Config } from '../../services/api/src/config/index.js';
 import { DEMO_PASSWORD, openTestDatabase, testConfig } from './db.js';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
-  gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { poolSize?: number } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { poolSize?: number; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await openTestDatabase(opts);
-  const app = await buildApp(testConfig(), database);
+  const app = await buildApp(testConfig(opts.config), database);
   await app.ready();
-  const gql: TestApp['gql'] = async (token, query, variables = {}) => {
+  const gql: TestApp['gql'] = async (token, query, variables = {}, headers = {}) => {
     const res = await app.inject({
       method: 'POST', url: '/graphql',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       payload: JSON.stringify({ query, variables }),
     });
     return res.json();

@@ -1,5 +1,8 @@
 // Test databases: PostgreSQL when DATABASE_URL is set (CI creates a fresh database per run), otherwise a fresh
 // in-memory PGlite per call. Both are migrated and carry the demo seed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../../services/api/src/config/index.js';
 import { openDatabase, type Database } from '../../services/api/src/db/index.js';
 import { seedDemo } from '../../services/api/src/seed/demo.js';
@@ -8,8 +11,16 @@ export const isPg = !!process.env.DATABASE_URL?.trim();
 export const engineName = isPg ? 'postgres' : 'pglite';
 export const DEMO_PASSWORD = 'Lianzheng@2026';
 
+/** One scratch data directory per test process: the filesystem object store writes there, never into ./data. */
+let scratch: string | undefined;
+const scratchDir = () => (scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lz-test-data-')));
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ demoPassword: DEMO_PASSWORD, jwtSecret: 'test-secret-0123456789abcdef0123456789', ...overrides });
+  // Tests log in far more often than a person: the per-address login limit is tested on its own.
+  return loadConfig({
+    demoPassword: DEMO_PASSWORD, jwtSecret: 'test-secret-0123456789abcdef0123456789', loginRateLimitPerMinute: 100_000,
+    dataDir: scratchDir(), ...overrides,
+  });
 }
 
 export async function openTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {

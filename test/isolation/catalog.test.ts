@@ -32,10 +32,12 @@ describe(`RLS catalog (${engineName})`, () => {
       for (const p of scoped.filter((x) => ['ALL', 'UPDATE'].includes(x.cmd))) {
         expect.soft(p.with_check, `${r.table}: UPDATE policy has WITH CHECK`).toBeTruthy();
       }
-      // Policies for a single role exist only for the owner (authentication lookups in SECURITY DEFINER functions).
+      // Policies for a single role exist only for the owner: reads for authentication lookups and verification;
+      // the only owner writes are sealing pre-chain audit rows into the chain and purging old ones.
+      const OWNER_WRITES = ['audit_event:UPDATE', 'audit_event:DELETE'];
       for (const p of pol.rows.filter((x) => !x.roles.includes('public'))) {
         expect.soft(p.roles).not.toContain(database.apiRole);
-        expect.soft(p.cmd, `${r.table}: owner-only policy is read-only`).toBe('SELECT');
+        if (!OWNER_WRITES.includes(`${r.table}:${p.cmd}`)) expect.soft(p.cmd, `${r.table}: owner-only policy is read-only`).toBe('SELECT');
       }
     }
   });
@@ -51,7 +53,7 @@ describe(`RLS catalog (${engineName})`, () => {
     expect(owned.rows).toEqual([]);
   });
 
-  it('the API role may only INSERT and SELECT audit rows', async () => {
+  it('the API role may only INSERT and SELECT audit rows, and inserts only the next link of the chain', async () => {
     const r = await sql<Record<string, boolean>>`select
         has_table_privilege(current_user, 'audit_event', 'SELECT') as sel,
         has_table_privilege(current_user, 'audit_event', 'INSERT') as ins,
@@ -59,7 +61,18 @@ describe(`RLS catalog (${engineName})`, () => {
         has_table_privilege(current_user, 'audit_event', 'DELETE') as del,
         has_table_privilege(current_user, 'audit_event', 'TRUNCATE') as trn`.execute(database.db);
     expect(r.rows[0]).toEqual({ sel: true, ins: true, upd: false, del: false, trn: false });
+    // Outside the chain (no link, a stale link): refused by the chain guard.
+    await expect(sql`insert into audit_event (operation, kind, outcome) values ('forged', 'read', 'success')`.execute(database.db)).rejects.toThrow();
+    const forge = (seqOffset: number, prev: (h: string) => string) => database.db.transaction().execute(async (trx) => {
+      const h = (await sql<{ last_seq: string; last_hash: string }>`select * from audit_chain_lock()`.execute(trx)).rows[0];
+      await sql`insert into audit_event (seq, prev_hash, hash, operation, kind, outcome)
+        values (${Number(h.last_seq) + seqOffset}, ${prev(h.last_hash)}, ${'a'.repeat(64)}, 'forged', 'read', 'success')`.execute(trx);
+    });
+    await expect(forge(0, (x) => x)).rejects.toThrow(); // a fork: the head's own number again
+    await expect(forge(2, (x) => x)).rejects.toThrow(); // a gap
+    await expect(forge(1, () => 'b'.repeat(64))).rejects.toThrow(); // not linked to the head
     await expect(sql`update audit_event set outcome = 'success'`.execute(database.db)).rejects.toThrow();
+    await expect(sql`update audit_chain_head set last_seq = 0`.execute(database.db)).rejects.toThrow();
     await expect(sql`delete from audit_event`.execute(database.db)).rejects.toThrow();
   });
 

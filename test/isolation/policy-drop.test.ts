@@ -5,6 +5,8 @@ import pg from 'pg';
 import type { Database } from '../../services/api/src/db/index.js';
 import { openDatabase } from '../../services/api/src/db/index.js';
 import { seedDemo } from '../../services/api/src/seed/demo.js';
+import { chainHash } from '../../services/api/src/audit/chain.js';
+import { CATEGORIES, categoryTable, type CategorySpec } from '../../services/api/src/modules/records/categories.js';
 import { DEMO_PASSWORD, engineName, isPg, testConfig } from '../helpers/db.js';
 
 type Q = (text: string, params?: unknown[]) => Promise<any[]>;
@@ -32,7 +34,16 @@ async function openOwner(): Promise<OwnerSession> {
 }
 
 const WH = 'yn.km.km_wh';
-let ids: { wh: string; pl: string; whUnit: string; plUnit: string; whCadre: string; plCadre: string };
+// An audit row appended as the next link (the hash is a placeholder: these rows are rolled back or verified apart).
+const APPEND = `insert into audit_event (seq, prev_hash, hash, tenant_id, operation, kind, outcome)
+  select h.last_seq + 1, h.last_hash, repeat('a', 64), $1::uuid, 'probe', 'read', 'success' from audit_chain_lock() h`;
+let ids: {
+  wh: string; pl: string; whUnit: string; plUnit: string; whCadre: string; plCadre: string; whUser: string; plUser: string;
+  /** A record of every category on both sides (its typed row is what the category table's probe sees). */
+  whRecord: Map<number, string>; plRecord: Map<number, string>;
+  /** Envelopes without a typed row yet: the category probes insert one (the FK check itself ignores RLS). */
+  whSpare: Map<number, string>; plSpare: Map<number, string>;
+};
 
 beforeAll(async () => {
   owner = await openOwner();
@@ -44,14 +55,72 @@ beforeAll(async () => {
   const plUnit = (await owner.q('select id from unit where tenant_id = $1 limit 1', [pl]))[0].id;
   const whCadre = (await owner.q('select id from cadre where tenant_id = $1 limit 1', [wh]))[0].id;
   const plCadre = (await owner.q('select id from cadre where tenant_id = $1 limit 1', [pl]))[0].id;
-  // Audit rows on both sides so the audit probe has something to see or not see.
-  await owner.q(`insert into audit_event (tenant_id, operation, kind, outcome) values ($1, 'probe', 'read', 'success'), ($2, 'probe', 'read', 'success')`, [wh, pl]);
+  const whUser = (await owner.q(`select id from app_user where username = 'km-wh.leader'`))[0].id;
+  const plUser = (await owner.q(`select id from app_user where username = 'km-pl.leader'`))[0].id;
+  // Settings and sessions on both sides, so their probes have rows to see or not see.
+  await owner.q(`insert into tenant_security (tenant_id, lockout_threshold) values ($1, 6), ($2, 7)`, [wh, pl]);
+  await owner.q(`insert into user_session (tenant_id, user_id, refresh_hash, expires_at) values ($1, $2, 'x', now() + interval '1 hour'), ($3, $4, 'x', now() + interval '1 hour')`, [wh, whUser, pl, plUser]);
+  // Audit rows on both sides so the audit probe has something to see or not see: real links of the chain.
+  for (const tenantId of [wh, pl]) {
+    const [h] = await owner.q('select * from audit_chain_lock()');
+    const seq = Number(h.last_seq) + 1, at = new Date();
+    const hash = chainHash(h.last_hash, { seq, at, tenantId, userId: null, username: null, operation: 'probe', kind: 'read',
+      outcome: 'success', clientIp: null, requestId: null, cadreIds: [], detail: {}, summary: null });
+    await owner.q(`insert into audit_event (seq, prev_hash, hash, at, tenant_id, operation, kind, outcome)
+      values ($1, $2, $3, $4, $5, 'probe', 'read', 'success')`, [seq, h.last_hash, hash, at.toISOString(), tenantId]);
+  }
+  // One record of every category, with a material and a revision, and the cadre's rows, on both sides.
+  const whRecord = new Map<number, string>(), plRecord = new Map<number, string>();
+  const whSpare = new Map<number, string>(), plSpare = new Map<number, string>();
+  for (const [tenant, cadre, map, spare] of [[wh, whCadre, whRecord, whSpare], [pl, plCadre, plRecord, plSpare]] as const) {
+    for (const cat of CATEGORIES) {
+      const envelope = `insert into archive_record (tenant_id, cadre_id, category, entered_by_name) values ($1, $2, $3, '探针') returning id`;
+      const [r] = await owner.q(envelope, [tenant, cadre, cat.id]);
+      map.set(cat.id, r.id);
+      spare.set(cat.id, (await owner.q(envelope, [tenant, cadre, cat.id]))[0].id);
+      await owner.q(`insert into ${categoryTable(cat)} (record_id, tenant_id, ${requiredColumns(cat).join(', ')}) values ($1, $2, ${requiredColumns(cat).map((_c, i) => `$${i + 3}`).join(', ')})`,
+        [r.id, tenant, ...requiredValues(cat)]);
+    }
+    const any = map.get(2)!;
+    await owner.q(`insert into record_material (tenant_id, record_id, name) values ($1, $2, '探针')`, [tenant, any]);
+    await owner.q(`insert into record_revision (tenant_id, record_id, version, action, actor_name) values ($1, $2, 1, 'create', '探针')`, [tenant, any]);
+    await owner.q(`insert into cadre_appointment (tenant_id, cadre_id, kind, position, decided_on) values ($1, $2, '任职', '探针', '2020-01-01')`, [tenant, cadre]);
+    await owner.q(`insert into cadre_resume (tenant_id, cadre_id, start_month, content) values ($1, $2, '202001', '探针')`, [tenant, cadre]);
+    await owner.q(`insert into cadre_family (tenant_id, cadre_id, relation, name) values ($1, $2, '妻子', '探针')`, [tenant, cadre]);
+    await owner.q(`insert into cadre_revision (tenant_id, cadre_id, version, action, actor_name) values ($1, $2, 1, 'create', '探针')`, [tenant, cadre]);
+  }
   await owner.q('commit');
-  ids = { wh, pl, whUnit, plUnit, whCadre, plCadre };
+  ids = { wh, pl, whUnit, plUnit, whCadre, plCadre, whUser, plUser, whRecord, plRecord, whSpare, plSpare };
 });
 afterAll(async () => { await owner?.close(); await database?.close(); });
 
 type Probe = { read: string; own: [string, unknown[]]; foreign: [string, unknown[]] };
+
+/** A value of the right type for every required column of a category (enums take their first option). */
+const requiredColumns = (cat: CategorySpec) => cat.fields.filter((f) => f.required).map((f) => f.column);
+const requiredValues = (cat: CategorySpec) => cat.fields.filter((f) => f.required).map((f) => {
+  switch (f.type) {
+    case 'date': return '2020-01-01';
+    case 'year': return 2020;
+    case 'enum': return f.options![0];
+    case 'money': case 'decimal': case 'int': return 1;
+    case 'bool': return true;
+    default: return '探针';
+  }
+});
+const countBy = (table: string) => `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from ${table}`;
+
+/** Category tables: a typed row for a spare envelope on each side. */
+const categoryProbes = (): Record<string, Probe> => Object.fromEntries(CATEGORIES.map((cat) => {
+  const cols = requiredColumns(cat);
+  const insert = (tenant: string, recordId: string) => [
+    `insert into ${categoryTable(cat)} (record_id, tenant_id, ${cols.join(', ')}) values ($1, $2, ${cols.map((_c, i) => `$${i + 3}`).join(', ')})`,
+    [recordId, tenant, ...requiredValues(cat)],
+  ] as [string, unknown[]];
+  return [categoryTable(cat), {
+    read: countBy(categoryTable(cat)), own: insert(ids.wh, ids.whSpare.get(cat.id)!), foreign: insert(ids.pl, ids.plSpare.get(cat.id)!),
+  }];
+}));
 const probes = (): Record<string, Probe> => ({
   tenant: {
     read: `select count(*) filter (where path <@ '${WH}') as own, count(*) filter (where not path <@ '${WH}') as foreign from tenant`,
@@ -78,10 +147,61 @@ const probes = (): Record<string, Probe> => ({
     own: [`insert into cadre_search_key (tenant_id, cadre_id, key) values ($1, $2, 'probe')`, [ids.wh, ids.whCadre]],
     foreign: [`insert into cadre_search_key (tenant_id, cadre_id, key) values ($1, $2, 'probe')`, [ids.pl, ids.plCadre]],
   },
+  tenant_security: {
+    read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from tenant_security`,
+    own: [`insert into tenant_security (tenant_id, lockout_threshold) values ($1, 8) on conflict (tenant_id) do update set lockout_threshold = 8`, [ids.wh]],
+    foreign: [`insert into tenant_security (tenant_id, lockout_threshold) values ((select id from tenant where code = 'km-gd'), 9)`, []],
+  },
+  user_session: {
+    read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from user_session`,
+    own: [`insert into user_session (tenant_id, user_id, refresh_hash, expires_at) values ($1, $2, 'p', now())`, [ids.wh, ids.whUser]],
+    foreign: [`insert into user_session (tenant_id, user_id, refresh_hash, expires_at) values ($1, $2, 'p', now())`, [ids.pl, ids.plUser]],
+  },
+  user_unit: {
+    read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from user_unit`,
+    own: [`insert into user_unit (tenant_id, user_id, unit_id) values ($1, $2, $3)`, [ids.wh, ids.whUser, ids.whUnit]],
+    foreign: [`insert into user_unit (tenant_id, user_id, unit_id) values ($1, $2, $3)`, [ids.pl, ids.plUser, ids.plUnit]],
+  },
+  ...categoryProbes(),
+  archive_record: {
+    read: countBy('archive_record'),
+    own: [`insert into archive_record (tenant_id, cadre_id, category, entered_by_name) values ($1, $2, 2, '探针')`, [ids.wh, ids.whCadre]],
+    foreign: [`insert into archive_record (tenant_id, cadre_id, category, entered_by_name) values ($1, $2, 2, '探针')`, [ids.pl, ids.plCadre]],
+  },
+  record_material: {
+    read: countBy('record_material'),
+    own: [`insert into record_material (tenant_id, record_id, name) values ($1, $2, '探针')`, [ids.wh, ids.whRecord.get(2)]],
+    foreign: [`insert into record_material (tenant_id, record_id, name) values ($1, $2, '探针')`, [ids.pl, ids.plRecord.get(2)]],
+  },
+  record_revision: {
+    read: countBy('record_revision'),
+    own: [`insert into record_revision (tenant_id, record_id, version, action, actor_name) values ($1, $2, 2, 'update', '探针')`, [ids.wh, ids.whRecord.get(2)]],
+    foreign: [`insert into record_revision (tenant_id, record_id, version, action, actor_name) values ($1, $2, 2, 'update', '探针')`, [ids.pl, ids.plRecord.get(2)]],
+  },
+  cadre_appointment: {
+    read: countBy('cadre_appointment'),
+    own: [`insert into cadre_appointment (tenant_id, cadre_id, kind, position, decided_on) values ($1, $2, '免职', '探针', '2021-01-01')`, [ids.wh, ids.whCadre]],
+    foreign: [`insert into cadre_appointment (tenant_id, cadre_id, kind, position, decided_on) values ($1, $2, '免职', '探针', '2021-01-01')`, [ids.pl, ids.plCadre]],
+  },
+  cadre_resume: {
+    read: countBy('cadre_resume'),
+    own: [`insert into cadre_resume (tenant_id, cadre_id, start_month, content) values ($1, $2, '202101', '探针')`, [ids.wh, ids.whCadre]],
+    foreign: [`insert into cadre_resume (tenant_id, cadre_id, start_month, content) values ($1, $2, '202101', '探针')`, [ids.pl, ids.plCadre]],
+  },
+  cadre_family: {
+    read: countBy('cadre_family'),
+    own: [`insert into cadre_family (tenant_id, cadre_id, relation, name) values ($1, $2, '儿子', '探针')`, [ids.wh, ids.whCadre]],
+    foreign: [`insert into cadre_family (tenant_id, cadre_id, relation, name) values ($1, $2, '儿子', '探针')`, [ids.pl, ids.plCadre]],
+  },
+  cadre_revision: {
+    read: countBy('cadre_revision'),
+    own: [`insert into cadre_revision (tenant_id, cadre_id, version, action, actor_name) values ($1, $2, 2, 'update', '探针')`, [ids.wh, ids.whCadre]],
+    foreign: [`insert into cadre_revision (tenant_id, cadre_id, version, action, actor_name) values ($1, $2, 2, 'update', '探针')`, [ids.pl, ids.plCadre]],
+  },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,
-    own: [`insert into audit_event (tenant_id, operation, kind, outcome) values ($1, 'probe', 'read', 'success')`, [ids.wh]],
-    foreign: [`insert into audit_event (tenant_id, operation, kind, outcome) values ($1, 'probe', 'read', 'success')`, [ids.pl]],
+    own: [APPEND, [ids.wh]],
+    foreign: [APPEND, [ids.pl]],
   },
 });
 

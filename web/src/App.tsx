@@ -1,31 +1,62 @@
 import { useEffect } from 'react';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
-import { Button, Result } from 'antd';
-import { setUnauthenticatedHandler } from './api/graphql';
+import { Button, Card, Result } from 'antd';
+import { setPasswordChangeHandler, setUnauthenticatedHandler } from './api/graphql';
 import { useAuth } from './auth/AuthProvider';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { CHANGE_PASSWORD_PATH, landingPath, NO_ACCESS_PATH } from './auth/permissions';
 import { AppLayout } from './layout/AppLayout';
+import { PageWatermark } from './layout/PageWatermark';
 import { CadreListPage } from './pages/cadres/CadreListPage';
+import { TenantsPage } from './pages/admin/TenantsPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { SecurityPage } from './pages/admin/SecurityPage';
+import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { ArchivePage } from './pages/archive/ArchivePage';
+import { ReviewQueuePage } from './pages/archive/ReviewQueuePage';
 
 /**
  * When the API says the session is gone: forget the user. Every page but /login is behind <RequireAuth>, which then
- * redirects to the login page (with 「登录已过期」 and the page to come back to).
+ * redirects to the login page (with 「登录已过期」 and the page to come back to). When it says the password must be
+ * changed first: <RequireAuth> sends the user to 修改密码.
  */
 function SessionWatcher() {
-  const { expire } = useAuth();
+  const { expire, requirePasswordChange } = useAuth();
   useEffect(() => setUnauthenticatedHandler(expire), [expire]);
+  useEffect(() => setPasswordChangeHandler(requirePasswordChange), [requirePasswordChange]);
   return null;
 }
 
+function Landing() {
+  const { me } = useAuth();
+  return <Navigate to={landingPath(me?.permissions)} replace />;
+}
+
+function NoAccess() {
+  const { me } = useAuth();
+  return (
+    <Card className="lz-page-card" data-testid="no-access">
+      <Result
+        status="info"
+        title="当前角色暂无可用的功能页面"
+        subTitle={me ? `您的角色为「${me.roleLabel}」。如需使用其他功能，请联系本机关系统管理员。` : undefined}
+      />
+    </Card>
+  );
+}
+
 function NotFound() {
+  const { me } = useAuth();
   const navigate = useNavigate();
   return (
     <Result
       status="404"
       title="页面不存在"
       subTitle="您访问的页面不存在或已被移除。"
-      extra={<Button type="primary" onClick={() => navigate('/cadres')}>返回干部档案</Button>}
+      extra={<Button type="primary" onClick={() => navigate(landingPath(me?.permissions))}>返回首页</Button>}
     />
   );
 }
@@ -43,8 +74,47 @@ export function App() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/cadres" replace />} />
-          <Route path="/cadres" element={<CadreListPage />} />
+          <Route index element={<Landing />} />
+          {/* Archive and audit content carries the viewer's watermark. */}
+          <Route path="/cadres" element={<PageWatermark><CadreListPage /></PageWatermark>} />
+          <Route
+            path="/cadres/:id"
+            element={
+              <RequirePermission permission="ArchiveRecord:read" title="干部廉政档案" action="查看">
+                <PageWatermark><ArchivePage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/review"
+            element={
+              <RequirePermission permission="ArchiveRecord:review" title="待审核记录" action="查看">
+                <PageWatermark><ReviewQueuePage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/audit"
+            element={
+              <RequirePermission permission="AuditEvent:read" title="访问日志" action="查看">
+                <PageWatermark><AuditLogPage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/admin/tenants"
+            element={<RequirePermission permission="Tenant:create" title="租户管理"><TenantsPage /></RequirePermission>}
+          />
+          <Route
+            path="/admin/users"
+            element={<RequirePermission permission="User:read" title="用户管理"><UsersPage /></RequirePermission>}
+          />
+          <Route
+            path="/admin/security"
+            element={<RequirePermission permission="SecuritySettings:read" title="安全设置"><SecurityPage /></RequirePermission>}
+          />
+          <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+          <Route path={NO_ACCESS_PATH} element={<NoAccess />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

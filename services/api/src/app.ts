@@ -2,22 +2,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyJwt from '@fastify/jwt';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { mountGraphql } from './graphql/yoga.js';
+import { registerAuditExport } from './modules/audit/export.js';
+import { registerCadrePhoto } from './modules/cadres/photo.js';
+import { openObjectStore } from './storage/index.js';
+import { registerObjectDownloads } from './storage/routes.js';
+import { traceHttp } from './telemetry/index.js';
 
-export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config, database: Database, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // pino, one JSON line per event, each request's lines labelled with its requestId.
+    logger: opts.logStream ? { stream: opts.logStream } : opts.logger ?? false,
     trustProxy: config.mode === 'production' ? 'loopback' : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   });
   await app.register(fastifyJwt, { secret: config.jwtSecret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
+
+  traceHttp(app);
+  // Every response names its request: the same id is in the logs and in the access-log row.
+  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
@@ -29,7 +42,12 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     }
   });
 
-  mountGraphql(app, database.db, config);
+  // One object store for the app: photos and scans go in, short-lived download URLs come out.
+  const store = openObjectStore(config);
+  mountGraphql(app, database.db, config, store);
+  registerAuditExport(app, database.db);
+  registerCadrePhoto(app, database.db, store);
+  registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {

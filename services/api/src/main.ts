@@ -1,17 +1,24 @@
 // Starts the product: migrate, seed the demo on first start (demo mode only), serve console and API.
+import { sql } from 'kysely';
 import { loadConfig } from './config/index.js';
+import { startTelemetry } from './telemetry/index.js';
 import { openDatabase } from './db/index.js';
 import { buildApp } from './app.js';
 import { seedDemo } from './seed/demo.js';
 
+const stopTelemetry = startTelemetry();
 const config = loadConfig();
 const database = await openDatabase(config);
 if (config.mode === 'demo') {
   const seeded = await seedDemo(database.db, config.demoPassword);
   if (seeded) console.log(`demo data seeded: ${seeded.tenants} tenants, ${seeded.users} users, ${seeded.cadres} cadres`);
 }
+if (config.mode === 'production') {
+  const { rows } = await sql<{ done: boolean }>`select system_initialised() as done`.execute(database.db);
+  if (!rows[0].done) console.log('尚未初始化：请先运行 npm run first-run -- --code <租户代码> --name <名称> 创建顶级租户及其管理员。');
+}
 const app = await buildApp(config, database, { logger: process.env.LOG_LEVEL !== 'silent' });
-const shutdown = async () => { await app.close(); await database.close(); process.exit(0); };
+const shutdown = async () => { await app.close(); await database.close(); await stopTelemetry(); process.exit(0); };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 await app.listen({ port: config.port, host: config.host });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { useAuth } from './AuthProvider';
+import { useAuth, type Me } from './AuthProvider';
+import { CHANGE_PASSWORD_PATH, landingPath, pathAllowed } from './permissions';
 
 interface LoginValues {
   username: string;
@@ -14,29 +15,34 @@ interface LoginLocationState {
   expired?: boolean;
 }
 
-/** Only same-app paths; never the API's own routes. */
-function safeTarget(from: string | undefined): string {
-  if (!from || !from.startsWith('/') || from.startsWith('//')) return '/cadres';
-  if (/^\/(api|graphql)(\/|$|\?)/.test(from) || from.startsWith('/login')) return '/cadres';
-  return from;
+/**
+ * Where to go after login: the password change first when required; else the page asked for (same-app paths only,
+ * never the API's own routes, and only a page this user may open); else the first page the user may see.
+ */
+function targetFor(me: Me, from: string | undefined): string {
+  if (me.mustChangePassword) return CHANGE_PASSWORD_PATH;
+  const landing = landingPath(me.permissions);
+  if (!from || !from.startsWith('/') || from.startsWith('//') || from === '/') return landing;
+  if (/^\/(api|graphql)(\/|$|\?)/.test(from) || from.startsWith('/login') || from.startsWith(CHANGE_PASSWORD_PATH)) return landing;
+  return pathAllowed(from.split('?')[0], me.permissions) ? from : landing;
 }
 
 export function LoginPage() {
-  const { status, login } = useAuth();
+  const { status, me, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  if (status === 'authenticated') return <Navigate to={safeTarget(state.from)} replace />;
+  if (status === 'authenticated' && me) return <Navigate to={targetFor(me, state.from)} replace />;
 
   const onFinish = async (values: LoginValues) => {
     setSubmitting(true);
     setError(null);
     try {
-      await login(values.username.trim(), values.password);
-      navigate(safeTarget(state.from), { replace: true });
+      const who = await login(values.username.trim(), values.password);
+      navigate(targetFor(who, state.from), { replace: true });
     } catch (e) {
       setError(e instanceof Error ? e.message : '登录失败，请稍后重试');
     } finally {

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { withScope, type Tx } from '../db/scope.js';
+import { appendChained } from './chain.js';
 
 export type AuditKind = 'read' | 'write' | 'login' | 'denied';
 export type AuditOutcome = 'success' | 'failure';
@@ -19,28 +20,46 @@ export interface AuditEntry {
   requestId: string | null;
   cadreIds: string[];
   detail?: Record<string, unknown>;
+  /** The entry in plain Chinese (audit/describe.ts). */
+  summary?: string;
+  /** Only for imports and tests; otherwise the time of appending. */
+  at?: Date;
 }
 
-/** Collects the cadre ids a request returned or changed. */
+/** Collects what a request returned or changed: cadre ids, and the administered objects (tenant, user). */
 export class AuditTrail {
   readonly cadreIds = new Set<string>();
+  readonly cadreNames: string[] = [];
+  readonly targets: { type: string; id: string; name?: string }[] = [];
   denied = false;
-  touch(ids: Iterable<string>) { for (const id of ids) this.cadreIds.add(id); }
+  /** Cadres a request returned or changed: their ids go into the row, their names into its summary. */
+  touch(cadres: Iterable<{ id: string; name?: string }>) {
+    for (const c of cadres) {
+      if (!this.cadreIds.has(c.id) && c.name) this.cadreNames.push(c.name);
+      this.cadreIds.add(c.id);
+    }
+  }
+  target(type: 'Tenant' | 'User' | 'SecuritySettings' | 'AuditLog', id: string, name?: string) {
+    if (this.targets.length < 50) this.targets.push(name ? { type, id, name } : { type, id });
+  }
 }
 
+/** Append a row as the next link of the SM3 chain (audit/chain.ts), in the caller's transaction. */
 export async function appendAudit(trx: Tx, e: AuditEntry): Promise<void> {
-  await trx.insertInto('audit_event').values({
-    tenant_id: e.tenantId,
-    user_id: e.userId,
+  await appendChained(trx, {
+    tenantId: e.tenantId,
+    userId: e.userId,
     username: e.username,
     operation: e.operation.slice(0, 200),
     kind: e.kind,
     outcome: e.outcome,
-    client_ip: e.clientIp,
-    request_id: e.requestId,
-    cadre_ids: [...new Set(e.cadreIds)],
-    detail: JSON.stringify(e.detail ?? {}),
-  }).execute();
+    clientIp: e.clientIp,
+    requestId: e.requestId,
+    cadreIds: [...new Set(e.cadreIds)],
+    detail: e.detail ?? {},
+    summary: e.summary?.slice(0, 500) ?? null,
+    at: e.at,
+  });
 }
 
 /** Append in a transaction of its own, scoped to the entry's tenant. */

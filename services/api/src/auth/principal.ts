@@ -1,9 +1,14 @@
-// Who is calling: resolved per request from the access token and checked against the database.
+// Who is calling: resolved per request from the access token and checked against the database — the account,
+// its tenant and the named session must all still be live, so logout, disabling, role change and suspension
+// take effect on the next request.
 import { sql } from 'kysely';
 import type { Tx } from '../db/scope.js';
 
 export type Role = 'admin' | 'officer' | 'leader' | 'filler' | 'auditor';
 export const ROLES: Role[] = ['admin', 'officer', 'leader', 'filler', 'auditor'];
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员', officer: '纪检干部', leader: '领导', filler: '填报员', auditor: '审计员',
+};
 
 export interface Principal {
   userId: string;
@@ -12,20 +17,29 @@ export interface Principal {
   tenantId: string;
   tenantPath: string;
   role: Role;
+  sessionId: string;
+  mustChangePassword: boolean;
+  /** A filler's reach: assigned units and every unit beneath them. Empty for other roles. */
+  unitIds: string[];
 }
 
-export interface AccessClaims { sub: string; typ: 'access' }
+/** What a verified access token says: the user and the session it belongs to. */
+export interface AccessClaims { sub: string; sid: string; typ: 'access' }
+export interface TokenSubject { userId: string; sessionId: string }
 
-/** Load the session's user (active, tenant not suspended) or null. Runs before any scope exists. */
-export async function loadPrincipal(trx: Tx, userId: string): Promise<Principal | null> {
+/** Load the session's user (active, tenant not suspended, session live) or null. Runs before any scope exists. */
+export async function loadPrincipal(trx: Tx, token: TokenSubject): Promise<Principal | null> {
   const { rows } = await sql<{
     user_id: string; username: string; display_name: string; tenant_id: string; tenant_path: string;
-    tenant_status: string; role: Role; status: string;
-  }>`select * from auth_session(${userId}::uuid)`.execute(trx);
+    tenant_status: string; role: Role; status: string; must_change_password: boolean; session_live: boolean;
+    unit_ids: string[] | null;
+  }>`select * from auth_session(${token.userId}::uuid, ${token.sessionId}::uuid)`.execute(trx);
   const r = rows[0];
-  if (!r || r.status !== 'active' || r.tenant_status !== 'active') return null;
+  if (!r || r.status !== 'active' || r.tenant_status !== 'active' || !r.session_live) return null;
   return {
     userId: r.user_id, username: r.username, displayName: r.display_name,
-    tenantId: r.tenant_id, tenantPath: r.tenant_path, role: r.role,
+    tenantId: r.tenant_id, tenantPath: r.tenant_path, role: r.role, sessionId: token.sessionId,
+    mustChangePassword: r.must_change_password,
+    unitIds: r.role === 'filler' ? (r.unit_ids ?? []) : [],
   };
 }

@@ -1,37 +1,68 @@
 // One home for authorization (CASL). The database floor (RLS) limits every query to the caller's subtree;
-// these rules grade access inside it by role. Lists are filtered in SQL; objects are checked here.
-import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+// these rules grade access inside it by role. Roles are fixed kinds: nobody can invent rights. Lists are filtered
+// in SQL (authz/reach.ts); single objects are checked here with `subject()`.
+import { AbilityBuilder, createMongoAbility, subject as tag, type MongoAbility } from '@casl/ability';
 import type { Principal } from '../auth/principal.js';
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage';
-export type Subject = 'Cadre' | 'Unit' | 'Tenant' | 'User' | 'AuditEvent' | 'all';
+export type Action = 'read' | 'reveal' | 'create' | 'update' | 'review' | 'delete' | 'restore' | 'suspend' | 'move' | 'disable' | 'unlock' | 'resetPassword' | 'export' | 'purge' | 'manage';
+export type Subject = 'Cadre' | 'ArchiveRecord' | 'Unit' | 'Tenant' | 'User' | 'SecuritySettings' | 'AuditEvent' | 'all';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
 
+/** Problem clues (8) and talk/inquiry/investigation materials (9): never shown to a filler (DOMAIN.md). */
+export const RESTRICTED_CATEGORIES = [8, 9];
+
 export function defineAbilities(p: Principal | null): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (p) {
+    // The tenant tree is structure, not content: every role may read the tenants in its subtree.
     can('read', 'Tenant');
     switch (p.role) {
+      case 'admin':
+        // Tenants and users of the subtree; no archive and no audit content.
+        can('read', ['Unit', 'User', 'SecuritySettings']);
+        can(['create', 'update', 'suspend', 'move'], 'Tenant');
+        // A parent administers the tenants below it: never its own tenant.
+        cannot(['update', 'suspend', 'move'], 'Tenant', { id: p.tenantId });
+        can(['create', 'update', 'disable', 'unlock', 'resetPassword'], 'User');
+        // Its own account is changed through the self-service password change only.
+        cannot(['update', 'disable', 'unlock', 'resetPassword'], 'User', { id: p.userId });
+        can('update', 'SecuritySettings');
+        break;
       case 'officer':
-        can(['read', 'create', 'update'], 'Cadre');
+        can(['read', 'create', 'update'], ['Cadre', 'ArchiveRecord']);
+        // Officers accept or return what fillers enter, and alone may delete and restore records.
+        can(['review', 'delete', 'restore'], 'ArchiveRecord');
+        // The full ID number: officers only; everyone else sees it masked.
+        can('reveal', 'Cadre');
         can('read', 'Unit');
         break;
       case 'leader':
-        can('read', 'Cadre');
-        can('read', 'Unit');
+        can('read', ['Cadre', 'ArchiveRecord', 'Unit']);
         break;
       case 'filler':
-        // Graded to assigned units by platform step 2; until then a filler reads the unit tree only.
-        can('read', 'Unit');
-        break;
-      case 'admin':
-        can('read', 'Unit');
-        can('read', 'User');
+        // Only the assigned units (with their sub-units); never categories 8 and 9.
+        can(['read', 'create', 'update'], 'Cadre', { unit_id: { $in: p.unitIds } });
+        can(['read', 'create', 'update'], 'ArchiveRecord', { unit_id: { $in: p.unitIds }, category: { $nin: RESTRICTED_CATEGORIES } });
+        can('read', 'Unit', { id: { $in: p.unitIds } });
         break;
       case 'auditor':
-        can('read', 'AuditEvent');
+        can(['read', 'export', 'purge'], 'AuditEvent');
         break;
     }
   }
   return build();
 }
+
+/** Tag a row for an object check: `ability.can('update', asSubject('Tenant', row))`. */
+export const asSubject = (type: Exclude<Subject, 'all'>, row: object): Record<string, unknown> =>
+  tag(type, { ...row }) as unknown as Record<string, unknown>;
+
+/** The (action, subject) pairs the console uses to show or hide its pages. */
+const PERMISSIONS: [Action, Exclude<Subject, 'all'>][] = [
+  ['read', 'Cadre'], ['create', 'Cadre'], ['update', 'Cadre'], ['read', 'ArchiveRecord'], ['create', 'ArchiveRecord'], ['update', 'ArchiveRecord'],
+  ['review', 'ArchiveRecord'], ['delete', 'ArchiveRecord'], ['restore', 'ArchiveRecord'], ['read', 'Unit'], ['read', 'Tenant'],
+  ['create', 'Tenant'], ['update', 'Tenant'], ['read', 'User'], ['create', 'User'], ['update', 'User'],
+  ['read', 'SecuritySettings'], ['update', 'SecuritySettings'], ['read', 'AuditEvent'], ['export', 'AuditEvent'],
+  ['purge', 'AuditEvent'],
+];
+export const permissionList = (a: AppAbility) => PERMISSIONS.filter(([act, sub]) => a.can(act, sub)).map(([act, sub]) => `${sub}:${act}`);

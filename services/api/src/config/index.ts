@@ -24,9 +24,70 @@ export interface Config {
   dataDir: string;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
+  /** Absolute lifetime of a login session (its refresh token). */
+  refreshTokenTtlSeconds: number;
+  /** Login attempts allowed per client address per minute. */
+  loginRateLimitPerMinute: number;
+  /** Tests only, never from the environment: honour the x-test-rollback header. */
+  testRollbackHeader?: boolean;
   demoPassword: string;
   poolSize: number;
   webDist: string;
+  /** Object store on MinIO (S3). Unset (MINIO_ENDPOINT empty) → the filesystem store in <dataDir>/objects. */
+  minio?: MinioConfig;
+  /** Largest accepted upload, in bytes (MAX_UPLOAD_MB, default 20). */
+  maxUploadBytes: number;
+  /**
+   * Secret for field encryption (ID numbers: AES-256-GCM) and their keyed hashes (FIELD_ENCRYPTION_KEY, at least 32
+   * characters, required in production). Changing it makes stored ID numbers unreadable: keep it with the backups.
+   */
+  fieldSecret: string;
+}
+
+export interface MinioConfig {
+  endPoint: string;
+  port: number;
+  useSSL: boolean;
+  accessKey: string;
+  secretKey: string;
+  bucket: string;
+}
+
+function flag(name: string): boolean {
+  const v = env(name);
+  if (v === undefined || /^(0|false|no|off)$/i.test(v)) return false;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  throw new Error(`${name} must be true or false (got "${v}")`);
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const raw = env(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
+  return n;
+}
+
+/** MINIO_* → the MinIO settings, or undefined when MINIO_ENDPOINT is unset. */
+function loadMinio(): MinioConfig | undefined {
+  const endPoint = env('MINIO_ENDPOINT');
+  if (!endPoint) return undefined;
+  if (endPoint.includes('/')) {
+    throw new Error(`MINIO_ENDPOINT must be a host name or address only (no scheme or path; the port is MINIO_PORT); got "${endPoint}"`);
+  }
+  const accessKey = env('MINIO_ACCESS_KEY');
+  const secretKey = env('MINIO_SECRET_KEY');
+  if (!accessKey || !secretKey) throw new Error('MINIO_ACCESS_KEY and MINIO_SECRET_KEY are required when MINIO_ENDPOINT is set');
+  const port = positiveNumber('MINIO_PORT', 9000);
+  if (!Number.isInteger(port) || port > 65535) throw new Error(`MINIO_PORT must be a port number (got "${env('MINIO_PORT')}")`);
+  return {
+    endPoint,
+    port,
+    useSSL: flag('MINIO_USE_SSL'),
+    accessKey,
+    secretKey,
+    bucket: env('MINIO_BUCKET') ?? 'lianzheng',
+  };
 }
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -35,6 +96,10 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
   const jwtSecret = env('JWT_SECRET');
   if (mode === 'production' && (!jwtSecret || jwtSecret.length < 32)) {
     throw new Error('JWT_SECRET (at least 32 characters) is required when LZ_MODE=production');
+  }
+  const fieldSecret = env('FIELD_ENCRYPTION_KEY');
+  if (mode === 'production' && (!fieldSecret || fieldSecret.length < 32)) {
+    throw new Error('FIELD_ENCRYPTION_KEY (at least 32 characters) is required when LZ_MODE=production');
   }
   const databaseUrl = env('DATABASE_URL');
   return {
@@ -47,9 +112,14 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     dataDir,
     jwtSecret: jwtSecret ?? 'demo-only-secret-change-me-0123456789abcdef',
     accessTokenTtlSeconds: Number(env('ACCESS_TOKEN_TTL') ?? 900),
+    refreshTokenTtlSeconds: Number(env('REFRESH_TOKEN_TTL') ?? 12 * 3600),
+    loginRateLimitPerMinute: Number(env('LOGIN_RATE_LIMIT') ?? 30),
     demoPassword: env('DEMO_PASSWORD') ?? 'Lianzheng@2026',
     poolSize: Number(env('DB_POOL_SIZE') ?? 10),
     webDist: path.join(repoRoot, 'web', 'dist'),
+    minio: loadMinio(),
+    maxUploadBytes: Math.floor(positiveNumber('MAX_UPLOAD_MB', 20) * 1024 * 1024),
+    fieldSecret: fieldSecret ?? 'demo-only-field-secret-change-me-0123456789',
     ...overrides,
   };
 }

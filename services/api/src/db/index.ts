@@ -10,6 +10,8 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Config } from '../config/index.js';
 import { migrate, type SqlRunner } from './migrate.js';
 import { PGlitePool } from './pglite-pool.js';
+import { sealUnchained } from '../audit/chain.js';
+import { traceSql } from '../telemetry/index.js';
 import type { DB } from './types.js';
 
 export type { DB } from './types.js';
@@ -32,6 +34,7 @@ function pgRunner(client: pg.Pool | pg.Client): SqlRunner {
   return {
     exec: async (sql) => { await client.query(sql); },
     rows: async <T,>(sql: string) => (await client.query(sql)).rows as T[],
+    query: async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
   };
 }
 
@@ -40,6 +43,18 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only, tests only: keep the owner session (no switch to the API role). */
   ownerSession?: boolean;
+}
+
+/** Chain audit rows written before the chain existed, in one owner transaction. */
+async function sealAuditRows(runner: SqlRunner) {
+  await runner.exec('begin');
+  try {
+    await sealUnchained((text, params) => runner.query(text, params));
+    await runner.exec('commit');
+  } catch (e) {
+    await runner.exec('rollback');
+    throw e;
+  }
 }
 
 export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
@@ -51,7 +66,9 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   const owner = new pg.Client({ connectionString: config.databaseOwnerUrl });
   await owner.connect();
   try {
-    await migrate(pgRunner(owner));
+    const runner = pgRunner(owner);
+    await migrate(runner);
+    await sealAuditRows(runner);
     const apiUser = new URL(config.databaseUrl!).username || process.env.PGUSER || 'postgres';
     const ownerUser = (await owner.query('select current_user as u')).rows[0].u as string;
     if (decodeURIComponent(apiUser) !== ownerUser) {
@@ -61,9 +78,10 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   } finally {
     await owner.end();
   }
-  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: poolSize });
+  // JIT compilation costs tens of milliseconds per query and never pays off for short OLTP statements.
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: poolSize, options: '-c jit=off' });
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: traceSql });
   const { rows } = await pool.query('select current_user as u');
   return { db, engine: 'postgres', apiRole: rows[0].u, close: () => db.destroy() };
 }
@@ -76,11 +94,14 @@ async function openPGlite(config: Config, memory: boolean, ownerSession: boolean
   }
   const instance = await PGlite.create({ dataDir, extensions: { ltree, pg_trgm } });
   const pool = new PGlitePool(instance);
-  await migrate({
+  const runner: SqlRunner = {
     exec: (sql) => pool.exec(sql),
     rows: async <T,>(sql: string) => (await instance.query<T>(sql)).rows,
-  });
+    query: async <T,>(sql: string, params: unknown[] = []) => (await instance.query<T>(sql, params)).rows,
+  };
+  await migrate(runner);
+  await sealAuditRows(runner);
   if (!ownerSession) await pool.lockToRole(config.appRole);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }), log: traceSql });
   return { db, engine: 'pglite', apiRole: config.appRole, pglite: pool, close: () => db.destroy() };
 }

@@ -11,6 +11,8 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
   /** One statement, returning rows. */
   rows<T>(sql: string): Promise<T[]>;
+  /** One statement with parameters, returning rows. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 export function listMigrations(): { name: string; sql: string }[] {

@@ -22,3 +22,6 @@ export const codeToLabel = (code: string) => code.replace(/-/g, '_');
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID_RE.test(s);
+
+/** Escape LIKE wildcards in user text (the default escape character is backslash). */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -1,11 +1,17 @@
-import SchemaBuilder, { type ObjectRef } from '@pothos/core';
-import type { Ctx } from './context.js';
+import SchemaBuilder, { type InterfaceRef, type ObjectRef } from '@pothos/core';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { badInput, type Ctx } from './context.js';
 
 export const builder = new SchemaBuilder<{
   Context: Ctx;
   DefaultFieldNullability: false;
   Scalars: { DateTime: { Input: string; Output: Date | string } };
-}>({ defaultFieldNullability: false });
+}>({
+  defaultFieldNullability: false,
+  plugins: [ValidationPlugin],
+  // Input schemas (graphql/inputs.ts) carry Chinese messages: the first failure is the answer.
+  validation: { validationError: (failure) => badInput(failure.issues[0]?.message ?? '输入无效') },
+});
 
 builder.scalarType('DateTime', {
   description: 'ISO 8601 time with zone',
@@ -37,6 +43,11 @@ export function pageSize(first: number | null | undefined, dflt = 20): number {
   return Math.max(0, Math.min(MAX_PAGE, Math.trunc(first)));
 }
 
+/** The row offset of a page: an explicit `offset` (page-number paging) wins over the `after` cursor. */
+export function pageOffset(args: { offset?: number | null; after?: string | null }): number {
+  return args.offset !== null && args.offset !== undefined ? Math.max(0, Math.min(args.offset, 1e9)) : decodeCursor(args.after);
+}
+
 export function connection<T>(rows: T[], offset: number, totalCount: number) {
   return {
     totalCount,
@@ -51,7 +62,7 @@ export function connection<T>(rows: T[], offset: number, totalCount: number) {
 export type Connection<T> = ReturnType<typeof connection<T>>;
 
 /** The Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
-export function connectionType<T>(name: string, node: ObjectRef<any, T>) {
+export function connectionType<T>(name: string, node: ObjectRef<any, T> | InterfaceRef<any, T>) {
   const Edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
     fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: node, resolve: (e) => e.node as never }) }),
   });

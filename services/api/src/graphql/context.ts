@@ -4,23 +4,30 @@ import type { Kysely, Transaction } from 'kysely';
 import { GraphQLError } from 'graphql';
 import type { DB } from '../db/types.js';
 import type { Config } from '../config/index.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal, TokenSubject } from '../auth/principal.js';
 import { defineAbilities, type AppAbility, type Action, type Subject } from '../authz/abilities.js';
 import { AuditTrail } from '../audit/index.js';
+import type { LoginLimiter } from '../auth/rate-limit.js';
+import type { ObjectStore } from '../storage/index.js';
 
 export interface Ctx {
   db: Kysely<DB>;
   config: Config;
   requestId: string;
   clientIp: string | null;
-  /** Verified access-token subject, before the database confirms the session. */
-  tokenUserId: string | null;
+  /** Verified access-token subject and session, before the database confirms them. */
+  token: TokenSubject | null;
   tokenInvalid: boolean;
   principal: Principal | null;
   ability: AppAbility;
   trx: Transaction<DB> | null;
   audit: AuditTrail;
-  signAccessToken(userId: string): string;
+  /** Tests only (config.testRollbackHeader): roll the operation back even when it succeeds. */
+  rollbackOnly: boolean;
+  signAccessToken(token: TokenSubject): string;
+  loginLimiter: LoginLimiter;
+  /** The object store (photos, scans): one instance per app. */
+  store: ObjectStore;
 }
 
 export function newContext(base: Omit<Ctx, 'principal' | 'ability' | 'trx' | 'audit'>): Ctx {
@@ -36,6 +43,16 @@ export function forbidden(ctx: Ctx) {
 }
 
 export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+export const passwordChangeRequired = () =>
+  new GraphQLError('首次登录或密码已被重置，请先修改密码', { extensions: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+
+/** Require a right on one object (CASL conditions). A failed check is a denial, recorded for the audit row. */
+export function authorizeObject(ctx: Ctx, action: Action, object: Parameters<AppAbility['can']>[1]) {
+  const s = session(ctx);
+  if (!ctx.ability.can(action, object)) throw forbidden(ctx);
+  return s;
+}
 
 /** The scoped transaction of an authenticated request; throws when there is none. */
 export function session(ctx: Ctx): { trx: Transaction<DB>; principal: Principal } {

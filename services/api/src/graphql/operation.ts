@@ -5,11 +5,17 @@ import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from '
 import type { Plugin } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import { setScope, withScope } from '../db/scope.js';
-import { loadPrincipal } from '../auth/principal.js';
-import { defineAbilities } from '../authz/abilities.js';
+import { withScope } from '../db/scope.js';
+import { loadPrincipal, type TokenSubject } from '../auth/principal.js';
+import { openScopedSession } from '../auth/request-session.js';
 import { appendAudit, appendAuditSeparately, type AuditEntry } from '../audit/index.js';
-import { unauthenticated, type Ctx } from './context.js';
+import { describeOperation } from '../audit/describe.js';
+import { passwordChangeRequired, unauthenticated, type Ctx } from './context.js';
+
+/** Operations that run without a session and audit themselves. */
+const SESSIONLESS = new Set(['login', 'refreshSession']);
+/** What an account that must change its password may still do. */
+const BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', '__typename']);
 
 function describe(document: DocumentNode, operationName?: string | null) {
   const op = getOperationAST(document, operationName ?? undefined);
@@ -22,18 +28,19 @@ function describe(document: DocumentNode, operationName?: string | null) {
 }
 
 /** What the server context carries before the GraphQL context exists (parse and validate run first). */
-export interface RequestIdentity { db: Kysely<DB>; tokenUserId: string | null; clientIp: string | null; requestId: string }
+export interface RequestIdentity { db: Kysely<DB>; token: TokenSubject | null; clientIp: string | null; requestId: string }
 
 /** A request refused before execution (unparsable or invalid document) still leaves its row. */
 export async function auditRejected(ctx: RequestIdentity, label: string, code: string) {
-  const principal = ctx.tokenUserId
-    ? await withScope(ctx.db, null, (trx) => loadPrincipal(trx, ctx.tokenUserId!)).catch(() => null)
+  const principal = ctx.token
+    ? await withScope(ctx.db, null, (trx) => loadPrincipal(trx, ctx.token!)).catch(() => null)
     : null;
   await appendAuditSeparately(ctx.db, {
     tenantId: principal?.tenantId ?? null, tenantPath: principal?.tenantPath ?? null,
     userId: principal?.userId ?? null, username: principal?.username ?? null,
     operation: label, kind: principal ? 'read' : 'denied', outcome: 'failure',
     clientIp: ctx.clientIp, requestId: ctx.requestId, cadreIds: [], detail: { errors: [code] },
+    summary: describeOperation({ fields: [], outcome: 'failure', denied: false, errors: [code], cadreNames: [], targets: [] }),
   });
 }
 
@@ -74,14 +81,22 @@ export function operationPlugin(): Plugin<Ctx> {
             clientIp: ctx.clientIp,
             requestId: ctx.requestId,
             cadreIds: [...ctx.audit.cadreIds],
-            detail: failed && result?.errors ? { errors: result.errors.map((e) => e.extensions?.code ?? 'ERROR').slice(0, 10) } : undefined,
+            summary: describeOperation({
+              fields: op.fields, outcome: failed ? 'failure' : 'success', denied: !!p && ctx.audit.denied,
+              errors: (result?.errors ?? []).map((e) => String(e.extensions?.code ?? 'ERROR')),
+              cadreNames: ctx.audit.cadreNames, targets: ctx.audit.targets,
+            }),
+            detail: {
+              ...(ctx.audit.targets.length ? { targets: ctx.audit.targets } : {}),
+              ...(failed && result?.errors ? { errors: result.errors.map((e) => e.extensions?.code ?? 'ERROR').slice(0, 10) } : {}),
+            },
           };
         };
 
-        // Login alone: no session, each attempt audits itself.
-        if (op.type === 'mutation' && op.fields.length > 0 && op.fields.every((f) => f === 'login')) return run();
+        // Login and refresh alone: no session, each attempt audits itself.
+        if (op.type === 'mutation' && op.fields.length > 0 && op.fields.every((f) => SESSIONLESS.has(f))) return run();
 
-        if (!ctx.tokenUserId) {
+        if (!ctx.token) {
           if (ctx.tokenInvalid) {
             await appendAuditSeparately(ctx.db, entry(null));
             return { errors: [unauthenticated()] };
@@ -91,21 +106,23 @@ export function operationPlugin(): Plugin<Ctx> {
           return result;
         }
 
-        const trx = await ctx.db.startTransaction().execute();
+        const opened = await openScopedSession(ctx.db, ctx.token);
+        if (!opened) {
+          await appendAuditSeparately(ctx.db, entry(null));
+          return { errors: [unauthenticated()] };
+        }
+        const { trx, principal } = opened;
+        ctx.principal = principal;
+        ctx.ability = opened.ability;
+        ctx.trx = trx;
         let result: ExecutionResult | null = null;
         try {
-          const principal = await loadPrincipal(trx, ctx.tokenUserId);
-          if (!principal) {
-            await trx.rollback().execute();
-            await appendAuditSeparately(ctx.db, entry(null));
-            return { errors: [unauthenticated()] };
+          if (principal.mustChangePassword && !op.fields.every((f) => BEFORE_PASSWORD_CHANGE.has(f))) {
+            result = { errors: [passwordChangeRequired()] };
+          } else {
+            result = await run();
           }
-          await setScope(trx, principal.tenantPath);
-          ctx.principal = principal;
-          ctx.ability = defineAbilities(principal);
-          ctx.trx = trx;
-          result = await run();
-          if (!result.errors?.length) {
+          if (!result.errors?.length && !ctx.rollbackOnly) {
             await appendAudit(trx, entry(result));
             await trx.commit().execute();
             return result;

@@ -6,6 +6,10 @@ import '../modules/tenants/schema.js';
 import '../modules/units/schema.js';
 import '../modules/cadres/schema.js';
 import '../modules/audit/schema.js';
+import '../modules/users/schema.js';
+import '../modules/security/schema.js';
+import '../modules/records/schema.js';
+import '../modules/codes/schema.js';
 
 let schema: GraphQLSchema | undefined;
 export const getSchema = () => (schema ??= builder.toSchema());

@@ -3,8 +3,12 @@ import { GraphQLError } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
+import type { ObjectStore } from '../storage/index.js';
 import type { Config } from '../config/index.js';
-import type { AccessClaims } from '../auth/principal.js';
+import { verifyToken } from '../auth/request-session.js';
+import { createLoginLimiter } from '../auth/rate-limit.js';
+import { hardeningPlugin } from './hardening.js';
+import { tracingPlugin } from '../telemetry/index.js';
 import { getSchema } from './schema.js';
 import { newContext, type Ctx } from './context.js';
 import { operationPlugin, type RequestIdentity } from './operation.js';
@@ -16,26 +20,19 @@ import { operationPlugin, type RequestIdentity } from './operation.js';
 export function maskError(error: unknown, log: (e: unknown) => void = () => undefined): GraphQLError {
   const isGql = (x: unknown): x is GraphQLError => Object.prototype.toString.call(x) === '[object GraphQLError]';
   const original = (error as GraphQLError)?.originalError;
-  if (isGql(error) && (!original || isGql(original))) return error;
+  if (isGql(error) && (!original || isGql(original))) {
+    // GraphQL's parser prefixes its refusals in English; ours are already Chinese.
+    const m = /^Syntax Error: (.*[\u4e00-\u9fff].*)$/s.exec(error.message);
+    return m ? new GraphQLError(m[1], { extensions: { ...error.extensions, code: 'GRAPHQL_PARSE_FAILED' } }) : error;
+  }
   log(original ?? error);
   return new GraphQLError('服务器内部错误', { extensions: { code: 'INTERNAL' } });
 }
 
 interface ServerContext { req: FastifyRequest; reply: FastifyReply; identity: () => Promise<RequestIdentity> }
 
-/** The access token's subject, if the Authorization header carries a valid one. */
-async function verifyToken(req: FastifyRequest): Promise<{ tokenUserId: string | null; tokenInvalid: boolean }> {
-  if (!req.headers.authorization) return { tokenUserId: null, tokenInvalid: false };
-  try {
-    const claims = await req.jwtVerify<AccessClaims>();
-    if (claims.typ === 'access' && typeof claims.sub === 'string') return { tokenUserId: claims.sub, tokenInvalid: false };
-  } catch {
-    // fall through
-  }
-  return { tokenUserId: null, tokenInvalid: true };
-}
-
-export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Config) {
+export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Config, store: ObjectStore) {
+  const loginLimiter = createLoginLimiter(config.loginRateLimitPerMinute);
   const yoga = createYoga<ServerContext, Ctx>({
     schema: getSchema() as never,
     graphqlEndpoint: '/graphql',
@@ -43,12 +40,14 @@ export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Confi
     landingPage: false,
     maskedErrors: { maskError: (error: unknown) => maskError(error, (e) => app.log.error({ err: e }, 'masked error')) },
     logging: false,
-    plugins: [operationPlugin()],
+    plugins: [hardeningPlugin(config), tracingPlugin(), operationPlugin()],
     context: async ({ req }): Promise<Ctx> => {
-      const { tokenUserId, tokenInvalid } = await verifyToken(req);
+      const { token, tokenInvalid } = await verifyToken(req);
       return newContext({
-        db, config, requestId: String(req.id), clientIp: req.ip ?? null, tokenUserId, tokenInvalid,
-        signAccessToken: (userId) => app.jwt.sign({ sub: userId, typ: 'access' }, { expiresIn: config.accessTokenTtlSeconds }),
+        db, config, requestId: String(req.id), clientIp: req.ip ?? null, token, tokenInvalid,
+        rollbackOnly: config.testRollbackHeader === true && req.headers['x-test-rollback'] === '1',
+        loginLimiter, store,
+        signAccessToken: (t) => app.jwt.sign({ sub: t.userId, sid: t.sessionId, typ: 'access' }, { expiresIn: config.accessTokenTtlSeconds }),
       });
     },
   });
@@ -58,7 +57,7 @@ export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Confi
     method: ['GET', 'POST', 'OPTIONS'],
     handler: async (req, reply) => {
       const identity = async (): Promise<RequestIdentity> =>
-        ({ db, tokenUserId: (await verifyToken(req)).tokenUserId, clientIp: req.ip ?? null, requestId: String(req.id) });
+        ({ db, token: (await verifyToken(req)).token, clientIp: req.ip ?? null, requestId: String(req.id) });
       const response = await yoga.handleNodeRequestAndResponse(req, reply, { req, reply, identity });
       response.headers.forEach((value, key) => { reply.header(key, value); });
       reply.status(response.status);

@@ -4,6 +4,7 @@ import type { DB } from '../db/types.js';
 import { codeToLabel, withScope } from '../db/scope.js';
 import { hashPassword } from '../auth/passwords.js';
 import { searchKeys } from '../modules/cadres/search-terms.js';
+import { seedDemoRecords } from './demo-records.js';
 import { DEMO_ROLES, DEMO_TENANTS, makeCadres, type DemoUnit } from './demo-data.js';
 
 export async function seedDemo(db: Kysely<DB>, password: string): Promise<{ tenants: number; users: number; cadres: number } | null> {
@@ -39,9 +40,13 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<{ tena
         }
       };
       await addUnits(t.units, null);
+      // The filler enters records for the first unit (and its sub-units) only.
+      const filler = await trx.selectFrom('app_user').select(['id', 'display_name']).where('username', '=', `${t.code}.filler`).executeTakeFirstOrThrow();
+      const officer = await trx.selectFrom('app_user').select(['id', 'display_name']).where('username', '=', `${t.code}.officer`).executeTakeFirstOrThrow();
+      await trx.insertInto('user_unit').values({ tenant_id: row.id, user_id: filler.id, unit_id: unitIds[0] }).execute();
 
       const people = makeCadres(t.cadres, 1000 + i * 7919, usedNames);
-      await trx.insertInto('cadre').values(people.map((c, k) => {
+      const inserted = await trx.insertInto('cadre').values(people.map((c, k) => {
         const keys = searchKeys(c.name);
         return {
           tenant_id: row.id, unit_id: unitIds[k % unitIds.length], name: c.name, sex: c.sex, birth_month: c.birthMonth,
@@ -49,8 +54,10 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<{ tena
           education: c.education, position: c.position, rank: c.rank, status: c.status, sort_order: (k + 1) * 10,
           search_terms: keys.terms, pinyin_keys: keys.pinyinKeys,
         };
-      })).execute();
+      })).returning('id').execute();
       cadres += people.length;
+      await seedDemoRecords(trx, row.id, inserted.map((c) => c.id),
+        { id: officer.id, name: officer.display_name }, { id: filler.id, name: filler.display_name });
     }
     return { tenants: DEMO_TENANTS.length, users, cadres };
   });

@@ -1,5 +1,6 @@
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Input, Result, Space, Spin, Table, Tag, Tooltip, Tree, Typography } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
 import { CloseCircleOutlined, LockOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -46,8 +47,27 @@ function useScopeTree() {
   return { tree, loading, error, reload: load };
 }
 
+function CadresForbidden() {
+  return (
+    <Card className="lz-page-card" data-testid="cadres-forbidden">
+      <Result
+        icon={<LockOutlined className="lz-forbidden-icon" />}
+        title="当前角色无权查看干部档案"
+        subTitle="如需查看，请联系本机关系统管理员调整角色权限。"
+      />
+    </Card>
+  );
+}
+
+/** The ledger for roles that may read cadres; others get the refusal without asking the API. */
 export function CadreListPage() {
+  const { can } = useAuth();
+  return can('Cadre:read') ? <CadreLedger /> : <CadresForbidden />;
+}
+
+function CadreLedger() {
   const { me } = useAuth();
+  const navigate = useNavigate();
   const scope = useScopeTree();
   const nodeIndex = useMemo(() => indexNodes(scope.tree), [scope.tree]);
 
@@ -101,8 +121,12 @@ export function CadreListPage() {
     return () => ctrl.abort();
   }, [filter, page, pageSize, reloadTick]);
 
-  // Expand the top of the tree (own tenant and its direct children) once it is loaded.
-  const defaultExpanded = useMemo(() => scope.tree.map((n) => n.key), [scope.tree]);
+  // Expand the top of the tree (own tenant and its direct children) once it is loaded; a small tree (a filler's few
+  // units, a county) is opened entirely.
+  const defaultExpanded = useMemo(() => {
+    if (nodeIndex.size <= 20) return [...nodeIndex.values()].filter((n) => n.children?.length).map((n) => n.key);
+    return scope.tree.map((n) => n.key);
+  }, [scope.tree, nodeIndex]);
   const filteredTree = useMemo(() => filterTree(scope.tree, treeKeyword), [scope.tree, treeKeyword]);
   const effectiveExpanded = treeKeyword.trim() ? filteredTree.expand : expandedKeys ?? defaultExpanded;
 
@@ -134,7 +158,11 @@ export function CadreListPage() {
     },
     {
       title: '姓名', dataIndex: 'name', key: 'name', width: 80, fixed: 'left',
-      render: (v: string) => <span className="lz-cadre-name" data-testid="cadre-name">{v}</span>,
+      render: (v: string, r) => (
+        <Link to={`/cadres/${r.id}`} className="lz-cadre-name lz-cadre-link" data-testid="cadre-name" onClick={(e) => e.stopPropagation()}>
+          {v}
+        </Link>
+      ),
     },
     { title: '性别', dataIndex: 'sex', key: 'sex', width: 48, align: 'center', render: dash },
     {
@@ -144,7 +172,7 @@ export function CadreListPage() {
     { title: '民族', dataIndex: 'ethnicity', key: 'ethnicity', width: 64, align: 'center', render: dash },
     {
       title: '单位', key: 'unit', width: 140, ellipsis: { showTitle: false },
-      render: (_v, r) => <Tooltip placement="topLeft" title={r.unit.name}>{r.unit.name}</Tooltip>,
+      render: (_v, r) => <Tooltip placement="topLeft" title={r.unit.name}><span data-testid="cadre-unit">{r.unit.name}</span></Tooltip>,
     },
     {
       title: '现任职务', dataIndex: 'position', key: 'position', width: 120, ellipsis: { showTitle: false },
@@ -162,17 +190,7 @@ export function CadreListPage() {
     },
   ];
 
-  if (forbidden) {
-    return (
-      <Card className="lz-page-card" data-testid="cadres-forbidden">
-        <Result
-          icon={<LockOutlined className="lz-forbidden-icon" />}
-          title="当前角色无权查看干部档案"
-          subTitle="如需查看，请联系本机关系统管理员调整角色权限。"
-        />
-      </Card>
-    );
-  }
+  if (forbidden) return <CadresForbidden />;
 
   const rows = data?.edges.map((e) => e.node) ?? [];
 
@@ -181,7 +199,11 @@ export function CadreListPage() {
       <div className="lz-page-head">
         <Typography.Title level={4} className="lz-page-title">干部档案</Typography.Title>
         <span className="lz-page-desc">
-          {me ? `${me.tenant.name}及下级机关可见范围内的干部，一人一档` : '一人一档'}
+          {!me
+            ? '一人一档'
+            : me.roles.includes('filler')
+              ? '本人负责填报的单位（含下级单位）的干部，一人一档'
+              : `${me.tenant.name}及下级机关可见范围内的干部，一人一档`}
         </span>
       </div>
 
@@ -192,7 +214,7 @@ export function CadreListPage() {
           title="单位目录"
           extra={
             <Tooltip title="刷新目录">
-              <Button type="text" size="small" icon={<ReloadOutlined />} onClick={() => void scope.reload()} />
+              <Button type="text" size="small" icon={<ReloadOutlined />} onClick={() => void scope.reload()} aria-label="刷新目录" />
             </Tooltip>
           }
         >
@@ -286,7 +308,16 @@ export function CadreListPage() {
             columns={columns}
             dataSource={rows}
             scroll={{ x: 960 }}
-            onRow={() => ({ 'data-testid': 'cadre-row' }) as React.HTMLAttributes<HTMLElement>}
+            rowClassName="lz-clickable-row"
+            onRow={(r) => ({
+              'data-testid': 'cadre-row',
+              onClick: (e: React.MouseEvent) => {
+                // A text selection is not a click on the row.
+                if (window.getSelection()?.toString()) return;
+                if ((e.target as HTMLElement).closest('a, button')) return;
+                navigate(`/cadres/${r.id}`);
+              },
+            }) as React.HTMLAttributes<HTMLElement>}
             onChange={onTableChange}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={search ? '没有符合条件的干部' : '暂无干部档案'} /> }}
             pagination={{
@@ -299,6 +330,8 @@ export function CadreListPage() {
               showTotal: (total) => `共 ${total} 人`,
             }}
           />
+          {/* The pager is hidden for an empty ledger: the count stays visible. */}
+          {!loading && !error && data?.totalCount === 0 && <div className="lz-table-total" data-testid="cadre-total">共 0 人</div>}
         </Card>
       </div>
     </div>

@@ -1,6 +1,6 @@
 export const TENANTS_QUERY = /* GraphQL */ `
   query Tenants {
-    tenants { id code name kind kindLabel sortOrder parent { id } }
+    tenants { id code name kind kindLabel sortOrder parentId }
   }
 `;
 

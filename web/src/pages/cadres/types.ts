@@ -5,7 +5,7 @@ export interface TenantItem {
   kind: string;
   kindLabel: string;
   sortOrder: number;
-  parent: { id: string } | null;
+  parentId: string | null;
 }
 
 export interface UnitItem {

@@ -34,7 +34,7 @@ export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null):
   const tenantIds = new Set(tenants.map((t) => t.id));
   const childTenants = new Map<string | null, TenantItem[]>();
   for (const t of tenants) {
-    const parent = t.parent && tenantIds.has(t.parent.id) ? t.parent.id : null;
+    const parent = t.parentId && tenantIds.has(t.parentId) ? t.parentId : null;
     const list = childTenants.get(parent) ?? [];
     list.push(t);
     childTenants.set(parent, list);

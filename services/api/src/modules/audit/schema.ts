@@ -1,48 +1,117 @@
-import { sql } from 'kysely';
-import { builder, connection, connectionType, decodeCursor, pageSize } from '../../graphql/builder.js';
-import { authorize } from '../../graphql/context.js';
+import { z } from 'zod';
+import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
+import { authorize, badInput } from '../../graphql/context.js';
+import { oneOf, text } from '../../graphql/inputs.js';
+import { cadreNames, countAudit, listAudit, purgeAudit, type AuditFilter, type AuditRow } from './repo.js';
+import { KIND_LABELS, OUTCOME_LABELS } from './labels.js';
 
-interface AuditRow {
-  id: string; at: Date; tenant_id: string | null; tenant_code: string | null; user_id: string | null;
-  username: string | null; operation: string; kind: string; outcome: string; client_ip: string | null;
-  request_id: string | null; cadre_ids: string[];
-}
+const CadreRef = builder.objectRef<{ id: string; name: string | null }>('AuditCadreRef').implement({
+  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name', { nullable: true }) }),
+});
 
 const AuditEvent = builder.objectRef<AuditRow>('AuditEvent').implement({
   description: '访问日志条目',
   fields: (t) => ({
     id: t.exposeID('id'),
+    seq: t.string({ nullable: true, description: '哈希链序号', resolve: (r) => (r.seq === null ? null : String(r.seq)) }),
     at: t.field({ type: 'DateTime', resolve: (r) => r.at }),
     tenantCode: t.exposeString('tenant_code', { nullable: true }),
+    tenantName: t.exposeString('tenant_name', { nullable: true }),
     username: t.exposeString('username', { nullable: true }),
-    operation: t.exposeString('operation'),
+    summary: t.string({ description: '中文摘要，如「查看干部档案：张建华」', resolve: (r) => r.summary ?? r.operation }),
+    operation: t.exposeString('operation', { description: '技术操作（GraphQL 操作与字段）' }),
     kind: t.exposeString('kind'),
+    kindLabel: t.string({ resolve: (r) => KIND_LABELS[r.kind] ?? r.kind }),
     outcome: t.exposeString('outcome'),
+    outcomeLabel: t.string({ resolve: (r) => OUTCOME_LABELS[r.outcome] ?? r.outcome }),
     clientIp: t.exposeString('client_ip', { nullable: true }),
     requestId: t.exposeString('request_id', { nullable: true }),
     cadreIds: t.idList({ resolve: (r) => r.cadre_ids ?? [] }),
+    cadres: t.field({
+      type: [CadreRef],
+      description: '涉及的干部（当前姓名；已不在可见范围内的只给 id）',
+      resolve: (r) => (r.cadre_ids ?? []).map((id) => ({ id, name: r.cadre_names?.get(id) ?? null })),
+    }),
+    detail: t.string({ description: 'JSON', resolve: (r) => JSON.stringify(r.detail ?? {}) }),
+    hash: t.exposeString('hash', { nullable: true, description: 'SM3 链式哈希' }),
   }),
 });
 
 const AuditConnection = connectionType('AuditEvent', AuditEvent);
 
+export const AuditFilterInput = builder.inputType('AuditFilter', {
+  fields: (t) => ({
+    from: t.field({ type: 'DateTime', description: '起始时间（含）' }),
+    to: t.field({ type: 'DateTime', description: '截止时间（不含）' }),
+    username: t.string({ description: '用户（登录名包含）' }),
+    tenantCode: t.string({ description: '租户（含下级）' }),
+    kind: t.string({ description: 'read | write | login | denied' }),
+    outcome: t.string({ description: 'success | failure' }),
+    cadreId: t.id({ description: '涉及的干部' }),
+    text: t.string({ description: '全文：摘要、操作、用户、IP，或请求编号' }),
+  }),
+});
+
+/** Empty strings and nulls (a form's blank filters, a query string's `&kind=`) mean "no condition". */
+const blankless = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), '时间格式无效');
+
+/** The filter of the log, from GraphQL or from the export route's query string. */
+const auditFilterSchema = z.object({
+  from: blankless(isoTime),
+  to: blankless(isoTime),
+  username: blankless(text('用户', 100)),
+  tenantCode: blankless(text('租户', 100)),
+  kind: blankless(oneOf(Object.keys(KIND_LABELS), '类型无效')),
+  outcome: blankless(oneOf(Object.keys(OUTCOME_LABELS), '结果无效')),
+  cadreId: blankless(z.union([z.string(), z.number()]).transform(String).pipe(z.string().max(100, '干部编号无效'))),
+  text: blankless(text('查询条件', 100)),
+});
+
+/** Validate a filter; a Chinese message (BAD_USER_INPUT) for anything malformed. */
+export function checkAuditFilter(f: Record<string, unknown> | null | undefined): AuditFilter {
+  const r = auditFilterSchema.safeParse(f ?? {});
+  if (!r.success) throw badInput(r.error.issues[0]?.message ?? '查询条件无效');
+  return r.data;
+}
+
 builder.queryField('auditEvents', (t) =>
   t.field({
     type: AuditConnection,
     description: '访问日志（审计员，本级及下级），新的在前',
-    args: { first: t.arg.int(), after: t.arg.string() },
+    args: {
+      first: t.arg.int(), after: t.arg.string(), offset: t.arg.int(),
+      filter: t.arg({ type: AuditFilterInput }),
+    },
     resolve: async (_r, args, ctx) => {
       const { trx } = authorize(ctx, 'read', 'AuditEvent');
+      const f = checkAuditFilter(args.filter as Record<string, unknown> | null);
       const limit = pageSize(args.first);
-      const offset = decodeCursor(args.after);
-      const rows = (await trx.selectFrom('audit_event as a')
-        .leftJoin('tenant as t', 't.id', 'a.tenant_id')
-        .select(['a.id', 'a.at', 'a.tenant_id', 't.code as tenant_code', 'a.user_id', 'a.username', 'a.operation',
-          'a.kind', 'a.outcome', 'a.client_ip', 'a.request_id', 'a.cadre_ids'])
-        .orderBy('a.at', 'desc').orderBy('a.id', 'desc')
-        .limit(limit).offset(offset).execute()) as unknown as AuditRow[];
-      const total = await trx.selectFrom('audit_event').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
-      return connection(rows, offset, Number(total.n));
+      const offset = pageOffset(args);
+      const [rows, total] = await Promise.all([limit ? listAudit(trx, f, limit, offset) : [], countAudit(trx, f)]);
+      // One lookup for the whole page: the current names of the cadres the rows mention.
+      const names = await cadreNames(trx, rows.flatMap((r) => r.cadre_ids ?? []));
+      for (const r of rows) r.cadre_names = names;
+      return connection(rows, offset, total);
     },
   }),
 );
+
+builder.mutationField('purgeAuditEvents', (t) =>
+  t.int({
+    description: '清理早于指定天数（不少于 180 天）的访问日志（审计员，本级及下级）；被清理的行在哈希链中留下占位。返回清理行数',
+    args: {
+      olderThanDays: t.arg.int({
+        required: true,
+        validate: z.number().int('天数须为整数').min(180, '只能清理 180 天以前的访问日志').max(36500, '天数过大'),
+      }),
+    },
+    resolve: async (_r, { olderThanDays }, ctx) => {
+      const { trx, principal } = authorize(ctx, 'purge', 'AuditEvent');
+      const n = await purgeAudit(trx, olderThanDays, principal.userId);
+      ctx.audit.target('AuditLog', principal.tenantId, `${olderThanDays} 天以前，${n} 行`);
+      return n;
+    },
+  }),
+);
+

@@ -2,13 +2,19 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { CadreTable } from '../../db/types.js';
 import type { Tx } from '../../db/scope.js';
-import { isUuid } from '../../db/scope.js';
+import { escapeLike, isUuid } from '../../db/scope.js';
 import { normaliseQuery, searchKeys } from './search-terms.js';
+import { effectiveStatusSql } from '../tenants/repo.js';
+import { BASIC_FIELDS } from './fields.js';
 
 export interface CadreFilterInput {
   search?: string | null;
   tenantCode?: string | null;
   unitId?: string | null;
+  /** Graded reach (a filler's units); null or undefined: the whole visible subtree. */
+  reach?: string[] | null;
+  /** Keyed hash of an ID number (equality match). */
+  idNumberHash?: string | null;
 }
 
 /** A cadre with its tenant and unit joined in (one query serves list and detail). */
@@ -20,12 +26,11 @@ export interface CadreRow extends Omit<Selectable<CadreTable>, 'search_terms' | 
   tenant_parent_id: string | null;
   tenant_sort_order: number;
   tenant_status: string;
+  tenant_effective_status: string;
   unit_name: string;
   unit_parent_id: string | null;
   unit_sort_order: number;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 function base(trx: Tx) {
   return trx.selectFrom('cadre as c')
@@ -34,10 +39,11 @@ function base(trx: Tx) {
 }
 
 const columns = [
-  'c.id', 'c.tenant_id', 'c.unit_id', 'c.name', 'c.sex', 'c.birth_month', 'c.ethnicity', 'c.native_place',
-  'c.party_join', 'c.work_start', 'c.education', 'c.position', 'c.rank', 'c.status', 'c.sort_order',
+  'c.id', 'c.tenant_id', 'c.unit_id', 'c.version', 'c.id_number_cipher', 'c.id_number_hash', 'c.photo_key', 'c.extra',
+  ...BASIC_FIELDS.map((f) => `c.${f.column}`),
   't.code as tenant_code', 't.name as tenant_name', 't.kind as tenant_kind', sql<string>`t.path::text`.as('tenant_path'),
   't.parent_id as tenant_parent_id', 't.sort_order as tenant_sort_order', 't.status as tenant_status',
+  effectiveStatusSql().as('tenant_effective_status'),
   'u.name as unit_name', 'u.parent_id as unit_parent_id', 'u.sort_order as unit_sort_order',
 ] as const;
 
@@ -65,6 +71,10 @@ function filtered(trx: Tx, f: CadreFilterInput) {
         select id from unit where id = ${f.unitId}::uuid
         union all select x.id from unit x join sub on x.parent_id = sub.id)
       select id from sub)`);
+  }
+  if (f.idNumberHash) q = q.where('c.id_number_hash', '=', f.idNumberHash);
+  if (f.reach) {
+    q = f.reach.length ? q.where('c.unit_id', 'in', f.reach) : q.where(sql<SqlBool>`false`);
   }
   return { q, query };
 }
@@ -109,59 +119,60 @@ export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
   return (r as unknown as CadreRow) ?? null;
 }
 
-export interface CadreInput {
-  name: string;
-  unitId: string;
-  sex?: string | null;
-  birthMonth?: string | null;
-  ethnicity?: string | null;
-  nativePlace?: string | null;
-  partyJoin?: string | null;
-  workStart?: string | null;
-  education?: string | null;
-  position?: string | null;
-  rank?: string | null;
-  status?: string | null;
-  sortOrder?: number | null;
+/** Basic fields by their GraphQL names (see fields.ts), plus the unit and the protected ID number. */
+export type CadreInput = Record<string, unknown> & { name?: string; unitId?: string | null };
+export interface IdNumberColumns { id_number_cipher: string | null; id_number_hash: string | null }
+
+/** Input → columns: every basic field given (null or '' clears an optional one), search keys with the name. */
+function toRow(i: CadreInput, idNumber?: IdNumberColumns) {
+  const row: Record<string, unknown> = {};
+  for (const f of BASIC_FIELDS) {
+    const v = i[f.name];
+    if (v === undefined) continue;
+    if (f.kind === 'name') {
+      if (v === null) continue;
+      const keys = searchKeys(String(v));
+      Object.assign(row, { name: v, search_terms: keys.terms, pinyin_keys: keys.pinyinKeys });
+    } else if (f.column === 'status' || f.column === 'sort_order') {
+      if (v !== null && v !== '') row[f.column] = v;
+    } else {
+      row[f.column] = v === '' ? null : v;
+    }
+  }
+  if (idNumber) Object.assign(row, idNumber);
+  return row;
 }
 
-const toRow = (i: Partial<CadreInput>) => {
-  const row: Record<string, unknown> = {};
-  if (i.name !== undefined) {
-    const keys = searchKeys(i.name);
-    Object.assign(row, { name: i.name, search_terms: keys.terms, pinyin_keys: keys.pinyinKeys });
-  }
-  const map: [keyof CadreInput, string][] = [
-    ['sex', 'sex'], ['birthMonth', 'birth_month'], ['ethnicity', 'ethnicity'], ['nativePlace', 'native_place'],
-    ['partyJoin', 'party_join'], ['workStart', 'work_start'], ['education', 'education'], ['position', 'position'],
-    ['rank', 'rank'], ['status', 'status'], ['sortOrder', 'sort_order'],
-  ];
-  for (const [k, col] of map) if (i[k] !== undefined && i[k] !== null) row[col] = i[k];
-  return row;
-};
-
 /** Insert a cadre into the tenant that owns the unit (the unit must be visible). */
-export async function insertCadre(trx: Tx, i: CadreInput): Promise<string | null> {
+export async function insertCadre(trx: Tx, i: CadreInput, idNumber?: IdNumberColumns): Promise<string | null> {
   if (!isUuid(i.unitId)) return null;
   const unit = await trx.selectFrom('unit').select(['id', 'tenant_id']).where('id', '=', i.unitId).executeTakeFirst();
   if (!unit) return null;
   const r = await trx.insertInto('cadre')
-    .values({ ...toRow(i), tenant_id: unit.tenant_id, unit_id: unit.id } as never)
+    .values({ ...toRow(i, idNumber), tenant_id: unit.tenant_id, unit_id: unit.id } as never)
     .returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function updateCadre(trx: Tx, id: string, i: Partial<CadreInput>): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  const patch = toRow(i);
+/**
+ * Patch a cadre if its version is still `expectedVersion` (optimistic lock); bumps the version.
+ * 'missing' when the cadre or the new unit is not there, 'stale' when another save came first.
+ */
+export async function updateCadre(
+  trx: Tx, id: string, expectedVersion: number, i: CadreInput, idNumber?: IdNumberColumns,
+): Promise<'ok' | 'missing' | 'stale'> {
+  if (!isUuid(id)) return 'missing';
+  const patch = toRow(i, idNumber);
   if (i.unitId !== undefined && i.unitId !== null) {
-    if (!isUuid(i.unitId)) return false;
+    if (!isUuid(i.unitId)) return 'missing';
     const cur = await trx.selectFrom('cadre').select('tenant_id').where('id', '=', id).executeTakeFirst();
-    if (!cur) return false;
+    if (!cur) return 'missing';
     const unit = await trx.selectFrom('unit').select('id').where('id', '=', i.unitId).where('tenant_id', '=', cur.tenant_id).executeTakeFirst();
-    if (!unit) return false;
+    if (!unit) return 'missing';
     patch.unit_id = unit.id;
   }
-  const r = await trx.updateTable('cadre').set({ ...patch, updated_at: sql`now()` } as never).where('id', '=', id).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const r = await trx.updateTable('cadre').set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` } as never)
+    .where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 1) return 'ok';
+  return (await trx.selectFrom('cadre').select('id').where('id', '=', id).executeTakeFirst()) ? 'stale' : 'missing';
 }

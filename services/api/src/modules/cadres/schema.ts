@@ -1,33 +1,119 @@
-import { builder, connection, connectionType, decodeCursor, pageSize } from '../../graphql/builder.js';
-import { authorize, badInput } from '../../graphql/context.js';
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
+import { authorize, badInput, type Ctx } from '../../graphql/context.js';
+import { dateText, oneOf, pattern, searchText, text } from '../../graphql/inputs.js';
+import { decryptField, encryptField, fieldKeys, keyedHash } from '../../crypto/fields.js';
+import { asSubject } from '../../authz/abilities.js';
+import { unitReach } from '../../authz/reach.js';
 import { isUuid } from '../../db/scope.js';
 import { Tenant } from '../tenants/schema.js';
 import { Unit } from '../units/schema.js';
 import type { TenantRow } from '../tenants/repo.js';
 import type { UnitRow } from '../units/repo.js';
-import { countCadres, findCadre, insertCadre, listCadres, updateCadre, type CadreRow } from './repo.js';
+import { countCadres, findCadre, insertCadre, listCadres, updateCadre, type CadreRow, type IdNumberColumns } from './repo.js';
+import { BASIC_FIELDS, basicSchema, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from './fields.js';
+import {
+  addCadreRevision, listAppointments, listCadreRevisions, listFamily, listResume, setAppointments, setFamily, setResume,
+  type AppointmentIn, type AppointmentRow, type CadreRevisionRow, type FamilyIn, type FamilyRow, type ResumeIn, type ResumeRow,
+} from './rows.js';
+
+const Appointment = builder.objectRef<AppointmentRow>('Appointment').implement({
+  description: '任免情况',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.exposeString('kind', { description: '任职 | 免职' }),
+    position: t.exposeString('position'),
+    decidedOn: t.exposeString('decided_on', { description: 'YYYY-MM-DD' }),
+    approver: t.exposeString('approver', { nullable: true, description: '批准机关' }),
+    documentNo: t.exposeString('document_no', { nullable: true }),
+  }),
+});
+
+const ResumeEntry = builder.objectRef<ResumeRow>('ResumeEntry').implement({
+  description: '简历一行',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    startMonth: t.exposeString('start_month', { description: 'YYYYMM' }),
+    endMonth: t.exposeString('end_month', { nullable: true, description: 'YYYYMM；空为至今' }),
+    content: t.exposeString('content'),
+  }),
+});
+
+const FamilyMember = builder.objectRef<FamilyRow>('FamilyMember').implement({
+  description: '家庭主要成员及重要社会关系',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    relation: t.exposeString('relation', { description: '称谓' }),
+    name: t.exposeString('name'),
+    birthMonth: t.exposeString('birth_month', { nullable: true, description: 'YYYYMM' }),
+    politicalStatus: t.exposeString('political_status', { nullable: true }),
+    workPosition: t.exposeString('work_position', { nullable: true, description: '工作单位及职务' }),
+  }),
+});
+
+const CadreChange = builder.objectRef<[string, [unknown, unknown]]>('CadreChange').implement({
+  fields: (t) => ({
+    label: t.string({ resolve: (c) => c[0] }),
+    from: t.string({ nullable: true, resolve: (c) => (c[1][0] === null || c[1][0] === undefined ? null : String(c[1][0])) }),
+    to: t.string({ nullable: true, resolve: (c) => (c[1][1] === null || c[1][1] === undefined ? null : String(c[1][1])) }),
+  }),
+});
+
+const CadreRevision = builder.objectRef<CadreRevisionRow>('CadreRevision').implement({
+  fields: (t) => ({
+    version: t.exposeInt('version'),
+    action: t.exposeString('action', { description: 'create | update' }),
+    actorName: t.exposeString('actor_name'),
+    at: t.field({ type: 'DateTime', resolve: (r) => r.at }),
+    changes: t.field({ type: [CadreChange], resolve: (r) => Object.entries(r.changes ?? {}) }),
+  }),
+});
 
 export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
   description: '干部（一人一档）',
   fields: (t) => ({
     id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    sex: t.exposeString('sex', { nullable: true }),
-    birthMonth: t.exposeString('birth_month', { nullable: true, description: 'YYYYMM' }),
-    ethnicity: t.exposeString('ethnicity', { nullable: true }),
-    nativePlace: t.exposeString('native_place', { nullable: true }),
-    partyJoin: t.exposeString('party_join', { nullable: true }),
-    workStart: t.exposeString('work_start', { nullable: true }),
-    education: t.exposeString('education', { nullable: true }),
-    position: t.exposeString('position', { nullable: true }),
-    rank: t.exposeString('rank', { nullable: true }),
-    status: t.exposeString('status'),
-    sortOrder: t.exposeInt('sort_order'),
+    ...Object.fromEntries(BASIC_FIELDS.map((f) => [f.name, f.kind === 'int'
+      ? t.exposeInt(f.column as 'sort_order', { description: f.label })
+      : t.string({
+        nullable: (f.kind !== 'name' && f.column !== 'status') as true, description: f.lrmx ? `${f.label}（${f.lrmx}）` : f.label,
+        resolve: (r) => (r as unknown as Record<string, string | null>)[f.column],
+      })])),
+    version: t.exposeInt('version', { description: '版本号：修改基本信息时须带上，过期即拒绝' }),
+    idNumber: t.string({
+      nullable: true,
+      description: '公民身份号码：纪检干部看到全文，其他角色看到脱敏值（前 6 位与后 4 位）',
+      resolve: (r, _a, ctx) => {
+        if (!r.id_number_cipher) return null;
+        const plain = decryptField(fieldKeys(ctx.config.fieldSecret), r.id_number_cipher);
+        if (!plain) return null;
+        return ctx.ability.can('reveal', 'Cadre') ? plain : maskIdNumber(plain);
+      },
+    }),
+    photoUrl: t.string({
+      nullable: true,
+      description: '照片的短期下载地址（10 分钟内有效）；上传：PUT /api/cadres/{id}/photo（image/jpeg 或 image/png）',
+      resolve: (r, _a, ctx) => (r.photo_key ? ctx.store.downloadUrl(r.photo_key, { filename: `${r.name}.jpg`, ttlSeconds: 600 }) : null),
+    }),
+    idNumberMasked: t.boolean({ description: '身份证号是否已脱敏', resolve: (_r, _a, ctx) => !ctx.ability.can('reveal', 'Cadre') }),
+    extra: t.string({ description: '导入的任免审批表中本版本未识别的元素（JSON）', resolve: (r) => JSON.stringify(r.extra ?? {}) }),
+    appointments: t.field({
+      type: [Appointment], description: '任免情况',
+      resolve: (r, _a, ctx) => listAppointments(ctx.trx!, r.id),
+    }),
+    resume: t.field({ type: [ResumeEntry], description: '简历', resolve: (r, _a, ctx) => listResume(ctx.trx!, r.id) }),
+    family: t.field({ type: [FamilyMember], description: '家庭主要成员及重要社会关系', resolve: (r, _a, ctx) => listFamily(ctx.trx!, r.id) }),
+    history: t.field({
+      type: [CadreRevision], description: '基本信息的变更历史（新的在前）',
+      resolve: (r, _a, ctx) => listCadreRevisions(ctx.trx!, r.id),
+    }),
     tenant: t.field({
       type: Tenant,
       resolve: (r): TenantRow => ({
         id: r.tenant_id, code: r.tenant_code, name: r.tenant_name, kind: r.tenant_kind, path: r.tenant_path,
         parent_id: r.tenant_parent_id, sort_order: r.tenant_sort_order, status: r.tenant_status,
+        effective_status: r.tenant_effective_status,
       }),
     }),
     unit: t.field({
@@ -44,9 +130,10 @@ const CadreConnection = connectionType('Cadre', Cadre);
 
 const CadreFilter = builder.inputType('CadreFilter', {
   fields: (t) => ({
-    search: t.string({ description: '姓名、全拼或拼音首字母（多音字取全部读音）' }),
-    tenantCode: t.string({ description: '租户代码（含下级）' }),
+    search: t.string({ description: '姓名、全拼或拼音首字母（多音字取全部读音）', validate: searchText }),
+    tenantCode: t.string({ description: '租户代码（含下级）', validate: searchText }),
     unitId: t.id({ description: '单位（含下级单位）' }),
+    idNumber: t.string({ description: '公民身份号码（精确匹配）', validate: z.string().trim().toUpperCase().max(18, '公民身份号码无效') }),
   }),
 });
 
@@ -60,19 +147,21 @@ builder.queryField('cadres', (t) =>
       filter: t.arg({ type: CadreFilter }),
     },
     resolve: async (_r, args, ctx) => {
-      const { trx } = authorize(ctx, 'read', 'Cadre');
+      const { trx, principal } = authorize(ctx, 'read', 'Cadre');
       const limit = pageSize(args.first);
-      const offset = args.offset !== null && args.offset !== undefined ? Math.max(0, Math.min(args.offset, 1e9)) : decodeCursor(args.after);
+      const offset = pageOffset(args);
       const filter = {
         search: args.filter?.search ?? null,
         tenantCode: args.filter?.tenantCode ?? null,
         unitId: args.filter?.unitId ? String(args.filter.unitId) : null,
+        idNumberHash: args.filter?.idNumber ? keyedHash(fieldKeys(ctx.config.fieldSecret), args.filter.idNumber) : null,
+        reach: unitReach(principal),
       };
       const [rows, total] = await Promise.all([
         limit ? listCadres(trx, filter, limit, offset) : Promise.resolve([]),
         countCadres(trx, filter),
       ]);
-      ctx.audit.touch(rows.map((r) => r.id));
+      ctx.audit.touch(rows);
       return connection(rows, offset, total);
     },
   }),
@@ -87,34 +176,67 @@ builder.queryField('cadre', (t) =>
     resolve: async (_r, { id }, ctx) => {
       const { trx } = authorize(ctx, 'read', 'Cadre');
       const row = await findCadre(trx, String(id));
-      if (row) ctx.audit.touch([row.id]);
+      // Outside the graded reach answers exactly like a missing record.
+      if (!row || !canOn(ctx, 'read', row)) return null;
+      ctx.audit.touch([row]);
       return row;
     },
   }),
 );
 
-const BIRTH_MONTH = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
+const canOn = (ctx: Ctx, action: 'read' | 'update', row: CadreRow) => ctx.ability.can(action, asSubject('Cadre', { ...row }));
+
+/** A unit the caller may put a cadre in: visible (RLS) and within the graded reach. */
+const unitInReach = (ctx: Ctx, unitId: string) => ctx.ability.can('create', asSubject('Cadre', { unit_id: unitId }));
+
+const basicInputs = (t: any, creating: boolean) => Object.fromEntries(BASIC_FIELDS.map((f) => {
+  const opts = { required: creating && f.kind === 'name', description: f.label, validate: basicSchema(f) };
+  return [f.name, f.kind === 'int' ? t.int(opts) : t.string(opts)];
+}));
+
+const idNumberInput = z.string().trim().toUpperCase().refine((v) => v === '' || validIdNumber(v), '公民身份号码无效（18 位，校验码须符合 GB 11643）');
+
+const AppointmentInput = builder.inputType('AppointmentInput', {
+  fields: (t) => ({
+    kind: t.string({ required: true, validate: oneOf(['任职', '免职'] as const, '任免类别须为「任职」或「免职」') }),
+    position: t.string({ required: true, validate: text('职务', 200) }),
+    decidedOn: t.string({ required: true, description: 'YYYY-MM-DD', validate: dateText('任免日期') }),
+    approver: t.string({ validate: text('批准机关', 200, 0) }),
+    documentNo: t.string({ validate: text('文号', 100, 0) }),
+  }),
+});
+const ResumeInput = builder.inputType('ResumeInput', {
+  fields: (t) => ({
+    startMonth: t.string({ required: true, validate: pattern(MONTH_RE, '简历起始年月格式应为 YYYYMM') }),
+    endMonth: t.string({ description: '空为至今', validate: pattern(OPTIONAL_MONTH_RE, '简历截止年月格式应为 YYYYMM') }),
+    content: t.string({ required: true, validate: text('简历内容', 500) }),
+  }),
+});
+const FamilyInput = builder.inputType('FamilyMemberInput', {
+  fields: (t) => ({
+    relation: t.string({ required: true, description: '称谓（GB/T 4761）', validate: text('称谓', 20) }),
+    name: t.string({ required: true, validate: text('姓名', 50) }),
+    birthMonth: t.string({ validate: pattern(OPTIONAL_MONTH_RE, '家庭成员出生年月格式应为 YYYYMM') }),
+    politicalStatus: t.string({ validate: text('政治面貌', 40, 0) }),
+    workPosition: t.string({ validate: text('工作单位及职务', 200, 0) }),
+  }),
+});
+const rowList = (label: string) => z.array(z.unknown()).max(100, `${label}最多 100 行`);
 
 const CadreInput = builder.inputType('CadreInput', {
   fields: (t) => ({
-    name: t.string({ required: true }),
+    ...basicInputs(t, true),
     unitId: t.id({ required: true }),
-    sex: t.string(),
-    birthMonth: t.string({ description: 'YYYYMM' }),
-    ethnicity: t.string(),
-    nativePlace: t.string(),
-    education: t.string(),
-    position: t.string(),
-    rank: t.string(),
-    sortOrder: t.int(),
+    idNumber: t.string({ description: '公民身份号码（18 位）', validate: idNumberInput }),
   }),
 });
 
-function validate(i: { name?: string | null; birthMonth?: string | null }) {
-  if (i.name !== undefined && i.name !== null && !/^[\p{Script=Han}·A-Za-z]{1,50}$/u.test(i.name.trim())) {
-    throw badInput('姓名须为 1–50 个汉字或字母');
-  }
-  if (i.birthMonth && !BIRTH_MONTH.test(i.birthMonth)) throw badInput('出生年月格式应为 YYYYMM，如 197503');
+/** ID number columns for an input value: encrypted and keyed-hashed; '' clears. */
+function idNumberColumns(ctx: Ctx, v: string | null | undefined): IdNumberColumns | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v === '') return { id_number_cipher: null, id_number_hash: null };
+  const keys = fieldKeys(ctx.config.fieldSecret);
+  return { id_number_cipher: encryptField(keys, v), id_number_hash: keyedHash(keys, v) };
 }
 
 builder.mutationField('createCadre', (t) =>
@@ -122,48 +244,92 @@ builder.mutationField('createCadre', (t) =>
     type: Cadre,
     args: { input: t.arg({ type: CadreInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      const { trx } = authorize(ctx, 'create', 'Cadre');
-      validate(input);
-      const id = await insertCadre(trx, { ...input, name: input.name.trim(), unitId: String(input.unitId) });
+      const { trx, principal } = authorize(ctx, 'create', 'Cadre');
+      if (!unitInReach(ctx, String(input.unitId))) throw badInput('单位不存在');
+      const id = await insertCadre(trx, { ...input, unitId: String(input.unitId) }, idNumberColumns(ctx, input.idNumber));
       if (!id) throw badInput('单位不存在');
-      ctx.audit.touch([id]);
-      return (await findCadre(trx, id))!;
+      const created = (await findCadre(trx, id))!;
+      await addCadreRevision(trx, { tenantId: created.tenant_id, cadreId: id, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName });
+      ctx.audit.touch([created]);
+      return created;
     },
   }),
 );
 
 const CadrePatch = builder.inputType('CadrePatch', {
+  description: '只改给出的项；可选文本给空串即清空；任免情况、简历、家庭成员给出时整体替换',
   fields: (t) => ({
-    name: t.string(),
+    ...basicInputs(t, false),
     unitId: t.id(),
-    sex: t.string(),
-    birthMonth: t.string(),
-    ethnicity: t.string(),
-    nativePlace: t.string(),
-    education: t.string(),
-    position: t.string(),
-    rank: t.string(),
-    status: t.string(),
-    sortOrder: t.int(),
+    idNumber: t.string({ description: '公民身份号码（18 位）；空串清除', validate: idNumberInput }),
+    appointments: t.field({ type: [AppointmentInput], validate: rowList('任免情况') }),
+    resume: t.field({ type: [ResumeInput], validate: rowList('简历') }),
+    family: t.field({ type: [FamilyInput], validate: rowList('家庭成员') }),
   }),
 });
+
+/** What changed, field by field, for the cadre's history (rows summarised as lines). */
+async function cadreChanges(ctx: Ctx, before: CadreRow, after: CadreRow, rowsBefore: Record<string, string>, input: Record<string, unknown>) {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const f of BASIC_FIELDS) {
+    const a = (before as unknown as Record<string, unknown>)[f.column] ?? null, b = (after as unknown as Record<string, unknown>)[f.column] ?? null;
+    if (a !== b) out[f.label] = [a, b];
+  }
+  if (before.unit_id !== after.unit_id) out['单位'] = [before.unit_name, after.unit_name];
+  if (before.id_number_hash !== after.id_number_hash) out['公民身份号码'] = ['（已修改）', '（已修改）'];
+  const rowsAfter = await rowSummaries(ctx, after.id);
+  for (const [k, label] of [['appointments', '任免情况'], ['resume', '简历'], ['family', '家庭成员']] as const) {
+    if (input[k] && rowsBefore[k] !== rowsAfter[k]) out[label] = [rowsBefore[k], rowsAfter[k]];
+  }
+  return out;
+}
+
+async function rowSummaries(ctx: Ctx, cadreId: string): Promise<Record<string, string>> {
+  const trx = ctx.trx!;
+  return {
+    appointments: (await listAppointments(trx, cadreId)).map((r) => `${r.decided_on} ${r.kind} ${r.position}`).join('；'),
+    resume: (await listResume(trx, cadreId)).map((r) => `${r.start_month}-${r.end_month ?? ''} ${r.content}`).join('；'),
+    family: (await listFamily(trx, cadreId)).map((r) => `${r.relation} ${r.name}`).join('；'),
+  };
+}
 
 builder.mutationField('updateCadre', (t) =>
   t.field({
     type: Cadre,
     nullable: true,
-    description: '修改干部基本信息；不存在或不可见时为 null',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: CadrePatch, required: true }) },
-    resolve: async (_r, { id, input }, ctx) => {
-      const { trx } = authorize(ctx, 'update', 'Cadre');
-      validate(input);
+    description: '修改干部基本信息（version 须为所见版本，已被他人修改时拒绝：VERSION_CONFLICT）；不存在或不可见时为 null',
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: CadrePatch, required: true }) },
+    resolve: async (_r, { id, version, input }, ctx) => {
+      const { trx, principal } = authorize(ctx, 'update', 'Cadre');
       if (!isUuid(String(id))) return null;
-      const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+      const current = await findCadre(trx, String(id));
+      if (!current || !canOn(ctx, 'update', current)) return null;
+      if (input.unitId && !unitInReach(ctx, String(input.unitId))) return null;
+      ctx.audit.touch([current]);
+      if (current.version !== version) throw cadreConflict(current);
+      const rowsBefore = await rowSummaries(ctx, current.id);
+      const { appointments, resume, family, idNumber, ...basic } = input as Record<string, unknown>;
+      const patch: Record<string, unknown> = Object.fromEntries(Object.entries(basic).filter(([, v]) => v !== undefined));
       if (input.unitId) patch.unitId = String(input.unitId);
-      const ok = await updateCadre(trx, String(id), patch as never);
-      if (!ok) return null;
-      ctx.audit.touch([String(id)]);
-      return findCadre(trx, String(id));
+      else delete patch.unitId;
+      const res = await updateCadre(trx, current.id, version, patch, idNumberColumns(ctx, idNumber as string | null | undefined));
+      if (res === 'missing') return null;
+      if (res === 'stale') throw cadreConflict((await findCadre(trx, current.id))!);
+      if (appointments) await setAppointments(trx, current.tenant_id, current.id, appointments as AppointmentIn[]);
+      if (resume) await setResume(trx, current.tenant_id, current.id, resume as ResumeIn[]);
+      if (family) await setFamily(trx, current.tenant_id, current.id, family as FamilyIn[]);
+      const updated = (await findCadre(trx, current.id))!;
+      await addCadreRevision(trx, {
+        tenantId: current.tenant_id, cadreId: current.id, version: updated.version, action: 'update', actorId: principal.userId,
+        actorName: principal.displayName, changes: await cadreChanges(ctx, current, updated, rowsBefore, input as Record<string, unknown>),
+      });
+      return updated;
     },
   }),
 );
+
+function cadreConflict(row: CadreRow) {
+  return new GraphQLError(`该干部的基本信息已被他人修改（当前为第 ${row.version} 版），请刷新后再保存`, {
+    extensions: { code: 'VERSION_CONFLICT', currentVersion: row.version },
+  });
+}

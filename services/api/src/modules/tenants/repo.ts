@@ -1,7 +1,7 @@
-// Tenant queries (RLS: the caller's subtree only).
+// Tenant queries and administration (RLS: the caller's subtree only).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scope.js';
-import { isUuid } from '../../db/scope.js';
+import { codeToLabel, isUuid } from '../../db/scope.js';
 
 export interface TenantRow {
   id: string;
@@ -12,21 +12,31 @@ export interface TenantRow {
   parent_id: string | null;
   sort_order: number;
   status: string;
+  /** Suspended by itself or by a visible ancestor. */
+  effective_status: string;
 }
 
-const cols = ['id', 'code', 'name', 'kind', sql<string>`path::text`.as('path'), 'parent_id', 'sort_order', 'status'] as const;
+/** 'suspended' when the tenant aliased t or any visible ancestor is suspended. */
+export const effectiveStatusSql = () =>
+  sql<string>`case when exists (select 1 from tenant a where a.path @> t.path and a.status = 'suspended') then 'suspended' else 'active' end`;
+
+const cols = ['t.id', 't.code', 't.name', 't.kind', sql<string>`t.path::text`.as('path'), 't.parent_id', 't.sort_order', 't.status',
+  effectiveStatusSql().as('effective_status'),
+] as const;
+
+const base = (trx: Tx) => trx.selectFrom('tenant as t').select([...cols]);
 
 export async function listTenants(trx: Tx): Promise<TenantRow[]> {
-  return (await trx.selectFrom('tenant').select([...cols]).orderBy(sql`nlevel(path)`).orderBy('sort_order').orderBy('code').execute()) as TenantRow[];
+  return (await base(trx).orderBy(sql`nlevel(t.path)`).orderBy('t.sort_order').orderBy('t.code').execute()) as TenantRow[];
 }
 
 export async function findTenant(trx: Tx, id: string): Promise<TenantRow | null> {
   if (!isUuid(id)) return null;
-  return ((await trx.selectFrom('tenant').select([...cols]).where('id', '=', id).executeTakeFirst()) as TenantRow) ?? null;
+  return ((await base(trx).where('t.id', '=', id).executeTakeFirst()) as TenantRow) ?? null;
 }
 
 export async function findTenantByCode(trx: Tx, code: string): Promise<TenantRow | null> {
-  return ((await trx.selectFrom('tenant').select([...cols]).where('code', '=', code).executeTakeFirst()) as TenantRow) ?? null;
+  return ((await base(trx).where('t.code', '=', code).executeTakeFirst()) as TenantRow) ?? null;
 }
 
 export const TENANT_KINDS = {
@@ -39,3 +49,36 @@ export const TENANT_KINDS = {
   university_discipline: '市属院校纪委',
 } as const;
 export type TenantKind = keyof typeof TENANT_KINDS;
+
+export const TENANT_CODE_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export async function insertTenant(trx: Tx, parent: TenantRow, t: { code: string; name: string; kind: TenantKind; sortOrder?: number | null }) {
+  const sortOrder = t.sortOrder ?? Number((await trx.selectFrom('tenant').select(sql<string>`coalesce(max(sort_order), 0) + 10`.as('n'))
+    .where('parent_id', '=', parent.id).executeTakeFirstOrThrow()).n);
+  const row = await trx.insertInto('tenant').values({
+    code: t.code, name: t.name, kind: t.kind, parent_id: parent.id, path: `${parent.path}.${codeToLabel(t.code)}`, sort_order: sortOrder,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function patchTenant(trx: Tx, id: string, p: { name?: string; sortOrder?: number }) {
+  const set: Record<string, unknown> = {};
+  if (p.name !== undefined) set.name = p.name;
+  if (p.sortOrder !== undefined) set.sort_order = p.sortOrder;
+  if (Object.keys(set).length) await trx.updateTable('tenant').set(set).where('id', '=', id).execute();
+}
+
+/** Re-parent a tenant: the paths of its whole subtree follow. */
+export async function moveTenant(trx: Tx, moved: TenantRow, newParent: TenantRow) {
+  const label = moved.path.split('.').pop()!;
+  const newPath = `${newParent.path}.${label}`;
+  // subpath(p, n) with n = nlevel(p) is an error, so the moved tenant itself takes the new path directly.
+  await sql`update tenant set path = case when path = ${moved.path}::ltree then ${newPath}::ltree
+                                          else ${newPath}::ltree || subpath(path, nlevel(${moved.path}::ltree)) end
+             where path <@ ${moved.path}::ltree`.execute(trx);
+  await trx.updateTable('tenant').set({ parent_id: newParent.id }).where('id', '=', moved.id).execute();
+}
+
+export async function setTenantStatus(trx: Tx, id: string, status: 'active' | 'suspended') {
+  await trx.updateTable('tenant').set({ status }).where('id', '=', id).execute();
+}

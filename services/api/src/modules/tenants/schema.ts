@@ -1,6 +1,14 @@
+import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { authorize, session } from '../../graphql/context.js';
-import { findTenant, listTenants, TENANT_KINDS, type TenantRow } from './repo.js';
+import { intIn, oneOf, pattern } from '../../graphql/inputs.js';
+import { authorize, authorizeObject, badInput, session } from '../../graphql/context.js';
+import { asSubject } from '../../authz/abilities.js';
+import { revokeSubtreeSessions } from '../../auth/sessions.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import {
+  findTenant, insertTenant, listTenants, moveTenant, patchTenant, setTenantStatus, TENANT_CODE_RE, TENANT_KINDS,
+  type TenantKind, type TenantRow,
+} from './repo.js';
 
 export const Tenant = builder.objectRef<TenantRow>('Tenant');
 Tenant.implement({
@@ -10,10 +18,12 @@ Tenant.implement({
     code: t.exposeString('code'),
     name: t.exposeString('name'),
     kind: t.exposeString('kind'),
-    kindLabel: t.string({ resolve: (r) => TENANT_KINDS[r.kind as keyof typeof TENANT_KINDS] ?? r.kind }),
+    kindLabel: t.string({ resolve: (r) => TENANT_KINDS[r.kind as TenantKind] ?? r.kind }),
     path: t.exposeString('path'),
+    parentId: t.exposeID('parent_id', { nullable: true }),
     sortOrder: t.exposeInt('sort_order'),
-    status: t.exposeString('status'),
+    status: t.exposeString('status', { description: 'active 或 suspended（本级设置）' }),
+    effectiveStatus: t.exposeString('effective_status', { description: '本级或任一上级暂停时为 suspended' }),
     parent: t.field({
       type: Tenant,
       nullable: true,
@@ -28,5 +38,114 @@ builder.queryField('tenants', (t) =>
     type: [Tenant],
     description: '调用者可见的租户（本级及下级）',
     resolve: async (_r, _a, ctx) => listTenants(authorize(ctx, 'read', 'Tenant').trx),
+  }),
+);
+
+const NAME_RE = /^[\p{Script=Han}A-Za-z0-9（）()·\-、 ]{2,60}$/u;
+const tenantName = pattern(NAME_RE, '名称须为 2–60 个汉字、字母或数字');
+const sortOrder = intIn('排序号', 0, 1_000_000);
+const KIND_CODES = Object.keys(TENANT_KINDS) as TenantKind[];
+
+const TenantInput = builder.inputType('TenantInput', {
+  fields: (t) => ({
+    parentId: t.id({ required: true, description: '上级租户' }),
+    code: t.string({
+      required: true,
+      description: '代码：小写字母、数字和连字符，全局唯一，用作登录名前缀，创建后不可改',
+      validate: z.string().trim().toLowerCase().max(40, '代码最长 40 位').regex(TENANT_CODE_RE, '代码须为小写字母、数字，可用连字符分隔，最长 40 位'),
+    }),
+    name: t.string({ required: true, validate: tenantName }),
+    kind: t.string({ required: true, description: KIND_CODES.join(' | '), validate: oneOf(KIND_CODES, '租户类型无效') }),
+    sortOrder: t.int({ validate: sortOrder }),
+  }),
+});
+
+builder.mutationField('createTenant', (t) =>
+  t.field({
+    type: Tenant,
+    nullable: true,
+    description: '在可见的上级租户下新建下级租户；上级不存在或不可见时为 null',
+    args: { input: t.arg({ type: TenantInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const { trx } = authorize(ctx, 'create', 'Tenant');
+      const { code, name } = input;
+      const parent = await findTenant(trx, String(input.parentId));
+      if (!parent) return null;
+      try {
+        const id = await insertTenant(trx, parent, { code, name, kind: input.kind as TenantKind, sortOrder: input.sortOrder });
+        ctx.audit.target('Tenant', id, code);
+        return findTenant(trx, id);
+      } catch (e) {
+        if (isUniqueViolation(e)) throw badInput(`代码 ${code} 已被使用`);
+        throw e;
+      }
+    },
+  }),
+);
+
+/** A tenant the caller may act on: visible, and the role's rule allows the action on it. Else null (missing). */
+async function target(ctx: Parameters<typeof authorize>[0], action: 'update' | 'suspend' | 'move', id: string) {
+  const { trx } = authorize(ctx, action, 'Tenant');
+  const row = await findTenant(trx, id);
+  if (!row) return { trx, row: null };
+  ctx.audit.target('Tenant', row.id, row.code);
+  authorizeObject(ctx, action, asSubject('Tenant', row));
+  return { trx, row };
+}
+
+builder.mutationField('updateTenant', (t) =>
+  t.field({
+    type: Tenant,
+    nullable: true,
+    description: '重命名或调整排序号（下级租户）；不存在或不可见时为 null',
+    args: { id: t.arg.id({ required: true }), name: t.arg.string({ validate: tenantName }), sortOrder: t.arg.int({ validate: sortOrder }) },
+    resolve: async (_r, args, ctx) => {
+      const { trx, row } = await target(ctx, 'update', String(args.id));
+      if (!row) return null;
+      await patchTenant(trx, row.id, {
+        name: args.name ?? undefined,
+        sortOrder: args.sortOrder ?? undefined,
+      });
+      return findTenant(trx, row.id);
+    },
+  }),
+);
+
+builder.mutationField('moveTenant', (t) =>
+  t.field({
+    type: Tenant,
+    nullable: true,
+    description: '调整上级（整棵子树随之移动）；租户或新上级不存在、不可见时为 null',
+    args: { id: t.arg.id({ required: true }), parentId: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const { trx, row } = await target(ctx, 'move', String(args.id));
+      if (!row) return null;
+      const parent = await findTenant(trx, String(args.parentId));
+      if (!parent) return null;
+      if (parent.path === row.path || parent.path.startsWith(row.path + '.')) throw badInput('不能移动到本租户或其下级之下');
+      if (parent.id === row.parent_id) return row;
+      await moveTenant(trx, row, parent);
+      return findTenant(trx, row.id);
+    },
+  }),
+);
+
+builder.mutationField('setTenantStatus', (t) =>
+  t.field({
+    type: Tenant,
+    nullable: true,
+    description: '暂停（连同全部下级，并结束其在线会话）或恢复下级租户；不存在或不可见时为 null',
+    args: {
+      id: t.arg.id({ required: true }),
+      status: t.arg.string({ required: true, description: 'active | suspended' })
+        .validate(oneOf(['active', 'suspended'] as const, '状态须为 active 或 suspended')),
+    },
+    resolve: async (_r, args, ctx) => {
+      const { trx, row } = await target(ctx, 'suspend', String(args.id));
+      if (!row) return null;
+      await setTenantStatus(trx, row.id, args.status);
+      if (args.status === 'suspended') await revokeSubtreeSessions(trx, row.path, 'tenant_suspended');
+      return findTenant(trx, row.id);
+    },
   }),
 );

@@ -1,5 +1,7 @@
+import { searchText } from '../../graphql/inputs.js';
 import { builder } from '../../graphql/builder.js';
 import { authorize } from '../../graphql/context.js';
+import { unitReach } from '../../authz/reach.js';
 import { findTenant, findTenantByCode } from '../tenants/repo.js';
 import { Tenant } from '../tenants/schema.js';
 import { listUnits, type UnitRow } from './repo.js';
@@ -27,12 +29,17 @@ builder.queryField('units', (t) =>
   t.field({
     type: [Unit],
     description: '可见单位；给出 tenantCode 时只列该租户的单位',
-    args: { tenantCode: t.arg.string() },
+    args: { tenantCode: t.arg.string({ validate: searchText }) },
     resolve: async (_r, { tenantCode }, ctx) => {
-      const { trx } = authorize(ctx, 'read', 'Unit');
-      if (!tenantCode) return listUnits(trx);
-      const tn = await findTenantByCode(trx, tenantCode);
-      return tn ? listUnits(trx, tn.id) : [];
+      const { trx, principal } = authorize(ctx, 'read', 'Unit');
+      const reach = unitReach(principal);
+      let tenantId: string | undefined;
+      if (tenantCode) {
+        const tn = await findTenantByCode(trx, tenantCode);
+        if (!tn) return [];
+        tenantId = tn.id;
+      }
+      return listUnits(trx, { tenantId, reach });
     },
   }),
 );

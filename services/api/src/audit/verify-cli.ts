@@ -1,0 +1,48 @@
+// `make audit-verify`: recompute the SM3 chain of the access log as the database owner and name the first broken
+// row. PostgreSQL when DATABASE_URL is set (connects with DATABASE_OWNER_URL); otherwise the PGlite database in
+// LZ_DATA_DIR (stop the server first: PGlite admits one process). Exit code 0 when intact, 1 when broken.
+import path from 'node:path';
+import fs from 'node:fs';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { loadConfig } from '../config/index.js';
+import { verifyChain, type OwnerQuery, type VerifyResult } from './chain.js';
+
+export async function verifyDatabase(): Promise<VerifyResult> {
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    const client = new pg.Client({ connectionString: config.databaseOwnerUrl });
+    await client.connect();
+    try {
+      const q: OwnerQuery = async (text, params) => (await client.query(text, params as unknown[])).rows;
+      return await verifyChain(q);
+    } finally {
+      await client.end();
+    }
+  }
+  const dir = path.join(config.dataDir, 'pglite');
+  if (!fs.existsSync(dir)) throw new Error(`找不到数据库目录 ${dir}`);
+  const db = await PGlite.create({ dataDir: dir, extensions: { ltree, pg_trgm } });
+  try {
+    const q: OwnerQuery = async (text, params) => (await db.query(text, params as unknown[])).rows as never;
+    return await verifyChain(q);
+  } finally {
+    await db.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  verifyDatabase().then((r) => {
+    if (r.ok) {
+      console.log(`访问日志哈希链完整：${r.rows} 行，${r.tombstones} 行已清理（保留哈希），末序号 ${r.lastSeq}。`);
+      process.exit(0);
+    }
+    console.error(`访问日志哈希链断裂：序号 ${r.broken!.seq}${r.broken!.id ? `（日志行 id ${r.broken!.id}）` : ''}：${r.broken!.reason}。此前 ${r.rows} 行校验通过。`);
+    process.exit(1);
+  }).catch((e) => {
+    console.error(`校验失败：${(e as Error).message}`);
+    process.exit(2);
+  });
+}

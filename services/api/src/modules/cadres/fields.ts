@@ -1,0 +1,109 @@
+// The cadre's basic information: every field of the 干部任免审批表 (DOMAIN.md) plus the archive's own (status,
+// rank, management level …). One spec drives the GraphQL type and input, the zod checks, the SQL columns, the
+// console form and (issue 6) the .lrmx mapping: `lrmx` is the element name in the appointment-form file.
+import { z } from 'zod';
+import { pattern, text } from '../../graphql/inputs.js';
+import { codeTable } from '../codes/tables.js';
+
+export type BasicKind = 'name' | 'text' | 'longtext' | 'month' | 'partyJoin' | 'code' | 'int';
+
+export interface BasicField {
+  name: string;
+  column: string;
+  label: string;
+  kind: BasicKind;
+  max?: number;
+  /** Code table the value must come from (stored as its label; sex as 男/女). */
+  codes?: string;
+  /** Element of the .lrmx appointment-form file. */
+  lrmx?: string;
+  /** Console grouping. */
+  group: 'basic' | 'education' | 'post' | 'form';
+}
+
+const b = (name: string, column: string, label: string, kind: BasicKind, group: BasicField['group'], extra: Partial<BasicField> = {}): BasicField =>
+  ({ name, column, label, kind, group, ...extra });
+
+export const BASIC_FIELDS: readonly BasicField[] = [
+  b('name', 'name', '姓名', 'name', 'basic', { lrmx: 'XingMing' }),
+  b('sex', 'sex', '性别', 'code', 'basic', { codes: 'sex', lrmx: 'XingBie' }),
+  b('birthMonth', 'birth_month', '出生年月', 'month', 'basic', { lrmx: 'ChuShengNianYue' }),
+  b('ethnicity', 'ethnicity', '民族', 'code', 'basic', { codes: 'ethnicity', lrmx: 'MinZu' }),
+  b('nativePlace', 'native_place', '籍贯', 'text', 'basic', { max: 60, lrmx: 'JiGuan' }),
+  b('birthPlace', 'birth_place', '出生地', 'text', 'basic', { max: 60, lrmx: 'ChuShengDi' }),
+  b('partyJoin', 'party_join', '入党时间', 'partyJoin', 'basic', { max: 40, lrmx: 'RuDangShiJian' }),
+  b('workStart', 'work_start', '参加工作时间', 'month', 'basic', { lrmx: 'CanJiaGongZuoShiJian' }),
+  b('health', 'health', '健康状况', 'text', 'basic', { max: 40, lrmx: 'JianKangZhuangKuang' }),
+  b('politicalStatus', 'political_status', '政治面貌', 'code', 'basic', { codes: 'political_status' }),
+  b('professionalTitle', 'professional_title', '专业技术职务', 'text', 'basic', { max: 100, lrmx: 'ZhuanYeJiShuZhiWu' }),
+  b('specialty', 'specialty', '熟悉专业有何专长', 'text', 'basic', { max: 200, lrmx: 'ShuXiZhuanYeYouHeZhuanChang' }),
+  b('education', 'education', '最高学历', 'text', 'education', { max: 60 }),
+  b('eduFtLevel', 'edu_ft_level', '全日制教育·学历', 'text', 'education', { max: 60, lrmx: 'QuanRiZhiJiaoYu_XueLi' }),
+  b('eduFtDegree', 'edu_ft_degree', '全日制教育·学位', 'text', 'education', { max: 60, lrmx: 'QuanRiZhiJiaoYu_XueWei' }),
+  b('eduFtLevelSchool', 'edu_ft_level_school', '全日制教育·毕业院校系及专业（学历）', 'text', 'education', { max: 200, lrmx: 'QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi' }),
+  b('eduFtDegreeSchool', 'edu_ft_degree_school', '全日制教育·毕业院校系及专业（学位）', 'text', 'education', { max: 200, lrmx: 'QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi' }),
+  b('eduPtLevel', 'edu_pt_level', '在职教育·学历', 'text', 'education', { max: 60, lrmx: 'ZaiZhiJiaoYu_XueLi' }),
+  b('eduPtDegree', 'edu_pt_degree', '在职教育·学位', 'text', 'education', { max: 60, lrmx: 'ZaiZhiJiaoYu_XueWei' }),
+  b('eduPtLevelSchool', 'edu_pt_level_school', '在职教育·毕业院校系及专业（学历）', 'text', 'education', { max: 200, lrmx: 'ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi' }),
+  b('eduPtDegreeSchool', 'edu_pt_degree_school', '在职教育·毕业院校系及专业（学位）', 'text', 'education', { max: 200, lrmx: 'ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi' }),
+  b('position', 'position', '现任职务', 'text', 'post', { max: 200, lrmx: 'XianRenZhiWu' }),
+  b('rank', 'rank', '职级', 'code', 'post', { codes: 'rank' }),
+  b('status', 'status', '状态', 'code', 'post', { codes: 'cadre_status' }),
+  b('managementLevel', 'management_level', '干部管理权限', 'code', 'post', { codes: 'management_level' }),
+  b('sortOrder', 'sort_order', '排序号', 'int', 'post'),
+  b('proposedPosition', 'proposed_position', '拟任职务', 'text', 'form', { max: 200, lrmx: 'NiRenZhiWu' }),
+  b('proposedRemoval', 'proposed_removal', '拟免职务', 'text', 'form', { max: 200, lrmx: 'NiMianZhiWu' }),
+  b('rewards', 'rewards', '奖惩情况', 'longtext', 'form', { max: 2000, lrmx: 'JiangChengQingKuang' }),
+  b('assessmentSummary', 'assessment_summary', '年度考核结果', 'longtext', 'form', { max: 1000, lrmx: 'NianDuKaoHeJieGuo' }),
+  b('appointmentReason', 'appointment_reason', '任免理由', 'longtext', 'form', { max: 1000, lrmx: 'RenMianLiYou' }),
+  b('reportingUnit', 'reporting_unit', '呈报单位', 'text', 'form', { max: 200, lrmx: 'ChengBaoDanWei' }),
+];
+
+export const MONTH_RE = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
+/** A month or nothing (an open end, an unknown birth month). */
+export const OPTIONAL_MONTH_RE = new RegExp(`^$|${MONTH_RE.source}`);
+
+/** A code-table value as stored: its label (sex: 男/女), found by label, short label or code. */
+export function canonicalCode(table: string, value: string): string | null {
+  const v = value.trim();
+  const item = codeTable(table).items.find((i) => i.label === v || i.abbr === v || i.code === v);
+  if (!item) return null;
+  return table === 'sex' ? item.abbr ?? item.label : item.label;
+}
+
+/** The zod check of one basic field (present values; blank optional text means "clear"). */
+export function basicSchema(f: BasicField): z.ZodType {
+  switch (f.kind) {
+    case 'name': return pattern(/^[\p{Script=Han}·A-Za-z]{1,50}$/u, '姓名须为 1–50 个汉字或字母');
+    case 'month': return pattern(MONTH_RE, `${f.label}格式应为 YYYYMM，如 197503`);
+    case 'partyJoin': return z.string().trim().max(f.max ?? 40, `${f.label}最长 ${f.max} 个字符`)
+      .refine((v) => v === '' || MONTH_RE.test(v) || /^[\p{Script=Han}（）()]{2,20}$/u.test(v), `${f.label}应为 YYYYMM，或民主党派名称`);
+    case 'code': {
+      const title = codeTable(f.codes!).title;
+      return z.string().trim().transform((v, ctx) => {
+        if (v === '') return '';
+        const c = canonicalCode(f.codes!, v);
+        if (c === null) ctx.addIssue({ code: 'custom', message: `${f.label}「${v}」不在${title}中` });
+        return c ?? v;
+      });
+    }
+    case 'int': return z.number().int(`${f.label}须为整数`).min(0, `${f.label}须为 0–1000000 的整数`).max(1_000_000, `${f.label}须为 0–1000000 的整数`);
+    case 'text': return text(f.label, f.max ?? 200, 0);
+    case 'longtext': return text(f.label, f.max ?? 2000, 0);
+  }
+}
+
+/** GB 11643-1999 citizen ID: 17 digits and a check character (ISO 7064 MOD 11-2), with a real birth date. */
+export function validIdNumber(raw: string): boolean {
+  const s = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(s)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
+  if ('10X98765432'[sum % 11] !== s[17]) return false;
+  const y = Number(s.slice(6, 10)), m = Number(s.slice(10, 12)), d = Number(s.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Shown to everyone but officers: region code and the last four, the birth date hidden. */
+export const maskIdNumber = (s: string) => `${s.slice(0, 6)}********${s.slice(-4)}`;

@@ -1,0 +1,255 @@
+// The twelve archive categories (DOMAIN.md) as typed forms: one table per category, one column per field.
+// This spec is the one home of their shape: the GraphQL types and inputs, the zod checks, the SQL column lists and
+// the console's forms are all derived from it; test/api/records-schema.test.ts checks the migration matches it.
+
+export type FieldType =
+  | 'date'      // YYYY-MM-DD (SQL date)
+  | 'year'      // four-digit year (SQL smallint)
+  | 'text'      // one line (SQL text, length-capped)
+  | 'longtext'  // paragraphs (SQL text, up to 4000)
+  | 'enum'      // one of `options` (SQL text with a check)
+  | 'money'     // yuan with fen (SQL numeric(14,2)), exchanged as a decimal string
+  | 'decimal'   // a rate or score (SQL numeric(7,2)), exchanged as a decimal string
+  | 'int'       // a count (SQL integer, ≥ 0)
+  | 'bool';     // yes / no
+
+export interface FieldSpec {
+  /** GraphQL and console name (camelCase). */
+  name: string;
+  /** SQL column (snake_case). */
+  column: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  options?: readonly string[];
+  /** Maximum characters (text, longtext). */
+  max?: number;
+  /** Console layout: the field spans the whole row of the paper table. */
+  wide?: boolean;
+  /** Required in the table, but the server derives it when the input leaves it out (四种形态 from the measure). */
+  derived?: boolean;
+}
+
+export interface CategorySpec {
+  id: number;
+  /** Code name: GraphQL type prefix and table suffix (record_<key>). */
+  key: string;
+  title: string;
+  /** Menu and tab label. */
+  short: string;
+  /** The field whose date orders the records (newest first) and shows in lists. */
+  dateField: string;
+  fields: FieldSpec[];
+}
+
+const f = (name: string, column: string, label: string, type: FieldType, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  name, column, label, type, ...extra,
+});
+
+/** Measures of category 10 and the form (四种形态) each belongs to by default; a record may set its own form. */
+export const SANCTION_KINDS = ['提醒谈话', '约谈', '批评教育', '责令检查', '诫勉', '通报', '组织处理', '问责', '党纪处分', '政务处分', '其他处分'] as const;
+export const SANCTION_MEASURES = [
+  '谈话提醒', '批评教育', '责令检查', '责令作出书面检查', '诫勉', '通报批评',
+  '停职检查', '调整职务', '责令辞职', '免职', '降职',
+  '警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍',
+  '记过', '记大过', '降级', '撤职', '开除',
+  '其他',
+] as const;
+
+export const FORMS = ['第一种形态', '第二种形态', '第三种形态', '第四种形态'] as const;
+
+export const CATEGORIES: readonly CategorySpec[] = [
+  {
+    id: 1, key: 'personalReport', title: '个人基本信息、任免情况、个人有关事项报告情况', short: '基本信息及事项报告',
+    dateField: 'reportedOn',
+    fields: [
+      f('reportYear', 'report_year', '报告年度', 'year', { required: true }),
+      f('reportType', 'report_type', '报告类型', 'enum', { required: true, options: ['年度集中报告', '随时报告', '新任职报告', '其他'] }),
+      f('reportedOn', 'reported_on', '报告日期', 'date', { required: true }),
+      f('checkMethod', 'check_method', '查核方式', 'enum', { options: ['未查核', '随机抽查', '重点抽查', '提拔前查核', '其他'] }),
+      f('checkResult', 'check_result', '查核结果', 'enum', { options: ['一致', '如实报告', '漏报', '瞒报', '其他'] }),
+      f('handling', 'handling', '处理情况', 'longtext', { max: 2000, wide: true }),
+      f('remarks', 'remarks', '备注', 'longtext', { max: 2000, wide: true }),
+    ],
+  },
+  {
+    id: 2, key: 'gift', title: '拒收或上交礼金、礼品情况', short: '拒收上交礼品礼金',
+    dateField: 'occurredOn',
+    fields: [
+      f('occurredOn', 'occurred_on', '收受（拒收）日期', 'date', { required: true }),
+      f('giver', 'giver', '送礼人', 'text', { required: true, max: 100 }),
+      f('giverUnit', 'giver_unit', '送礼人单位及职务', 'text', { max: 200 }),
+      f('giftKind', 'gift_kind', '类别', 'enum', { required: true, options: ['礼金', '礼品', '有价证券', '支付凭证', '会员卡（消费卡）', '其他'] }),
+      f('description', 'description', '物品名称及数量', 'text', { max: 200 }),
+      f('amount', 'amount', '金额（价值，元）', 'money', { required: true }),
+      f('handling', 'handling', '处理方式', 'enum', { required: true, options: ['当场拒收', '事后退还', '上交组织', '其他'] }),
+      f('handedTo', 'handed_to', '上交（退还）对象', 'text', { max: 200 }),
+      f('handedOn', 'handed_on', '上交（退还）日期', 'date'),
+      f('receiptNo', 'receipt_no', '登记（收据）编号', 'text', { max: 60 }),
+      f('remarks', 'remarks', '备注', 'longtext', { max: 2000, wide: true }),
+    ],
+  },
+  {
+    id: 3, key: 'celebration', title: '操办婚丧喜庆事宜情况', short: '操办婚丧喜庆',
+    dateField: 'heldOn',
+    fields: [
+      f('heldOn', 'held_on', '操办日期', 'date', { required: true }),
+      f('eventKind', 'event_kind', '事项类别', 'enum', { required: true, options: ['本人婚礼', '子女婚礼', '丧事', '子女升学', '乔迁', '生日寿宴', '其他'] }),
+      f('venue', 'venue', '地点', 'text', { max: 200 }),
+      f('tables', 'tables', '规模（桌数）', 'int'),
+      f('guests', 'guests', '参加人数', 'int'),
+      f('giftsTotal', 'gifts_total', '收受礼金总额（元）', 'money'),
+      f('reportedBefore', 'reported_before', '事前报告', 'bool', { required: true }),
+      f('reportedOn', 'reported_on', '报告日期', 'date'),
+      f('afterReport', 'after_report', '事后报告情况', 'longtext', { max: 2000, wide: true }),
+      f('remarks', 'remarks', '备注', 'longtext', { max: 2000, wide: true }),
+    ],
+  },
+  {
+    id: 4, key: 'lending', title: '参与民间借贷情况', short: '民间借贷',
+    dateField: 'occurredOn',
+    fields: [
+      f('occurredOn', 'occurred_on', '借贷日期', 'date', { required: true }),
+      f('direction', 'direction', '借贷方向', 'enum', { required: true, options: ['出借', '借入'] }),
+      f('counterparty', 'counterparty', '对方姓名（单位）', 'text', { required: true, max: 200 }),
+      f('relation', 'relation', '与本人关系', 'text', { max: 60 }),
+      f('amount', 'amount', '金额（元）', 'money', { required: true }),
+      f('annualRate', 'annual_rate', '年利率（%）', 'decimal'),
+      f('dueOn', 'due_on', '约定还款日期', 'date'),
+      f('repayStatus', 'repay_status', '还款状态', 'enum', { required: true, options: ['未结清', '已结清', '逾期', '发生纠纷'] }),
+      f('purpose', 'purpose', '用途', 'text', { max: 200 }),
+      f('remarks', 'remarks', '备注', 'longtext', { max: 2000, wide: true }),
+    ],
+  },
+  {
+    id: 5, key: 'lifeMeeting', title: '参加民主生活会情况', short: '民主生活会',
+    dateField: 'heldOn',
+    fields: [
+      f('heldOn', 'held_on', '召开日期', 'date', { required: true }),
+      f('meetingKind', 'meeting_kind', '会议类别', 'enum', { required: true, options: ['民主生活会', '组织生活会', '专题民主生活会', '其他'] }),
+      f('organiser', 'organiser', '召开单位', 'text', { max: 200 }),
+      f('theme', 'theme', '会议主题', 'text', { required: true, max: 200, wide: true }),
+      f('selfCriticism', 'self_criticism', '对照检查及自我批评', 'longtext', { max: 4000, wide: true }),
+      f('criticismReceived', 'criticism_received', '他人提出的批评意见', 'longtext', { max: 4000, wide: true }),
+      f('rectification', 'rectification', '整改措施及落实情况', 'longtext', { max: 4000, wide: true }),
+    ],
+  },
+  {
+    id: 6, key: 'assessment', title: '年度考核测评情况', short: '年度考核',
+    dateField: 'assessedOn',
+    fields: [
+      f('year', 'year', '考核年度', 'year', { required: true }),
+      f('grade', 'grade', '考核等次', 'enum', { required: true, options: ['优秀', '称职', '基本称职', '不称职', '不定等次'] }),
+      f('assessedOn', 'assessed_on', '确定日期', 'date'),
+      f('integrityScore', 'integrity_score', '廉洁自律测评得分', 'decimal'),
+      f('overallScore', 'overall_score', '综合测评得分', 'decimal'),
+      f('evaluation', 'evaluation', '评价意见', 'longtext', { max: 4000, wide: true }),
+    ],
+  },
+  {
+    id: 7, key: 'opinionReply', title: '党风廉政意见回复情况', short: '廉政意见回复',
+    dateField: 'repliedOn',
+    fields: [
+      f('repliedOn', 'replied_on', '回复日期', 'date', { required: true }),
+      f('requester', 'requester', '征求意见单位', 'text', { required: true, max: 200 }),
+      f('purpose', 'purpose', '征求事由', 'enum', { required: true, options: ['选拔任用', '表彰奖励', '职级晋升', '交流任职', '评先评优', '其他'] }),
+      f('documentNo', 'document_no', '复函文号', 'text', { max: 100 }),
+      f('conclusion', 'conclusion', '回复结论', 'enum', { required: true, options: ['不持异议', '建议暂缓', '不宜作为拟任人选'] }),
+      f('content', 'content', '回复内容', 'longtext', { max: 4000, wide: true }),
+    ],
+  },
+  {
+    id: 8, key: 'clue', title: '巡视巡察、信访、案件监督管理等移交的问题线索和处置情况', short: '问题线索处置',
+    dateField: 'receivedOn',
+    fields: [
+      f('receivedOn', 'received_on', '受理日期', 'date', { required: true }),
+      f('source', 'source', '线索来源', 'enum', { required: true, options: ['巡视', '巡察', '信访举报', '案件监督管理', '审计', '其他'] }),
+      f('clueNo', 'clue_no', '线索编号', 'text', { max: 60 }),
+      f('summary', 'summary', '反映的主要问题', 'longtext', { required: true, max: 4000, wide: true }),
+      f('disposalMode', 'disposal_mode', '处置方式', 'enum', { required: true, options: ['谈话函询', '初步核实', '暂存待查', '予以了结'] }),
+      f('disposedOn', 'disposed_on', '处置日期', 'date'),
+      f('handlingStatus', 'handling_status', '办理状态', 'enum', { required: true, options: ['办理中', '已办结'] }),
+      f('result', 'result', '处置结果', 'longtext', { max: 4000, wide: true }),
+    ],
+  },
+  {
+    id: 9, key: 'inquiryMaterial', title: '谈话函询、初步核实、审查调查等形成的材料', short: '谈话函询等材料',
+    dateField: 'formedOn',
+    fields: [
+      f('formedOn', 'formed_on', '形成日期', 'date', { required: true }),
+      f('procedure', 'procedure', '环节', 'enum', { required: true, options: ['谈话函询', '初步核实', '审查调查', '其他'] }),
+      f('materialKind', 'material_kind', '材料类别', 'enum', { required: true, options: ['谈话记录', '函询通知及回复', '初核报告', '审查调查报告', '说明材料', '其他'] }),
+      f('title', 'title', '材料名称', 'text', { required: true, max: 200, wide: true }),
+      f('summary', 'summary', '主要内容', 'longtext', { max: 4000, wide: true }),
+    ],
+  },
+  {
+    id: 10, key: 'sanction', title: '被约谈、提醒谈话、组织处理、问责、党纪政务处分情况', short: '处理处分',
+    dateField: 'decidedOn',
+    fields: [
+      f('kind', 'kind', '类别', 'enum', { required: true, options: SANCTION_KINDS }),
+      f('measure', 'measure', '处理（处分）种类', 'enum', { required: true, options: SANCTION_MEASURES }),
+      f('form', 'form', '四种形态', 'enum', { required: true, derived: true, options: FORMS }),
+      f('decidedOn', 'decided_on', '决定日期', 'date', { required: true }),
+      f('effectiveOn', 'effective_on', '生效日期', 'date'),
+      f('issuingBody', 'issuing_body', '决定机关', 'text', { required: true, max: 200 }),
+      f('documentNo', 'document_no', '文号', 'text', { max: 100 }),
+      f('influenceMonths', 'influence_months', '影响期（月）', 'int'),
+      f('facts', 'facts', '主要事实', 'longtext', { required: true, max: 4000, wide: true }),
+    ],
+  },
+  {
+    id: 11, key: 'conduct', title: '八小时外生活作风情况', short: '八小时外',
+    dateField: 'recordedOn',
+    fields: [
+      f('recordedOn', 'recorded_on', '了解日期', 'date', { required: true }),
+      f('source', 'source', '了解途径', 'enum', { required: true, options: ['家访', '社区走访', '群众反映', '个人报告', '日常监督', '其他'] }),
+      f('finding', 'finding', '结论', 'enum', { required: true, options: ['未发现问题', '发现问题'] }),
+      f('matter', 'matter', '具体情况', 'longtext', { required: true, max: 4000, wide: true }),
+      f('handling', 'handling', '处理情况', 'longtext', { max: 4000, wide: true }),
+    ],
+  },
+  {
+    id: 12, key: 'otherMaterial', title: '反映廉政情况的其他材料', short: '其他材料',
+    dateField: 'recordedOn',
+    fields: [
+      f('recordedOn', 'recorded_on', '日期', 'date', { required: true }),
+      f('title', 'title', '材料名称', 'text', { required: true, max: 200, wide: true }),
+      f('issuer', 'issuer', '出具单位', 'text', { max: 200 }),
+      f('summary', 'summary', '主要内容', 'longtext', { max: 4000, wide: true }),
+    ],
+  },
+];
+
+/** Names the ArchiveRecord interface itself uses: a category field may not take one (it would shadow it). */
+export const ENVELOPE_FIELDS = [
+  'id', 'category', 'categoryTitle', 'status', 'statusLabel', 'returnReason', 'version', 'enteredBy', 'enteredAt', 'reviewedBy',
+  'reviewedAt', 'updatedBy', 'updatedAt', 'deleted', 'deletedAt', 'deletedBy', 'cadre', 'materials', 'history',
+] as const;
+
+export const categoryById = new Map(CATEGORIES.map((c) => [c.id, c]));
+export const categoryTable = (c: CategorySpec) => `record_${c.key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}`;
+
+/** 四种形态 of a measure when the record does not say (DOMAIN.md); 第四种形态 is always stated explicitly. */
+const FORM_BY_MEASURE: Record<string, (typeof FORMS)[number]> = {
+  谈话提醒: '第一种形态', 批评教育: '第一种形态', 责令检查: '第一种形态', 责令作出书面检查: '第一种形态', 诫勉: '第一种形态', 通报批评: '第一种形态',
+  警告: '第二种形态', 严重警告: '第二种形态', 记过: '第二种形态', 记大过: '第二种形态', 降级: '第二种形态',
+  停职检查: '第二种形态', 调整职务: '第二种形态', 责令辞职: '第二种形态', 免职: '第二种形态',
+  撤销党内职务: '第三种形态', 留党察看: '第三种形态', 开除党籍: '第三种形态', 撤职: '第三种形态', 开除: '第三种形态', 降职: '第三种形态',
+  其他: '第一种形态',
+};
+export const formOfMeasure = (measure: string) => FORM_BY_MEASURE[measure] ?? '第一种形态';
+
+/**
+ * The default influence period in months (DOMAIN.md): party sanctions by the 纪律处分条例, state sanctions by the
+ * 政务处分法; 诫勉 6 and 免职 12 are local practice. null: none fixed (a record may state its own).
+ */
+export function defaultInfluenceMonths(kind: string, measure: string): number | null {
+  if (kind === '党纪处分') return ({ 警告: 12, 严重警告: 18, 撤销党内职务: 24, 留党察看: 36, 开除党籍: 60 } as Record<string, number>)[measure] ?? null;
+  if (kind === '政务处分') return ({ 警告: 6, 记过: 12, 记大过: 18, 降级: 24, 撤职: 24 } as Record<string, number>)[measure] ?? null;
+  if (measure === '诫勉') return 6;
+  if (measure === '免职') return 12;
+  return null;
+}
+
+export const STATUS_LABELS: Record<string, string> = { pending: '待审核', accepted: '已审核', returned: '已退回' };

@@ -1,0 +1,231 @@
+// Archive records: the envelope (archive_record) joined to its category's typed table (record_<key>), materials
+// and revisions. Every call takes the request's scoped transaction (RLS). Identifiers in raw SQL come only from the
+// category spec, never from input.
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../db/scope.js';
+import { isUuid } from '../../db/scope.js';
+import { CATEGORIES, categoryById, categoryTable, type CategorySpec, type FieldSpec } from './categories.js';
+
+export type FieldValues = Record<string, string | number | boolean | null>;
+
+export interface RecordRow {
+  id: string;
+  tenant_id: string;
+  cadre_id: string;
+  cadre_name: string;
+  /** The cadre's current unit: a filler's reach is judged on it. */
+  unit_id: string;
+  category: number;
+  status: 'pending' | 'accepted' | 'returned';
+  return_reason: string | null;
+  version: number;
+  entered_by: string | null;
+  entered_by_name: string;
+  entered_at: Date;
+  reviewed_by_name: string | null;
+  reviewed_at: Date | null;
+  updated_by_name: string | null;
+  updated_at: Date;
+  deleted_at: Date | null;
+  deleted_by_name: string | null;
+  /** Typed fields by their GraphQL names. */
+  fields: FieldValues;
+}
+
+export interface MaterialRow { id: string; name: string; formed_on: string | null; pages: number | null; sort_order: number }
+export interface RevisionRow {
+  id: string; version: number; action: string; actor_name: string; at: Date; changes: Record<string, [unknown, unknown]>; reason: string | null;
+}
+
+const id = (s: string) => sql.id(s);
+
+/** How a column of table alias `alias` reads back: dates as YYYY-MM-DD, decimals as text (exact), the rest as stored. */
+function readExpr(alias: string, fd: FieldSpec): RawBuilder<unknown> {
+  const c = sql`${id(alias)}.${id(fd.column)}`;
+  if (fd.type === 'date') return sql`to_char(${c}, 'YYYY-MM-DD')`;
+  if (fd.type === 'money' || fd.type === 'decimal') return sql`${c}::text`;
+  return c;
+}
+
+/** One CASE over the category tables, so a mixed list (review queue) is one query. */
+function detailJoins() {
+  return sql.join(CATEGORIES.map((c) => sql`left join ${id(categoryTable(c))} ${id(`d${c.id}`)} on r.category = ${sql.lit(c.id)} and ${id(`d${c.id}`)}.record_id = r.id`), sql` `);
+}
+function detailFields() {
+  const whens = CATEGORIES.map((c) => {
+    const pairs = c.fields.flatMap((fd) => [sql.lit(fd.name), readExpr(`d${c.id}`, fd)]);
+    return sql`when ${sql.lit(c.id)} then json_build_object(${sql.join(pairs)})`;
+  });
+  return sql`case r.category ${sql.join(whens, sql` `)} end`;
+}
+
+export interface RecordFilter {
+  cadreId?: string;
+  category?: number | null;
+  status?: string | null;
+  includeDeleted?: boolean;
+  /** A filler: cadres of these units only. */
+  unitReach?: string[] | null;
+  /** Categories the caller may not see (a filler: 8 and 9). */
+  hiddenCategories?: number[];
+}
+
+/** The category's typed row exists (an envelope is never written without it; this keeps a stray one out of lists). */
+function typedRowExists() {
+  return sql`(case r.category ${sql.join(CATEGORIES.map((c) => sql`when ${sql.lit(c.id)} then ${id(`d${c.id}`)}.record_id`), sql` `)} end) is not null`;
+}
+
+function where(f: RecordFilter) {
+  const parts = [typedRowExists()];
+  if (f.cadreId) parts.push(sql`r.cadre_id = ${f.cadreId}`);
+  if (f.category) parts.push(sql`r.category = ${f.category}`);
+  if (f.status) parts.push(sql`r.status = ${f.status}`);
+  if (!f.includeDeleted) parts.push(sql`r.deleted_at is null`);
+  if (f.unitReach) parts.push(f.unitReach.length ? sql`c.unit_id = any(${f.unitReach}::uuid[])` : sql`false`);
+  if (f.hiddenCategories?.length) parts.push(sql`r.category <> all(${f.hiddenCategories}::smallint[])`);
+  return sql.join(parts, sql` and `);
+}
+
+const ENVELOPE = sql`r.id, r.tenant_id, r.cadre_id, c.name as cadre_name, c.unit_id, r.category, r.status, r.return_reason,
+  r.version, r.entered_by, r.entered_by_name, r.entered_at, r.reviewed_by_name, r.reviewed_at, r.updated_by_name,
+  r.updated_at, r.deleted_at, r.deleted_by_name`;
+
+/** The date a record is filed under: its category's `dateField` (年度考核: 确定日期 …). */
+function recordDate() {
+  const whens = CATEGORIES.map((c) => {
+    const fd = c.fields.find((f) => f.name === c.dateField)!;
+    return sql`when ${sql.lit(c.id)} then ${id(`d${c.id}`)}.${id(fd.column)}`;
+  });
+  return sql`(case r.category ${sql.join(whens, sql` `)} end)`;
+}
+
+/** A cadre's records by category, newest (by the category's own date) first; the review queue oldest entry first. */
+export async function listRecords(trx: Tx, f: RecordFilter, limit = 500, offset = 0, order: 'archive' | 'oldest' = 'archive'): Promise<RecordRow[]> {
+  const { rows } = await sql<RecordRow>`
+    select ${ENVELOPE}, ${detailFields()} as fields
+    from archive_record r join cadre c on c.id = r.cadre_id and c.tenant_id = r.tenant_id
+    ${detailJoins()}
+    where ${where(f)}
+    order by ${order === 'oldest' ? sql`r.entered_at, r.id` : sql`r.category, ${recordDate()} desc nulls last, r.entered_at desc, r.id`}
+    limit ${limit} offset ${offset}`.execute(trx);
+  return rows;
+}
+
+export async function countRecords(trx: Tx, f: RecordFilter): Promise<number> {
+  const { rows } = await sql<{ n: string }>`
+    select count(*) as n from archive_record r join cadre c on c.id = r.cadre_id and c.tenant_id = r.tenant_id
+    ${detailJoins()}
+    where ${where(f)}`.execute(trx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** One record by id (deleted ones too); null for malformed, unknown or invisible ids alike. */
+export async function findRecord(trx: Tx, recordId: string): Promise<RecordRow | null> {
+  if (!isUuid(recordId)) return null;
+  const { rows } = await sql<RecordRow>`
+    select ${ENVELOPE}, ${detailFields()} as fields
+    from archive_record r join cadre c on c.id = r.cadre_id and c.tenant_id = r.tenant_id
+    ${detailJoins()}
+    where r.id = ${recordId} and ${typedRowExists()}`.execute(trx);
+  return rows[0] ?? null;
+}
+
+/** Values as SQL parameters in the spec's column order (dates and decimals go in as text and are cast). */
+function params(cat: CategorySpec, v: FieldValues) {
+  return cat.fields.map((fd) => {
+    const x = v[fd.name] ?? null;
+    if (x === null) return sql`null`;
+    if (fd.type === 'date') return sql`${x}::date`;
+    if (fd.type === 'money' || fd.type === 'decimal') return sql`${String(x)}::numeric`;
+    return sql`${x}`;
+  });
+}
+
+export async function insertRecord(
+  trx: Tx, a: { tenantId: string; cadreId: string; category: CategorySpec; status: string; actorId: string; actorName: string; fields: FieldValues },
+): Promise<string> {
+  const cat = a.category;
+  const accepted = a.status === 'accepted';
+  const { rows } = await sql<{ id: string }>`
+    insert into archive_record (tenant_id, cadre_id, category, status, entered_by, entered_by_name, updated_by_name,
+      reviewed_by, reviewed_by_name, reviewed_at)
+    values (${a.tenantId}, ${a.cadreId}, ${cat.id}, ${a.status}, ${a.actorId}, ${a.actorName}, ${a.actorName},
+      ${accepted ? a.actorId : null}, ${accepted ? a.actorName : null}, ${accepted ? sql`now()` : null})
+    returning id`.execute(trx);
+  const recordId = rows[0].id;
+  await sql`insert into ${id(categoryTable(cat))} (record_id, tenant_id, ${sql.join(cat.fields.map((fd) => id(fd.column)))})
+    values (${recordId}, ${a.tenantId}, ${sql.join(params(cat, a.fields))})`.execute(trx);
+  return recordId;
+}
+
+/**
+ * Replace the typed fields and bump the version, but only if the version is still the one the editor saw.
+ * Returns false when another save came first (nothing is written).
+ */
+export async function updateRecordFields(
+  trx: Tx, row: RecordRow, expectedVersion: number, a: { status: string; actorName: string; fields: FieldValues },
+): Promise<boolean> {
+  const cat = categoryById.get(row.category)!;
+  const { rows } = await sql<{ id: string }>`
+    update archive_record set version = version + 1, status = ${a.status},
+      return_reason = case when ${a.status} = 'returned' then return_reason else null end,
+      updated_by_name = ${a.actorName}, updated_at = now()
+    where id = ${row.id} and version = ${expectedVersion} and deleted_at is null
+    returning id`.execute(trx);
+  if (!rows.length) return false;
+  const values = params(cat, a.fields);
+  const sets = cat.fields.map((fd, i) => sql`${id(fd.column)} = ${values[i]}`);
+  await sql`update ${id(categoryTable(cat))} set ${sql.join(sets)} where record_id = ${row.id}`.execute(trx);
+  return true;
+}
+
+/** Change the envelope only (review, delete, restore) under the same version rule; values may be sql`now()`. */
+export async function updateEnvelope(
+  trx: Tx, recordId: string, expectedVersion: number | null, set: Record<string, unknown>,
+): Promise<boolean> {
+  const sets = Object.entries(set).map(([k, v]) => sql`${id(k)} = ${v}`);
+  const { rows } = await sql<{ id: string }>`
+    update archive_record set version = version + 1, updated_at = now(), ${sql.join(sets)}
+    where id = ${recordId} ${expectedVersion === null ? sql`` : sql`and version = ${expectedVersion}`}
+    returning id`.execute(trx);
+  return rows.length > 0;
+}
+
+export async function listMaterials(trx: Tx, recordIds: string[]): Promise<Map<string, MaterialRow[]>> {
+  const out = new Map<string, MaterialRow[]>();
+  if (!recordIds.length) return out;
+  const rows = await trx.selectFrom('record_material')
+    .select(['id', 'record_id', 'name', sql<string | null>`to_char(formed_on, 'YYYY-MM-DD')`.as('formed_on'), 'pages', 'sort_order'])
+    .where('record_id', 'in', recordIds).orderBy('sort_order').orderBy('id').execute();
+  for (const r of rows) {
+    const arr = out.get(r.record_id) ?? [];
+    arr.push({ id: r.id, name: r.name, formed_on: r.formed_on, pages: r.pages, sort_order: r.sort_order });
+    out.set(r.record_id, arr);
+  }
+  return out;
+}
+
+/** Replace a record's catalogue (the form sends it whole). */
+export async function setMaterials(
+  trx: Tx, tenantId: string, recordId: string, items: { name: string; formedOn?: string | null; pages?: number | null }[],
+) {
+  await trx.deleteFrom('record_material').where('record_id', '=', recordId).execute();
+  if (!items.length) return;
+  await trx.insertInto('record_material').values(items.map((m, i) => ({
+    tenant_id: tenantId, record_id: recordId, name: m.name, formed_on: m.formedOn ?? null, pages: m.pages ?? null, sort_order: i,
+  }))).execute();
+}
+
+export async function addRevision(
+  trx: Tx, r: { tenantId: string; recordId: string; version: number; action: string; actorId: string; actorName: string; changes?: object; reason?: string | null },
+) {
+  await trx.insertInto('record_revision').values({
+    tenant_id: r.tenantId, record_id: r.recordId, version: r.version, action: r.action, actor_id: r.actorId,
+    actor_name: r.actorName, changes: JSON.stringify(r.changes ?? {}) as never, reason: r.reason ?? null,
+  }).execute();
+}
+
+export async function listRevisions(trx: Tx, recordId: string): Promise<RevisionRow[]> {
+  return trx.selectFrom('record_revision').select(['id', 'version', 'action', 'actor_name', 'at', 'changes', 'reason'])
+    .where('record_id', '=', recordId).orderBy('id', 'desc').execute() as unknown as Promise<RevisionRow[]>;
+}

@@ -1,0 +1,459 @@
+// GraphQL for the twelve categories: an ArchiveRecord interface with one typed object per category, typed inputs
+// derived from the category spec, and the commands create / update (optimistic lock) / review / delete / restore.
+import { GraphQLError } from 'graphql';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
+import { authorize, authorizeObject, badInput, type Ctx } from '../../graphql/context.js';
+import { dateText, intIn, oneOf, text } from '../../graphql/inputs.js';
+import { asSubject, RESTRICTED_CATEGORIES } from '../../authz/abilities.js';
+import { unitReach } from '../../authz/reach.js';
+import type { Principal } from '../../auth/principal.js';
+import { beijingTime } from '../../util/time.js';
+import { Cadre } from '../cadres/schema.js';
+import { findCadre, type CadreRow } from '../cadres/repo.js';
+import {
+  CATEGORIES, categoryById, defaultInfluenceMonths, formOfMeasure, STATUS_LABELS, type CategorySpec, type FieldSpec,
+} from './categories.js';
+import {
+  addRevision, countRecords, findRecord, insertRecord, listMaterials, listRecords, listRevisions, setMaterials,
+  updateEnvelope, updateRecordFields, type FieldValues, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow,
+} from './repo.js';
+
+const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+// ---------- Output ----------
+
+const Material = builder.objectRef<MaterialRow>('RecordMaterial').implement({
+  description: '材料目录条目',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name', { description: '名称' }),
+    formedOn: t.exposeString('formed_on', { nullable: true, description: '形成时间 YYYY-MM-DD' }),
+    pages: t.exposeInt('pages', { nullable: true, description: '页数' }),
+  }),
+});
+
+const ACTION_LABELS: Record<string, string> = { create: '录入', update: '修改', accept: '审核通过', return: '退回', delete: '删除', restore: '恢复' };
+
+const Change = builder.objectRef<{ field: string; label: string; from: unknown; to: unknown }>('RecordChange').implement({
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    label: t.exposeString('label'),
+    from: t.string({ nullable: true, resolve: (c) => (c.from === null || c.from === undefined ? null : String(c.from)) }),
+    to: t.string({ nullable: true, resolve: (c) => (c.to === null || c.to === undefined ? null : String(c.to)) }),
+  }),
+});
+
+const Revision = builder.objectRef<RevisionRow & { category: number }>('RecordRevision').implement({
+  description: '记录的一次变更',
+  fields: (t) => ({
+    version: t.exposeInt('version', { description: '变更后的版本号' }),
+    action: t.exposeString('action', { description: 'create | update | accept | return | delete | restore' }),
+    actionLabel: t.string({ resolve: (r) => ACTION_LABELS[r.action] ?? r.action }),
+    actorName: t.exposeString('actor_name'),
+    at: t.field({ type: 'DateTime', resolve: (r) => r.at }),
+    reason: t.exposeString('reason', { nullable: true }),
+    changes: t.field({
+      type: [Change],
+      resolve: (r) => {
+        const labels = new Map(categoryById.get(r.category)?.fields.map((fd) => [fd.name, fd.label]) ?? []);
+        labels.set('materials', '材料目录');
+        return Object.entries(r.changes ?? {}).map(([field, [from, to]]) => ({ field, label: labels.get(field) ?? field, from, to }));
+      },
+    }),
+  }),
+});
+
+const CadreRef = builder.objectRef<RecordRow>('RecordCadre').implement({
+  fields: (t) => ({ id: t.exposeID('cadre_id'), name: t.exposeString('cadre_name') }),
+});
+
+export const ArchiveRecord = builder.interfaceRef<RecordRow>('ArchiveRecord').implement({
+  description: '廉政档案的一条记录（十二类之一）',
+  resolveType: (r) => `${pascal(categoryById.get(r.category)!.key)}Record`,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    category: t.exposeInt('category', { description: '类别 1–12' }),
+    categoryTitle: t.string({ resolve: (r) => categoryById.get(r.category)!.title }),
+    status: t.exposeString('status', { description: 'pending 待审核 | accepted 已审核 | returned 已退回' }),
+    statusLabel: t.string({ resolve: (r) => STATUS_LABELS[r.status] ?? r.status }),
+    returnReason: t.exposeString('return_reason', { nullable: true, description: '退回理由' }),
+    version: t.exposeInt('version', { description: '版本号：修改、审核、删除时须带上，过期即拒绝' }),
+    enteredBy: t.exposeString('entered_by_name', { description: '录入人' }),
+    enteredAt: t.field({ type: 'DateTime', resolve: (r) => r.entered_at }),
+    reviewedBy: t.exposeString('reviewed_by_name', { nullable: true, description: '审核人' }),
+    reviewedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.reviewed_at }),
+    updatedBy: t.exposeString('updated_by_name', { nullable: true }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.updated_at }),
+    deleted: t.boolean({ resolve: (r) => !!r.deleted_at }),
+    deletedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.deleted_at }),
+    deletedBy: t.exposeString('deleted_by_name', { nullable: true }),
+    cadre: t.field({ type: CadreRef, resolve: (r) => r }),
+    materials: t.field({
+      type: [Material],
+      description: '材料目录',
+      resolve: async (r, _a, ctx) => (await listMaterials(ctx.trx!, [r.id])).get(r.id) ?? [],
+    }),
+    history: t.field({
+      type: [Revision],
+      description: '变更历史（新的在前）',
+      resolve: async (r, _a, ctx) => (await listRevisions(ctx.trx!, r.id)).map((v) => ({ ...v, category: r.category })),
+    }),
+  }),
+});
+
+function fieldOutput(t: any, fd: FieldSpec) {
+  const opts = { nullable: !fd.required, description: fd.label, resolve: (r: RecordRow) => r.fields[fd.name] ?? null };
+  if (fd.type === 'year' || fd.type === 'int') return t.int(opts);
+  if (fd.type === 'bool') return t.boolean(opts);
+  return t.string(opts);
+}
+
+for (const cat of CATEGORIES) {
+  builder.objectRef<RecordRow>(`${pascal(cat.key)}Record`).implement({
+    description: `${cat.id}. ${cat.title}`,
+    interfaces: [ArchiveRecord],
+    isTypeOf: (r) => (r as RecordRow).category === cat.id,
+    fields: (t) => Object.fromEntries(cat.fields.map((fd) => [fd.name, fieldOutput(t, fd)])),
+  });
+}
+
+// ---------- Input ----------
+
+const decimalText = (label: string, intDigits: number) => z.union([z.string(), z.number()]).transform((v) => String(v).trim())
+  .pipe(z.string().regex(new RegExp(`^\\d{1,${intDigits}}(\\.\\d{1,2})?$`), `${label}须为不小于 0 的数，最多两位小数`));
+
+/** The zod check of one field's value (present values only; requiredness is the GraphQL type's). */
+function fieldSchema(fd: FieldSpec): z.ZodType {
+  switch (fd.type) {
+    case 'date': return dateText(fd.label);
+    case 'year': return intIn(fd.label, 1949, 2100);
+    case 'int': return intIn(fd.label, 0, 1_000_000);
+    case 'text': case 'longtext': return text(fd.label, fd.max ?? (fd.type === 'text' ? 200 : 4000));
+    case 'enum': return oneOf(fd.options!, `${fd.label}须为「${fd.options!.join('、')}」之一`);
+    case 'money': return decimalText(fd.label, 12);
+    case 'decimal': return decimalText(fd.label, 5);
+    case 'bool': return z.boolean();
+  }
+}
+
+function fieldInput(t: any, fd: FieldSpec) {
+  const opts = { required: !!fd.required && !fd.derived, description: fd.label, validate: fieldSchema(fd) };
+  if (fd.type === 'year' || fd.type === 'int') return t.int(opts);
+  if (fd.type === 'bool') return t.boolean(opts);
+  return t.string(opts);
+}
+
+const categoryInputs = new Map(CATEGORIES.map((cat) => [cat.id, builder.inputType(`${pascal(cat.key)}Input`, {
+  description: `${cat.id}. ${cat.title}`,
+  fields: (t) => Object.fromEntries(cat.fields.map((fd) => [fd.name, fieldInput(t, fd)])),
+})]));
+
+const RecordFieldsInput = builder.inputType('RecordFieldsInput', {
+  description: '记录的字段：只填与类别对应的一项（如类别 2 填 gift）',
+  fields: (t) => Object.fromEntries(CATEGORIES.map((cat) => [cat.key, t.field({ type: categoryInputs.get(cat.id)!, description: `类别 ${cat.id}：${cat.short}` })])),
+});
+
+const MaterialInput = builder.inputType('RecordMaterialInput', {
+  fields: (t) => ({
+    name: t.string({ required: true, validate: text('材料名称', 200) }),
+    formedOn: t.string({ validate: dateText('形成时间') }),
+    pages: t.int({ validate: intIn('页数', 0, 100_000) }),
+  }),
+});
+const materialsArg = z.array(z.unknown()).max(200, '材料目录最多 200 条');
+
+/** The one part of a RecordFieldsInput that belongs to the category; derived values filled in. */
+function fieldsFor(cat: CategorySpec, input: Record<string, unknown> | null | undefined): FieldValues {
+  const given = Object.entries(input ?? {}).filter(([, v]) => v !== null && v !== undefined).map(([k]) => k);
+  if (given.length !== 1 || given[0] !== cat.key) throw badInput(`请只填写「${cat.short}」（fields.${cat.key}）的字段`);
+  const raw = (input as Record<string, Record<string, unknown>>)[cat.key];
+  const out: FieldValues = {};
+  for (const fd of cat.fields) {
+    const v = raw[fd.name];
+    out[fd.name] = v === undefined || v === '' ? null : (v as FieldValues[string]);
+  }
+  if (cat.key === 'sanction') {
+    out.form ??= formOfMeasure(String(out.measure));
+    out.influenceMonths ??= defaultInfluenceMonths(String(out.kind), String(out.measure));
+  }
+  return out;
+}
+
+/** Field-by-field differences, for the revision history (decimals compared as numbers). */
+function diff(cat: CategorySpec, before: FieldValues, after: FieldValues) {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const fd of cat.fields) {
+    const a = before[fd.name] ?? null, b = after[fd.name] ?? null;
+    const same = (fd.type === 'money' || fd.type === 'decimal') && a !== null && b !== null ? Number(a) === Number(b) : a === b;
+    if (!same) out[fd.name] = [a, b];
+  }
+  return out;
+}
+
+// ---------- Access ----------
+
+/** The archive-record subject CASL judges: its category and its cadre's current unit. */
+const recordSubject = (r: { category: number; unit_id: string }) => asSubject('ArchiveRecord', { category: r.category, unit_id: r.unit_id });
+
+/** What a principal's lists of records are limited to, beyond RLS. */
+function reachFilter(p: Principal): Pick<RecordFilter, 'unitReach' | 'hiddenCategories'> {
+  return p.role === 'filler' ? { unitReach: unitReach(p), hiddenCategories: RESTRICTED_CATEGORIES } : {};
+}
+
+/** A record the caller may act on; null (missing) when invisible or outside its reach. */
+async function target(ctx: Ctx, action: 'read' | 'update' | 'review' | 'delete' | 'restore', recordId: string) {
+  const { trx, principal } = authorize(ctx, action, 'ArchiveRecord');
+  const row = await findRecord(trx, recordId);
+  // Outside a filler's reach (another unit, categories 8–9) answers exactly like a missing record.
+  if (!row || !ctx.ability.can('read', recordSubject(row))) return { trx, principal, row: null };
+  ctx.audit.touch([{ id: row.cadre_id, name: row.cadre_name }]);
+  authorizeObject(ctx, action, recordSubject(row));
+  return { trx, principal, row };
+}
+
+function conflict(row: RecordRow) {
+  return new GraphQLError(
+    `该记录已被${row.updated_by_name ?? row.entered_by_name}于 ${beijingTime(row.updated_at)} 修改（当前为第 ${row.version} 版），请核对最新内容后再保存`,
+    { extensions: { code: 'VERSION_CONFLICT', currentVersion: row.version, updatedBy: row.updated_by_name, updatedAt: new Date(row.updated_at).toISOString() } },
+  );
+}
+
+// ---------- Queries ----------
+
+builder.objectField(Cadre, 'records', (t) =>
+  t.field({
+    type: [ArchiveRecord],
+    description: '该干部的档案记录；不给类别时为全部可见类别。填报员看不到第 8、9 类',
+    args: {
+      category: t.arg.int({ validate: intIn('类别', 1, 12) }),
+      includeDeleted: t.arg.boolean({ description: '含已删除（纪检干部恢复用）' }),
+    },
+    resolve: async (c: CadreRow, args, ctx) => {
+      const { trx, principal } = authorize(ctx, 'read', 'ArchiveRecord');
+      return listRecords(trx, {
+        cadreId: c.id, category: args.category, includeDeleted: !!args.includeDeleted && ctx.ability.can('restore', 'ArchiveRecord'),
+        ...reachFilter(principal),
+      });
+    },
+  }),
+);
+
+builder.queryField('record', (t) =>
+  t.field({
+    type: ArchiveRecord,
+    nullable: true,
+    description: '按 id 取记录；格式错误、不存在或不在可见范围内一律为 null',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => (await target(ctx, 'read', String(args.id))).row,
+  }),
+);
+
+const RecordConnection = connectionType('ArchiveRecord', ArchiveRecord);
+
+builder.queryField('reviewQueue', (t) =>
+  t.field({
+    type: RecordConnection,
+    description: '待审核的记录（纪检干部），先录入的在前',
+    args: {
+      first: t.arg.int(), offset: t.arg.int(), after: t.arg.string(),
+      category: t.arg.int({ validate: intIn('类别', 1, 12) }),
+      status: t.arg.string({ description: 'pending（默认）| returned', validate: oneOf(['pending', 'returned'], '状态须为 pending 或 returned') }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const { trx } = authorize(ctx, 'review', 'ArchiveRecord');
+      const f: RecordFilter = { category: args.category, status: args.status ?? 'pending' };
+      const limit = pageSize(args.first);
+      const offset = pageOffset(args);
+      const [rows, total] = await Promise.all([limit ? listRecords(trx, f, limit, offset, 'oldest') : [], countRecords(trx, f)]);
+      ctx.audit.touch(rows.map((r) => ({ id: r.cadre_id, name: r.cadre_name })));
+      return connection(rows, offset, total);
+    },
+  }),
+);
+
+// ---------- Mutations ----------
+
+builder.mutationField('createRecord', (t) =>
+  t.field({
+    type: ArchiveRecord,
+    nullable: true,
+    description: '录入一条记录。纪检干部录入的直接为已审核，填报员录入的为待审核；干部不存在或不可见时为 null',
+    args: {
+      cadreId: t.arg.id({ required: true }),
+      category: t.arg.int({ required: true, validate: intIn('类别', 1, 12) }),
+      fields: t.arg({ type: RecordFieldsInput, required: true }),
+      materials: t.arg({ type: [MaterialInput], validate: materialsArg }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const { trx, principal } = authorize(ctx, 'create', 'ArchiveRecord');
+      const cat = categoryById.get(args.category)!;
+      const values = fieldsFor(cat, args.fields as Record<string, unknown>);
+      const cadre = await findCadre(trx, String(args.cadreId));
+      if (!cadre || !ctx.ability.can('read', asSubject('Cadre', { ...cadre }))) return null;
+      ctx.audit.touch([cadre]);
+      authorizeObject(ctx, 'create', recordSubject({ category: cat.id, unit_id: cadre.unit_id }));
+      const status = ctx.ability.can('review', 'ArchiveRecord') ? 'accepted' : 'pending';
+      const recordId = await insertRecord(trx, {
+        tenantId: cadre.tenant_id, cadreId: cadre.id, category: cat, status, actorId: principal.userId, actorName: principal.displayName, fields: values,
+      });
+      await setMaterials(trx, cadre.tenant_id, recordId, (args.materials ?? []) as never);
+      await addRevision(trx, {
+        tenantId: cadre.tenant_id, recordId, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
+      });
+      return findRecord(trx, recordId);
+    },
+  }),
+);
+
+builder.mutationField('updateRecord', (t) =>
+  t.field({
+    type: ArchiveRecord,
+    nullable: true,
+    description: '修改记录（整体替换字段与材料目录）。version 须为所见版本，已被他人修改时拒绝（VERSION_CONFLICT），不丢失任何内容。填报员修改后回到待审核',
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      fields: t.arg({ type: RecordFieldsInput, required: true }),
+      materials: t.arg({ type: [MaterialInput], validate: materialsArg }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const { trx, principal, row } = await target(ctx, 'update', String(args.id));
+      if (!row) return null;
+      if (row.deleted_at) throw badInput('记录已删除，请先恢复');
+      const cat = categoryById.get(row.category)!;
+      const values = fieldsFor(cat, args.fields as Record<string, unknown>);
+      if (row.version !== args.version) throw conflict(row);
+      const status = ctx.ability.can('review', 'ArchiveRecord') ? row.status : 'pending';
+      if (!(await updateRecordFields(trx, row, args.version, { status, actorName: principal.displayName, fields: values }))) {
+        throw conflict((await findRecord(trx, row.id))!);
+      }
+      const changes: Record<string, [unknown, unknown]> = diff(cat, row.fields, values);
+      if (args.materials) {
+        const before = (await listMaterials(trx, [row.id])).get(row.id) ?? [];
+        const after = args.materials as { name: string; formedOn?: string | null; pages?: number | null }[];
+        const show = (m: { name: string; formedOn?: string | null; formed_on?: string | null; pages?: number | null }[]) =>
+          m.map((x) => `${x.name}（${x.formedOn ?? x.formed_on ?? '—'}，${x.pages ?? '—'}页）`).join('；');
+        if (show(before) !== show(after)) changes.materials = [show(before), show(after)];
+        await setMaterials(trx, row.tenant_id, row.id, after);
+      }
+      await addRevision(trx, {
+        tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'update', actorId: principal.userId,
+        actorName: principal.displayName, changes,
+      });
+      return findRecord(trx, row.id);
+    },
+  }),
+);
+
+builder.mutationField('reviewRecord', (t) =>
+  t.field({
+    type: ArchiveRecord,
+    nullable: true,
+    description: '审核（纪检干部）：accept 通过，return 退回（须写明理由）',
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      decision: t.arg.string({ required: true, description: 'accept | return' }).validate(oneOf(['accept', 'return'] as const, '审核结论须为 accept 或 return')),
+      reason: t.arg.string({ validate: text('退回理由', 500) }),
+    },
+    resolve: async (_r, args, ctx) => {
+      if (args.decision === 'return' && !args.reason) throw badInput('退回时须填写退回理由');
+      const { trx, principal, row } = await target(ctx, 'review', String(args.id));
+      if (!row) return null;
+      if (row.deleted_at) throw badInput('记录已删除，请先恢复');
+      if (row.version !== args.version) throw conflict(row);
+      const accept = args.decision === 'accept';
+      const ok = await updateEnvelope(trx, row.id, args.version, {
+        status: accept ? 'accepted' : 'returned', return_reason: accept ? null : args.reason,
+        reviewed_by: principal.userId, reviewed_by_name: principal.displayName, reviewed_at: sql`now()`,
+      });
+      if (!ok) throw conflict((await findRecord(trx, row.id))!);
+      await addRevision(trx, {
+        tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: accept ? 'accept' : 'return',
+        actorId: principal.userId, actorName: principal.displayName, reason: accept ? null : args.reason,
+      });
+      return findRecord(trx, row.id);
+    },
+  }),
+);
+
+builder.mutationField('deleteRecord', (t) =>
+  t.field({
+    type: ArchiveRecord,
+    nullable: true,
+    description: '删除记录（纪检干部；可恢复）',
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const { trx, principal, row } = await target(ctx, 'delete', String(args.id));
+      if (!row) return null;
+      if (row.deleted_at) return row;
+      if (row.version !== args.version) throw conflict(row);
+      if (!(await updateEnvelope(trx, row.id, args.version, { deleted_at: sql`now()`, deleted_by_name: principal.displayName }))) {
+        throw conflict((await findRecord(trx, row.id))!);
+      }
+      await addRevision(trx, {
+        tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'delete', actorId: principal.userId, actorName: principal.displayName,
+      });
+      return findRecord(trx, row.id);
+    },
+  }),
+);
+
+builder.mutationField('restoreRecord', (t) =>
+  t.field({
+    type: ArchiveRecord,
+    nullable: true,
+    description: '恢复已删除的记录（纪检干部）',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const { trx, principal, row } = await target(ctx, 'restore', String(args.id));
+      if (!row) return null;
+      if (!row.deleted_at) return row;
+      await updateEnvelope(trx, row.id, null, { deleted_at: null, deleted_by_name: null });
+      await addRevision(trx, {
+        tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'restore', actorId: principal.userId, actorName: principal.displayName,
+      });
+      return findRecord(trx, row.id);
+    },
+  }),
+);
+
+const CategoryField = builder.objectRef<FieldSpec>('RecordFieldSpec').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    label: t.exposeString('label'),
+    type: t.exposeString('type', { description: 'date | year | text | longtext | enum | money | decimal | int | bool' }),
+    required: t.boolean({ resolve: (f) => !!f.required && !f.derived }),
+    options: t.stringList({ nullable: true, resolve: (f) => (f.options ? [...f.options] : null) }),
+    max: t.exposeInt('max', { nullable: true }),
+    wide: t.boolean({ resolve: (f) => !!f.wide }),
+    derived: t.boolean({ description: '留空时由服务器按规则填写（如四种形态、影响期）', resolve: (f) => !!f.derived || f.name === 'influenceMonths' }),
+  }),
+});
+
+const Category = builder.objectRef<CategorySpec>('RecordCategory').implement({
+  description: '档案类别及其表单字段',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    key: t.exposeString('key', { description: 'RecordFieldsInput 中对应的字段名' }),
+    title: t.exposeString('title'),
+    short: t.exposeString('short'),
+    dateField: t.exposeString('dateField', { description: '记录归档所依据的日期字段（列表按其排序）' }),
+    restricted: t.boolean({ description: '填报员不可见（第 8、9 类）', resolve: (c) => RESTRICTED_CATEGORIES.includes(c.id) }),
+    fields: t.field({ type: [CategoryField], resolve: (c) => c.fields }),
+  }),
+});
+
+builder.queryField('recordCategories', (t) =>
+  t.field({
+    type: [Category],
+    description: '调用者可见的档案类别及表单定义',
+    resolve: (_r, _a, ctx) => {
+      const { principal } = authorize(ctx, 'read', 'ArchiveRecord');
+      const hidden = reachFilter(principal).hiddenCategories ?? [];
+      return CATEGORIES.filter((c) => !hidden.includes(c.id));
+    },
+  }),
+);

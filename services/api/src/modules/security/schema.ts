@@ -1,0 +1,74 @@
+import { builder } from '../../graphql/builder.js';
+import { authorize } from '../../graphql/context.js';
+import { intIn } from '../../graphql/inputs.js';
+import { findTenant } from '../tenants/repo.js';
+import { saveSettings, securityView, SETTING_KEYS, SETTING_RANGES, type SecurityView, type SettingKey, type SettingValue } from './repo.js';
+
+const SETTING_LABELS: Record<SettingKey, string> = {
+  lockout_threshold: '登录失败锁定阈值（次）', lockout_minutes: '锁定时长（分钟）', password_min_length: '密码最小长度',
+  password_min_classes: '密码字符类别数', idle_timeout_minutes: '空闲超时（分钟）',
+};
+const camel = (k: string) => k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+const Setting = builder.objectRef<SettingValue & { own: number | null; key: SettingKey }>('SecuritySetting').implement({
+  description: '一项安全设置：生效值、本级设置值（null 为继承）及其来源',
+  fields: (t) => ({
+    value: t.exposeInt('value', { description: '生效值' }),
+    own: t.exposeInt('own', { nullable: true, description: '本级设置值；null 表示继承' }),
+    inherited: t.boolean({ resolve: (s) => s.own === null }),
+    sourceTenantName: t.exposeString('sourceTenantName', { nullable: true, description: '生效值来自哪一级；null 为系统默认' }),
+    min: t.int({ resolve: (s) => SETTING_RANGES[s.key][0] }),
+    max: t.int({ resolve: (s) => SETTING_RANGES[s.key][1] }),
+    label: t.string({ resolve: (s) => SETTING_LABELS[s.key] }),
+  }),
+});
+
+const SecuritySettings = builder.objectRef<SecurityView>('SecuritySettings').implement({
+  description: '租户安全设置（未设置的项继承上级，顶级继承系统默认）',
+  fields: (t) => ({
+    tenantId: t.exposeID('tenantId'),
+    ...Object.fromEntries(SETTING_KEYS.map((k) => [camel(k), t.field({
+      type: Setting, resolve: (v) => ({ ...v.effective[k], own: v.own[k], key: k }),
+    })])),
+  }),
+});
+
+builder.queryField('tenantSecurity', (t) =>
+  t.field({
+    type: SecuritySettings,
+    nullable: true,
+    description: '租户的安全设置（管理员，本级及下级）；不存在或不可见时为 null',
+    args: { tenantId: t.arg.id({ required: true }) },
+    resolve: async (_r, { tenantId }, ctx) => securityView(authorize(ctx, 'read', 'SecuritySettings').trx, String(tenantId)),
+  }),
+);
+
+const SecurityInput = builder.inputType('SecuritySettingsInput', {
+  description: '省略的项不变；显式 null 表示改为继承上级',
+  fields: (t) => Object.fromEntries(SETTING_KEYS.map((k) => [
+    camel(k), t.int({ validate: intIn(SETTING_LABELS[k], ...SETTING_RANGES[k]) }),
+  ])) as never,
+});
+
+builder.mutationField('updateTenantSecurity', (t) =>
+  t.field({
+    type: SecuritySettings,
+    nullable: true,
+    description: '修改租户安全设置（本级及下级），下一次请求起生效',
+    args: { tenantId: t.arg.id({ required: true }), input: t.arg({ type: SecurityInput, required: true }) },
+    resolve: async (_r, { tenantId, input }, ctx) => {
+      const { trx, principal } = authorize(ctx, 'update', 'SecuritySettings');
+      const tenant = await findTenant(trx, String(tenantId));
+      if (!tenant) return null;
+      ctx.audit.target('SecuritySettings', tenant.id, tenant.code);
+      const patch: Partial<Record<SettingKey, number | null>> = {};
+      for (const k of SETTING_KEYS) {
+        const v = (input as Record<string, number | null | undefined>)[camel(k)];
+        if (v === undefined) continue;
+        patch[k] = v;
+      }
+      await saveSettings(trx, tenant.id, patch, principal.userId);
+      return securityView(trx, tenant.id);
+    },
+  }),
+);

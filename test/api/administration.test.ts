@@ -1,0 +1,296 @@
+// Administration through the API: sessions (refresh, logout, revocation on the next request), security settings
+// inherited down the tree and observed in behaviour, forced password change, tenant and user administration.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { withScope } from '../../services/api/src/db/scope.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { DEMO_PASSWORD, engineName } from '../helpers/db.js';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+const LOGIN = 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ accessToken refreshToken expiresIn mustChangePassword } }';
+const REFRESH = 'mutation($r:String!){ refreshSession(refreshToken:$r){ accessToken refreshToken } }';
+const ME = '{ me { username mustChangePassword permissions } }';
+
+async function session(username: string, password = DEMO_PASSWORD) {
+  const r = await t.gql(null, LOGIN, { u: username, p: password });
+  if (!r.data?.login) throw new Error(`${username}: ${JSON.stringify(r.errors)}`);
+  return r.data.login as { accessToken: string; refreshToken: string; mustChangePassword: boolean };
+}
+const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
+const asRoot = <T>(fn: Parameters<typeof withScope<T>>[2]) => withScope(t.database.db, 'yn', fn);
+const tenantId = async (c: string) => asRoot(async (trx) => (await trx.selectFrom('tenant').select('id').where('code', '=', c).executeTakeFirstOrThrow()).id);
+const userId = async (u: string) => asRoot(async (trx) => (await trx.selectFrom('app_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id);
+
+describe(`sessions (${engineName})`, () => {
+  it('a refresh token rotates; the old one, reused, ends the session', async () => {
+    const s = await session('km-gd.officer');
+    const r1 = await t.gql(null, REFRESH, { r: s.refreshToken });
+    expect(r1.data.refreshSession.refreshToken).not.toBe(s.refreshToken);
+    expect((await t.gql(r1.data.refreshSession.accessToken, ME)).data.me.username).toBe('km-gd.officer');
+    // The superseded token is presented again: refused, and the whole session is revoked.
+    const reuse = await t.gql(null, REFRESH, { r: s.refreshToken });
+    expect(code(reuse)).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(r1.data.refreshSession.accessToken, ME))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(null, REFRESH, { r: r1.data.refreshSession.refreshToken }))).toBe('UNAUTHENTICATED');
+    for (const bad of ['', 'garbage', `${crypto.randomUUID()}.${'a'.repeat(43)}`]) expect(code(await t.gql(null, REFRESH, { r: bad }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('logout ends the session on the next request, for the access and the refresh token', async () => {
+    const s = await session('km-gd.leader');
+    const other = await session('km-gd.leader');
+    expect((await t.gql(s.accessToken, 'mutation{ logout }')).data.logout).toBe(true);
+    expect(code(await t.gql(s.accessToken, ME))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(null, REFRESH, { r: s.refreshToken }))).toBe('UNAUTHENTICATED');
+    // Another session of the same account is untouched.
+    expect((await t.gql(other.accessToken, ME)).data.me.username).toBe('km-gd.leader');
+  });
+
+  it('disabling a user or changing its role ends its sessions on the next request', async () => {
+    const admin = (await session('km.admin')).accessToken;
+    const victim = await session('km-pl.leader');
+    const id = await userId('km-pl.leader');
+    await t.gql(admin, 'mutation($id:ID!){ updateUser(id:$id, input:{role:"officer"}){ role } }', { id });
+    expect(code(await t.gql(victim.accessToken, ME))).toBe('UNAUTHENTICATED');
+    const again = await session('km-pl.leader');
+    expect((await t.gql(again.accessToken, ME)).data.me.permissions).toContain('Cadre:update');
+    const dis = await t.gql(admin, 'mutation($id:ID!){ setUserStatus(id:$id, status:"disabled"){ status } }', { id });
+    expect(dis.data.setUserStatus.status).toBe('disabled');
+    expect(code(await t.gql(again.accessToken, ME))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(null, LOGIN, { u: 'km-pl.leader', p: DEMO_PASSWORD }))).toBe('ACCOUNT_DISABLED');
+    // The access log names who did it and to whom.
+    const [row] = await asRoot((trx) => trx.selectFrom('audit_event').select(['username', 'kind', 'outcome', 'detail'])
+      .where('operation', 'like', '%setUserStatus%').orderBy('id', 'desc').limit(1).execute());
+    expect(row).toMatchObject({ username: 'km.admin', kind: 'write', outcome: 'success', detail: { targets: [{ type: 'User', id, name: 'km-pl.leader' }] } });
+    await t.gql(admin, 'mutation($id:ID!){ setUserStatus(id:$id, status:"active"){ status } }', { id });
+    await t.gql(admin, 'mutation($id:ID!){ updateUser(id:$id, input:{role:"leader"}){ role } }', { id });
+    expect((await session('km-pl.leader')).accessToken).toBeTruthy();
+  });
+
+  it('the idle timeout of the tenant ends a session left idle longer than it', async () => {
+    const admin = (await session('km.admin')).accessToken;
+    const s = await session('km-pz-jy.leader');
+    const set = await t.gql(admin, 'mutation($id:ID!){ updateTenantSecurity(tenantId:$id, input:{idleTimeoutMinutes:10}){ idleTimeoutMinutes { value own inherited } } }', { id: await tenantId('km-pz-jy') });
+    expect(set.data.updateTenantSecurity.idleTimeoutMinutes).toEqual({ value: 10, own: 10, inherited: false });
+    // 9 minutes idle: still live (and the request counts as activity).
+    await asRoot((trx) => sql`update user_session set last_seen_at = now() - interval '9 minutes' where refresh_hash is not null and user_id = (select id from app_user where username = 'km-pz-jy.leader')`.execute(trx));
+    expect((await t.gql(s.accessToken, ME)).data.me.username).toBe('km-pz-jy.leader');
+    // 11 minutes idle: gone, for both tokens.
+    await asRoot((trx) => sql`update user_session set last_seen_at = now() - interval '11 minutes' where user_id = (select id from app_user where username = 'km-pz-jy.leader')`.execute(trx));
+    expect(code(await t.gql(s.accessToken, ME))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(null, REFRESH, { r: s.refreshToken }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe(`security settings (${engineName})`, () => {
+  const SEC = 'query($id:ID!){ tenantSecurity(tenantId:$id){ lockoutThreshold { value own inherited sourceTenantName } lockoutMinutes { value inherited sourceTenantName } passwordMinLength { value } } }';
+  const UPD = 'mutation($id:ID!,$i:SecuritySettingsInput!){ updateTenantSecurity(tenantId:$id, input:$i){ lockoutThreshold { value own } } }';
+
+  it('a setting is inherited from the nearest ancestor that sets it, and null returns to inheriting', async () => {
+    const yn = (await session('yn.admin')).accessToken;
+    const km = (await session('km.admin')).accessToken;
+    const ynId = await tenantId('yn'), kmId = await tenantId('km'), xcId = await tenantId('km-xc');
+    expect((await t.gql(km, SEC, { id: xcId })).data.tenantSecurity.lockoutThreshold).toEqual({ value: 5, own: null, inherited: true, sourceTenantName: null });
+    await t.gql(yn, UPD, { id: ynId, i: { lockoutThreshold: 8, lockoutMinutes: 30 } });
+    let v = (await t.gql(km, SEC, { id: xcId })).data.tenantSecurity;
+    expect(v.lockoutThreshold).toEqual({ value: 8, own: null, inherited: true, sourceTenantName: '云南省纪委监委' });
+    await t.gql(km, UPD, { id: kmId, i: { lockoutThreshold: 4 } });
+    v = (await t.gql(km, SEC, { id: xcId })).data.tenantSecurity;
+    expect(v.lockoutThreshold).toMatchObject({ value: 4, sourceTenantName: '昆明市纪委监委' });
+    expect(v.lockoutMinutes).toMatchObject({ value: 30, sourceTenantName: '云南省纪委监委' });
+    // Out of range, and a tenant outside the subtree (answers like a missing one).
+    const bad = await t.gql(km, UPD, { id: kmId, i: { lockoutThreshold: 1 } });
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].message).toContain('3–20');
+    expect((await t.gql(km, UPD, { id: ynId, i: { lockoutThreshold: 3 } })).data.updateTenantSecurity).toBeNull();
+    // Clearing: back to the province's value.
+    await t.gql(km, UPD, { id: kmId, i: { lockoutThreshold: null } });
+    expect((await t.gql(km, SEC, { id: xcId })).data.tenantSecurity.lockoutThreshold.value).toBe(8);
+    await t.gql(yn, UPD, { id: ynId, i: { lockoutThreshold: null, lockoutMinutes: null } });
+    expect((await t.gql(km, SEC, { id: xcId })).data.tenantSecurity.lockoutThreshold.value).toBe(5);
+  });
+
+  it('a lowered lockout threshold locks on the next attempts, counted per account across aliases in one request', async () => {
+    const km = (await session('km.admin')).accessToken;
+    await t.gql(km, UPD, { id: await tenantId('km-qy-ct'), i: { lockoutThreshold: 3, lockoutMinutes: 2 } });
+    const aliased = `mutation { ${[1, 2, 3, 4].map((i) => `a${i}: login(username:"km-qy-ct.auditor", password:"wrong${i}"){ accessToken }`).join(' ')} }`;
+    const r = await t.gql(null, aliased);
+    expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    expect(code(await t.gql(null, LOGIN, { u: 'km-qy-ct.auditor', p: DEMO_PASSWORD }))).toBe('ACCOUNT_LOCKED');
+    const locked = await asRoot(async (trx) => trx.selectFrom('app_user').select(sql<number>`extract(epoch from locked_until - now())`.as('s')).where('username', '=', 'km-qy-ct.auditor').executeTakeFirstOrThrow());
+    expect(Number(locked.s)).toBeGreaterThan(60);
+    expect(Number(locked.s)).toBeLessThanOrEqual(120);
+    // The admin sees the lock and lifts it.
+    const id = await userId('km-qy-ct.auditor');
+    const u = await t.gql(km, 'query($id:ID!){ user(id:$id){ locked failedLogins } }', { id });
+    expect(u.data.user).toEqual({ locked: true, failedLogins: 3 });
+    expect((await t.gql(km, 'mutation($id:ID!){ unlockUser(id:$id){ locked } }', { id })).data.unlockUser.locked).toBe(false);
+    expect((await session('km-qy-ct.auditor')).accessToken).toBeTruthy();
+    // An expired lock starts a fresh count: one more failure does not lock again.
+    await asRoot((trx) => sql`update app_user set failed_logins = 3, locked_until = now() - interval '1 minute' where username = 'km-qy-ct.auditor'`.execute(trx));
+    expect(code(await t.gql(null, LOGIN, { u: 'km-qy-ct.auditor', p: 'wrong' }))).toBe('BAD_CREDENTIALS');
+    expect((await session('km-qy-ct.auditor')).accessToken).toBeTruthy();
+  });
+
+  it('password complexity follows the tenant: creation, reset and change are judged by it', async () => {
+    const km = (await session('km.admin')).accessToken;
+    const gxId = await tenantId('km-gx-kmxy');
+    await t.gql(km, 'mutation($id:ID!){ updateTenantSecurity(tenantId:$id, input:{passwordMinLength:12, passwordMinClasses:4}){ tenantId } }', { id: gxId });
+    const create = 'mutation($p:String!){ createUser(input:{tenantId:"' + gxId + '", loginName:"zhangsan", displayName:"张三", role:"leader", password:$p}){ username mustChangePassword } }';
+    const weak = await t.gql(km, create, { p: 'Abc#12345' });
+    expect(code(weak)).toBe('BAD_USER_INPUT');
+    expect(weak.errors?.[0].message).toBe('密码须至少 12 位，并包含大写字母、小写字母、数字、符号中的至少 4 类');
+    const made = await t.gql(km, create, { p: 'Kunming#2026ab' });
+    expect(made.data.createUser).toEqual({ username: 'km-gx-kmxy.zhangsan', mustChangePassword: true });
+    expect(code(await t.gql(km, create, { p: 'Kunming#2026ab' }))).toBe('BAD_USER_INPUT');
+
+    // First login: only me / changePassword / logout until the password is changed.
+    const s = await session('km-gx-kmxy.zhangsan', 'Kunming#2026ab');
+    expect(s.mustChangePassword).toBe(true);
+    expect((await t.gql(s.accessToken, ME)).data.me.mustChangePassword).toBe(true);
+    expect(code(await t.gql(s.accessToken, '{ cadres { totalCount } }'))).toBe('PASSWORD_CHANGE_REQUIRED');
+    const CHANGE = 'mutation($o:String!,$n:String!){ changePassword(currentPassword:$o, newPassword:$n) }';
+    expect((await t.gql(s.accessToken, CHANGE, { o: 'wrong', n: 'Kunming#2027ab' })).errors?.[0].message).toBe('当前密码不正确');
+    expect(code(await t.gql(s.accessToken, CHANGE, { o: 'Kunming#2026ab', n: 'kunming2027ab' }))).toBe('BAD_USER_INPUT');
+    expect((await t.gql(s.accessToken, CHANGE, { o: 'Kunming#2026ab', n: 'Kunming#2027ab' })).data.changePassword).toBe(true);
+    expect((await t.gql(s.accessToken, '{ cadres { totalCount } }')).data.cadres.totalCount).toBeGreaterThan(0);
+
+    // A reset forces the change again and ends the user's sessions.
+    const id = await userId('km-gx-kmxy.zhangsan');
+    expect(code(await t.gql(km, 'mutation($id:ID!){ resetUserPassword(id:$id, password:"short"){ id } }', { id }))).toBe('BAD_USER_INPUT');
+    const reset = await t.gql(km, 'mutation($id:ID!){ resetUserPassword(id:$id, password:"Reset#2026abcd"){ mustChangePassword } }', { id });
+    expect(reset.data.resetUserPassword.mustChangePassword).toBe(true);
+    expect(code(await t.gql(s.accessToken, ME))).toBe('UNAUTHENTICATED');
+    expect((await session('km-gx-kmxy.zhangsan', 'Reset#2026abcd')).mustChangePassword).toBe(true);
+  });
+});
+
+describe(`tenant administration (${engineName})`, () => {
+  const TENANTS = '{ tenants { code name path parentId sortOrder status effectiveStatus } }';
+
+  it('an admin creates, renames and reorders a tenant below it, and its new officer sees an empty county', async () => {
+    const km = (await session('km.admin')).accessToken;
+    const kmId = await tenantId('km');
+    const r = await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-xs", name:"西山区纪委监委", kind:"county_commission"}){ id code path status kindLabel } }', { p: kmId });
+    expect(r.data.createTenant).toMatchObject({ code: 'km-xs', path: 'yn.km.km_xs', status: 'active', kindLabel: '县区纪委监委' });
+    const id = r.data.createTenant.id;
+    expect(code(await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-xs", name:"重复", kind:"county_commission"}){ id } }', { p: kmId }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"Bad Code", name:"西山", kind:"county_commission"}){ id } }', { p: kmId }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-xs2", name:"西山", kind:"ministry"}){ id } }', { p: kmId }))).toBe('BAD_USER_INPUT');
+    const upd = await t.gql(km, 'mutation($id:ID!){ updateTenant(id:$id, name:"西山区纪委监委（新）", sortOrder:1){ name sortOrder } }', { id });
+    expect(upd.data.updateTenant).toEqual({ name: '西山区纪委监委（新）', sortOrder: 1 });
+    // Its own tenant is administered by its parent, not by itself.
+    expect(code(await t.gql(km, 'mutation($id:ID!){ updateTenant(id:$id, name:"改名"){ name } }', { id: kmId }))).toBe('FORBIDDEN');
+
+    const made = await t.gql(km, 'mutation($t:ID!){ createUser(input:{tenantId:$t, loginName:"officer", displayName:"李四", role:"officer", password:"Xishan#2026"}){ username } }', { t: id });
+    expect(made.data.createUser.username).toBe('km-xs.officer');
+    const s = await session('km-xs.officer', 'Xishan#2026');
+    await t.gql(s.accessToken, 'mutation{ changePassword(currentPassword:"Xishan#2026", newPassword:"Xishan#2027") }');
+    const view = await t.gql(s.accessToken, '{ cadres { totalCount } tenants { code } units { id } }');
+    expect(view.data).toEqual({ cadres: { totalCount: 0 }, tenants: [{ code: 'km-xs' }], units: [] });
+  });
+
+  it('re-parenting moves the whole subtree: paths follow, and the old parent loses sight of it', async () => {
+    const yn = (await session('yn.admin')).accessToken;
+    const km = (await session('km.admin')).accessToken;
+    const kmId = await tenantId('km');
+    const ct = (await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-ct-sub", name:"城投子公司纪委", kind:"enterprise_discipline"}){ id } }', { p: await tenantId('km-qy-ct') })).data.createTenant.id;
+    expect(ct).toBeTruthy();
+    // Into its own subtree: refused.
+    expect(code(await t.gql(km, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ id } }', { id: await tenantId('km-qy-ct'), p: ct }))).toBe('BAD_USER_INPUT');
+    // The province creates a second city and moves 城投集团纪委 (with its child) there.
+    const qj = (await t.gql(yn, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"qj", name:"曲靖市纪委监委", kind:"city_commission"}){ id } }', { p: await tenantId('yn') })).data.createTenant.id;
+    // km cannot move a tenant to a parent outside its subtree: the new parent answers like a missing one.
+    expect((await t.gql(km, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ id } }', { id: await tenantId('km-qy-ct'), p: qj })).data.moveTenant).toBeNull();
+    const moved = await t.gql(yn, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ path parentId } }', { id: await tenantId('km-qy-ct'), p: qj });
+    expect(moved.errors, JSON.stringify(moved.errors)).toBeUndefined();
+    expect(moved.data.moveTenant).toEqual({ path: 'yn.qj.km_qy_ct', parentId: qj });
+    const all = (await t.gql(yn, TENANTS)).data.tenants;
+    expect(all.find((x: any) => x.code === 'km-ct-sub').path).toBe('yn.qj.km_qy_ct.km_ct_sub');
+    expect((await t.gql(km, TENANTS)).data.tenants.map((x: any) => x.code)).not.toContain('km-qy-ct');
+    expect((await t.gql(km, '{ cadres(filter:{tenantCode:"km-qy-ct"}) { totalCount } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const off = (await session('km.officer')).accessToken;
+    expect((await t.gql(off, '{ cadres(filter:{tenantCode:"km-qy-ct"}) { totalCount } }')).data.cadres.totalCount).toBe(0);
+    // Its own users keep working, now under the new parent.
+    const own = (await session('km-qy-ct.officer')).accessToken;
+    expect((await t.gql(own, '{ cadres { totalCount } }')).data.cadres.totalCount).toBe(16);
+    // Back where it was.
+    await t.gql(yn, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ path } }', { id: await tenantId('km-qy-ct'), p: kmId });
+    expect((await t.gql(km, TENANTS)).data.tenants.find((x: any) => x.code === 'km-ct-sub').path).toBe('yn.km.km_qy_ct.km_ct_sub');
+  });
+
+  it('suspending a tenant suspends its subtree and ends live sessions on the next request; resuming lets users log in again', async () => {
+    const km = (await session('km.admin')).accessToken;
+    const gjId = await tenantId('km-qy-gj');
+    const sub = (await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-gj-sub", name:"公交子公司纪委", kind:"enterprise_discipline"}){ id } }', { p: gjId })).data.createTenant.id;
+    await t.gql(km, 'mutation($t:ID!){ createUser(input:{tenantId:$t, loginName:"leader", displayName:"王五", role:"leader", password:"Gongjiao#2026"}){ id } }', { t: sub });
+    const live = await session('km-qy-gj.officer');
+    const r = await t.gql(km, 'mutation($id:ID!){ setTenantStatus(id:$id, status:"suspended"){ status effectiveStatus } }', { id: gjId });
+    expect(r.data.setTenantStatus).toEqual({ status: 'suspended', effectiveStatus: 'suspended' });
+    expect(code(await t.gql(live.accessToken, ME))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(null, REFRESH, { r: live.refreshToken }))).toBe('UNAUTHENTICATED');
+    const refused = await t.gql(null, LOGIN, { u: 'km-qy-gj.officer', p: DEMO_PASSWORD });
+    expect(refused.errors?.[0].message).toBe('账户已停用或所属单位已暂停使用');
+    // The child tenant is suspended with it.
+    expect(code(await t.gql(null, LOGIN, { u: 'km-gj-sub.leader', p: 'Gongjiao#2026' }))).toBe('ACCOUNT_DISABLED');
+    const list = (await t.gql(km, '{ tenants { code status effectiveStatus } }')).data.tenants;
+    expect(list.find((x: any) => x.code === 'km-gj-sub')).toEqual({ code: 'km-gj-sub', status: 'active', effectiveStatus: 'suspended' });
+    // An admin cannot suspend its own tenant.
+    expect(code(await t.gql(km, 'mutation($id:ID!){ setTenantStatus(id:$id, status:"suspended"){ status } }', { id: await tenantId('km') }))).toBe('FORBIDDEN');
+    await t.gql(km, 'mutation($id:ID!){ setTenantStatus(id:$id, status:"active"){ status } }', { id: gjId });
+    expect((await session('km-qy-gj.officer')).accessToken).toBeTruthy();
+    // The old session stays ended.
+    expect(code(await t.gql(live.accessToken, ME))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe(`user administration (${engineName})`, () => {
+  it('lists users with last login time and IP; assigns a filler its units; refuses units of another tenant', async () => {
+    const km = (await session('km.admin')).accessToken;
+    await session('km-wh.leader');
+    const list = await t.gql(km, 'query($t:ID){ users(tenantId:$t){ totalCount edges { node { username role roleLabel status lastLoginAt lastLoginIp unitIds } } } }', { t: await tenantId('km-wh') });
+    expect(list.data.users.totalCount).toBe(5);
+    const leader = list.data.users.edges.map((e: any) => e.node).find((u: any) => u.username === 'km-wh.leader');
+    expect(leader).toMatchObject({ role: 'leader', roleLabel: '领导', status: 'active' });
+    expect(Date.now() - new Date(leader.lastLoginAt).getTime()).toBeLessThan(60_000);
+    expect(leader.lastLoginIp).toBeTruthy();
+
+    const units = (await t.gql(km, '{ units(tenantCode:"km-wh"){ id name parentId } }')).data.units;
+    const finance = units.find((u: any) => u.name === '五华区财政局');
+    const plUnit = (await t.gql(km, '{ units(tenantCode:"km-pl"){ id } }')).data.units[0].id;
+    const fillerId = await userId('km-wh.filler');
+    const UPD = 'mutation($id:ID!,$u:[ID!]){ updateUser(id:$id, input:{unitIds:$u}){ unitIds } }';
+    expect(code(await t.gql(km, UPD, { id: fillerId, u: [plUnit] }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(km, UPD, { id: fillerId, u: ['not-a-uuid'] }))).toBe('BAD_USER_INPUT');
+    expect((await t.gql(km, UPD, { id: fillerId, u: [finance.id] })).data.updateUser.unitIds).toEqual([finance.id]);
+    // The filler's reach changes on its next request.
+    const f = (await session('km-wh.filler')).accessToken;
+    const seen = (await t.gql(f, '{ units { name } cadres(first:500) { edges { node { unit { name } } } } }')).data;
+    expect(seen.units.map((u: any) => u.name)).toEqual(['五华区财政局']);
+    expect(new Set(seen.cadres.edges.map((e: any) => e.node.unit.name))).toEqual(new Set(['五华区财政局']));
+    await t.gql(km, UPD, { id: fillerId, u: [units.find((u: any) => u.name === '五华区教育体育局').id] });
+
+    // An admin cannot change its own account here, nor invent a role.
+    const self = await userId('km.admin');
+    expect(code(await t.gql(km, 'mutation($id:ID!){ setUserStatus(id:$id, status:"disabled"){ id } }', { id: self }))).toBe('FORBIDDEN');
+    expect(code(await t.gql(km, 'mutation($id:ID!){ updateUser(id:$id, input:{role:"superadmin"}){ id } }', { id: await userId('km-wh.leader') }))).toBe('BAD_USER_INPUT');
+    // A county admin sees its own users only.
+    const wh = (await session('km-wh.admin')).accessToken;
+    expect((await t.gql(wh, '{ users { totalCount } }')).data.users.totalCount).toBe(5);
+    expect((await t.gql(wh, 'query($id:ID!){ user(id:$id){ id } }', { id: await userId('km-pl.leader') })).data.user).toBeNull();
+  });
+
+  it('an admin reads neither a cadre nor an audit row', async () => {
+    const km = (await session('km.admin')).accessToken;
+    const cadreId = await asRoot(async (trx) => (await trx.selectFrom('cadre').select('id').limit(1).executeTakeFirstOrThrow()).id);
+    expect(code(await t.gql(km, `{ cadre(id:"${cadreId}"){ id } }`))).toBe('FORBIDDEN');
+    expect(code(await t.gql(km, '{ cadres { totalCount } }'))).toBe('FORBIDDEN');
+    expect(code(await t.gql(km, '{ auditEvents { totalCount } }'))).toBe('FORBIDDEN');
+    const me = (await t.gql(km, ME)).data.me.permissions;
+    expect(me).toEqual(expect.arrayContaining(['Tenant:create', 'User:create', 'SecuritySettings:update']));
+    expect(me).not.toContain('Cadre:read');
+    expect(me).not.toContain('AuditEvent:read');
+  });
+});

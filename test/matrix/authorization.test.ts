@@ -1,0 +1,348 @@
+// The authorization matrix: every seeded user × every query and mutation × a target in its own, a child, a sibling
+// and the parent tenant. The expected outcome is written out below as a literal table — not derived from the CASL
+// rules — and an operation of the schema missing from the table fails the test.
+//
+// Outcomes: Y = done / found; N = answers exactly like a missing target (the same response as for an id or code
+// that does not exist); F = FORBIDDEN. Mutations run with the test-only rollback header: nothing they do is kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isObjectType } from 'graphql';
+import { getSchema } from '../../services/api/src/graphql/schema.js';
+import { sql } from 'kysely';
+import { withScope } from '../../services/api/src/db/scope.js';
+import { DEMO_ROLES, DEMO_TENANTS } from '../../services/api/src/seed/demo-data.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { DEMO_PASSWORD, engineName } from '../helpers/db.js';
+
+type Role = 'admin' | 'officer' | 'leader' | 'filler' | 'auditor';
+type Rel = 'own' | 'child' | 'sibling' | 'parent';
+const RELS: Rel[] = ['own', 'child', 'sibling', 'parent'];
+
+// One letter per relation, in the order own, child, sibling, parent. Self operations have one letter.
+const EXPECTED: Record<string, Record<Role, string>> = {
+  // Queries
+  me:                   { admin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
+  tenants:              { admin: 'YYNN', officer: 'YYNN', leader: 'YYNN', filler: 'YYNN', auditor: 'YYNN' },
+  units:                { admin: 'YYNN', officer: 'YYNN', leader: 'YYNN', filler: 'YNNN', auditor: 'FFFF' },
+  cadres:               { admin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'YNNN', auditor: 'FFFF' },
+  cadre:                { admin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'YNNN', auditor: 'FFFF' },
+  auditEvents:          { admin: 'FFFF', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'YYNN' },
+  users:                { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  user:                 { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  tenantSecurity:       { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  codeTables:           { admin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
+  recordCategories:     { admin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'F' },
+  record:               { admin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'YNNN', auditor: 'FFFF' },
+  reviewQueue:          { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  // Mutations
+  login:                { admin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
+  refreshSession:       { admin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
+  logout:               { admin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
+  changePassword:       { admin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
+  createCadre:          { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  updateCadre:          { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  createTenant:         { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateTenant:         { admin: 'FYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  moveTenant:           { admin: 'FYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  setTenantStatus:      { admin: 'FYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  createUser:           { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateUser:           { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  setUserStatus:        { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  unlockUser:           { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  resetUserPassword:    { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateTenantSecurity: { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  purgeAuditEvents:     { admin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'Y' },
+  createRecord:         { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  updateRecord:         { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  reviewRecord:         { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  deleteRecord:         { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  restoreRecord:        { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+};
+
+/** What a target tenant offers the probes. */
+interface Fixture {
+  id: string; code: string; path: string; parentId: string | null; unitId: string; cadreId: string; leaderId: string;
+  /** The cadre's accepted gift record (category 2) and its pending celebration record (category 3), from the seed. */
+  giftId: string; pendingId: string;
+  /** Current versions (other test files may have edited them on a shared PostgreSQL database). */
+  cadreVersion: number; giftVersion: number; pendingVersion: number;
+}
+/** A target that does not exist: the response for it is what "N" must look like. */
+const MISSING: Fixture = {
+  id: '00000000-0000-4000-8000-000000000000', code: 'no-such-tenant', path: 'none', parentId: null,
+  unitId: '00000000-0000-4000-8000-000000000001', cadreId: '00000000-0000-4000-8000-000000000002',
+  leaderId: '00000000-0000-4000-8000-000000000003', giftId: '00000000-0000-4000-8000-000000000004',
+  pendingId: '00000000-0000-4000-8000-000000000005', cadreVersion: 1, giftVersion: 1, pendingVersion: 1,
+};
+
+interface Caller { username: string; role: Role; tenant: Fixture; token: string; refreshToken: string }
+type Res = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+interface Op {
+  /** Run against a target (targeted ops) or the caller itself (self ops). */
+  run(c: Caller, t: Fixture, n: number): Promise<Res>;
+  /** The response counts as done/found. */
+  ok(r: Res, c: Caller, t: Fixture): boolean;
+  self?: boolean;
+  /** Lists: N means the target is absent, not that the whole response equals the missing one. */
+  absent?(r: Res, t: Fixture): boolean;
+}
+
+let t: TestApp;
+const tenants = new Map<string, Fixture>();
+const callers: Caller[] = [];
+const ROLLBACK = { 'x-test-rollback': '1' };
+let before: unknown;
+
+/** What the mutations would change, as the root sees it. */
+const snapshot = () => withScope(t.database.db, 'yn', async (trx) => ({
+  tenants: await trx.selectFrom('tenant').select(['code', 'name', 'status', 'parent_id', sql<string>`path::text`.as('path')]).orderBy('code').execute(),
+  users: await trx.selectFrom('app_user').select(['username', 'display_name', 'role', 'status', 'password_hash', 'must_change_password']).orderBy('username').execute(),
+  cadres: await trx.selectFrom('cadre').select(sql<string>`md5(string_agg(id::text || name || coalesce(position, ''), ',' order by id))`.as('h')).executeTakeFirst(),
+  records: await trx.selectFrom('archive_record').select(sql<string>`md5(string_agg(id::text || status || version || coalesce(deleted_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
+  settings: await trx.selectFrom('tenant_security').select(['tenant_id', 'idle_timeout_minutes']).orderBy('tenant_id').execute(),
+}));
+
+const q = (c: Caller, query: string, v: Record<string, unknown> = {}) => t.gql(c.token, query, v, ROLLBACK);
+
+const OPS: Record<string, Op> = {
+  me: { self: true, run: (c) => q(c, '{ me { username } }'), ok: (r, c) => r.data?.me?.username === c.username },
+  tenants: {
+    run: (c) => q(c, '{ tenants { code } }'),
+    ok: (r, _c, x) => r.data?.tenants?.some((y: any) => y.code === x.code),
+    absent: (r, x) => Array.isArray(r.data?.tenants) && !r.data.tenants.some((y: any) => y.code === x.code),
+  },
+  units: { run: (c, x) => q(c, 'query($c:String){ units(tenantCode:$c){ id } }', { c: x.code }), ok: (r) => r.data?.units?.length > 0 },
+  cadres: {
+    run: (c, x) => q(c, 'query($c:String){ cadres(first:5, filter:{tenantCode:$c}){ totalCount edges { node { id } } } }', { c: x.code }),
+    ok: (r) => r.data?.cadres?.totalCount > 0,
+  },
+  cadre: { run: (c, x) => q(c, 'query($id:ID!){ cadre(id:$id){ id } }', { id: x.cadreId }), ok: (r, _c, x) => r.data?.cadre?.id === x.cadreId },
+  auditEvents: {
+    run: (c, x) => q(c, 'query($c:String){ auditEvents(first:1, filter:{tenantCode:$c}){ totalCount } }', { c: x.code }),
+    ok: (r) => r.data?.auditEvents?.totalCount > 0,
+  },
+  users: { run: (c, x) => q(c, 'query($id:ID){ users(tenantId:$id){ totalCount } }', { id: x.id }), ok: (r) => r.data?.users?.totalCount > 0 },
+  user: { run: (c, x) => q(c, 'query($id:ID!){ user(id:$id){ id } }', { id: x.leaderId }), ok: (r, _c, x) => r.data?.user?.id === x.leaderId },
+  tenantSecurity: {
+    run: (c, x) => q(c, 'query($id:ID!){ tenantSecurity(tenantId:$id){ tenantId lockoutThreshold { value } } }', { id: x.id }),
+    ok: (r) => r.data?.tenantSecurity?.lockoutThreshold?.value > 0,
+  },
+  login: {
+    self: true,
+    run: (c) => t.gql(null, 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ accessToken } }', { u: c.username, p: DEMO_PASSWORD }),
+    ok: (r) => typeof r.data?.login?.accessToken === 'string',
+  },
+  refreshSession: {
+    self: true,
+    run: async (c) => {
+      const r = await t.gql(null, 'mutation($r:String!){ refreshSession(refreshToken:$r){ accessToken refreshToken } }', { r: c.refreshToken });
+      if (r.data?.refreshSession) { c.refreshToken = r.data.refreshSession.refreshToken; c.token = r.data.refreshSession.accessToken; }
+      return r;
+    },
+    ok: (r) => typeof r.data?.refreshSession?.accessToken === 'string',
+  },
+  logout: { self: true, run: (c) => q(c, 'mutation{ logout }'), ok: (r) => r.data?.logout === true },
+  changePassword: {
+    self: true,
+    run: (c) => q(c, 'mutation($o:String!,$n:String!){ changePassword(currentPassword:$o, newPassword:$n) }', { o: DEMO_PASSWORD, n: 'Matrix#2026pw' }),
+    ok: (r) => r.data?.changePassword === true,
+  },
+  createCadre: {
+    run: (c, x) => q(c, 'mutation($u:ID!){ createCadre(input:{name:"矩阵测试", unitId:$u}){ id } }', { u: x.unitId }),
+    ok: (r) => !!r.data?.createCadre?.id,
+  },
+  updateCadre: {
+    run: (c, x) => q(c, 'mutation($id:ID!,$v:Int!){ updateCadre(id:$id, version:$v, input:{position:"矩阵"}){ id } }', { id: x.cadreId, v: x.cadreVersion }),
+    ok: (r, _c, x) => r.data?.updateCadre?.id === x.cadreId,
+  },
+  codeTables: { self: true, run: (c) => q(c, '{ codeTables(names:["ethnicity"]) { items { code } } }'), ok: (r) => r.data?.codeTables?.[0]?.items?.length === 58 },
+  recordCategories: { self: true, run: (c) => q(c, '{ recordCategories { id } }'), ok: (r) => r.data?.recordCategories?.length >= 10 },
+  record: { run: (c, x) => q(c, 'query($id:ID!){ record(id:$id){ id } }', { id: x.giftId }), ok: (r, _c, x) => r.data?.record?.id === x.giftId },
+  reviewQueue: {
+    run: (c) => q(c, '{ reviewQueue(first:500){ totalCount edges { node { id } } } }'),
+    ok: (r, _c, x) => r.data?.reviewQueue?.edges?.some((e: any) => e.node.id === x.pendingId),
+    absent: (r, x) => Array.isArray(r.data?.reviewQueue?.edges) && !r.data.reviewQueue.edges.some((e: any) => e.node.id === x.pendingId),
+  },
+  createRecord: {
+    run: (c, x) => q(c, 'mutation($c:ID!){ createRecord(cadreId:$c, category:12, fields:{otherMaterial:{recordedOn:"2026-01-01", title:"矩阵"}}){ id } }', { c: x.cadreId }),
+    ok: (r) => !!r.data?.createRecord?.id,
+  },
+  updateRecord: {
+    run: (c, x) => q(c, `mutation($id:ID!,$v:Int!){ updateRecord(id:$id, version:$v, fields:{gift:{occurredOn:"2025-09-28", giver:"矩阵", giftKind:"礼金", amount:"1", handling:"上交组织"}}){ id } }`, { id: x.giftId, v: x.giftVersion }),
+    ok: (r, _c, x) => r.data?.updateRecord?.id === x.giftId,
+  },
+  reviewRecord: {
+    run: (c, x) => q(c, 'mutation($id:ID!,$v:Int!){ reviewRecord(id:$id, version:$v, decision:"accept"){ id status } }', { id: x.pendingId, v: x.pendingVersion }),
+    ok: (r) => r.data?.reviewRecord?.status === 'accepted',
+  },
+  deleteRecord: {
+    run: (c, x) => q(c, 'mutation($id:ID!,$v:Int!){ deleteRecord(id:$id, version:$v){ id deleted } }', { id: x.giftId, v: x.giftVersion }),
+    ok: (r) => r.data?.deleteRecord?.deleted === true,
+  },
+  restoreRecord: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ restoreRecord(id:$id){ id deleted } }', { id: x.giftId }),
+    ok: (r, _c, x) => r.data?.restoreRecord?.id === x.giftId,
+  },
+  createTenant: {
+    run: (c, x, n) => q(c, 'mutation($p:ID!,$c:String!){ createTenant(input:{parentId:$p, code:$c, name:"矩阵测试租户", kind:"county_commission"}){ id } }', { p: x.id, c: `mx-${n}` }),
+    ok: (r) => !!r.data?.createTenant?.id,
+  },
+  updateTenant: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ updateTenant(id:$id, name:"矩阵改名"){ id name } }', { id: x.id }),
+    ok: (r) => r.data?.updateTenant?.name === '矩阵改名',
+  },
+  moveTenant: {
+    // To the caller's own tenant: a legal new parent whenever the target lies below it.
+    run: (c, x) => q(c, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ id parentId } }', { id: x.id, p: c.tenant.id }),
+    ok: (r, c) => r.data?.moveTenant?.parentId === c.tenant.id,
+  },
+  setTenantStatus: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ setTenantStatus(id:$id, status:"suspended"){ id status } }', { id: x.id }),
+    ok: (r) => r.data?.setTenantStatus?.status === 'suspended',
+  },
+  createUser: {
+    run: (c, x, n) => q(c, 'mutation($t:ID!,$n:String!){ createUser(input:{tenantId:$t, loginName:$n, displayName:"矩阵", role:"leader", password:"Matrix#2026pw"}){ id } }', { t: x.id, n: `mx${n}` }),
+    ok: (r) => !!r.data?.createUser?.id,
+  },
+  updateUser: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ updateUser(id:$id, input:{displayName:"矩阵"}){ id displayName } }', { id: x.leaderId }),
+    ok: (r) => r.data?.updateUser?.displayName === '矩阵',
+  },
+  setUserStatus: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ setUserStatus(id:$id, status:"disabled"){ status } }', { id: x.leaderId }),
+    ok: (r) => r.data?.setUserStatus?.status === 'disabled',
+  },
+  unlockUser: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ unlockUser(id:$id){ id } }', { id: x.leaderId }),
+    ok: (r, _c, x) => r.data?.unlockUser?.id === x.leaderId,
+  },
+  resetUserPassword: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ resetUserPassword(id:$id, password:"Matrix#2026pw"){ mustChangePassword } }', { id: x.leaderId }),
+    ok: (r) => r.data?.resetUserPassword?.mustChangePassword === true,
+  },
+  purgeAuditEvents: {
+    self: true,
+    run: (c) => q(c, 'mutation{ purgeAuditEvents(olderThanDays:365) }'),
+    ok: (r) => typeof r.data?.purgeAuditEvents === 'number',
+  },
+  updateTenantSecurity: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ updateTenantSecurity(tenantId:$id, input:{idleTimeoutMinutes:45}){ idleTimeoutMinutes { value } } }', { id: x.id }),
+    ok: (r) => r.data?.updateTenantSecurity?.idleTimeoutMinutes?.value === 45,
+  },
+};
+
+/** Strip what differs between any two calls (ids, counters) — nothing else may differ between N and missing. */
+const shape = (r: Res) => JSON.stringify({ data: r.data ?? null, errors: (r.errors ?? []).map((e) => [e.message, e.extensions?.code]) });
+
+function classify(op: Op, r: Res, missing: Res | null, c: Caller, x: Fixture): string {
+  if (r.errors?.[0]?.extensions?.code === 'FORBIDDEN') return 'F';
+  if (op.ok(r, c, x)) return 'Y';
+  if (op.absent ? op.absent(r, x) : missing && shape(r) === shape(missing)) return 'N';
+  return `?${shape(r).slice(0, 200)}`;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { testRollbackHeader: true } });
+  await withScope(t.database.db, 'yn', async (trx) => {
+    // The demo's tenants and users only (on a shared PostgreSQL database other files may have added more).
+    const demo = DEMO_TENANTS.map((d) => d.code);
+    const rows = await trx.selectFrom('tenant').select(['id', 'code', 'path', 'parent_id']).where('code', 'in', demo).execute();
+    for (const r of rows) {
+      // The first top-level unit (the filler's assigned unit) and a cadre in it.
+      const unit = await trx.selectFrom('unit').select('id').where('tenant_id', '=', r.id).where('parent_id', 'is', null)
+        .orderBy('sort_order').limit(1).executeTakeFirstOrThrow();
+      // The seeded cadre with a gift and a pending celebration (other files may have added cadres to this unit).
+      const cadre = await trx.selectFrom('cadre as c').select(['c.id', 'c.version']).where('c.unit_id', '=', unit.id)
+        .where(sql<boolean>`exists (select 1 from archive_record r where r.cadre_id = c.id and r.category = 3 and r.status = 'pending' and r.deleted_at is null)`)
+        .where(sql<boolean>`exists (select 1 from archive_record r where r.cadre_id = c.id and r.category = 2 and r.deleted_at is null)`)
+        .orderBy('c.sort_order').orderBy('c.id').limit(1).executeTakeFirstOrThrow();
+      const leader = await trx.selectFrom('app_user').select('id').where('username', '=', `${r.code}.leader`).executeTakeFirstOrThrow();
+      const record = (category: number, status?: string) => {
+        let q = trx.selectFrom('archive_record').select(['id', 'version']).where('cadre_id', '=', cadre.id)
+          .where('category', '=', category).where('deleted_at', 'is', null);
+        if (status) q = q.where('status', '=', status);
+        return q.orderBy('entered_at').limit(1).executeTakeFirstOrThrow();
+      };
+      const gift = await record(2), pending = await record(3, 'pending');
+      tenants.set(r.code, {
+        id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, cadreId: cadre.id, leaderId: leader.id,
+        giftId: gift.id, pendingId: pending.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,
+      });
+    }
+    const users = await trx.selectFrom('app_user as u').innerJoin('tenant as tn', 'tn.id', 'u.tenant_id')
+      .select(['u.username', 'u.role', 'tn.code'])
+      .where('u.username', 'in', demo.flatMap((c) => DEMO_ROLES.map(([r]) => `${c}.${r}`))).orderBy('u.username').execute();
+    for (const u of users) {
+      callers.push({ username: u.username, role: u.role as Role, tenant: tenants.get(u.code)!, token: '', refreshToken: '' });
+    }
+  });
+  before = await snapshot();
+  // One login per user.
+  for (const c of callers) {
+    const r = await t.gql(null, 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ accessToken refreshToken } }', { u: c.username, p: DEMO_PASSWORD });
+    c.token = r.data.login.accessToken;
+    c.refreshToken = r.data.login.refreshToken;
+  }
+}, 120_000);
+afterAll(async () => { await t?.close(); });
+
+function targetOf(c: Caller, rel: Rel): Fixture | null {
+  const all = [...tenants.values()];
+  const me = c.tenant;
+  switch (rel) {
+    case 'own': return me;
+    case 'child': return all.filter((x) => x.parentId === me.id).sort((a, b) => a.code.localeCompare(b.code))[0] ?? null;
+    case 'sibling': return all.filter((x) => x.parentId && x.parentId === me.parentId && x.id !== me.id).sort((a, b) => a.code.localeCompare(b.code))[0] ?? null;
+    case 'parent': return all.find((x) => x.id === me.parentId) ?? null;
+  }
+}
+
+describe(`authorization matrix (${engineName})`, () => {
+  it('the table names every query and mutation of the schema, and nothing else', () => {
+    const schema = getSchema();
+    const fields = ['Query', 'Mutation'].flatMap((n) => {
+      const type = schema.getType(n);
+      return isObjectType(type) ? Object.keys(type.getFields()) : [];
+    });
+    expect(Object.keys(EXPECTED).sort()).toEqual([...new Set(fields)].sort());
+    expect(Object.keys(OPS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('every seeded user × every operation × own, child, sibling and parent tenant answers as the table says', async () => {
+    expect(callers.length).toBeGreaterThanOrEqual(55);
+    const mismatches: string[] = [];
+    const covered = new Set<string>();
+    let n = 0;
+    let cases = 0;
+    for (const c of callers) {
+      for (const [name, op] of Object.entries(OPS)) {
+        const expected = EXPECTED[name][c.role];
+        if (op.self) {
+          const got = classify(op, await op.run(c, c.tenant, ++n), null, c, c.tenant);
+          cases++;
+          covered.add(`${name}/${c.role}/self`);
+          if (got !== expected) mismatches.push(`${c.username} ${name}: expected ${expected}, got ${got}`);
+          continue;
+        }
+        const missing = await op.run(c, MISSING, ++n);
+        for (const [i, rel] of RELS.entries()) {
+          const target = targetOf(c, rel);
+          if (!target) continue;
+          const got = classify(op, await op.run(c, target, ++n), missing, c, target);
+          cases++;
+          covered.add(`${name}/${c.role}/${rel}`);
+          if (got !== expected[i]) mismatches.push(`${c.username} ${name} → ${rel} ${target.code}: expected ${expected[i]}, got ${got}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Every cell of the table was exercised by at least one user.
+    const cells = Object.entries(EXPECTED).flatMap(([name, byRole]) => Object.keys(byRole).flatMap((role) =>
+      OPS[name].self ? [`${name}/${role}/self`] : RELS.map((rel) => `${name}/${role}/${rel}`)));
+    expect(cells.filter((x) => !covered.has(x))).toEqual([]);
+    expect(cases).toBeGreaterThan(3000);
+  }, 300_000);
+
+  it('nothing the matrix did was kept', async () => {
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,40 @@
+// The console's pages and the permission each needs (from `me.permissions`, e.g. `Cadre:read`). The menu, the
+// default landing page and the route guards all read this one list.
+export interface PageDef {
+  path: string;
+  label: string;
+  permission: string;
+  group?: 'archive' | 'system' | 'security';
+}
+
+export const PAGES: PageDef[] = [
+  { path: '/cadres', label: '干部档案', permission: 'Cadre:read', group: 'archive' },
+  { path: '/review', label: '待审核记录', permission: 'ArchiveRecord:review', group: 'archive' },
+  { path: '/admin/tenants', label: '租户管理', permission: 'Tenant:create', group: 'system' },
+  { path: '/admin/users', label: '用户管理', permission: 'User:read', group: 'system' },
+  { path: '/admin/security', label: '安全设置', permission: 'SecuritySettings:read', group: 'system' },
+  { path: '/audit', label: '访问日志', permission: 'AuditEvent:read', group: 'security' },
+];
+
+export const CHANGE_PASSWORD_PATH = '/change-password';
+/** Shown when a role has none of the pages. */
+export const NO_ACCESS_PATH = '/welcome';
+
+const has = (permissions: readonly string[] | undefined, p: string) => !!permissions?.includes(p);
+
+export const visiblePages = (permissions: readonly string[] | undefined) => PAGES.filter((pg) => has(permissions, pg.permission));
+
+/** The first page the user may see. */
+export function landingPath(permissions: readonly string[] | undefined): string {
+  return visiblePages(permissions)[0]?.path ?? NO_ACCESS_PATH;
+}
+
+/** The page definition a path belongs to, if any. */
+export const pageOf = (pathname: string): PageDef | undefined =>
+  PAGES.find((pg) => pathname === pg.path || pathname.startsWith(pg.path + '/'));
+
+/** Whether a path may be opened: a known page needs its permission; other paths are left to the router. */
+export function pathAllowed(pathname: string, permissions: readonly string[] | undefined): boolean {
+  const page = pageOf(pathname);
+  return !page || has(permissions, page.permission);
+}

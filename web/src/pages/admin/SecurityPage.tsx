@@ -1,0 +1,247 @@
+// 安全设置: per-tenant login and password policy. Each item is either set on this tenant (本级设置) or inherited from
+// the nearest tenant above that sets it (or the system default). Changes apply from the next request on.
+import type React from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { errorText, gql } from '../../api/graphql';
+import { TENANT_SECURITY_QUERY, UPDATE_TENANT_SECURITY } from './queries';
+import { TenantTreeCard, useSelectedTenant, useTenants } from './tenantTree';
+import { SETTING_KEYS, type SecuritySetting, type SecuritySettings, type SettingKey } from './types';
+
+interface Draft { inherit: boolean; value: number | null }
+type Drafts = Record<SettingKey, Draft>;
+
+const HINTS: Record<SettingKey, string> = {
+  lockoutThreshold: '连续输错密码达到该次数后临时锁定账户',
+  lockoutMinutes: '锁定持续时间，期满自动解除；管理员也可在用户管理中解锁',
+  passwordMinLength: '新设或修改密码时的最少位数',
+  passwordMinClasses: '大写字母、小写字母、数字、符号四类中至少包含几类',
+  idleTimeoutMinutes: '无操作超过该时长后须重新登录',
+};
+
+const draftsOf = (s: SecuritySettings): Drafts =>
+  Object.fromEntries(SETTING_KEYS.map((k) => [k, { inherit: s[k].own === null, value: s[k].own ?? s[k].value }])) as Drafts;
+
+function sourceText(s: SecuritySetting): { text: string; color: string } {
+  if (!s.inherited) return { text: '本级设置', color: 'red' };
+  if (s.sourceTenantName) return { text: `继承自 ${s.sourceTenantName}`, color: 'blue' };
+  return { text: '系统默认', color: 'default' };
+}
+
+interface Row { key: SettingKey; setting: SecuritySetting }
+
+export function SecurityPage() {
+  const { message } = AntApp.useApp();
+  const tenants = useTenants();
+  const { index } = tenants;
+  const { selected, select } = useSelectedTenant(index, true);
+  const [settings, setSettings] = useState<SecuritySettings | null>(null);
+  const [drafts, setDrafts] = useState<Drafts | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const tenantId = selected?.id;
+  const load = useCallback(async (id: string) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const d = await gql<{ tenantSecurity: SecuritySettings | null }>(TENANT_SECURITY_QUERY, { tenantId: id });
+      if (!d.tenantSecurity) throw new Error('租户不存在或不在管理范围内');
+      setSettings(d.tenantSecurity);
+      setDrafts(draftsOf(d.tenantSecurity));
+    } catch (e) {
+      setSettings(null);
+      setDrafts(null);
+      setError(errorText(e, '安全设置加载失败'));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (tenantId) void load(tenantId);
+  }, [tenantId, load]);
+
+  /** The fields to send: only what differs from what is stored (null: back to inheriting). */
+  const patch = useMemo(() => {
+    if (!settings || !drafts) return {};
+    const out: Partial<Record<SettingKey, number | null>> = {};
+    for (const k of SETTING_KEYS) {
+      const d = drafts[k];
+      const own = settings[k].own;
+      if (d.inherit && own !== null) out[k] = null;
+      else if (!d.inherit && d.value !== own) out[k] = d.value;
+    }
+    return out;
+  }, [settings, drafts]);
+  const dirty = Object.keys(patch).length > 0;
+
+  const setDraft = (k: SettingKey, d: Partial<Draft>) => setDrafts((prev) => (prev ? { ...prev, [k]: { ...prev[k], ...d } } : prev));
+
+  const save = async () => {
+    if (!tenantId || !settings) return;
+    for (const k of SETTING_KEYS) {
+      const v = patch[k];
+      if (v === undefined || v === null) continue;
+      const s = settings[k];
+      if (!Number.isInteger(v) || v < s.min || v > s.max) {
+        message.error(`${s.label}须为 ${s.min}–${s.max} 的整数`);
+        return;
+      }
+    }
+    setSaving(true);
+    try {
+      const d = await gql<{ updateTenantSecurity: SecuritySettings | null }>(UPDATE_TENANT_SECURITY, { tenantId, input: patch });
+      if (!d.updateTenantSecurity) throw new Error('租户不存在或不在管理范围内');
+      message.success('安全设置已保存，自下一次请求起生效');
+      await load(tenantId);
+    } catch (e) {
+      message.error(errorText(e, '保存失败'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const rows: Row[] = settings ? SETTING_KEYS.map((k) => ({ key: k, setting: settings[k] })) : [];
+
+  const columns: TableColumnsType<Row> = [
+    {
+      title: '设置项', key: 'label', width: 230,
+      render: (_v, r) => (
+        <div>
+          <div className="lz-setting-label">{r.setting.label}</div>
+          <div className="lz-setting-hint">{HINTS[r.key]}</div>
+        </div>
+      ),
+    },
+    {
+      title: '当前生效值', key: 'value', width: 110, align: 'center',
+      render: (_v, r) => <span className="lz-setting-value" data-testid={`setting-${r.key}-effective`}>{r.setting.value}</span>,
+    },
+    {
+      title: '来源', key: 'source', width: 200,
+      render: (_v, r) => {
+        const s = sourceText(r.setting);
+        return <Tag color={s.color} data-testid={`setting-${r.key}-source`}>{s.text}</Tag>;
+      },
+    },
+    {
+      title: '继承上级', key: 'inherit', width: 100, align: 'center',
+      render: (_v, r) => (
+        <Switch
+          checked={drafts?.[r.key].inherit}
+          onChange={(on) => setDraft(r.key, on ? { inherit: true } : { inherit: false, value: drafts?.[r.key].value ?? r.setting.value })}
+          checkedChildren="继承"
+          unCheckedChildren="本级"
+          data-testid={`setting-${r.key}-inherit`}
+          aria-label={`${r.setting.label}：继承上级`}
+        />
+      ),
+    },
+    {
+      title: '本级设置值', key: 'own', width: 150,
+      render: (_v, r) => {
+        const d = drafts?.[r.key];
+        return (
+          <InputNumber
+            className="lz-input-number"
+            min={r.setting.min}
+            max={r.setting.max}
+            precision={0}
+            disabled={!d || d.inherit}
+            value={d?.inherit ? null : d?.value}
+            placeholder={d?.inherit ? '继承' : undefined}
+            onChange={(v) => setDraft(r.key, { value: typeof v === 'number' ? v : null })}
+            data-testid={`setting-${r.key}-value`}
+            aria-label={`${r.setting.label}：本级设置值`}
+          />
+        );
+      },
+    },
+    {
+      title: '取值范围', key: 'range', width: 110, align: 'center',
+      render: (_v, r) => <span className="lz-muted">{r.setting.min}–{r.setting.max}</span>,
+    },
+  ];
+
+  const invalid = drafts ? SETTING_KEYS.some((k) => !drafts[k].inherit && drafts[k].value === null) : false;
+
+  return (
+    <div className="lz-admin">
+      <div className="lz-page-head">
+        <Typography.Title level={4} className="lz-page-title">安全设置</Typography.Title>
+        <span className="lz-page-desc">登录锁定、密码强度和空闲超时策略；未在本级设置的项继承上级</span>
+      </div>
+
+      <div className="lz-admin-body">
+        <TenantTreeCard
+          index={index}
+          loading={tenants.loading}
+          error={tenants.error}
+          onReload={() => void tenants.reload()}
+          selectedId={selected?.id ?? null}
+          onSelect={(id) => id && select(id)}
+        />
+
+        <Card
+          className="lz-detail-card"
+          size="small"
+          data-testid="security-panel"
+          title={selected ? <span data-testid="security-tenant">{selected.name}</span> : '安全设置'}
+          extra={
+            selected && settings && (
+              <Space size={8}>
+                <Button icon={<UndoOutlined />} disabled={!dirty || saving} onClick={() => setDrafts(draftsOf(settings))}>
+                  撤销修改
+                </Button>
+                <Button
+                  type="primary"
+                  icon={<SaveOutlined />}
+                  disabled={!dirty || invalid}
+                  loading={saving}
+                  onClick={() => void save()}
+                  data-testid="security-save"
+                >
+                  保存
+                </Button>
+              </Space>
+            )
+          }
+        >
+          {!selected ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
+          ) : error ? (
+            <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load(selected.id)}>重试</Button>} />
+          ) : !settings ? (
+            <div className="lz-tree-loading"><Spin /></div>
+          ) : (
+            <>
+              <Alert
+                type="info"
+                showIcon
+                className="lz-form-alert"
+                title="打开「继承上级」时沿用上级租户的设置（顶级为系统默认）；关闭后可为本租户单独设置，并同时作用于未单独设置的下级租户。保存后自下一次请求起生效。"
+              />
+              <Table<Row>
+                rowKey="key"
+                size="middle"
+                bordered
+                loading={loading}
+                columns={columns}
+                dataSource={rows}
+                pagination={false}
+                className="lz-settings-table"
+                data-testid="security-table"
+                onRow={(r) => ({ 'data-testid': `setting-row-${r.key}` }) as React.HTMLAttributes<HTMLElement>}
+              />
+              {dirty && <div className="lz-dirty-hint">有未保存的修改</div>}
+            </>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,712 @@
+// 用户管理: accounts of the caller's tenant and the tenants below, as a ledger with search, role filter and paging.
+// New accounts get an initial password that must be changed at first login; fillers are given the units they enter
+// records for. An administrator's own account is changed through 修改密码 only.
+import type React from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Alert, App as AntApp, Button, Card, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Tooltip,
+  TreeSelect, Typography,
+} from 'antd';
+import type { TableColumnsType, TablePaginationConfig } from 'antd';
+import { CloseCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { errorText, gql } from '../../api/graphql';
+import { useAuth } from '../../auth/AuthProvider';
+import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../auth/roles';
+import {
+  CREATE_USER, RESET_PASSWORD, SET_USER_STATUS, TENANT_SECURITY_QUERY, TENANT_UNITS_QUERY, UNLOCK_USER, UPDATE_USER, USERS_QUERY,
+} from './queries';
+import { TenantTreeCard, tenantSelectTree, useSelectedTenant, useTenants, type TenantIndex } from './tenantTree';
+import type { AdminTenant, AdminUser, SecuritySettings, UnitOption, UserPage } from './types';
+
+const PAGE_SIZES = [20, 50, 100];
+const LOGIN_NAME_RE = /^[a-z0-9][a-z0-9_-]{1,31}$/;
+
+const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm:ss') : null);
+const dash = (v: React.ReactNode) => (v === null || v === undefined || v === '' ? <span className="lz-muted">—</span> : v);
+
+function UserStatusTags({ u }: { u: AdminUser }) {
+  return (
+    <Space size={4} wrap className="lz-status-tags" data-testid="user-status">
+      {u.status === 'disabled' ? <Tag color="default">已停用</Tag> : u.locked ? null : <Tag color="green">正常</Tag>}
+      {u.locked && (
+        <Tooltip title={u.lockedUntil ? `锁定至 ${formatTime(u.lockedUntil)}` : undefined}>
+          <Tag color="red">已锁定</Tag>
+        </Tooltip>
+      )}
+      {u.mustChangePassword && u.status !== 'disabled' && (
+        <Tooltip title="首次登录或密码被重置后尚未修改密码">
+          <Tag color="orange">待改密</Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+// ---------- Units of a tenant (for fillers) ----------
+
+interface UnitTreeNode { value: string; title: string; key: string; children?: UnitTreeNode[] }
+
+function useTenantUnits(tenant: AdminTenant | undefined, enabled: boolean) {
+  const [units, setUnits] = useState<UnitOption[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const code = tenant?.code;
+  useEffect(() => {
+    if (!enabled || !code) return;
+    let alive = true;
+    setUnits(null);
+    setError(null);
+    gql<{ units: UnitOption[] }>(TENANT_UNITS_QUERY, { tenantCode: code })
+      .then((d) => { if (alive) setUnits(d.units); })
+      .catch((e: unknown) => { if (alive) setError(errorText(e, '单位目录加载失败')); });
+    return () => { alive = false; };
+  }, [code, enabled]);
+
+  const tree = useMemo<UnitTreeNode[]>(() => {
+    if (!units) return [];
+    const ids = new Set(units.map((u) => u.id));
+    const byParent = new Map<string | null, UnitOption[]>();
+    for (const u of units) {
+      const p = u.parentId && ids.has(u.parentId) ? u.parentId : null;
+      byParent.set(p, [...(byParent.get(p) ?? []), u]);
+    }
+    const seen = new Set<string>();
+    const walk = (p: string | null): UnitTreeNode[] =>
+      (byParent.get(p) ?? []).filter((u) => !seen.has(u.id)).map((u) => {
+        seen.add(u.id);
+        const kids = walk(u.id);
+        return { value: u.id, key: u.id, title: u.name, children: kids.length ? kids : undefined };
+      });
+    return walk(null);
+  }, [units]);
+
+  return { tree, loading: enabled && !!code && units === null && !error, error, empty: units !== null && units.length === 0 };
+}
+
+function UnitPicker({ tenant, value, onChange, id }: {
+  tenant: AdminTenant | undefined; value?: string[]; onChange?: (v: string[]) => void; id?: string;
+}) {
+  const units = useTenantUnits(tenant, true);
+  return (
+    <>
+      <TreeSelect
+        id={id}
+        data-testid="user-units"
+        treeData={units.tree}
+        value={value}
+        onChange={(v) => onChange?.(v as string[])}
+        treeCheckable
+        virtual={false}
+        showCheckedStrategy={TreeSelect.SHOW_PARENT}
+        multiple
+        treeDefaultExpandAll
+        loading={units.loading}
+        placeholder={units.empty ? '该租户暂无单位' : '请选择负责的单位（可多选）'}
+        disabled={units.empty}
+        maxTagCount={4}
+        notFoundContent={units.loading ? '正在加载…' : '暂无单位'}
+        styles={{ popup: { root: { maxHeight: 360, overflow: 'auto' } } }}
+      />
+      {units.error && <div className="ant-form-item-explain-error">{units.error}</div>}
+    </>
+  );
+}
+
+/** The password rule of a tenant (its effective settings), for the password fields' hint. */
+function usePasswordRule(tenantId: string | undefined) {
+  const [rule, setRule] = useState<string | null>(null);
+  useEffect(() => {
+    if (!tenantId) return;
+    let alive = true;
+    setRule(null);
+    gql<{ tenantSecurity: SecuritySettings | null }>(TENANT_SECURITY_QUERY, { tenantId })
+      .then((d) => {
+        const s = d.tenantSecurity;
+        if (alive && s) {
+          setRule(`至少 ${s.passwordMinLength.value} 位，包含大写字母、小写字母、数字、符号中的至少 ${s.passwordMinClasses.value} 类，不能包含账户名`);
+        }
+      })
+      .catch(() => undefined);
+    return () => { alive = false; };
+  }, [tenantId]);
+  return rule;
+}
+
+const confirmRule = (field: string) => ({ getFieldValue }: { getFieldValue(n: string): unknown }) => ({
+  validator: (_r: unknown, value: unknown) =>
+    !value || value === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
+});
+
+// ---------- Create ----------
+
+interface CreateValues {
+  tenantId: string;
+  loginName: string;
+  displayName: string;
+  role: string;
+  password: string;
+  confirmPassword: string;
+  unitIds?: string[];
+}
+
+function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
+  index: TenantIndex; defaultTenantId: string | undefined; open: boolean; onClose(): void; onDone(u: AdminUser): void;
+}) {
+  const [form] = Form.useForm<CreateValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
+  useEffect(() => { if (open) { setError(null); } }, [open]);
+  const tenantId = Form.useWatch('tenantId', form) as string | undefined;
+  const role = Form.useWatch('role', form) as string | undefined;
+  const tenant = tenantId ? index.byId.get(tenantId) : undefined;
+  const rule = usePasswordRule(open ? tenantId : undefined);
+  const treeData = useMemo(() => tenantSelectTree(index), [index]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      const d = await gql<{ createUser: AdminUser | null }>(CREATE_USER, {
+        input: {
+          tenantId: v.tenantId, loginName: v.loginName.trim().toLowerCase(), displayName: v.displayName.trim(), role: v.role,
+          password: v.password, unitIds: v.role === 'filler' ? v.unitIds ?? [] : [],
+        },
+      });
+      if (!d.createUser) throw new Error('所属租户不存在或不在管理范围内');
+      onDone(d.createUser);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="新建用户"
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="创建"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={600}
+      okButtonProps={{ 'data-testid': 'user-create-ok' }}
+    >
+      <Alert
+        type="info"
+        showIcon
+        className="lz-form-alert"
+        title="新用户首次登录时须修改初始密码"
+        description="请通过安全渠道将登录名和初始密码告知本人。"
+      />
+      {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="modal-error" />}
+      <Form<CreateValues>
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '96px' }}
+        wrapperCol={{ flex: '1 1 0' }}
+        initialValues={{ tenantId: defaultTenantId, role: 'officer', unitIds: [] }}
+        onValuesChange={(changed) => {
+          // Units belong to a tenant: another tenant means choosing them again.
+          if ('tenantId' in changed) form.setFieldValue('unitIds', []);
+        }}
+        autoComplete="off"
+        preserve={false}
+        className="lz-modal-form"
+        data-testid="user-create-form"
+      >
+        <Form.Item label="所属租户" name="tenantId" rules={[{ required: true, message: '请选择所属租户' }]}>
+          <TreeSelect
+            id="user-tenant"
+            treeData={treeData}
+            treeDefaultExpandAll
+            virtual={false}
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder="请选择所属租户"
+            styles={{ popup: { root: { maxHeight: 360, overflow: 'auto' } } }}
+          />
+        </Form.Item>
+        <Form.Item label="账户名" required extra={tenant ? `登录名为「${tenant.code}.账户名」，创建后不可修改` : '请先选择所属租户'}>
+          <Space.Compact block>
+            <Space.Addon className="lz-mono" data-testid="login-prefix">{tenant ? `${tenant.code}.` : '租户代码.'}</Space.Addon>
+            <Form.Item
+              name="loginName"
+              noStyle
+              rules={[
+                { required: true, whitespace: true, message: '请输入账户名' },
+                { pattern: LOGIN_NAME_RE, message: '账户名须为 2–32 位小写字母、数字、下划线或连字符，以字母或数字开头' },
+              ]}
+            >
+              <Input id="user-login-name" placeholder="如 zhangsan" maxLength={32} autoComplete="off" />
+            </Form.Item>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '姓名最长 50 个字符' }]}>
+          <Input id="user-display-name" placeholder="请输入姓名" maxLength={50} autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={role ? ROLE_DESCRIPTIONS[role] : undefined}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={ROLE_OPTIONS} data-testid="user-role" />
+        </Form.Item>
+        {role === 'filler' && (
+          <Form.Item
+            label="负责单位"
+            name="unitIds"
+            rules={[{ required: true, type: 'array', min: 1, message: '请为填报员选择至少一个负责单位' }]}
+            extra="填报员只能为所选单位（含其下级单位）录入档案"
+          >
+            <UnitPicker tenant={tenant} id="user-units" />
+          </Form.Item>
+        )}
+        <Form.Item label="初始密码" name="password" rules={[{ required: true, message: '请输入初始密码' }]} extra={rule ?? undefined}>
+          <Input.Password id="user-password" placeholder="请输入初始密码" maxLength={128} autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label="确认密码"
+          name="confirmPassword"
+          dependencies={['password']}
+          rules={[{ required: true, message: '请再次输入初始密码' }, confirmRule('password')]}
+        >
+          <Input.Password id="user-password-confirm" placeholder="请再次输入初始密码" maxLength={128} autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ---------- Edit ----------
+
+interface EditValues { displayName: string; role: string; unitIds?: string[] }
+
+function EditUserModal({ user, index, open, onClose, onDone }: {
+  user: AdminUser; index: TenantIndex; open: boolean; onClose(): void; onDone(u: AdminUser): void;
+}) {
+  const [form] = Form.useForm<EditValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
+  useEffect(() => { if (open) { setError(null); } }, [open]);
+  const role = Form.useWatch('role', form) as string | undefined;
+  const tenant = index.byId.get(user.tenantId);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      const input: Record<string, unknown> = { displayName: v.displayName.trim(), role: v.role };
+      if (v.role === 'filler') input.unitIds = v.unitIds ?? [];
+      const d = await gql<{ updateUser: AdminUser | null }>(UPDATE_USER, { id: user.id, input });
+      if (!d.updateUser) throw new Error('用户不存在或不在管理范围内');
+      onDone(d.updateUser);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={`编辑用户：${user.displayName}`}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={600}
+      okButtonProps={{ 'data-testid': 'user-edit-ok' }}
+    >
+      {role && role !== user.role && (
+        <Alert type="warning" showIcon className="lz-form-alert" title="修改角色后，该用户将被立即退出登录，须重新登录。" />
+      )}
+      {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="modal-error" />}
+      <Form<EditValues>
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '96px' }}
+        wrapperCol={{ flex: '1 1 0' }}
+        initialValues={{ displayName: user.displayName, role: user.role, unitIds: user.unitIds }}
+        autoComplete="off"
+        className="lz-modal-form"
+      >
+        <Form.Item label="登录名"><span className="lz-form-static lz-mono">{user.username}</span></Form.Item>
+        <Form.Item label="所属租户"><span className="lz-form-static">{user.tenantName}</span></Form.Item>
+        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '姓名最长 50 个字符' }]}>
+          <Input id="user-edit-display-name" maxLength={50} />
+        </Form.Item>
+        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={role ? ROLE_DESCRIPTIONS[role] : undefined}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={ROLE_OPTIONS} data-testid="user-edit-role" />
+        </Form.Item>
+        {role === 'filler' && (
+          <Form.Item
+            label="负责单位"
+            name="unitIds"
+            rules={[{ required: true, type: 'array', min: 1, message: '请为填报员选择至少一个负责单位' }]}
+            extra="填报员只能为所选单位（含其下级单位）录入档案"
+          >
+            <UnitPicker tenant={tenant} id="user-edit-units" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+// ---------- Reset password ----------
+
+function ResetPasswordModal({ user, open, onClose, onDone }: { user: AdminUser; open: boolean; onClose(): void; onDone(u: AdminUser): void }) {
+  const [form] = Form.useForm<{ password: string; confirmPassword: string }>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
+  useEffect(() => { if (open) { setError(null); } }, [open]);
+  const rule = usePasswordRule(open ? user.tenantId : undefined);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      const d = await gql<{ resetUserPassword: AdminUser | null }>(RESET_PASSWORD, { id: user.id, password: v.password });
+      if (!d.resetUserPassword) throw new Error('用户不存在或不在管理范围内');
+      onDone(d.resetUserPassword);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={`重置密码：${user.displayName}`}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="重置"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={560}
+      okButtonProps={{ danger: true, 'data-testid': 'user-reset-ok' }}
+    >
+      <Alert
+        type="warning"
+        showIcon
+        className="lz-form-alert"
+        title="重置后该用户将被立即退出登录，须使用新密码登录并在首次登录时修改密码；锁定状态同时解除。"
+      />
+      {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="modal-error" />}
+      <Form form={form} layout="horizontal" labelCol={{ flex: '96px' }} wrapperCol={{ flex: '1 1 0' }} autoComplete="off" className="lz-modal-form">
+        <Form.Item label="登录名"><span className="lz-form-static lz-mono">{user.username}</span></Form.Item>
+        <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请输入新密码' }]} extra={rule ?? undefined}>
+          <Input.Password id="reset-password" maxLength={128} autoComplete="new-password" placeholder="请输入新的初始密码" />
+        </Form.Item>
+        <Form.Item
+          label="确认密码"
+          name="confirmPassword"
+          dependencies={['password']}
+          rules={[{ required: true, message: '请再次输入新密码' }, confirmRule('password')]}
+        >
+          <Input.Password id="reset-password-confirm" maxLength={128} autoComplete="new-password" placeholder="请再次输入新密码" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ---------- Page ----------
+
+export function UsersPage() {
+  const { me } = useAuth();
+  const { message } = AntApp.useApp();
+  const tenants = useTenants();
+  const { index } = tenants;
+  const { selected, select } = useSelectedTenant(index, false);
+
+  const [searchInput, setSearchInput] = useState('');
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const [tick, setTick] = useState(0);
+  const [data, setData] = useState<UserPage | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [modal, setModal] = useState<{ kind: 'create' } | { kind: 'edit' | 'reset'; user: AdminUser } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const selectedId = selected?.id;
+  // A tenant named in the address is known once the directory is loaded: wait for it rather than list everyone first.
+  const waiting = tenants.loading && !index.list.length;
+  useEffect(() => {
+    if (waiting) return;
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(null);
+    gql<{ users: UserPage }>(
+      USERS_QUERY,
+      { tenantId: selectedId ?? null, search: search || null, role: role ?? null, first: pageSize, offset: (page - 1) * pageSize },
+      { signal: ctrl.signal },
+    )
+      .then((d) => {
+        setData(d.users);
+        const last = Math.max(1, Math.ceil(d.users.totalCount / pageSize));
+        if (page > last) setPage(last);
+      })
+      .catch((e: unknown) => { if (!ctrl.signal.aborted) setError(errorText(e, '用户列表加载失败')); })
+      .finally(() => { if (!ctrl.signal.aborted) setLoading(false); });
+    return () => ctrl.abort();
+  }, [waiting, selectedId, search, role, page, pageSize, tick]);
+
+  const refresh = () => setTick((n) => n + 1);
+
+  const act = async (u: AdminUser, run: () => Promise<unknown>, text: string) => {
+    setBusy(u.id);
+    try {
+      await run();
+      message.success(text);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onTableChange = (p: TablePaginationConfig) => {
+    const size = p.pageSize ?? pageSize;
+    if (size !== pageSize) {
+      setPageSize(size);
+      setPage(1);
+    } else setPage(p.current ?? 1);
+  };
+
+  const selfHint = '本人账户请通过右上角「修改密码」维护';
+
+  const columns: TableColumnsType<AdminUser> = [
+    {
+      title: '登录名', dataIndex: 'username', key: 'username', width: 156, ellipsis: { showTitle: false },
+      render: (v: string) => <Tooltip placement="topLeft" title={v}><span className="lz-mono lz-username" data-testid="user-username">{v}</span></Tooltip>,
+    },
+    {
+      title: '姓名', dataIndex: 'displayName', key: 'displayName', ellipsis: { showTitle: false },
+      render: (v: string, r) => (
+        <Tooltip placement="topLeft" title={v}>
+          <span><span className="lz-cadre-name">{v}</span>{r.id === me?.id && <Tag className="lz-self-tag">本人</Tag>}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: '所属租户', dataIndex: 'tenantName', key: 'tenant', width: 120, ellipsis: { showTitle: false },
+      render: (v: string) => <Tooltip placement="topLeft" title={v}>{v}</Tooltip>,
+    },
+    { title: '角色', dataIndex: 'roleLabel', key: 'role', width: 80, align: 'center' },
+    { title: '状态', key: 'status', width: 84, align: 'center', render: (_v, r) => <UserStatusTags u={r} /> },
+    {
+      title: '最后登录时间', dataIndex: 'lastLoginAt', key: 'lastLoginAt', width: 152, align: 'center',
+      render: (v: string | null) => <span className="lz-time">{dash(formatTime(v))}</span>,
+    },
+    {
+      title: '最后登录IP', dataIndex: 'lastLoginIp', key: 'lastLoginIp', width: 104, align: 'center', ellipsis: { showTitle: false },
+      render: (v: string | null) => (v ? <Tooltip title={v}><span className="lz-time">{v}</span></Tooltip> : dash(v)),
+    },
+    {
+      title: '操作', key: 'actions', width: 160, fixed: 'right',
+      render: (_v, r) => {
+        const self = r.id === me?.id;
+        if (self) return <Tooltip title={selfHint}><span className="lz-muted">本人账户</span></Tooltip>;
+        const loading = busy === r.id;
+        return (
+          <Space size={0} wrap className="lz-row-actions" data-testid="user-actions">
+            <Button type="link" size="small" onClick={() => setModal({ kind: 'edit', user: r })} data-testid="user-edit">编辑</Button>
+            {r.status === 'disabled' ? (
+              <Popconfirm
+                title={`启用「${r.displayName}」？`}
+                description="启用后该用户可重新登录。"
+                okText="启用"
+                cancelText="取消"
+                okButtonProps={{ 'data-testid': 'confirm-ok' }}
+                onConfirm={() => act(r, () => gql(SET_USER_STATUS, { id: r.id, status: 'active' }), `已启用：${r.displayName}`)}
+              >
+                <Button type="link" size="small" loading={loading} data-testid="user-enable">启用</Button>
+              </Popconfirm>
+            ) : (
+              <Popconfirm
+                title={`停用「${r.displayName}」？`}
+                description="停用后该用户将被立即退出登录，且无法再登录。"
+                okText="停用"
+                cancelText="取消"
+                okButtonProps={{ danger: true, 'data-testid': 'confirm-ok' }}
+                onConfirm={() => act(r, () => gql(SET_USER_STATUS, { id: r.id, status: 'disabled' }), `已停用：${r.displayName}`)}
+              >
+                <Button type="link" size="small" danger loading={loading} data-testid="user-disable">停用</Button>
+              </Popconfirm>
+            )}
+            {r.locked && (
+              <Popconfirm
+                title={`解除「${r.displayName}」的登录锁定？`}
+                okText="解锁"
+                cancelText="取消"
+                okButtonProps={{ 'data-testid': 'confirm-ok' }}
+                onConfirm={() => act(r, () => gql(UNLOCK_USER, { id: r.id }), `已解锁：${r.displayName}`)}
+              >
+                <Button type="link" size="small" loading={loading} data-testid="user-unlock">解锁</Button>
+              </Popconfirm>
+            )}
+            <Button type="link" size="small" onClick={() => setModal({ kind: 'reset', user: r })} data-testid="user-reset">重置密码</Button>
+          </Space>
+        );
+      },
+    },
+  ];
+
+  const rows = data?.edges.map((e) => e.node) ?? [];
+  const onSearch = (v: string) => {
+    setSearchInput(v);
+    setSearch(v.trim());
+    setPage(1);
+  };
+
+  return (
+    <div className="lz-admin">
+      <div className="lz-page-head">
+        <Typography.Title level={4} className="lz-page-title">用户管理</Typography.Title>
+        <span className="lz-page-desc">本级及下级租户的用户账户：新建、编辑、停用、解锁和重置密码</span>
+      </div>
+
+      <div className="lz-admin-body">
+        <TenantTreeCard
+          index={index}
+          loading={tenants.loading}
+          error={tenants.error}
+          onReload={() => void tenants.reload()}
+          selectedId={selected?.id ?? null}
+          onSelect={(id) => { select(id); setPage(1); }}
+          allowDeselect
+        />
+
+        <Card className="lz-table-card" size="small">
+          <div className="lz-toolbar">
+            <Input.Search
+              className="lz-search"
+              data-testid="user-search"
+              id="user-search-input"
+              placeholder="登录名 / 姓名"
+              allowClear
+              enterButton="查询"
+              value={searchInput}
+              onChange={(e) => setSearchInput(e.target.value)}
+              onSearch={onSearch}
+              maxLength={50}
+            />
+            <Select
+              className="lz-role-filter"
+              data-testid="user-role-filter"
+              placeholder="全部角色"
+              allowClear
+              value={role}
+              onChange={(v?: string) => { setRole(v); setPage(1); }}
+              options={ROLE_OPTIONS}
+            />
+            <Space size={8} className="lz-scope" wrap>
+              <span className="lz-muted">当前范围：</span>
+              {selected ? (
+                <Tag
+                  color="red"
+                  closable
+                  closeIcon={<CloseCircleOutlined />}
+                  onClose={(e) => { e.preventDefault(); select(null); setPage(1); }}
+                  data-testid="scope-tag"
+                >
+                  {selected.name}（本级用户）
+                </Tag>
+              ) : (
+                <span>{me ? `${me.tenant.name}及全部下级` : '全部'}</span>
+              )}
+            </Space>
+            <Space size={8}>
+              <Tooltip title="刷新">
+                <Button icon={<ReloadOutlined />} onClick={refresh} aria-label="刷新" />
+              </Tooltip>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ kind: 'create' })} data-testid="user-create">
+                新建用户
+              </Button>
+            </Space>
+          </div>
+
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              className="lz-table-alert"
+              action={<Button size="small" onClick={refresh}>重试</Button>}
+            />
+          )}
+
+          <Table<AdminUser>
+            className="lz-cadre-table"
+            data-testid="user-table"
+            rowKey="id"
+            size="small"
+            bordered
+            loading={loading}
+            columns={columns}
+            dataSource={rows}
+            scroll={{ x: 948 }}
+            onRow={() => ({ 'data-testid': 'user-row' }) as React.HTMLAttributes<HTMLElement>}
+            onChange={onTableChange}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={search || role ? '没有符合条件的用户' : '暂无用户'} /> }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.totalCount ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES,
+              showQuickJumper: true,
+              showTotal: (total) => `共 ${total} 个用户`,
+            }}
+          />
+          {!loading && data?.totalCount === 0 && <div className="lz-table-total" data-testid="user-total">共 0 个用户</div>}
+        </Card>
+      </div>
+
+      <CreateUserModal
+        index={index}
+        defaultTenantId={selected?.id ?? me?.tenant.id}
+        open={modal?.kind === 'create'}
+        onClose={() => setModal(null)}
+        onDone={(u) => {
+          setModal(null);
+          message.success(`已创建用户：${u.username}（首次登录须修改密码）`);
+          refresh();
+        }}
+      />
+      {modal && modal.kind === 'edit' && (
+        <EditUserModal
+          user={modal.user}
+          index={index}
+          open
+          onClose={() => setModal(null)}
+          onDone={(u) => { setModal(null); message.success(`已保存：${u.displayName}`); refresh(); }}
+        />
+      )}
+      {modal && modal.kind === 'reset' && (
+        <ResetPasswordModal
+          user={modal.user}
+          open
+          onClose={() => setModal(null)}
+          onDone={(u) => { setModal(null); message.success(`已重置密码：${u.username}（下次登录须修改密码）`); refresh(); }}
+        />
+      )}
+    </div>
+  );
+}

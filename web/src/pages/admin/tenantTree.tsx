@@ -1,0 +1,264 @@
+// The tenant directory shared by the 系统管理 pages: the caller's subtree as a tree (by parentId, in 排序号 order),
+// with 已暂停 tags, a name/code filter, and helpers for TreeSelects and ancestry.
+import type React from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Empty, Input, Spin, Tag, Tooltip, Tree } from 'antd';
+import { BankOutlined, ReloadOutlined } from '@ant-design/icons';
+import { errorText, gql } from '../../api/graphql';
+import { ADMIN_TENANTS_QUERY } from './queries';
+import type { AdminTenant } from './types';
+
+export const TENANT_KINDS: { value: string; label: string }[] = [
+  { value: 'province_commission', label: '省纪委监委' },
+  { value: 'city_commission', label: '市纪委监委' },
+  { value: 'county_commission', label: '县区纪委监委' },
+  { value: 'supervision_team', label: '派驻纪检监察组' },
+  { value: 'inspection_office', label: '巡察机构' },
+  { value: 'enterprise_discipline', label: '市管企业纪委' },
+  { value: 'university_discipline', label: '市属院校纪委' },
+];
+
+export const isSuspended = (t: AdminTenant) => t.effectiveStatus === 'suspended';
+
+export interface TenantIndex {
+  list: AdminTenant[];
+  byId: Map<string, AdminTenant>;
+  /** Children in 排序号 order (key null: the roots, i.e. tenants whose parent is not visible). */
+  children: Map<string | null, AdminTenant[]>;
+  roots: AdminTenant[];
+}
+
+export function indexTenants(list: AdminTenant[]): TenantIndex {
+  const byId = new Map(list.map((t) => [t.id, t]));
+  const children = new Map<string | null, AdminTenant[]>();
+  for (const t of list) {
+    const parent = t.parentId && byId.has(t.parentId) ? t.parentId : null;
+    const arr = children.get(parent) ?? [];
+    arr.push(t);
+    children.set(parent, arr);
+  }
+  for (const arr of children.values()) arr.sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+  return { list, byId, children, roots: children.get(null) ?? [] };
+}
+
+/** The visible ancestors of a tenant, top first (not including itself). */
+export function ancestorsOf(index: TenantIndex, id: string): AdminTenant[] {
+  const out: AdminTenant[] = [];
+  const seen = new Set<string>();
+  let cur = index.byId.get(id);
+  while (cur?.parentId && index.byId.has(cur.parentId) && !seen.has(cur.parentId)) {
+    seen.add(cur.parentId);
+    cur = index.byId.get(cur.parentId)!;
+    out.unshift(cur);
+  }
+  return out;
+}
+
+/** Ids of a tenant and everything below it. */
+export function subtreeIds(index: TenantIndex, id: string): Set<string> {
+  const out = new Set<string>([id]);
+  const stack = [id];
+  while (stack.length) {
+    for (const c of index.children.get(stack.pop()!) ?? []) {
+      if (!out.has(c.id)) {
+        out.add(c.id);
+        stack.push(c.id);
+      }
+    }
+  }
+  return out;
+}
+
+export interface TenantTreeSelectNode {
+  value: string;
+  title: string;
+  key: string;
+  disabled?: boolean;
+  children?: TenantTreeSelectNode[];
+}
+
+/** Tree data for a TreeSelect of tenants; `disabled` greys out (but keeps) nodes. */
+export function tenantSelectTree(index: TenantIndex, disabled?: (t: AdminTenant) => boolean): TenantTreeSelectNode[] {
+  const walk = (parent: string | null, seen: Set<string>): TenantTreeSelectNode[] =>
+    (index.children.get(parent) ?? []).filter((t) => !seen.has(t.id)).map((t) => {
+      seen.add(t.id);
+      const kids = walk(t.id, seen);
+      return {
+        value: t.id,
+        key: t.id,
+        title: isSuspended(t) ? `${t.name}（已暂停）` : t.name,
+        disabled: disabled?.(t),
+        children: kids.length ? kids : undefined,
+      };
+    });
+  return walk(null, new Set());
+}
+
+export function useTenants() {
+  const [list, setList] = useState<AdminTenant[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const d = await gql<{ tenants: AdminTenant[] }>(ADMIN_TENANTS_QUERY);
+      setList(d.tenants);
+    } catch (e) {
+      setError(errorText(e, '租户目录加载失败'));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  /** Show a tenant the API just returned at once (the list is reloaded after). */
+  const upsert = useCallback((t: AdminTenant) => {
+    setList((prev) => (prev.some((x) => x.id === t.id) ? prev.map((x) => (x.id === t.id ? t : x)) : [...prev, t]));
+  }, []);
+
+  useEffect(() => { void reload(); }, [reload]);
+  const index = useMemo(() => indexTenants(list), [list]);
+  return { index, loading, error, reload, upsert };
+}
+
+/**
+ * The selected tenant, kept in the address (?tenant=<id>) so the pages link to each other. With `fallbackToRoot`,
+ * no selection means the caller's own tenant.
+ */
+export function useSelectedTenant(index: TenantIndex, fallbackToRoot: boolean) {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('tenant');
+  const selectedId = raw && index.byId.has(raw) ? raw : fallbackToRoot ? index.roots[0]?.id ?? null : null;
+  const select = useCallback((id: string | null) => {
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (id) next.set('tenant', id);
+      else next.delete('tenant');
+      return next;
+    }, { replace: true });
+  }, [setParams]);
+  return { selectedId, selected: selectedId ? index.byId.get(selectedId) ?? null : null, select };
+}
+
+interface TreeNode {
+  key: string;
+  title: ReactNode;
+  icon: ReactNode;
+  children?: TreeNode[];
+  isLeaf: boolean;
+}
+
+function nodeTitle(t: AdminTenant): ReactNode {
+  return (
+    <span className="lz-tree-title" data-testid="tenant-node">
+      <span className="lz-tree-name" title={`${t.name}（${t.kindLabel}，代码 ${t.code}）`}>{t.name}</span>
+      {isSuspended(t) && (
+        <Tag color="red" className="lz-tree-tag" data-testid="tenant-suspended">已暂停</Tag>
+      )}
+    </span>
+  );
+}
+
+interface TenantTreeProps {
+  index: TenantIndex;
+  loading: boolean;
+  error: string | null;
+  onReload(): void;
+  selectedId: string | null;
+  onSelect(id: string | null): void;
+  /** Clicking the selected node again clears the selection (the users page: back to all tenants). */
+  allowDeselect?: boolean;
+  title?: string;
+}
+
+export function TenantTreeCard({ index, loading, error, onReload, selectedId, onSelect, allowDeselect, title = '租户目录' }: TenantTreeProps) {
+  const [keyword, setKeyword] = useState('');
+  const [expanded, setExpanded] = useState<string[] | null>(null);
+
+  const { nodes, matchExpand } = useMemo(() => {
+    const k = keyword.trim().toLowerCase();
+    const expand: string[] = [];
+    const seen = new Set<string>();
+    const walk = (parent: string | null): TreeNode[] => {
+      const out: TreeNode[] = [];
+      for (const t of index.children.get(parent) ?? []) {
+        if (seen.has(t.id)) continue;
+        seen.add(t.id);
+        const kids = walk(t.id);
+        const hit = !k || t.name.toLowerCase().includes(k) || t.code.includes(k);
+        if (hit || kids.length) {
+          if (k && kids.length) expand.push(t.id);
+          out.push({ key: t.id, title: nodeTitle(t), icon: <BankOutlined />, children: kids.length ? kids : undefined, isLeaf: !kids.length });
+        }
+      }
+      return out;
+    };
+    return { nodes: walk(null), matchExpand: expand };
+  }, [index, keyword]);
+
+  // By default a small directory is fully open; a large one shows its first two levels.
+  const defaultExpanded = useMemo(() => {
+    if (index.list.length <= 40) return index.list.filter((t) => index.children.has(t.id)).map((t) => t.id);
+    return index.roots.map((t) => t.id);
+  }, [index]);
+
+  // Keep the selected tenant visible: open its ancestors when the selection changes.
+  useEffect(() => {
+    if (!selectedId) return;
+    const need = ancestorsOf(index, selectedId).map((t) => t.id);
+    setExpanded((prev) => {
+      const base = prev ?? defaultExpanded;
+      const add = need.filter((id) => !base.includes(id));
+      return add.length ? [...base, ...add] : prev;
+    });
+  }, [selectedId, index, defaultExpanded]);
+
+  const onTreeSelect = (keys: React.Key[]) => {
+    if (keys.length) onSelect(String(keys[0]));
+    else if (allowDeselect) onSelect(null);
+  };
+
+  return (
+    <Card
+      className="lz-tree-card"
+      size="small"
+      title={title}
+      extra={
+        <Tooltip title="刷新目录">
+          <Button type="text" size="small" icon={<ReloadOutlined />} onClick={onReload} aria-label="刷新目录" />
+        </Tooltip>
+      }
+    >
+      <Input
+        allowClear
+        size="small"
+        placeholder="查找租户（名称或代码）"
+        value={keyword}
+        onChange={(e) => setKeyword(e.target.value)}
+        className="lz-tree-filter"
+        data-testid="tenant-filter"
+      />
+      {error && <Alert type="error" showIcon title={error} className="lz-tree-alert" />}
+      {loading && !index.list.length ? (
+        <div className="lz-tree-loading"><Spin /></div>
+      ) : nodes.length ? (
+        <div data-testid="tenant-tree">
+          <Tree
+            className="lz-tree"
+            blockNode
+            showIcon
+            treeData={nodes}
+            selectedKeys={selectedId ? [selectedId] : []}
+            expandedKeys={keyword.trim() ? matchExpand : expanded ?? defaultExpanded}
+            onExpand={(keys) => { if (!keyword.trim()) setExpanded(keys.map(String)); }}
+            onSelect={onTreeSelect}
+          />
+        </div>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={keyword ? '没有匹配的租户' : '暂无租户'} />
+      )}
+    </Card>
+  );
+}

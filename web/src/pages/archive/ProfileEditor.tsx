@@ -1,0 +1,197 @@
+// 编辑基本信息: every field of the appointment form (code fields pick from the national tables by pinyin initials),
+// the ID number, and the 简历 / 任免情况 / 家庭成员 rows. Saves with the version it opened; when someone saved in
+// between, the server's conflict message is shown and the input is kept.
+import { useState } from 'react';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Tabs } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError, errorText, gql } from '../../api/graphql';
+import { CodeSelect } from '../../components/CodeSelect';
+import { PROFILE_FIELDS, PROFILE_GROUPS, UPDATE_PROFILE, type CadreProfile, type ProfileField } from './profile';
+
+const MONTH = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
+const monthRule = (label: string) => ({ pattern: MONTH, message: `${label}格式应为 YYYYMM，如 197503` });
+
+/** GB 11643: 17 digits and a check character. */
+function idNumberOk(v: string): boolean {
+  const s = v.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(s)) return false;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  return '10X98765432'[w.reduce((a, x, i) => a + x * Number(s[i]), 0) % 11] === s[17];
+}
+
+/** The control of one field; Form.Item's value and onChange pass straight through to it. */
+function FieldInput({ f, ...control }: { f: ProfileField; value?: never; onChange?: never }) {
+  const id = `profile-${f.name}`;
+  if (f.kind === 'code') return <CodeSelect table={f.codes!} {...control} id={id} />;
+  if (f.kind === 'int') return <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} {...control} id={id} />;
+  if (f.kind === 'longtext') return <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={f.max} showCount {...control} id={id} />;
+  const placeholder = f.kind === 'month' ? 'YYYYMM，如 197503' : f.kind === 'partyJoin' ? 'YYYYMM，或民主党派名称' : undefined;
+  return <Input maxLength={f.kind === 'month' ? 6 : f.max ?? (f.kind === 'name' ? 50 : 200)} placeholder={placeholder} {...control} id={id} />;
+}
+
+const rulesOf = (f: ProfileField) => [
+  ...(f.kind === 'name' ? [{ required: true, whitespace: true, message: '请输入姓名' }] : []),
+  ...(f.kind === 'month' ? [monthRule(f.label)] : []),
+];
+
+interface Values {
+  [k: string]: unknown;
+  idNumber?: string;
+  resume?: { startMonth?: string; endMonth?: string; content?: string }[];
+  appointments?: { kind?: string; position?: string; decidedOn?: Dayjs | null; approver?: string; documentNo?: string }[];
+  family?: { relation?: string; name?: string; birthMonth?: string; politicalStatus?: string; workPosition?: string }[];
+}
+
+function initial(p: CadreProfile): Values {
+  const v: Values = Object.fromEntries(PROFILE_FIELDS.map((f) => [f.name, p[f.name] ?? undefined]));
+  v.idNumber = p.idNumberMasked ? undefined : p.idNumber ?? undefined;
+  v.resume = p.resume.map((r) => ({ startMonth: r.startMonth, endMonth: r.endMonth ?? '', content: r.content }));
+  v.appointments = p.appointments.map((a) => ({ ...a, decidedOn: dayjs(a.decidedOn), approver: a.approver ?? '', documentNo: a.documentNo ?? '' }));
+  v.family = p.family.map((m) => ({ relation: m.relation, name: m.name, birthMonth: m.birthMonth ?? '', politicalStatus: m.politicalStatus ?? undefined, workPosition: m.workPosition ?? '' }));
+  return v;
+}
+
+function toInput(v: Values, p: CadreProfile) {
+  const input: Record<string, unknown> = {};
+  for (const f of PROFILE_FIELDS) {
+    const x = v[f.name];
+    if (f.kind === 'int') { if (typeof x === 'number') input[f.name] = x; continue; }
+    const s = x === undefined || x === null ? '' : String(x).trim();
+    if (f.name === 'status' && !s) continue;
+    if (s !== String(p[f.name] ?? '')) input[f.name] = s;
+  }
+  // The ID number: only officers see it in full; others may set one but never send the masked text back.
+  if (!p.idNumberMasked && (v.idNumber ?? '') !== (p.idNumber ?? '')) input.idNumber = (v.idNumber ?? '').trim();
+  if (p.idNumberMasked && v.idNumber) input.idNumber = v.idNumber.trim();
+  input.resume = (v.resume ?? []).filter((r) => r?.startMonth || r?.content).map((r) => ({
+    startMonth: (r.startMonth ?? '').trim(), endMonth: (r.endMonth ?? '').trim() || null, content: (r.content ?? '').trim(),
+  }));
+  input.appointments = (v.appointments ?? []).filter((a) => a?.position || a?.decidedOn).map((a) => ({
+    kind: a.kind ?? '任职', position: (a.position ?? '').trim(), decidedOn: a.decidedOn ? a.decidedOn.format('YYYY-MM-DD') : '',
+    approver: (a.approver ?? '').trim() || null, documentNo: (a.documentNo ?? '').trim() || null,
+  }));
+  input.family = (v.family ?? []).filter((m) => m?.name || m?.relation).map((m) => ({
+    relation: (m.relation ?? '').trim(), name: (m.name ?? '').trim(), birthMonth: (m.birthMonth ?? '').trim() || null,
+    politicalStatus: m.politicalStatus ?? null, workPosition: (m.workPosition ?? '').trim() || null,
+  }));
+  return input;
+}
+
+export function ProfileEditor({ profile, open, onClose, onSaved }: { profile: CadreProfile; open: boolean; onClose(): void; onSaved(): void }) {
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<{ text: string; conflict: boolean } | null>(null);
+
+  const save = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await gql(UPDATE_PROFILE, { id: profile.id, version: profile.version, input: toInput(form.getFieldsValue(true) as Values, profile) });
+      onSaved();
+    } catch (e) {
+      setError({ text: errorText(e), conflict: e instanceof ApiError && e.code === 'VERSION_CONFLICT' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const rows = (name: 'resume' | 'appointments' | 'family', render: (i: number) => React.ReactNode, blank: object, addText: string) => (
+    <Form.List name={name}>
+      {(items, { add, remove }) => (
+        <div className="lz-rows-editor" data-testid={`edit-${name}`}>
+          {items.map((it) => (
+            <div key={it.key} className="lz-rows-line">
+              {render(it.name)}
+              <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(it.name)} aria-label="删除此行" />
+            </div>
+          ))}
+          <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(blank)} data-testid={`add-${name}`}>{addText}</Button>
+        </div>
+      )}
+    </Form.List>
+  );
+
+  return (
+    <Modal
+      title="编辑基本信息"
+      open={open}
+      onCancel={onClose}
+      width={920}
+      destroyOnHidden
+      maskClosable={false}
+      footer={[
+        <Button key="c" onClick={onClose}>取消</Button>,
+        <Button key="s" type="primary" loading={saving} onClick={() => void save()} data-testid="profile-save">保存</Button>,
+      ]}
+    >
+      {error && (
+        <Alert type={error.conflict ? 'warning' : 'error'} showIcon className="lz-form-alert" data-testid="profile-error"
+          title={error.text} description={error.conflict ? '您的输入仍保留在表单中；请关闭后刷新查看最新内容，再重新修改。' : undefined} />
+      )}
+      <Form form={form} layout="vertical" initialValues={initial(profile)} className="lz-profile-form" autoComplete="off">
+        <Tabs
+          items={[
+            ...PROFILE_GROUPS.map((g) => ({
+              key: g.key,
+              label: g.title,
+              forceRender: true,
+              children: (
+                <div className="lz-profile-grid">
+                  {PROFILE_FIELDS.filter((f) => f.group === g.key).map((f) => (
+                    <Form.Item key={f.name} name={f.name} label={f.label} rules={rulesOf(f)} className={f.kind === 'longtext' ? 'lz-span-2' : undefined}>
+                      <FieldInput f={f} />
+                    </Form.Item>
+                  ))}
+                  {g.key === 'basic' && (
+                    <Form.Item name="idNumber" label="公民身份号码" className="lz-span-2"
+                      extra={profile.idNumberMasked && profile.idNumber ? `已登记（${profile.idNumber}）；如需更正请输入完整号码` : undefined}
+                      rules={[{ validator: (_r, v: string | undefined) => (!v || idNumberOk(v) ? Promise.resolve() : Promise.reject(new Error('公民身份号码无效（18 位，校验码须符合 GB 11643）'))) }]}>
+                      <Input maxLength={18} id="profile-idNumber" placeholder="18 位公民身份号码" />
+                    </Form.Item>
+                  )}
+                </div>
+              ),
+            })),
+            {
+              key: 'resume', label: '简历', forceRender: true,
+              children: rows('resume', (i) => (
+                <>
+                  <Form.Item name={[i, 'startMonth']} rules={[{ required: true, message: '起始年月' }, monthRule('起始年月')]} className="lz-w-month"><Input placeholder="起 YYYYMM" maxLength={6} /></Form.Item>
+                  <Form.Item name={[i, 'endMonth']} rules={[{ pattern: /^$|^(19|20)\d{2}(0[1-9]|1[0-2])$/, message: '截止年月格式应为 YYYYMM' }]} className="lz-w-month"><Input placeholder="止（空为至今）" maxLength={6} /></Form.Item>
+                  <Form.Item name={[i, 'content']} rules={[{ required: true, whitespace: true, message: '请输入简历内容' }]} className="lz-grow"><Input placeholder="单位及职务" maxLength={500} /></Form.Item>
+                </>
+              ), { startMonth: '', endMonth: '', content: '' }, '添加简历'),
+            },
+            {
+              key: 'appointments', label: '任免情况', forceRender: true,
+              children: rows('appointments', (i) => (
+                <>
+                  <Form.Item name={[i, 'kind']} className="lz-w-kind"><Select options={[{ value: '任职' }, { value: '免职' }]} /></Form.Item>
+                  <Form.Item name={[i, 'decidedOn']} rules={[{ required: true, message: '任免日期' }]} className="lz-w-date"><DatePicker placeholder="任免日期" /></Form.Item>
+                  <Form.Item name={[i, 'position']} rules={[{ required: true, whitespace: true, message: '请输入职务' }]} className="lz-grow"><Input placeholder="职务" maxLength={200} /></Form.Item>
+                  <Form.Item name={[i, 'approver']} className="lz-w-mid"><Input placeholder="批准机关" maxLength={200} /></Form.Item>
+                  <Form.Item name={[i, 'documentNo']} className="lz-w-mid"><Input placeholder="文号" maxLength={100} /></Form.Item>
+                </>
+              ), { kind: '任职' }, '添加任免记录'),
+            },
+            {
+              key: 'family', label: '家庭成员', forceRender: true,
+              children: rows('family', (i) => (
+                <>
+                  <Form.Item name={[i, 'relation']} rules={[{ required: true, whitespace: true, message: '称谓' }]} className="lz-w-kind"><Input placeholder="称谓" maxLength={20} /></Form.Item>
+                  <Form.Item name={[i, 'name']} rules={[{ required: true, whitespace: true, message: '姓名' }]} className="lz-w-kind"><Input placeholder="姓名" maxLength={50} /></Form.Item>
+                  <Form.Item name={[i, 'birthMonth']} rules={[{ pattern: /^$|^(19|20)\d{2}(0[1-9]|1[0-2])$/, message: 'YYYYMM' }]} className="lz-w-month"><Input placeholder="出生 YYYYMM" maxLength={6} /></Form.Item>
+                  <Form.Item name={[i, 'politicalStatus']} className="lz-w-mid"><CodeSelect table="political_status" placeholder="政治面貌" /></Form.Item>
+                  <Form.Item name={[i, 'workPosition']} className="lz-grow"><Input placeholder="工作单位及职务" maxLength={200} /></Form.Item>
+                </>
+              ), {}, '添加家庭成员'),
+            },
+          ]}
+        />
+      </Form>
+    </Modal>
+  );
+}

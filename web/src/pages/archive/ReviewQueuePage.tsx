@@ -1,0 +1,258 @@
+// 待审核记录: what fillers entered and officers have yet to accept or return, oldest first, as a ledger with a
+// category filter, 待审核 / 已退回, paging, the record's form in an expandable row, and 审核通过 / 退回 in the row.
+import type React from 'react';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  Alert, App as AntApp, Button, Card, Empty, Popconfirm, Segmented, Select, Space, Table, Tooltip, Typography,
+} from 'antd';
+import type { TableColumnsType, TablePaginationConfig } from 'antd';
+import { CheckOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { errorText, gql } from '../../api/graphql';
+import { categoryNumeral, formatTime, keyDate, summaryOf } from './format';
+import { acceptRecord, isConflict } from './recordOps';
+import { MaterialsTable, RecordSheet } from './RecordSheet';
+import { ReturnModal } from './ReturnModal';
+import type { ArchiveRecord, ReviewPage } from './types';
+import { useCategories } from './useCategories';
+
+const PAGE_SIZES = [10, 20, 50];
+type QueueStatus = 'pending' | 'returned';
+
+export function ReviewQueuePage() {
+  const { message } = AntApp.useApp();
+  const { categories, docs, error: catError, retry } = useCategories();
+  const [status, setStatus] = useState<QueueStatus>('pending');
+  const [category, setCategory] = useState<number | undefined>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [tick, setTick] = useState(0);
+  const [rows, setRows] = useState<ArchiveRecord[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [returning, setReturning] = useState<ArchiveRecord | null>(null);
+
+  useEffect(() => {
+    if (!docs) return;
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(null);
+    gql<{ reviewQueue: ReviewPage }>(
+      docs.reviewQueue(pageSize),
+      { offset: (page - 1) * pageSize, category: category ?? null, status },
+      { signal: ctrl.signal },
+    )
+      .then((d) => {
+        setRows(d.reviewQueue.edges.map((e) => docs.normalize(e.node)));
+        setTotal(d.reviewQueue.totalCount);
+        const last = Math.max(1, Math.ceil(d.reviewQueue.totalCount / pageSize));
+        if (page > last) setPage(last);
+      })
+      .catch((e: unknown) => { if (!ctrl.signal.aborted) setError(errorText(e, '待审核记录加载失败')); })
+      .finally(() => { if (!ctrl.signal.aborted) setLoading(false); });
+    return () => ctrl.abort();
+  }, [docs, status, category, page, pageSize, tick]);
+
+  const refresh = () => setTick((n) => n + 1);
+
+  const accept = async (r: ArchiveRecord) => {
+    if (!docs) return;
+    setBusy(r.id);
+    try {
+      await acceptRecord(docs, r);
+      message.success(`已审核通过：${r.cadre.name}`);
+    } catch (e) {
+      message.error(errorText(e));
+      if (!isConflict(e)) return;
+    } finally {
+      setBusy(null);
+    }
+    refresh();
+  };
+
+  const onTableChange = (p: TablePaginationConfig) => {
+    const size = p.pageSize ?? pageSize;
+    if (size !== pageSize) {
+      setPageSize(size);
+      setPage(1);
+    } else setPage(p.current ?? 1);
+  };
+
+  const catOf = (r: ArchiveRecord) => docs?.byId.get(r.category);
+  const back = { from: '/review', fromLabel: '待审核记录' };
+
+  const columns: TableColumnsType<ArchiveRecord> = [
+    { title: '序号', key: 'index', width: 56, align: 'center', render: (_v, _r, i) => (page - 1) * pageSize + i + 1 },
+    {
+      title: '干部', key: 'cadre', width: 96,
+      render: (_v, r) => (
+        <Link to={`/cadres/${r.cadre.id}?tab=${r.category}`} state={back} className="lz-cadre-link" data-testid="review-cadre">
+          {r.cadre.name}
+        </Link>
+      ),
+    },
+    {
+      title: '档案类别', key: 'category', width: 168, ellipsis: { showTitle: false },
+      render: (_v, r) => {
+        const c = catOf(r);
+        return (
+          <Tooltip placement="topLeft" title={c?.title ?? r.categoryTitle}>
+            <span data-testid="review-category-cell">{c ? `${categoryNumeral(c.id)}、${c.short}` : r.categoryTitle}</span>
+          </Tooltip>
+        );
+      },
+    },
+    {
+      title: '日期', key: 'date', width: 104, align: 'center',
+      render: (_v, r) => <span className="lz-time">{keyDate(catOf(r), r) || <span className="lz-muted">—</span>}</span>,
+    },
+    {
+      title: '摘要', key: 'summary', ellipsis: { showTitle: false },
+      render: (_v, r) => {
+        const s = summaryOf(catOf(r), r);
+        return s ? <Tooltip placement="topLeft" title={s}><span data-testid="review-summary">{s}</span></Tooltip> : <span className="lz-muted">—</span>;
+      },
+    },
+    {
+      title: '录入人', dataIndex: 'enteredBy', key: 'enteredBy', width: 176, ellipsis: { showTitle: false },
+      render: (v: string) => <Tooltip placement="topLeft" title={v}>{v}</Tooltip>,
+    },
+    {
+      title: '录入时间', dataIndex: 'enteredAt', key: 'enteredAt', width: 136, align: 'center',
+      render: (v: string) => <span className="lz-time">{formatTime(v)}</span>,
+    },
+    ...(status === 'returned'
+      ? [{
+          title: '退回理由', key: 'reason', width: 220, ellipsis: { showTitle: false },
+          render: (_v: unknown, r: ArchiveRecord) => (
+            <Tooltip placement="topLeft" title={`${r.returnReason ?? ''}${r.reviewedBy ? `（${r.reviewedBy} ${formatTime(r.reviewedAt)}）` : ''}`}>
+              <span className="lz-return-text" data-testid="review-reason">{r.returnReason}</span>
+            </Tooltip>
+          ),
+        }] satisfies TableColumnsType<ArchiveRecord>
+      : []),
+    {
+      title: '操作', key: 'actions', width: status === 'pending' ? 168 : 96, fixed: 'right', align: 'center',
+      render: (_v, r) =>
+        status === 'pending' ? (
+          <Space size={4} className="lz-row-actions">
+            <Popconfirm
+              title={`审核通过「${r.cadre.name}」的这条记录？`}
+              okText="审核通过"
+              cancelText="取消"
+              okButtonProps={{ 'data-testid': 'confirm-ok' }}
+              onConfirm={() => accept(r)}
+            >
+              <Button size="small" type="link" icon={<CheckOutlined />} loading={busy === r.id} data-testid="review-accept">审核通过</Button>
+            </Popconfirm>
+            <Button size="small" type="link" danger icon={<RollbackOutlined />} onClick={() => setReturning(r)} data-testid="review-return">退回</Button>
+          </Space>
+        ) : (
+          <Link to={`/cadres/${r.cadre.id}?tab=${r.category}`} state={back}>查看档案</Link>
+        ),
+    },
+  ];
+
+  return (
+    <div className="lz-review">
+      <div className="lz-page-head">
+        <Typography.Title level={4} className="lz-page-title">待审核记录</Typography.Title>
+        <span className="lz-page-desc">填报员录入的档案记录，经纪检干部审核通过后生效；退回的记录由录入人修改后重新提交</span>
+      </div>
+      <Card className="lz-table-card" size="small">
+        <div className="lz-toolbar">
+          <Segmented<QueueStatus>
+            value={status}
+            onChange={(v) => { setStatus(v); setPage(1); }}
+            options={[{ value: 'pending', label: '待审核' }, { value: 'returned', label: '已退回' }]}
+            data-testid="review-status"
+          />
+          <Select<number>
+            className="lz-review-category"
+            data-testid="review-category"
+            id="review-category"
+            placeholder="全部类别"
+            allowClear
+            value={category}
+            onChange={(v) => { setCategory(v ?? undefined); setPage(1); }}
+            options={(categories ?? []).map((c) => ({ value: c.id, label: `${categoryNumeral(c.id)}、${c.short}`, title: c.title }))}
+            popupMatchSelectWidth={false}
+          />
+          <span className="lz-scope lz-muted">
+            {status === 'pending' ? '先录入的在前。展开一行可查看记录全文和材料目录。' : '已退回、等待录入人修改的记录。'}
+          </span>
+          <Tooltip title="刷新">
+            <Button icon={<ReloadOutlined />} onClick={refresh} aria-label="刷新" data-testid="review-reload" />
+          </Tooltip>
+        </div>
+
+        {(error || catError) && (
+          <Alert
+            type="error"
+            showIcon
+            title={error ?? catError}
+            className="lz-table-alert"
+            action={<Button size="small" onClick={() => (catError ? retry() : refresh())}>重试</Button>}
+          />
+        )}
+
+        <Table<ArchiveRecord>
+          className="lz-cadre-table lz-review-table"
+          data-testid="review-table"
+          rowKey="id"
+          size="small"
+          bordered
+          loading={loading}
+          columns={columns}
+          dataSource={rows}
+          scroll={{ x: 1000 }}
+          onRow={(r) => ({ 'data-testid': 'review-row', 'data-record-id': r.id }) as React.HTMLAttributes<HTMLElement>}
+          onChange={onTableChange}
+          expandable={{
+            expandedRowRender: (r) => {
+              const c = catOf(r);
+              return c ? (
+                <div className="lz-review-detail">
+                  <RecordSheet category={c} record={r} />
+                  <div className="lz-record-materials">
+                    <div className="lz-record-materials-title">材料目录</div>
+                    <MaterialsTable materials={r.materials} />
+                  </div>
+                </div>
+              ) : null;
+            },
+          }}
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={status === 'pending' ? '没有待审核的记录' : '没有已退回的记录'}
+              />
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showQuickJumper: true,
+            showTotal: (t) => `共 ${t} 条`,
+          }}
+        />
+        {!loading && !error && total === 0 && <div className="lz-table-total" data-testid="review-total">共 0 条</div>}
+      </Card>
+
+      {returning && docs && (
+        <ReturnModal
+          record={returning}
+          docs={docs}
+          onClose={() => setReturning(null)}
+          onDone={(r) => { setReturning(null); message.success(`已退回：${r.cadre.name}`); refresh(); }}
+        />
+      )}
+    </div>
+  );
+}
