@@ -88,6 +88,7 @@ beforeAll(async () => {
     await owner.q(`insert into cadre_resume (tenant_id, cadre_id, start_month, content) values ($1, $2, '202001', '探针')`, [tenant, cadre]);
     await owner.q(`insert into cadre_family (tenant_id, cadre_id, relation, name) values ($1, $2, '妻子', '探针')`, [tenant, cadre]);
     await owner.q(`insert into cadre_revision (tenant_id, cadre_id, version, action, actor_name) values ($1, $2, 1, 'create', '探针')`, [tenant, cadre]);
+    await owner.q(`insert into import_batch (tenant_id, user_id, files) values ($1, gen_random_uuid(), '[]')`, [tenant]);
   }
   await owner.q('commit');
   ids = { wh, pl, whUnit, plUnit, whCadre, plCadre, whUser, plUser, whRecord, plRecord, whSpare, plSpare };
@@ -192,6 +193,11 @@ const probes = (): Record<string, Probe> => ({
     read: countBy('cadre_family'),
     own: [`insert into cadre_family (tenant_id, cadre_id, relation, name) values ($1, $2, '儿子', '探针')`, [ids.wh, ids.whCadre]],
     foreign: [`insert into cadre_family (tenant_id, cadre_id, relation, name) values ($1, $2, '儿子', '探针')`, [ids.pl, ids.plCadre]],
+  },
+  import_batch: {
+    read: countBy('import_batch'),
+    own: [`insert into import_batch (tenant_id, user_id, files) values ($1, $2, '[]')`, [ids.wh, ids.whUser]],
+    foreign: [`insert into import_batch (tenant_id, user_id, files) values ($1, $2, '[]')`, [ids.pl, ids.plUser]],
   },
   cadre_revision: {
     read: countBy('cadre_revision'),

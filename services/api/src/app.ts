@@ -11,6 +11,7 @@ import type { Database } from './db/index.js';
 import { mountGraphql } from './graphql/yoga.js';
 import { registerAuditExport } from './modules/audit/export.js';
 import { registerCadrePhoto } from './modules/cadres/photo.js';
+import { registerImports } from './modules/imports/routes.js';
 import { openObjectStore } from './storage/index.js';
 import { registerObjectDownloads } from './storage/routes.js';
 import { traceHttp } from './telemetry/index.js';
@@ -47,6 +48,7 @@ export async function buildApp(
   mountGraphql(app, database.db, config, store);
   registerAuditExport(app, database.db);
   registerCadrePhoto(app, database.db, store);
+  registerImports(app, database.db, config, store);
   registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');

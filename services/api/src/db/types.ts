@@ -196,6 +196,18 @@ export interface CadreRevisionTable {
   changes: Record<string, unknown>;
 }
 
+export interface ImportBatchTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Generated<Timestamp>;
+  confirmed_at: Timestamp | null;
+  unit_id: string | null;
+  files: unknown;
+  result: unknown | null;
+}
+
 export interface RecordRevisionTable {
   id: Generated<string>;
   tenant_id: string;
@@ -251,4 +263,5 @@ export interface DB {
   record_material: RecordMaterialTable;
   record_revision: RecordRevisionTable;
   cadre_revision: CadreRevisionTable;
+  import_batch: ImportBatchTable;
 }

@@ -1,0 +1,219 @@
+// HTTP interface of the appointment-form import and export:
+//   POST /api/imports                      multipart, one or more `file` parts → { batchId, files: [...] }
+//   POST /api/imports/:batchId/confirm     { unitId? } → { cadres: [{ id, name }], errors: [{ name, error }] }
+//   GET  /api/imports/template.xlsx        the blank Excel roster
+//   GET  /api/cadres/:id/export.lrmx | export.docx
+// Nothing is written before confirmation; a batch belongs to its tenant and its user, expires after 24 hours and is
+// confirmed once; each confirmed form is one transaction (cadre, rows, photo, revision, audit).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { Config } from '../../config/index.js';
+import { isUuid } from '../../db/scope.js';
+import { fieldKeys } from '../../crypto/fields.js';
+import { asSubject } from '../../authz/abilities.js';
+import { appendAudit } from '../../audit/index.js';
+import { withRestSession } from '../../http/rest-session.js';
+import { verifyToken } from '../../auth/request-session.js';
+import type { ObjectStore } from '../../storage/index.js';
+import { beijingTime } from '../../util/time.js';
+import { findCadre } from '../cadres/repo.js';
+import { diffCadre, formOfCadre, matchCadre, planFromForm, writeCadre, type DiffEntry } from './apply.js';
+import { buildFormDocx } from './docx-write.js';
+import { writeLrmx } from './lrmx.js';
+import type { FormFields } from './model.js';
+import { parseUpload, type ParsedFile } from './parse.js';
+import { rosterTemplate } from './roster.js';
+
+export const MAX_IMPORT_FILES = 200;
+
+interface BatchFile {
+  name: string;
+  status: 'ok' | 'error';
+  error?: string;
+  warnings: string[];
+  fields?: FormFields;
+  match?: { cadreId: string; name: string; unitName: string; by: 'idNumber' | 'nameBirth'; diff: DiffEntry[] } | null;
+}
+
+const attachment = (name: string) => `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Config, store: ObjectStore) {
+  const keys = fieldKeys(config.fieldSecret);
+  void app.register(fastifyMultipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.maxUploadBytes, files: MAX_IMPORT_FILES, fields: 10, parts: MAX_IMPORT_FILES + 10, fieldSize: 1024 },
+  });
+
+  /** The uploaded files, read and parsed before any transaction is opened (an upload may be slow). */
+  const readUpload = async (req: FastifyRequest): Promise<ParsedFile[] | { error: string; status: number }> => {
+    const parsed: ParsedFile[] = [];
+    let count = 0;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type !== 'file') continue;
+        count++;
+        const name = (part.filename || `文件${count}`).replace(/[\\/]/g, '_').slice(0, 200);
+        const buf = await part.toBuffer();
+        if (part.file.truncated) {
+          parsed.push({ name, status: 'error', error: `${name}：文件超过 ${Math.round(config.maxUploadBytes / 1048576)} MB 上限`, warnings: [] });
+          continue;
+        }
+        parsed.push(...await parseUpload(name, buf));
+      }
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') return { status: 413, error: `一次最多上传 ${MAX_IMPORT_FILES} 个文件` };
+      return { status: 400, error: '上传的数据不完整，请重新上传' };
+    }
+    return parsed;
+  };
+
+  app.post('/api/imports', async (req, reply) => {
+    // Only a signed-in caller gets its upload read; the session itself is checked (and audited) below.
+    const { token } = await verifyToken(req);
+    const upload = token && req.isMultipart() ? await readUpload(req) : null;
+    return withRestSession(db, req, reply, '上传干部任免审批表', 'POST /api/imports', async (s) => {
+    const { trx, principal, ability } = s;
+    if (!ability.can('create', 'Cadre') && !ability.can('update', 'Cadre')) return s.fail(403, 'FORBIDDEN', '无权导入干部任免审批表', { kind: 'denied' });
+    if (!upload) return s.fail(415, 'BAD_USER_INPUT', '请以 multipart/form-data 上传文件（字段名 file）');
+    if (!Array.isArray(upload)) return s.fail(upload.status, 'BAD_USER_INPUT', upload.error);
+    const parsed = upload;
+    if (!parsed.length) return s.fail(400, 'BAD_USER_INPUT', '没有收到文件（字段名应为 file）');
+
+    const files: BatchFile[] = [];
+    for (const p of parsed) {
+      if (p.status !== 'ok' || !p.fields) {
+        files.push({ name: p.name, status: 'error', error: p.error, warnings: p.warnings });
+        continue;
+      }
+      let plan;
+      try {
+        plan = planFromForm(p.fields);
+      } catch {
+        files.push({ name: p.name, status: 'error', error: `${p.name}：姓名「${String(p.fields.XingMing ?? '')}」无效（应为汉字或字母）`, warnings: p.warnings });
+        continue;
+      }
+      const warnings = [...p.warnings, ...plan.warnings];
+      const match = await matchCadre(trx, principal, keys, plan);
+      if (match && 'ambiguous' in match) {
+        files.push({ name: p.name, status: 'error', error: `${p.name}：有 ${match.ambiguous} 名干部姓名和出生年月都是「${plan.name}」「${plan.basic.birthMonth}」，无法确定是哪一位；请在文件中填写公民身份号码后重新导入`, warnings, fields: p.fields });
+        continue;
+      }
+      const canUpdate = match ? ability.can('update', asSubject('Cadre', { ...match.cadre })) : true;
+      files.push({
+        name: p.name, status: canUpdate ? 'ok' : 'error', error: canUpdate ? undefined : `${p.name}：匹配到的干部不在您的管理范围内`, warnings, fields: p.fields,
+        match: match ? { cadreId: match.cadre.id, name: match.cadre.name, unitName: match.cadre.unit_name, by: match.by, diff: await diffCadre(trx, keys, match.cadre, plan) } : null,
+      });
+    }
+    // Old batches of this tenant are removed as new ones arrive.
+    await trx.deleteFrom('import_batch').where('tenant_id', '=', principal.tenantId).where(sql<boolean>`expires_at < now() - interval '7 days'`).execute();
+    const batch = await trx.insertInto('import_batch')
+      .values({ tenant_id: principal.tenantId, user_id: principal.userId, files: JSON.stringify(files) as never })
+      .returning(['id', 'expires_at']).executeTakeFirstOrThrow();
+    const ok = files.filter((f) => f.status === 'ok').length;
+    await s.commit({
+      kind: 'write', summary: `上传干部任免审批表：${files.length} 份，可导入 ${ok} 份`, cadreIds: files.flatMap((f) => (f.match ? [f.match.cadreId] : [])),
+      detail: { batchId: batch.id, files: files.map((f) => ({ name: f.name, status: f.status, error: f.error })) },
+    });
+    return reply.send({ batchId: batch.id, expiresAt: new Date(batch.expires_at as unknown as string).toISOString(), files });
+    });
+  });
+
+  app.post('/api/imports/:batchId/confirm', (req, reply) => withRestSession(db, req, reply, '确认导入干部任免审批表', 'POST /api/imports/:batchId/confirm', async (s) => {
+    const { trx, principal, ability } = s;
+    const { batchId } = req.params as { batchId: string };
+    const body = (req.body ?? {}) as { unitId?: unknown };
+    const missing = () => s.fail(404, 'NOT_FOUND', '导入批次不存在或已过期');
+    if (!isUuid(batchId)) return missing();
+    const batch = await trx.selectFrom('import_batch').selectAll().select(sql<boolean>`expires_at < now()`.as('expired'))
+      .where('id', '=', batchId).where('user_id', '=', principal.userId).forUpdate().executeTakeFirst();
+    if (!batch) return missing();
+    if (batch.confirmed_at) return s.fail(409, 'ALREADY_CONFIRMED', '该导入批次已经确认过，不能重复导入');
+    if ((batch as unknown as { expired: boolean }).expired) return s.fail(410, 'EXPIRED', '导入批次已超过 24 小时，请重新上传');
+    let unitId: string | undefined;
+    if (body.unitId !== undefined && body.unitId !== null && body.unitId !== '') {
+      if (!isUuid(body.unitId)) return s.fail(400, 'BAD_USER_INPUT', '单位不存在');
+      unitId = body.unitId;
+    } else if (principal.role === 'filler') {
+      // A filler's default is the first unit assigned to it.
+      unitId = principal.unitIds[0];
+      if (!unitId) return s.fail(400, 'BAD_USER_INPUT', '您还没有被分配单位，无法导入');
+    } else {
+      // Default: the first top-level unit of the caller's own tenant.
+      unitId = (await trx.selectFrom('unit').select('id').where('tenant_id', '=', principal.tenantId).where('parent_id', 'is', null)
+        .orderBy('sort_order').orderBy('id').executeTakeFirst())?.id;
+      if (!unitId) return s.fail(400, 'BAD_USER_INPUT', '本单位还没有建立单位目录，请先选择要导入到的单位');
+    }
+    const unit = await trx.selectFrom('unit').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
+    if (!unit) return s.fail(400, 'BAD_USER_INPUT', '单位不存在');
+    const files = (batch.files as BatchFile[]).filter((f) => f.status === 'ok' && f.fields);
+    // Claimed first, in its own transaction: a second confirmation finds it taken.
+    await trx.updateTable('import_batch').set({ confirmed_at: sql`now()`, unit_id: unit.id }).where('id', '=', batch.id).execute();
+    await s.commit({ kind: 'write', summary: `确认导入干部任免审批表：${files.length} 份，导入到「${unit.name}」`, detail: { batchId: batch.id } });
+
+    const cadres: { id: string; name: string; created: boolean; file: string }[] = [];
+    const errors: { name: string; error: string }[] = [];
+    for (const f of files) {
+      const sess = await s.reopen();
+      if (!sess) {
+        errors.push({ name: f.name, error: '会话已失效' });
+        continue;
+      }
+      try {
+        const res = await writeCadre({ trx: sess.trx, principal: sess.principal, ability: sess.ability, keys, store }, planFromForm(f.fields!), unit.id);
+        if ('error' in res) {
+          await sess.trx.rollback().execute();
+          errors.push({ name: f.name, error: `${f.name}：${res.error}` });
+          continue;
+        }
+        await appendAudit(sess.trx, {
+          ...s.who, kind: 'write', outcome: 'success', cadreIds: [res.cadre.id],
+          summary: `导入干部任免审批表：${res.cadre.name}（${res.created ? '新建' : '更新'}）`, detail: { batchId: batch.id, file: f.name },
+        });
+        await sess.trx.commit().execute();
+        cadres.push({ id: res.cadre.id, name: res.cadre.name, created: res.created, file: f.name });
+      } catch (e) {
+        req.log.error({ err: e }, 'import write failed');
+        await sess.trx.rollback().execute().catch(() => undefined);
+        errors.push({ name: f.name, error: `${f.name}：写入失败，该文件未导入` });
+      }
+    }
+    const done = await s.reopen();
+    if (done) {
+      await done.trx.updateTable('import_batch').set({ result: JSON.stringify({ cadres, errors }) as never }).where('id', '=', batch.id).execute();
+      await done.trx.commit().execute();
+    }
+    return reply.send({ cadres, errors });
+  }));
+
+  app.get('/api/imports/template.xlsx', (req, reply) => withRestSession(db, req, reply, '下载干部花名册模板', 'GET /api/imports/template.xlsx', async (s) => {
+    const body = await rosterTemplate();
+    await s.commit({ kind: 'read', summary: '下载干部花名册模板' });
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment('干部花名册模板.xlsx')).send(body);
+  }));
+
+  const exportRoute = (format: 'lrmx' | 'docx') => (req: FastifyRequest, reply: FastifyReply) =>
+    withRestSession(db, req, reply, `导出干部任免审批表（${format}）`, `GET /api/cadres/:id/export.${format}`, async (s) => {
+      const { trx, ability } = s;
+      const { id } = req.params as { id: string };
+      const cadre = await findCadre(trx, id);
+      // Missing, foreign and out-of-reach look the same.
+      if (!cadre || !ability.can('read', asSubject('Cadre', { ...cadre }))) return s.fail(404, 'NOT_FOUND', '干部不存在', { kind: 'read' });
+      const form = await formOfCadre(trx, keys, store, cadre, ability.can('reveal', 'Cadre'));
+      const now = beijingTime(new Date());
+      const asOf = now.slice(0, 4) + now.slice(5, 7);
+      const body = format === 'lrmx' ? Buffer.from(writeLrmx(form), 'utf8') : await buildFormDocx(form, asOf);
+      await s.commit({ kind: 'read', cadreIds: [cadre.id], summary: `导出干部任免审批表（${format === 'lrmx' ? 'lrmx' : 'Word'}）：${cadre.name}` });
+      return reply
+        .header('content-type', format === 'lrmx' ? 'application/xml; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachment(`${cadre.name}-干部任免审批表.${format}`))
+        .header('cache-control', 'no-store')
+        .send(body);
+    });
+  app.get('/api/cadres/:id/export.lrmx', exportRoute('lrmx'));
+  app.get('/api/cadres/:id/export.docx', exportRoute('docx'));
+}
