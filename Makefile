@@ -23,6 +23,10 @@ run: install web
 test: install web
 	npx vitest run
 
+## Measure import throughput and write BENCHMARKS.md
+bench: install
+	npx tsx test/bench/imports.mts
+
 ## Type-check API and tests
 typecheck: install
 	npx tsc -p tsconfig.json
@@ -44,4 +48,4 @@ restore: install
 schema: install
 	$(NPM) run schema:print
 
-.PHONY: install web run test typecheck schema audit-verify backup restore
+.PHONY: install web run test typecheck schema audit-verify backup restore bench

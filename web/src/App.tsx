@@ -17,6 +17,7 @@ import { SecurityPage } from './pages/admin/SecurityPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ArchivePage } from './pages/archive/ArchivePage';
 import { ReviewQueuePage } from './pages/archive/ReviewQueuePage';
+import { ImportPage } from './pages/imports/ImportPage';
 
 /**
  * When the API says the session is gone: forget the user. Every page but /login is behind <RequireAuth>, which then
@@ -90,6 +91,14 @@ export function App() {
             element={
               <RequirePermission permission="ArchiveRecord:review" title="待审核记录" action="查看">
                 <PageWatermark><ReviewQueuePage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/import"
+            element={
+              <RequirePermission permission="Cadre:create" title="导入任免审批表" action="使用">
+                <PageWatermark><ImportPage /></PageWatermark>
               </RequirePermission>
             }
           />

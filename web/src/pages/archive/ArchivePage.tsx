@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App as AntApp, Badge, Button, Card, Empty, Result, Space, Spin, Switch, Tabs, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ExportOutlined, FileWordOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { downloadFile } from '../imports/api';
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
@@ -188,6 +189,14 @@ export function ArchivePage() {
         <Tooltip title="刷新">
           <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" data-testid="archive-reload" />
         </Tooltip>
+        <Button icon={<FileWordOutlined />} disabled={!cadre} data-testid="archive-export-docx"
+          onClick={() => cadre && downloadFile(`/api/cadres/${cadre.id}/export.docx`, `${cadre.name}-干部任免审批表.docx`).catch((e) => message.error(errorText(e)))}>
+          导出任免审批表
+        </Button>
+        <Button icon={<ExportOutlined />} disabled={!cadre} data-testid="archive-export-lrmx"
+          onClick={() => cadre && downloadFile(`/api/cadres/${cadre.id}/export.lrmx`, `${cadre.name}-干部任免审批表.lrmx`).catch((e) => message.error(errorText(e)))}>
+          导出 lrmx
+        </Button>
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!cadre} data-testid="archive-print">打印</Button>
       </Space>
     </div>

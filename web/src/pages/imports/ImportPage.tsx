@@ -1,0 +1,247 @@
+// 导入任免审批表: drop .lrmx / .docx / Excel roster files or a .zip of them; each file is previewed (parsed fields,
+// photo, family and resume, warnings), matched to an existing cadre with a field-by-field diff, and nothing is
+// written until 确认导入. Upload progress is shown; errors name the file and the reason.
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  Alert, App as AntApp, Button, Card, Descriptions, Empty, Progress, Result, Space, Table, Tag, TreeSelect, Typography, Upload,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { errorText, gql } from '../../api/graphql';
+import { useAuth } from '../../auth/AuthProvider';
+import { confirmBatch, downloadFile, uploadForms, type Batch, type ConfirmResult, type PreviewFile } from './api';
+
+interface UnitItem { id: string; name: string; parentId: string | null; sortOrder: number; tenant: { id: string } }
+interface UnitNode { value: string; title: string; key: string; children?: UnitNode[] }
+
+const month = (v?: unknown) => (typeof v === 'string' && /^\d{6}$/.test(v) ? `${v.slice(0, 4)}.${v.slice(4)}` : (v as string) ?? '');
+
+function useOwnUnits(tenantId: string | undefined) {
+  const [units, setUnits] = useState<UnitItem[]>([]);
+  useEffect(() => {
+    if (!tenantId) return;
+    gql<{ units: UnitItem[] }>('query { units { id name parentId sortOrder tenant { id } } }')
+      .then((d) => setUnits(d.units.filter((u) => u.tenant.id === tenantId)))
+      .catch(() => setUnits([]));
+  }, [tenantId]);
+  return useMemo(() => {
+    const build = (parent: string | null): UnitNode[] => units.filter((u) => u.parentId === parent)
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map((u) => ({ value: u.id, key: u.id, title: u.name, children: build(u.id) }));
+    const ids = new Set(units.map((u) => u.id));
+    // A filler's units may hang below units it cannot see: those are roots here.
+    const roots = units.filter((u) => !u.parentId || !ids.has(u.parentId)).map((u) => u.parentId);
+    return [...new Set(roots)].flatMap((r) => build(r));
+  }, [units]);
+}
+
+function FileDetail({ file }: { file: PreviewFile }) {
+  const f = file.fields ?? {};
+  const photo = typeof f.ZhaoPian === 'string' && f.ZhaoPian ? `data:image/jpeg;base64,${f.ZhaoPian}` : null;
+  return (
+    <div className="lz-import-detail" data-testid="import-detail">
+      {file.match && (
+        <div className="lz-import-diff">
+          <Typography.Text strong>与现有档案的差异（{file.match.diff.length} 项）</Typography.Text>
+          {file.match.diff.length ? (
+            <Table
+              size="small" pagination={false} rowKey="field" data-testid="import-diff" dataSource={file.match.diff}
+              columns={[
+                { title: '项目', dataIndex: 'label', width: 180 },
+                { title: '现有档案', dataIndex: 'from', render: (v: string) => <span className="lz-pre lz-diff-from">{v || '（空）'}</span> },
+                { title: '导入后', dataIndex: 'to', render: (v: string) => <span className="lz-pre lz-diff-to">{v || '（空）'}</span> },
+              ]}
+            />
+          ) : <div className="lz-muted">与现有档案一致，确认后不会改变任何内容。</div>}
+        </div>
+      )}
+      <div className="lz-import-fields">
+        {photo && <img src={photo} alt="照片" className="lz-import-photo" />}
+        <Descriptions size="small" bordered column={3} className="lz-import-desc">
+          <Descriptions.Item label="姓名">{f.XingMing as string}</Descriptions.Item>
+          <Descriptions.Item label="性别">{f.XingBie as string}</Descriptions.Item>
+          <Descriptions.Item label="出生年月">{month(f.ChuShengNianYue)}</Descriptions.Item>
+          <Descriptions.Item label="民族">{f.MinZu as string}</Descriptions.Item>
+          <Descriptions.Item label="籍贯">{f.JiGuan as string}</Descriptions.Item>
+          <Descriptions.Item label="入党时间">{month(f.RuDangShiJian)}</Descriptions.Item>
+          <Descriptions.Item label="全日制教育">{[f.QuanRiZhiJiaoYu_XueLi, f.QuanRiZhiJiaoYu_XueWei].filter(Boolean).join(' ')}</Descriptions.Item>
+          <Descriptions.Item label="在职教育">{[f.ZaiZhiJiaoYu_XueLi, f.ZaiZhiJiaoYu_XueWei].filter(Boolean).join(' ')}</Descriptions.Item>
+          <Descriptions.Item label="公民身份号码">{f.ShenFenZheng ? `${String(f.ShenFenZheng).slice(0, 6)}********${String(f.ShenFenZheng).slice(-4)}` : ''}</Descriptions.Item>
+          <Descriptions.Item label="现任职务" span={3}>{f.XianRenZhiWu as string}</Descriptions.Item>
+          <Descriptions.Item label="简历" span={3}><span className="lz-pre">{f.JianLi as string}</span></Descriptions.Item>
+          <Descriptions.Item label="家庭成员" span={3}>
+            {(f.JiaTingChengYuan ?? []).map((m, i) => (
+              <div key={i}>{[m.ChengWei, m.XingMing, month(m.ChuShengRiQi), m.ZhengZhiMianMao, m.GongZuoDanWeiJiZhiWu].filter(Boolean).join('　')}</div>
+            ))}
+          </Descriptions.Item>
+        </Descriptions>
+      </div>
+    </div>
+  );
+}
+
+export function ImportPage() {
+  const { me } = useAuth();
+  const { message } = AntApp.useApp();
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<ConfirmResult | null>(null);
+  const units = useOwnUnits(me?.tenant.id);
+
+  const okFiles = batch?.files.filter((f) => f.status === 'ok') ?? [];
+  const reset = () => { setFiles([]); setBatch(null); setResult(null); setError(null); setProgress(null); };
+
+  const parse = async () => {
+    setError(null);
+    setBatch(null);
+    setResult(null);
+    setProgress(0);
+    try {
+      setBatch(await uploadForms(files, setProgress));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const confirm = async () => {
+    if (!batch) return;
+    setConfirming(true);
+    setError(null);
+    try {
+      const r = await confirmBatch(batch.batchId, unitId);
+      setResult(r);
+      message.success(`已导入 ${r.cadres.length} 名干部`);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setConfirming(false);
+    }
+  };
+
+  const columns: TableColumnsType<PreviewFile> = [
+    { title: '文件', dataIndex: 'name', width: 260, render: (v: string) => <span className="lz-break">{v}</span> },
+    { title: '姓名', width: 100, render: (_, f) => (f.fields?.XingMing as string) ?? '—' },
+    { title: '出生年月', width: 90, render: (_, f) => month(f.fields?.ChuShengNianYue) || '—' },
+    { title: '现任职务', render: (_, f) => (f.fields?.XianRenZhiWu as string) || '—' },
+    {
+      title: '结果', width: 110,
+      render: (_, f) => (f.status === 'ok' ? <Tag color="green">可导入</Tag> : <Tag color="red">不能导入</Tag>),
+    },
+    {
+      title: '匹配', width: 190,
+      render: (_, f) => {
+        if (f.status !== 'ok') return '—';
+        if (!f.match) return <Tag color="blue">新建档案</Tag>;
+        return (
+          <span data-testid="import-match">
+            <Tag color="orange">更新</Tag>{f.match.name}
+            <div className="lz-muted">{f.match.by === 'idNumber' ? '按身份证号匹配' : '按姓名和出生年月匹配'}，{f.match.diff.length} 项变化</div>
+          </span>
+        );
+      },
+    },
+    {
+      title: '说明', width: 320,
+      render: (_, f) => (
+        <div data-testid="import-note">
+          {f.error && <div className="lz-error-text">{f.error}</div>}
+          {f.warnings.map((w, i) => <div key={i} className="lz-warn-text">{w}</div>)}
+          {!f.error && !f.warnings.length && <span className="lz-muted">无</span>}
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <div className="lz-page" data-testid="import-page">
+      <Card
+        title="导入干部任免审批表"
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={() => downloadFile('/api/imports/template.xlsx', '干部花名册模板.xlsx').catch((e) => message.error(errorText(e)))}>
+            下载花名册模板
+          </Button>
+        }
+      >
+        <Alert
+          type="info" showIcon className="lz-form-alert"
+          title="支持组织部门干部任免审批表软件导出的 .lrmx 文件、Word/WPS 保存的 .docx 审批表、Excel 干部花名册（.xlsx），以及它们的 .zip 压缩包。上传后先预览，确认后才写入档案；已有干部按公民身份号码或姓名加出生年月匹配并更新，不会重复建档。"
+        />
+        <Upload.Dragger
+          multiple
+          accept=".lrmx,.docx,.xlsx,.zip"
+          fileList={files.map((f, i) => ({ uid: String(i), name: f.name, size: f.size, status: 'done' as const }))}
+          beforeUpload={(_f, list) => { setFiles((prev) => [...prev, ...list.filter((x) => !prev.includes(x))]); setBatch(null); setResult(null); return false; }}
+          onRemove={(u) => { setFiles((prev) => prev.filter((_, i) => String(i) !== u.uid)); setBatch(null); }}
+          data-testid="import-drop"
+        >
+          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-text">点击或将文件拖到此处</p>
+          <p className="ant-upload-hint">可一次选择多个文件；单个文件不超过上传上限</p>
+        </Upload.Dragger>
+        <Space className="lz-import-actions">
+          <Button type="primary" icon={<CloudUploadOutlined />} disabled={!files.length || progress !== null} loading={progress !== null} onClick={() => void parse()} data-testid="import-parse">
+            上传并预览（{files.length} 个文件）
+          </Button>
+          {(files.length > 0 || batch) && <Button onClick={reset}>清空</Button>}
+        </Space>
+        {progress !== null && (
+          <div className="lz-import-progress" data-testid="import-progress">
+            <Progress percent={progress} status="active" />
+            <span className="lz-muted">{progress < 100 ? '正在上传…' : '正在解析文件，请稍候…'}</span>
+          </div>
+        )}
+        {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="import-error" />}
+      </Card>
+
+      {batch && (
+        <Card
+          className="lz-import-preview"
+          title={`预览：共 ${batch.files.length} 份，可导入 ${okFiles.length} 份`}
+          data-testid="import-preview"
+        >
+          <Table<PreviewFile>
+            size="small" rowKey={(f) => f.name} columns={columns} dataSource={batch.files} pagination={batch.files.length > 20 ? { pageSize: 20 } : false}
+            expandable={{ rowExpandable: (f) => f.status === 'ok', expandedRowRender: (f) => <FileDetail file={f} />, defaultExpandedRowKeys: batch.files.length === 1 ? [batch.files[0].name] : [] }}
+            locale={{ emptyText: <Empty description="没有文件" /> }}
+          />
+          {!result && (
+            <Space className="lz-import-actions" wrap>
+              <span>新建的干部放入：</span>
+              <TreeSelect
+                style={{ width: 320 }} treeData={units} value={unitId} onChange={(v: string) => setUnitId(v)} allowClear treeDefaultExpandAll
+                placeholder="默认：本单位的第一个单位" data-testid="import-unit"
+              />
+              <Button type="primary" disabled={!okFiles.length} loading={confirming} onClick={() => void confirm()} data-testid="import-confirm">
+                确认导入（{okFiles.length} 份）
+              </Button>
+              <span className="lz-muted">预览保留 24 小时，只能确认一次。</span>
+            </Space>
+          )}
+          {result && (
+            <Result
+              status={result.errors.length ? 'warning' : 'success'}
+              title={`已导入 ${result.cadres.length} 名干部${result.errors.length ? `，${result.errors.length} 份未导入` : ''}`}
+              data-testid="import-result"
+              subTitle={(
+                <div>
+                  {result.cadres.map((c) => (
+                    <div key={c.id}><Link to={`/cadres/${c.id}`} data-testid="import-result-link">{c.name}</Link>（{c.created ? '新建' : '更新'}，{c.file}）</div>
+                  ))}
+                  {result.errors.map((e) => <div key={e.name} className="lz-error-text">{e.error}</div>)}
+                </div>
+              )}
+              extra={<Button onClick={reset}>继续导入</Button>}
+            />
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
