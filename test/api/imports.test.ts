@@ -36,7 +36,7 @@ const han = () => '甲乙丙丁戊己庚辛壬癸'[Math.floor(Math.random() * 10
 
 async function upload(token: string, files: { name: string; data: Buffer }[]) {
   const fd = new FormData();
-  for (const f of files) fd.append('file', new Blob([f.data]), f.name);
+  for (const f of files) fd.append('file', new Blob([new Uint8Array(f.data)]), f.name);
   const req = new Request('http://x/', { method: 'POST', body: fd });
   const res = await t.app.inject({
     method: 'POST', url: '/api/imports', payload: Buffer.from(await req.arrayBuffer()),

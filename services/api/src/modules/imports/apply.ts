@@ -155,7 +155,6 @@ export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: strin
   const match = await matchCadre(trx, principal, keys, plan);
   if (match && 'ambiguous' in match) return { error: `有 ${match.ambiguous} 名干部姓名和出生年月相同，无法确定是哪一位；请在文件中填写公民身份号码后重新导入` };
   const idCols = plan.idNumber ? { id_number_cipher: encryptField(keys, plan.idNumber), id_number_hash: keyedHash(keys, plan.idNumber) } : undefined;
-  let photoKey: string | undefined;
   const tenantFor = async (cid: string | null) => {
     if (cid) return (await findCadre(trx, cid))!.tenant_id;
     return (await trx.selectFrom('unit').select('tenant_id').where('id', '=', unitId).executeTakeFirst())?.tenant_id;
@@ -177,7 +176,6 @@ export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: strin
     if (!newId) return { error: '所选单位不存在' };
     id = newId;
     created = true;
-    changes = {};
   }
   const tenantId = (await tenantFor(id))!;
   if (plan.resume) await setResume(trx, tenantId, id, plan.resume);
@@ -187,7 +185,7 @@ export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: strin
     await trx.updateTable('cadre').set({ extra: JSON.stringify(extra) as never }).where('id', '=', id).execute();
   }
   if (plan.photo) {
-    photoKey = newObjectKey(tenantId, 'photo');
+    const photoKey = newObjectKey(tenantId, 'photo');
     await store.put(photoKey, plan.photo, { contentType: 'image/jpeg' });
     await trx.updateTable('cadre').set({ photo_key: photoKey }).where('id', '=', id).execute();
   }

@@ -48,7 +48,7 @@ const s = (f: FormFields, k: string) => (typeof f[k] === 'string' ? (f[k] as str
 const edu = (f: FormFields, p: string) => [s(f, `${p}_XueLi`), s(f, `${p}_XueWei`)].filter(Boolean).join('\n');
 const schools = (f: FormFields, p: string) => {
   const a = s(f, `${p}_XueLi_BiYeYuanXiaoXi`), b = s(f, `${p}_XueWei_BiYeYuanXiaoXi`);
-  return [a, b && b !== a ? b : ''].filter(Boolean).join('\n') || (b && !a ? b : '');
+  return [a, b !== a ? b : ''].filter(Boolean).join('\n');
 };
 
 async function photoParagraph(base64: string | undefined): Promise<Paragraph | undefined> {
