@@ -62,12 +62,12 @@ describe('filesystem object store', () => {
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-fs-store-'));
-    const opened: ObjectStore = openObjectStore({ dataDir: tmp, jwtSecret: SECRET, minio: undefined });
+    const opened: ObjectStore = openObjectStore({ dataDir: tmp, downloadKey: SECRET, minio: undefined });
     expect(opened).toBeInstanceOf(FsObjectStore);
     store = opened as FsObjectStore;
     expect(store.root).toBe(path.join(tmp, 'objects'));
     app = Fastify();
-    registerObjectDownloads(app, store, { jwtSecret: SECRET });
+    registerObjectDownloads(app, store, { downloadKey: SECRET });
     await app.ready();
   });
 
@@ -253,7 +253,7 @@ describe('filesystem object store', () => {
   it('registers nothing for another kind of store', async () => {
     const bare = Fastify();
     const notFs = { put: async () => ({ size: 0, sha256: '' }) } as unknown as ObjectStore;
-    registerObjectDownloads(bare, notFs, { jwtSecret: SECRET });
+    registerObjectDownloads(bare, notFs, { downloadKey: SECRET });
     await bare.ready();
     expect((await bare.inject('/api/objects/x?exp=1&fn=eA&sig=00')).statusCode).toBe(404);
     await bare.close();

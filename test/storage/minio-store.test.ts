@@ -33,7 +33,7 @@ describe('MinIO object store (s3rver)', () => {
     s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: path.join(tmp, 's3') });
     port = (await s3.run()).port;
     minio = { endPoint: '127.0.0.1', port, useSSL: false, accessKey: 'S3RVER', secretKey: 'S3RVER', bucket: 'lianzheng-store-test' };
-    const opened: ObjectStore = openObjectStore({ dataDir: tmp, jwtSecret: 'unused-here-0123456789abcdef0123456789', minio });
+    const opened: ObjectStore = openObjectStore({ dataDir: tmp, downloadKey: 'unused-here-0123456789abcdef0123456789', minio });
     expect(opened).toBeInstanceOf(MinioObjectStore);
     store = opened as MinioObjectStore;
   });

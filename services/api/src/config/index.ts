@@ -1,6 +1,7 @@
 // One home for configuration. An empty variable counts as unset.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataDirSecret, deriveKey, isLoopbackHost, isPublicSecret } from './secrets.js';
 
 const env = (name: string): string | undefined => {
   const v = process.env[name];
@@ -23,6 +24,8 @@ export interface Config {
   appRole: string;
   dataDir: string;
   jwtSecret: string;
+  /** HMAC key of the filesystem store's download links (derived from the JWT secret unless given). */
+  downloadKey: string;
   accessTokenTtlSeconds: number;
   /** Absolute lifetime of a login session (its refresh token). */
   refreshTokenTtlSeconds: number;
@@ -91,26 +94,32 @@ function loadMinio(): MinioConfig | undefined {
 }
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
-  const mode: Mode = env('LZ_MODE') === 'production' ? 'production' : 'demo';
-  const dataDir = path.resolve(env('LZ_DATA_DIR') ?? path.join(repoRoot, 'data'));
-  const jwtSecret = env('JWT_SECRET');
-  if (mode === 'production' && (!jwtSecret || jwtSecret.length < 32)) {
-    throw new Error('JWT_SECRET (at least 32 characters) is required when LZ_MODE=production');
-  }
-  const fieldSecret = env('FIELD_ENCRYPTION_KEY');
-  if (mode === 'production' && (!fieldSecret || fieldSecret.length < 32)) {
-    throw new Error('FIELD_ENCRYPTION_KEY (at least 32 characters) is required when LZ_MODE=production');
-  }
+  const mode: Mode = overrides.mode ?? (env('LZ_MODE') === 'production' ? 'production' : 'demo');
+  const dataDir = overrides.dataDir ?? path.resolve(env('LZ_DATA_DIR') ?? path.join(repoRoot, 'data'));
+  const host = overrides.host ?? env('HOST') ?? '127.0.0.1';
+  const secret = (name: string, envName: string, given: string | undefined): string => {
+    const v = given ?? env(envName);
+    if (mode === 'production' && (!v || v.length < 32)) throw new Error(`${envName} (at least 32 characters) is required when LZ_MODE=production`);
+    // Demo mode: a random secret kept in the data directory (config/secrets.ts), never a string from the code.
+    const value = v ?? dataDirSecret(dataDir, name);
+    if (isPublicSecret(value) && (mode === 'production' || !isLoopbackHost(host))) {
+      throw new Error(`${envName} is a publicly known demo value: set a secret of your own (or delete ${path.join(dataDir, 'secrets')} with the old data) before listening on ${host}`);
+    }
+    return value;
+  };
+  const jwtSecret = secret('jwt', 'JWT_SECRET', overrides.jwtSecret);
+  const fieldSecret = secret('field', 'FIELD_ENCRYPTION_KEY', overrides.fieldSecret);
   const databaseUrl = env('DATABASE_URL');
   return {
     mode,
     port: Number(env('PORT') ?? 3000),
-    host: env('HOST') ?? '127.0.0.1',
+    host,
     databaseUrl,
     databaseOwnerUrl: env('DATABASE_OWNER_URL') ?? databaseUrl,
     appRole: 'lz_app',
     dataDir,
-    jwtSecret: jwtSecret ?? 'demo-only-secret-change-me-0123456789abcdef',
+    jwtSecret,
+    downloadKey: deriveKey(jwtSecret, 'download-links'),
     accessTokenTtlSeconds: Number(env('ACCESS_TOKEN_TTL') ?? 900),
     refreshTokenTtlSeconds: Number(env('REFRESH_TOKEN_TTL') ?? 12 * 3600),
     loginRateLimitPerMinute: Number(env('LOGIN_RATE_LIMIT') ?? 30),
@@ -119,7 +128,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     webDist: path.join(repoRoot, 'web', 'dist'),
     minio: loadMinio(),
     maxUploadBytes: Math.floor(positiveNumber('MAX_UPLOAD_MB', 20) * 1024 * 1024),
-    fieldSecret: fieldSecret ?? 'demo-only-field-secret-change-me-0123456789',
+    fieldSecret,
     ...overrides,
   };
 }

@@ -116,7 +116,7 @@ export class FsObjectStore implements ObjectStore {
   readonly root: string;
   readonly #signingKey: Buffer;
 
-  /** root: the store's directory (created on first write); secret: config.jwtSecret, for download URLs. */
+  /** root: the store's directory (created on first write); secret: config.downloadKey, for download URLs. */
   constructor(root: string, secret: string) {
     this.root = path.resolve(root);
     this.#signingKey = downloadSigningKey(secret);

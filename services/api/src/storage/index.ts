@@ -115,9 +115,9 @@ export function contentDisposition(filename: string): string {
 export const sha256Hex = (body: Buffer): string => crypto.createHash('sha256').update(body).digest('hex');
 
 /** The configured object store: MinIO when config.minio is set, otherwise files under <dataDir>/objects. */
-export function openObjectStore(config: Pick<Config, 'minio' | 'dataDir' | 'jwtSecret'>): ObjectStore {
+export function openObjectStore(config: Pick<Config, 'minio' | 'dataDir' | 'downloadKey'>): ObjectStore {
   if (config.minio) return new MinioObjectStore(config.minio);
-  return new FsObjectStore(path.join(config.dataDir, 'objects'), config.jwtSecret);
+  return new FsObjectStore(path.join(config.dataDir, 'objects'), config.downloadKey);
 }
 
 export { FsObjectStore, verifyDownload } from './fs-store.js';

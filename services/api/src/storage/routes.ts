@@ -12,7 +12,7 @@ import { FsObjectStore, verifyDownload } from './fs-store.js';
 const FORBIDDEN = { error: 'FORBIDDEN', message: '下载链接无效或已过期' } as const;
 const NOT_FOUND = { error: 'NOT_FOUND', message: '文件不存在或已被删除' } as const;
 
-export function registerObjectDownloads(app: FastifyInstance, store: ObjectStore, config: Pick<Config, 'jwtSecret'>): void {
+export function registerObjectDownloads(app: FastifyInstance, store: ObjectStore, config: Pick<Config, 'downloadKey'>): void {
   if (!(store instanceof FsObjectStore)) return;
 
   app.get('/api/objects/*', async (req, reply) => {
@@ -20,7 +20,7 @@ export function registerObjectDownloads(app: FastifyInstance, store: ObjectStore
     reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
     const token = (req.params as Record<string, string | undefined>)['*'];
     const q = (req.query ?? {}) as Record<string, unknown>;
-    const grant = verifyDownload({ token, exp: q.exp, fn: q.fn, sig: q.sig }, config.jwtSecret);
+    const grant = verifyDownload({ token, exp: q.exp, fn: q.fn, sig: q.sig }, config.downloadKey);
     if (!grant) return reply.code(403).send(FORBIDDEN);
     const obj = await store.openRead(grant.key);
     if (!obj) return reply.code(404).send(NOT_FOUND);
