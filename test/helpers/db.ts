@@ -18,7 +18,8 @@ const scratchDir = () => (scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lz-
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Tests log in far more often than a person: the per-address login limit is tested on its own.
   return loadConfig({
-    demoPassword: DEMO_PASSWORD, jwtSecret: 'test-secret-0123456789abcdef0123456789', loginRateLimitPerMinute: 100_000,
+    demoPassword: DEMO_PASSWORD, jwtSecret: 'test-secret-0123456789abcdef0123456789', fieldSecret: 'test-field-secret-0123456789abcdef01234',
+    loginRateLimitPerMinute: 100_000,
     dataDir: scratchDir(), ...overrides,
   });
 }
