@@ -109,9 +109,16 @@ describe(`sessionless mutations are recognised after fragments (${engineName})`,
 
   it('a login mixed with other fields through a fragment needs a session', async () => {
     const q = 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ accessToken } ...F } fragment F on Mutation { logout }';
+    const sessions = async () => asRoot(async (trx) => (await trx.selectFrom('user_session as s').innerJoin('app_user as u', 'u.id', 's.user_id')
+      .select(sql<number>`count(*)::int`.as('n')).where('u.username', '=', 'km-pz-wj.officer').executeTakeFirstOrThrow()).n);
+    const before = await sessions();
     const r = await post(q, { u: 'km-pz-wj.officer', p: DEMO_PASSWORD }, { auth: 'Bearer stale.token.here' });
     expect(code(r)).toBe('UNAUTHENTICATED');
     expect(r.data?.login ?? null).toBeNull();
+    // The login never ran: no session was opened.
+    expect(await sessions()).toBe(before);
+    expect(await asRoot(async (trx) => trx.selectFrom('audit_event').select('operation')
+      .where('operation', '=', 'mutation {login,logout}').orderBy('id', 'desc').executeTakeFirst())).toMatchObject({ operation: 'mutation {login,logout}' });
   });
 });
 

@@ -128,7 +128,7 @@ builder.mutationField('logout', (t) =>
 
 builder.mutationField('changePassword', (t) =>
   t.boolean({
-    description: '修改本人密码；其他会话随之注销。当前密码输错与登录失败一样计入锁定次数',
+    description: '修改本人密码；其他会话随之注销',
     args: {
       currentPassword: t.arg.string({ required: true, validate: passwordText }),
       newPassword: t.arg.string({ required: true, validate: passwordText }),
