@@ -24,7 +24,7 @@ interface LoginProblem {
  */
 function problemOf(e: unknown): LoginProblem {
   if (e instanceof ApiError && e.code === 'BAD_CREDENTIALS') {
-    return { message: e.message, hint: '请检查用户名和密码（注意大小写）。连续输错多次后账户会被临时锁定；如账户已被锁定或停用，请联系本单位管理员解锁或启用。' };
+    return { message: e.message, hint: '请核对用户名和密码（区分大小写）后重试。连续输错多次，账户将被临时锁定；账户被锁定或停用时，请联系本单位管理员。' };
   }
   if (e instanceof ApiError && e.code === 'RATE_LIMITED') return { message: e.message, hint: '为保护账户安全，本机登录失败过多时须稍候再试。' };
   return { message: e instanceof Error ? e.message : '登录失败，请稍后重试' };

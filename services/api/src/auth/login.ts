@@ -32,7 +32,7 @@ export interface LoginResult { userId: string; sessionId: string; refreshToken: 
 const refuse = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
 /** The one answer to every refused login: unknown account, wrong password, locked, disabled, tenant suspended. */
-export const LOGIN_REFUSED = '用户名或密码错误，或账户已被锁定、停用。请核对后重试，或联系管理员';
+export const LOGIN_REFUSED = '用户名或密码错误，或账户已被锁定、停用';
 const refused = () => refuse(LOGIN_REFUSED, 'BAD_CREDENTIALS');
 
 /**
