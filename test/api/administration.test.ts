@@ -59,7 +59,8 @@ describe(`sessions (${engineName})`, () => {
     const dis = await t.gql(admin, 'mutation($id:ID!){ setUserStatus(id:$id, status:"disabled"){ status } }', { id });
     expect(dis.data.setUserStatus.status).toBe('disabled');
     expect(code(await t.gql(again.accessToken, ME))).toBe('UNAUTHENTICATED');
-    expect(code(await t.gql(null, LOGIN, { u: 'km-pl.leader', p: DEMO_PASSWORD }))).toBe('ACCOUNT_DISABLED');
+    // Refused like a wrong password (no oracle); the login row keeps the reason.
+    expect(code(await t.gql(null, LOGIN, { u: 'km-pl.leader', p: DEMO_PASSWORD }))).toBe('BAD_CREDENTIALS');
     // The access log names who did it and to whom.
     const [row] = await asRoot((trx) => trx.selectFrom('audit_event').select(['username', 'kind', 'outcome', 'detail'])
       .where('operation', 'like', '%setUserStatus%').orderBy('id', 'desc').limit(1).execute());
@@ -117,8 +118,12 @@ describe(`security settings (${engineName})`, () => {
     await t.gql(km, UPD, { id: await tenantId('km-qy-ct'), i: { lockoutThreshold: 3, lockoutMinutes: 2 } });
     const aliased = `mutation { ${[1, 2, 3, 4].map((i) => `a${i}: login(username:"km-qy-ct.auditor", password:"wrong${i}"){ accessToken }`).join(' ')} }`;
     const r = await t.gql(null, aliased);
-    expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'ACCOUNT_LOCKED']);
-    expect(code(await t.gql(null, LOGIN, { u: 'km-qy-ct.auditor', p: DEMO_PASSWORD }))).toBe('ACCOUNT_LOCKED');
+    // The lock answers like a wrong password (no oracle); the login rows say which attempt met the lock.
+    expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'BAD_CREDENTIALS']);
+    expect(code(await t.gql(null, LOGIN, { u: 'km-qy-ct.auditor', p: DEMO_PASSWORD }))).toBe('BAD_CREDENTIALS');
+    const reasons = await asRoot(async (trx) => trx.selectFrom('audit_event').select('detail').where('username', '=', 'km-qy-ct.auditor')
+      .where('operation', '=', 'login').orderBy('id', 'desc').limit(2).execute());
+    expect(reasons.map((x: any) => x.detail.reason)).toEqual(['locked', 'locked']);
     const locked = await asRoot(async (trx) => trx.selectFrom('app_user').select(sql<number>`extract(epoch from locked_until - now())`.as('s')).where('username', '=', 'km-qy-ct.auditor').executeTakeFirstOrThrow());
     expect(Number(locked.s)).toBeGreaterThan(60);
     expect(Number(locked.s)).toBeLessThanOrEqual(120);
@@ -232,9 +237,12 @@ describe(`tenant administration (${engineName})`, () => {
     expect(code(await t.gql(live.accessToken, ME))).toBe('UNAUTHENTICATED');
     expect(code(await t.gql(null, REFRESH, { r: live.refreshToken }))).toBe('UNAUTHENTICATED');
     const refused = await t.gql(null, LOGIN, { u: 'km-qy-gj.officer', p: DEMO_PASSWORD });
-    expect(refused.errors?.[0].message).toBe('账户已停用或所属单位已暂停使用');
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_CREDENTIALS');
     // The child tenant is suspended with it.
-    expect(code(await t.gql(null, LOGIN, { u: 'km-gj-sub.leader', p: 'Gongjiao#2026' }))).toBe('ACCOUNT_DISABLED');
+    expect(code(await t.gql(null, LOGIN, { u: 'km-gj-sub.leader', p: 'Gongjiao#2026' }))).toBe('BAD_CREDENTIALS');
+    const [why] = await asRoot(async (trx) => trx.selectFrom('audit_event').select('detail').where('username', '=', 'km-gj-sub.leader')
+      .where('operation', '=', 'login').orderBy('id', 'desc').limit(1).execute());
+    expect((why.detail as any).reason).toBe('tenant_suspended');
     const list = (await t.gql(km, '{ tenants { code status effectiveStatus } }')).data.tenants;
     expect(list.find((x: any) => x.code === 'km-gj-sub')).toEqual({ code: 'km-gj-sub', status: 'active', effectiveStatus: 'suspended' });
     // An admin cannot suspend its own tenant.

@@ -5,6 +5,7 @@ import { maskError } from '../../services/api/src/graphql/yoga.js';
 import { withScope } from '../../services/api/src/db/scope.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
+import { LOGIN_REFUSED } from '../../services/api/src/auth/login.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -41,21 +42,23 @@ describe(`login and audit (${engineName})`, () => {
     const before = (await auditRows({ username: 'km-gd.filler' })).length;
     for (let i = 1; i <= 5; i++) {
       const r = await t.gql(null, LOGIN, { u: 'km-gd.filler', p: 'wrong' + i });
-      expect(r.errors?.[0].message).toBe('用户名或密码错误');
+      expect(r.errors?.[0].message).toBe(LOGIN_REFUSED);
       expect(r.data?.login ?? null).toBeNull();
       expect((await failedCount('km-gd.filler')).failed_logins).toBe(i);
     }
     const rows = await auditRows({ username: 'km-gd.filler' });
     expect(rows.length - before).toBe(5);
     expect(rows[0]).toMatchObject({ kind: 'login', outcome: 'failure', tenant_code: 'km-gd' });
+    // Locked: the right password is refused with the same answer as a wrong one (no oracle); the row says why.
     const locked = await t.gql(null, LOGIN, { u: 'km-gd.filler', p: 'Lianzheng@2026' });
-    expect(locked.errors?.[0].extensions?.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.errors?.[0].message).toContain('锁定');
+    expect(locked.errors?.[0].extensions?.code).toBe('BAD_CREDENTIALS');
+    expect(locked.errors?.[0].message).toBe(LOGIN_REFUSED);
+    expect((await auditRows({ username: 'km-gd.filler' }))[0].detail).toMatchObject({ reason: 'locked' });
   });
 
   it('an unknown user gets the same message as a wrong password, and a row', async () => {
     const r = await t.gql(null, LOGIN, { u: 'nobody.here', p: 'x' });
-    expect(r.errors?.[0].message).toBe('用户名或密码错误');
+    expect(r.errors?.[0].message).toBe(LOGIN_REFUSED);
     const [row] = await auditRows({ username: 'nobody.here' });
     expect(row).toMatchObject({ kind: 'login', outcome: 'failure', tenant_code: null });
     // An unknown account under a known tenant prefix is attributed to that tenant, for its auditors.
@@ -158,7 +161,8 @@ describe(`login and audit (${engineName})`, () => {
     await withScope(t.database.db, 'yn', (trx) => trx.updateTable('app_user').set({ status: 'disabled' }).where('username', '=', 'km-gx-kmxy.leader').execute());
     expect((await t.gql(tok, '{ me { username } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const again = await t.gql(null, LOGIN, { u: 'km-gx-kmxy.leader', p: 'Lianzheng@2026' });
-    expect(again.errors?.[0].extensions?.code).toBe('ACCOUNT_DISABLED');
+    expect(again.errors?.[0].extensions?.code).toBe('BAD_CREDENTIALS');
+    expect((await auditRows({ username: 'km-gx-kmxy.leader' }))[0].detail).toMatchObject({ reason: 'disabled' });
   });
 
   it('database error text never reaches the client', async () => {

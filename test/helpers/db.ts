@@ -16,10 +16,10 @@ let scratch: string | undefined;
 const scratchDir = () => (scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lz-test-data-')));
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  // Tests log in far more often than a person: the per-address login limit is tested on its own.
+  // Tests log in far more often than a person: the per-address login limit and delays are tested on their own.
   return loadConfig({
     demoPassword: DEMO_PASSWORD, jwtSecret: 'test-secret-0123456789abcdef0123456789', fieldSecret: 'test-field-secret-0123456789abcdef01234',
-    loginRateLimitPerMinute: 100_000,
+    loginRateLimitPerMinute: 100_000, loginBackoff: { freeFailures: 1_000_000 },
     dataDir: scratchDir(), ...overrides,
   });
 }

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { mountGraphql } from './graphql/yoga.js';
+import { jwtOptions } from './auth/request-session.js';
 import { registerAuditExport } from './modules/audit/export.js';
 import { registerCadrePhoto } from './modules/cadres/photo.js';
 import { registerImports } from './modules/imports/routes.js';
@@ -27,7 +28,7 @@ export async function buildApp(
     genReqId: () => crypto.randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
   });
-  await app.register(fastifyJwt, { secret: config.jwtSecret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
+  await app.register(fastifyJwt, jwtOptions(config));
 
   traceHttp(app);
   // Every response names its request: the same id is in the logs and in the access-log row.

@@ -2,12 +2,32 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiError } from '../api/graphql';
 import { useAuth, type Me } from './AuthProvider';
 import { CHANGE_PASSWORD_PATH, landingPath, pathAllowed } from './permissions';
 
 interface LoginValues {
   username: string;
   password: string;
+}
+
+interface LoginProblem {
+  message: string;
+  /** What to do next, for a refusal that cannot say why (the server answers alike for every refused login). */
+  hint?: string;
+}
+
+/**
+ * The server refuses an unknown account, a wrong password, a locked and a disabled account with one answer, so as not
+ * to reveal which: the hint tells a user what the cases are and who can help. After several refusals from one
+ * address the server asks to wait (its message says how long).
+ */
+function problemOf(e: unknown): LoginProblem {
+  if (e instanceof ApiError && e.code === 'BAD_CREDENTIALS') {
+    return { message: e.message, hint: '请核对用户名和密码（区分大小写）后重试。连续输错多次，账户将被临时锁定；账户被锁定或停用时，请联系本单位管理员。' };
+  }
+  if (e instanceof ApiError && e.code === 'RATE_LIMITED') return { message: e.message, hint: '为保护账户安全，本机登录失败过多时须稍候再试。' };
+  return { message: e instanceof Error ? e.message : '登录失败，请稍后重试' };
 }
 
 interface LoginLocationState {
@@ -32,7 +52,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<LoginProblem | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   if (status === 'authenticated' && me) return <Navigate to={targetFor(me, state.from)} replace />;
@@ -44,7 +64,7 @@ export function LoginPage() {
       const who = await login(values.username.trim(), values.password);
       navigate(targetFor(who, state.from), { replace: true });
     } catch (e) {
-      setError(e instanceof Error ? e.message : '登录失败，请稍后重试');
+      setError(problemOf(e));
     } finally {
       setSubmitting(false);
     }
@@ -67,7 +87,7 @@ export function LoginPage() {
           <Alert className="lz-login-alert" type="warning" showIcon title="登录已过期，请重新登录" />
         )}
         {error && (
-          <Alert className="lz-login-alert" type="error" showIcon title={error} data-testid="login-error" />
+          <Alert className="lz-login-alert" type="error" showIcon title={error.message} description={error.hint} data-testid="login-error" />
         )}
 
         <Form<LoginValues>

@@ -14,13 +14,13 @@ export const OPERATION_LABELS: Record<string, string> = {
 
 const LOGIN_REASONS: Record<string, string> = {
   bad_password: '密码错误', unknown_user: '账户不存在', locked: '账户已锁定', disabled: '账户已停用',
-  tenant_suspended: '所属单位已暂停使用', malformed: '令牌无效', unknown: '会话不存在', expired: '会话已过期',
-  reuse: '刷新令牌被重复使用，会话已注销', rate_limited: '尝试过于频繁',
+  tenant_suspended: '所属单位已暂停使用', malformed: '令牌无效', unknown: '会话不存在', bad_secret: '刷新令牌不正确', expired: '会话已过期',
+  reuse: '刷新令牌被重复使用，会话已注销', rate_limited: '尝试过于频繁', backoff: '本地址失败过多，须等待后再试',
 };
 
 const ERROR_LABELS: Record<string, string> = {
   FORBIDDEN: '无权限', UNAUTHENTICATED: '未登录或会话已失效', BAD_USER_INPUT: '输入有误',
-  PASSWORD_CHANGE_REQUIRED: '须先修改密码', GRAPHQL_PARSE_FAILED: '请求无法解析', GRAPHQL_VALIDATION_FAILED: '请求不合法',
+  PASSWORD_CHANGE_REQUIRED: '须先修改密码', ACCOUNT_LOCKED: '账户已锁定', GRAPHQL_PARSE_FAILED: '请求无法解析', GRAPHQL_VALIDATION_FAILED: '请求不合法',
   INTERNAL: '服务器错误',
 };
 

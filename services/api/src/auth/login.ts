@@ -1,9 +1,10 @@
-// Login: username + password → short-lived access token. Every attempt leaves its own audit row and the
-// failed-login counter commits whether or not the attempt succeeds.
+// Login: username + password → short-lived access token. Every attempt leaves its own audit row (with the true
+// reason) and the failed-login counter commits whether or not the attempt succeeds. Every refusal answers alike, so
+// a login reveals neither whether an account exists nor whether it is locked or disabled.
 import { sql, type Kysely } from 'kysely';
 import { GraphQLError } from 'graphql';
 import type { DB } from '../db/types.js';
-import { withScope } from '../db/scope.js';
+import { withScope, type Tx } from '../db/scope.js';
 import { appendAudit, appendAuditSeparately } from '../audit/index.js';
 import { describeLogin } from '../audit/describe.js';
 import { dummyHash, verifyPassword } from './passwords.js';
@@ -29,6 +30,24 @@ interface Account {
 export interface LoginResult { userId: string; sessionId: string; refreshToken: string; mustChangePassword: boolean }
 
 const refuse = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+
+/** The one answer to every refused login: unknown account, wrong password, locked, disabled, tenant suspended. */
+export const LOGIN_REFUSED = '用户名或密码错误，或账户已被锁定、停用';
+const refused = () => refuse(LOGIN_REFUSED, 'BAD_CREDENTIALS');
+
+/**
+ * Count one wrong password against an account and lock it when the count reaches the threshold (an expired lock
+ * starts a fresh count). Shared by login and changePassword.
+ */
+export async function countFailedPassword(trx: Tx, userId: string, threshold: number, minutes: number) {
+  await trx.updateTable('app_user')
+    .set({
+      failed_logins: sql`case when locked_until <= now() then 1 else failed_logins + 1 end` as never,
+      locked_until: sql`case when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= ${threshold}
+        then now() + make_interval(mins => ${minutes}) else locked_until end` as never,
+    })
+    .where('id', '=', userId).execute();
+}
 
 /**
  * One attempt. Failures are counted per account in their own transaction (aliased attempts in one request each
@@ -60,19 +79,21 @@ export async function login(a: Attempt): Promise<LoginResult> {
     await appendAuditSeparately(a.db, entry('failure', 'rate_limited'));
     throw refuse('登录尝试过于频繁，请稍后再试', 'RATE_LIMITED');
   }
-  if (!account) {
-    await verifyPassword(await dummyHash(), a.password);
-    await appendAuditSeparately(a.db, entry('failure', 'unknown_user'));
-    throw refuse('用户名或密码错误', 'BAD_CREDENTIALS');
+  const wait = a.limiter.waitSeconds(a.clientIp);
+  if (wait > 0) {
+    await appendAuditSeparately(a.db, entry('failure', 'backoff'));
+    throw new GraphQLError(`登录失败次数过多，请 ${wait} 秒后再试`, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait } });
   }
-  if (account.locked_until && new Date(account.locked_until) > new Date()) {
-    await appendAuditSeparately(a.db, entry('failure', 'locked'));
-    throw refuse('登录失败次数过多，账户已临时锁定，请稍后再试', 'ACCOUNT_LOCKED');
-  }
-  const ok = await verifyPassword(account.password_hash, a.password);
-  if (ok && (account.status !== 'active' || account.tenant_status !== 'active')) {
-    await appendAuditSeparately(a.db, entry('failure', account.status !== 'active' ? 'disabled' : 'tenant_suspended'));
-    throw refuse('账户已停用或所属单位已暂停使用', 'ACCOUNT_DISABLED');
+  // One password check whatever the account's standing (a dummy hash when there is none), so neither the answer
+  // nor its timing tells an unknown, locked or disabled account from a wrong password.
+  const ok = await verifyPassword(account?.password_hash ?? await dummyHash(), a.password);
+  const locked = !!account?.locked_until && new Date(account.locked_until) > new Date();
+  const refusal = !account ? 'unknown_user' : locked ? 'locked' : !ok ? 'bad_password'
+    : account.status !== 'active' ? 'disabled' : account.tenant_status !== 'active' ? 'tenant_suspended' : null;
+  if (refusal) a.limiter.failed(a.clientIp);
+  if (!account || (refusal && refusal !== 'bad_password')) {
+    await appendAuditSeparately(a.db, entry('failure', refusal!));
+    throw refused();
   }
   const session = await withScope(a.db, account.tenant_path, async (trx) => {
     let opened: { sessionId: string; refreshToken: string } | null = null;
@@ -82,18 +103,11 @@ export async function login(a: Attempt): Promise<LoginResult> {
         .where('id', '=', account.user_id).execute();
       opened = await openSession(trx, { userId: account.user_id, tenantId: account.tenant_id, clientIp: a.clientIp, ttlSeconds: a.refreshTtlSeconds });
     } else {
-      await trx.updateTable('app_user')
-        .set({
-          // An expired lock starts a fresh count.
-          failed_logins: sql`case when locked_until <= now() then 1 else failed_logins + 1 end` as never,
-          locked_until: sql`case when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= ${account.lockout_threshold}
-            then now() + make_interval(mins => ${account.lockout_minutes}) else locked_until end` as never,
-        })
-        .where('id', '=', account.user_id).execute();
+      await countFailedPassword(trx, account.user_id, account.lockout_threshold, account.lockout_minutes);
     }
     await appendAudit(trx, entry(ok ? 'success' : 'failure', ok ? undefined : 'bad_password'));
     return opened;
   });
-  if (!ok || !session) throw refuse('用户名或密码错误', 'BAD_CREDENTIALS');
+  if (!ok || !session) throw refused();
   return { userId: account.user_id, ...session, mustChangePassword: account.must_change_password };
 }

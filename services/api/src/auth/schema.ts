@@ -3,14 +3,15 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { builder } from '../graphql/builder.js';
 import { passwordText, text } from '../graphql/inputs.js';
-import { badInput, session, type Ctx } from '../graphql/context.js';
+import { badInput, session, unauthenticated, type Ctx } from '../graphql/context.js';
 import { permissionList } from '../authz/abilities.js';
 import { appendAuditSeparately } from '../audit/index.js';
 import { describeLogin } from '../audit/describe.js';
 import { findTenant } from '../modules/tenants/repo.js';
 import { Tenant } from '../modules/tenants/schema.js';
 import { effectiveSettings } from '../modules/security/repo.js';
-import { login, type LoginResult } from './login.js';
+import { withScope } from '../db/scope.js';
+import { countFailedPassword, login, type LoginResult } from './login.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { passwordProblem } from './password-policy.js';
 import { refreshSession, revokeSession, revokeUserSessions } from './sessions.js';
@@ -134,13 +135,29 @@ builder.mutationField('changePassword', (t) =>
     },
     resolve: async (_r, { currentPassword, newPassword }, ctx) => {
       const { trx, principal } = session(ctx);
-      const row = await trx.selectFrom('app_user').select('password_hash').where('id', '=', principal.userId).executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.password_hash, currentPassword))) throw badInput('当前密码不正确');
+      // The same account row and thresholds as a login (the tenant's effective settings).
+      const account = (await sql<{ password_hash: string; locked_until: Date | null; lockout_threshold: number; lockout_minutes: number }>`
+        select password_hash, locked_until, lockout_threshold, lockout_minutes from auth_find_user(${principal.username})`.execute(trx)).rows[0];
+      if (!account) throw unauthenticated();
+      const locked = !!account.locked_until && new Date(account.locked_until) > new Date();
+      // The field is non-null: an error ends the request's remaining mutations, so aliases cannot add guesses.
+      if (locked) {
+        ctx.auditDetail.passwordCheck = 'locked';
+        throw new GraphQLError('密码输错次数过多，账户已临时锁定，请稍后再试或联系管理员', { extensions: { code: 'ACCOUNT_LOCKED' } });
+      }
+      if (!(await verifyPassword(account.password_hash, currentPassword))) {
+        ctx.auditDetail.passwordCheck = 'bad_password';
+        // Counted after the request's transaction ends: this operation fails and rolls back.
+        ctx.afterwards.push((db) => withScope(db, principal.tenantPath, (tx) =>
+          countFailedPassword(tx, principal.userId, account.lockout_threshold, account.lockout_minutes)));
+        throw badInput('当前密码不正确');
+      }
       if (newPassword === currentPassword) throw badInput('新密码不能与当前密码相同');
       const problem = passwordProblem(newPassword, await effectiveSettings(trx, principal.tenantId), principal.username);
       if (problem) throw badInput(problem);
       await trx.updateTable('app_user').set({
         password_hash: await hashPassword(newPassword), must_change_password: false, password_changed_at: sql`now()` as never,
+        failed_logins: 0, locked_until: null,
       }).where('id', '=', principal.userId).execute();
       // Every other session of this account ends; this one continues.
       await revokeUserSessions(trx, principal.userId, 'password_changed', principal.sessionId);
@@ -148,4 +165,3 @@ builder.mutationField('changePassword', (t) =>
     },
   }),
 );
-

@@ -1,5 +1,7 @@
 // Login sessions. The refresh token is `<session id>.<secret>`; only the secret's SHA-256 is stored. Each refresh
-// rotates the secret; presenting a superseded secret revokes the session (the token was copied).
+// rotates the secret and keeps the old hash: presenting a superseded secret revokes the session (the token was
+// copied). A secret the session never had is only refused: the session id is no secret (it sits in every access
+// token), so a guess must not be able to log anyone out.
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
@@ -51,7 +53,10 @@ export async function revokeSubtreeSessions(trx: Tx, path: string, reason: Revok
 interface Who { userId?: string; username?: string; tenantId?: string; tenantPath?: string }
 export type RefreshResult =
   | ({ ok: true; userId: string; sessionId: string; refreshToken: string; mustChangePassword: boolean } & Who)
-  | ({ ok: false; reason: 'malformed' | 'unknown' | 'expired' | 'reuse' | 'disabled' } & Who);
+  | ({ ok: false; reason: 'malformed' | 'unknown' | 'bad_secret' | 'expired' | 'reuse' | 'disabled' } & Who);
+
+/** How many superseded secrets a session remembers (a 12-hour session refreshed every 15 minutes has 48). */
+const SUPERSEDED_KEPT = 100;
 
 /** Exchange a refresh token for a rotated one. */
 export async function refreshSession(db: Kysely<DB>, token: string): Promise<RefreshResult> {
@@ -60,12 +65,14 @@ export async function refreshSession(db: Kysely<DB>, token: string): Promise<Ref
   const [, sessionId, secret] = m;
   const s = await withScope(db, null, async (trx) => (await sql<{
     session_id: string; user_id: string; username: string; tenant_id: string; tenant_path: string; refresh_hash: string; live: boolean;
-    user_status: string; tenant_status: string; must_change_password: boolean;
+    user_status: string; tenant_status: string; must_change_password: boolean; superseded_hashes: string[] | null;
   }>`select * from auth_refresh_session(${sessionId}::uuid)`.execute(trx)).rows[0]);
   if (!s) return { ok: false, reason: 'unknown' };
   const who = { userId: s.user_id, username: s.username, tenantId: s.tenant_id, tenantPath: s.tenant_path };
-  const given = Buffer.from(sha256(secret)), stored = Buffer.from(s.refresh_hash);
+  const hash = sha256(secret);
+  const given = Buffer.from(hash), stored = Buffer.from(s.refresh_hash);
   if (given.length !== stored.length || !crypto.timingSafeEqual(given, stored)) {
+    if (!(s.superseded_hashes ?? []).includes(hash)) return { ok: false, reason: 'bad_secret', ...who };
     await withScope(db, s.tenant_path, (trx) => revokeSession(trx, sessionId, 'refresh_reuse'));
     return { ok: false, reason: 'reuse', ...who };
   }
@@ -73,7 +80,10 @@ export async function refreshSession(db: Kysely<DB>, token: string): Promise<Ref
   if (!s.live) return { ok: false, reason: 'expired', ...who };
   const next = newSecret();
   const updated = await withScope(db, s.tenant_path, async (trx) => trx.updateTable('user_session')
-    .set({ refresh_hash: sha256(next), last_seen_at: sql`now()` as never })
+    .set({
+      refresh_hash: sha256(next), last_seen_at: sql`now()` as never,
+      superseded_hashes: sql`(array_prepend(refresh_hash, superseded_hashes))[1:${sql.lit(SUPERSEDED_KEPT)}]` as never,
+    })
     .where('id', '=', sessionId).where('refresh_hash', '=', s.refresh_hash).where('revoked_at', 'is', null)
     .executeTakeFirst());
   // A concurrent refresh won the race with the same secret: treat as reuse.

@@ -1,6 +1,7 @@
 // One home for configuration. An empty variable counts as unset.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BackoffOptions } from '../auth/rate-limit.js';
 import { dataDirSecret, deriveKey, isLoopbackHost, isPublicSecret } from './secrets.js';
 
 const env = (name: string): string | undefined => {
@@ -31,6 +32,8 @@ export interface Config {
   refreshTokenTtlSeconds: number;
   /** Login attempts allowed per client address per minute. */
   loginRateLimitPerMinute: number;
+  /** Progressive delays per client address after refused logins (auth/rate-limit.ts; defaults there). */
+  loginBackoff?: Partial<BackoffOptions>;
   /** Tests only, never from the environment: honour the x-test-rollback header. */
   testRollbackHeader?: boolean;
   demoPassword: string;

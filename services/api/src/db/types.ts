@@ -58,6 +58,8 @@ export interface UserSessionTable {
   tenant_id: string;
   user_id: string;
   refresh_hash: string;
+  /** SHA-256 of secrets this session's refresh token has rotated away from (newest first, at most 100). */
+  superseded_hashes: Generated<string[]>;
   client_ip: string | null;
   created_at: Generated<Timestamp>;
   last_seen_at: Generated<Timestamp>;

@@ -28,10 +28,17 @@ export interface Ctx {
   loginLimiter: LoginLimiter;
   /** The object store (photos, scans): one instance per app. */
   store: ObjectStore;
+  /**
+   * Writes that must stand whether the operation commits or rolls back (a wrong current password counts toward the
+   * lockout): run by the operation wrapper on the pool after the request's transaction has ended.
+   */
+  afterwards: ((db: Kysely<DB>) => Promise<void>)[];
+  /** Extra facts for the request's audit row (merged into its detail). */
+  auditDetail: Record<string, unknown>;
 }
 
-export function newContext(base: Omit<Ctx, 'principal' | 'ability' | 'trx' | 'audit'>): Ctx {
-  return { ...base, principal: null, ability: defineAbilities(null), trx: null, audit: new AuditTrail() };
+export function newContext(base: Omit<Ctx, 'principal' | 'ability' | 'trx' | 'audit' | 'afterwards' | 'auditDetail'>): Ctx {
+  return { ...base, principal: null, ability: defineAbilities(null), trx: null, audit: new AuditTrail(), afterwards: [], auditDetail: {} };
 }
 
 export const unauthenticated = () =>

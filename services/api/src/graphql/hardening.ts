@@ -57,14 +57,37 @@ export const requestLimitsRule: ValidationRule = (context: ValidationContext): A
   },
 });
 
+/** graphql-js appends 「 Did you mean "x", "y"?」 to validation and coercion errors: it names the schema's fields. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** The error without graphql-js's suggestions (the same error when it has none). */
+export function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(SUGGESTION, '');
+  if (message === error.message) return error;
+  return new GraphQLError(message, {
+    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path,
+    originalError: error.originalError, extensions: error.extensions,
+  });
+}
+
 export function hardeningPlugin(config: Config): Plugin {
+  const production = config.mode === 'production';
   const rules: ValidationRule[] = [requestLimitsRule];
-  if (config.mode === 'production') rules.push(NoSchemaIntrospectionCustomRule);
+  if (production) rules.push(NoSchemaIntrospectionCustomRule);
   return {
     onParse: ({ setParseFn, parseFn }) => {
       // graphql-js stops lexing past maxTokens (a cheap guard against huge documents).
       setParseFn((source, options) => parseFn(source, { ...options, maxTokens: LIMITS.tokens }));
     },
-    onValidate: ({ addValidationRule }) => { for (const r of rules) addValidationRule(r); },
+    onValidate: ({ addValidationRule }) => {
+      for (const r of rules) addValidationRule(r);
+      // Validation errors bypass the error mask: production cuts the schema names graphql-js suggests here.
+      if (production) {
+        return ({ result, setResult }) => {
+          if (result.length) setResult(result.map((e) => (Object.prototype.toString.call(e) === '[object GraphQLError]' ? withoutSuggestions(e as GraphQLError) : e)));
+        };
+      }
+      return undefined;
+    },
   };
 }

@@ -1,7 +1,10 @@
 // Each GraphQL operation is one unit of work: the session is confirmed, the scope set, the resolvers run in one
 // transaction, and one audit row is appended — inside that transaction when the work commits, in a separate one
 // when it fails. Login attempts write their own rows.
-import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
+import {
+  getOperationAST, Kind, type DirectiveNode, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode,
+  type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
@@ -12,18 +15,62 @@ import { appendAudit, appendAuditSeparately, type AuditEntry } from '../audit/in
 import { describeOperation } from '../audit/describe.js';
 import { passwordChangeRequired, unauthenticated, type Ctx } from './context.js';
 
-/** Operations that run without a session and audit themselves. */
-const SESSIONLESS = new Set(['login', 'refreshSession']);
+/** Mutations that run without a session and audit themselves (a request of only these needs no token). */
+export const SESSIONLESS = new Set(['login', 'refreshSession']);
 /** What an account that must change its password may still do. */
-const BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', '__typename']);
+export const BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', '__typename']);
 
-function describe(document: DocumentNode, operationName?: string | null) {
+/**
+ * Whether @skip/@include let a selection run. A condition not known here (a variable without a boolean value) counts
+ * as "runs": callers use the result to refuse, so over-counting is the safe side.
+ */
+function included(directives: readonly DirectiveNode[] | undefined, op: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
+  for (const d of directives ?? []) {
+    if (d.name.value !== 'skip' && d.name.value !== 'include') continue;
+    const arg = d.arguments?.find((a) => a.name.value === 'if')?.value;
+    let value: unknown;
+    if (arg?.kind === Kind.BOOLEAN) value = arg.value;
+    else if (arg?.kind === Kind.VARIABLE) {
+      const name = arg.name.value;
+      const def = op.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
+      value = Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : def?.kind === Kind.BOOLEAN ? def.value : undefined;
+    }
+    if (typeof value !== 'boolean') continue;
+    if (d.name.value === 'skip' && value) return false;
+    if (d.name.value === 'include' && !value) return false;
+  }
+  return true;
+}
+
+/**
+ * The root fields an operation executes: named and inline fragments on the root type expanded (any depth, cycles
+ * cut), @skip/@include honoured where their condition is known. Field names, not aliases.
+ */
+export function rootFields(document: DocumentNode, op: OperationDefinitionNode, variables: Record<string, unknown> = {}): string[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const out: string[] = [];
+  const walk = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const sel of set.selections) {
+      if (!included(sel.directives, op, variables)) continue;
+      if (sel.kind === Kind.FIELD) out.push(sel.name.value);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, seen);
+      else {
+        const name = sel.name.value;
+        const frag = fragments.get(name);
+        if (frag && !seen.has(name)) walk(frag.selectionSet, new Set([...seen, name]));
+      }
+    }
+  };
+  walk(op.selectionSet, new Set());
+  return [...new Set(out)];
+}
+
+function describe(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null) {
   const op = getOperationAST(document, operationName ?? undefined);
-  const fields = (op?.selectionSet.selections ?? [])
-    .filter((s) => s.kind === Kind.FIELD)
-    .map((s) => (s as { name: { value: string } }).name.value);
+  const fields = op ? rootFields(document, op, variables ?? {}) : [];
   const type = op?.operation ?? 'query';
-  const label = `${type} ${op?.name?.value ? op.name.value + ' ' : ''}{${[...new Set(fields)].join(',')}}`;
+  const label = `${type} ${op?.name?.value ? op.name.value + ' ' : ''}{${fields.join(',')}}`;
   return { type, fields, label };
 }
 
@@ -56,7 +103,7 @@ export function operationPlugin(): Plugin<Ctx> {
     onValidate({ context, params }) {
       return ({ valid }) => {
         if (!valid) {
-          const op = describe(params.documentAST);
+          const op = describe(params.documentAST, undefined, (params as { variables?: Record<string, unknown> }).variables);
           const id = (context as { identity?: () => Promise<RequestIdentity> }).identity;
           if (id) void id().then((i) => auditRejected(i, op.label, 'GRAPHQL_VALIDATION_FAILED')).catch(() => undefined);
         }
@@ -65,7 +112,7 @@ export function operationPlugin(): Plugin<Ctx> {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (execArgs) => {
         const ctx = execArgs.contextValue as Ctx;
-        const op = describe(execArgs.document, execArgs.operationName);
+        const op = describe(execArgs.document, execArgs.operationName, execArgs.variableValues as Record<string, unknown> | null | undefined);
         const run = () => executeFn(execArgs) as Promise<ExecutionResult>;
         const entry = (result: ExecutionResult | null): AuditEntry => {
           const failed = !result || !!result.errors?.length;
@@ -87,6 +134,7 @@ export function operationPlugin(): Plugin<Ctx> {
               cadreNames: ctx.audit.cadreNames, targets: ctx.audit.targets,
             }),
             detail: {
+              ...ctx.auditDetail,
               ...(ctx.audit.targets.length ? { targets: ctx.audit.targets } : {}),
               ...(failed && result?.errors ? { errors: result.errors.map((e) => e.extensions?.code ?? 'ERROR').slice(0, 10) } : {}),
             },
@@ -115,6 +163,11 @@ export function operationPlugin(): Plugin<Ctx> {
         ctx.principal = principal;
         ctx.ability = opened.ability;
         ctx.trx = trx;
+        // Writes that stand whatever the outcome, once the request's transaction has ended (never inside it: on
+        // PGlite the pool has one connection).
+        const afterwards = async () => {
+          for (const f of ctx.afterwards.splice(0)) await f(ctx.db);
+        };
         let result: ExecutionResult | null = null;
         try {
           if (principal.mustChangePassword && !op.fields.every((f) => BEFORE_PASSWORD_CHANGE.has(f))) {
@@ -125,17 +178,21 @@ export function operationPlugin(): Plugin<Ctx> {
           if (!result.errors?.length && !ctx.rollbackOnly) {
             await appendAudit(trx, entry(result));
             await trx.commit().execute();
+            ctx.trx = null;
+            await afterwards();
             return result;
           }
         } catch (e) {
           await trx.rollback().execute().catch(() => undefined);
           ctx.trx = null;
+          await afterwards().catch(() => undefined);
           await appendAuditSeparately(ctx.db, entry(null)).catch(() => undefined);
           throw e;
         }
         await trx.rollback().execute();
         ctx.trx = null;
         await appendAuditSeparately(ctx.db, entry(result));
+        await afterwards();
         return result;
       });
     },

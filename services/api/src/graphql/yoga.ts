@@ -7,7 +7,7 @@ import type { ObjectStore } from '../storage/index.js';
 import type { Config } from '../config/index.js';
 import { verifyToken } from '../auth/request-session.js';
 import { createLoginLimiter } from '../auth/rate-limit.js';
-import { hardeningPlugin } from './hardening.js';
+import { hardeningPlugin, withoutSuggestions } from './hardening.js';
 import { tracingPlugin } from '../telemetry/index.js';
 import { getSchema } from './schema.js';
 import { newContext, type Ctx } from './context.js';
@@ -15,15 +15,17 @@ import { operationPlugin, type RequestIdentity } from './operation.js';
 
 /**
  * Errors raised on purpose (GraphQLError, also as original error) pass; anything else — database text included —
- * becomes a fixed message. A tag check, not instanceof: graphql's CJS and ESM builds may both be loaded.
+ * becomes a fixed message. A tag check, not instanceof: graphql's CJS and ESM builds may both be loaded. In production
+ * graphql-js's suggestions of field, argument, type and enum names are cut from the messages.
  */
-export function maskError(error: unknown, log: (e: unknown) => void = () => undefined): GraphQLError {
+export function maskError(error: unknown, log: (e: unknown) => void = () => undefined, production = false): GraphQLError {
   const isGql = (x: unknown): x is GraphQLError => Object.prototype.toString.call(x) === '[object GraphQLError]';
   const original = (error as GraphQLError)?.originalError;
   if (isGql(error) && (!original || isGql(original))) {
     // GraphQL's parser prefixes its refusals in English; ours are already Chinese.
     const m = /^Syntax Error: (.*[\u4e00-\u9fff].*)$/s.exec(error.message);
-    return m ? new GraphQLError(m[1], { extensions: { ...error.extensions, code: 'GRAPHQL_PARSE_FAILED' } }) : error;
+    if (m) return new GraphQLError(m[1], { extensions: { ...error.extensions, code: 'GRAPHQL_PARSE_FAILED' } });
+    return production ? withoutSuggestions(error) : error;
   }
   log(original ?? error);
   return new GraphQLError('服务器内部错误', { extensions: { code: 'INTERNAL' } });
@@ -32,13 +34,13 @@ export function maskError(error: unknown, log: (e: unknown) => void = () => unde
 interface ServerContext { req: FastifyRequest; reply: FastifyReply; identity: () => Promise<RequestIdentity> }
 
 export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Config, store: ObjectStore) {
-  const loginLimiter = createLoginLimiter(config.loginRateLimitPerMinute);
+  const loginLimiter = createLoginLimiter(config.loginRateLimitPerMinute, config.loginBackoff);
   const yoga = createYoga<ServerContext, Ctx>({
     schema: getSchema() as never,
     graphqlEndpoint: '/graphql',
     graphiql: config.mode !== 'production',
     landingPage: false,
-    maskedErrors: { maskError: (error: unknown) => maskError(error, (e) => app.log.error({ err: e }, 'masked error')) },
+    maskedErrors: { maskError: (error: unknown) => maskError(error, (e) => app.log.error({ err: e }, 'masked error'), config.mode === 'production') },
     logging: false,
     plugins: [hardeningPlugin(config), tracingPlugin(), operationPlugin()],
     context: async ({ req }): Promise<Ctx> => {
