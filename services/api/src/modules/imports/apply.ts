@@ -80,9 +80,18 @@ export function planFromForm(fields: FormFields): CadrePlan {
   }
   if (typeof fields.ZhaoPian === 'string' && fields.ZhaoPian) plan.photo = Buffer.from(fields.ZhaoPian, 'base64');
   for (const [k, v] of Object.entries(fields)) {
-    if (!MAPPED.has(k) && typeof v === 'string' && v) plan.extra[k] = v;
+    if (MAPPED.has(k) || typeof v !== 'string' || !v) continue;
+    // Unknown elements are kept in plain text (cadre.extra): never one carrying an ID number (a family member's…).
+    if (carriesIdNumber(v)) warnings.push(`元素 ${k} 含有公民身份号码，未导入（身份证号只保存在加密的“公民身份号码”一项）`);
+    else plan.extra[k] = v;
   }
   return plan;
+}
+
+/** Whether free text holds something that passes as an 18-digit citizen ID number. */
+export function carriesIdNumber(text: string): boolean {
+  for (const m of text.matchAll(/(?<!\d)\d{17}[\dXx](?![\dXx])/g)) if (validIdNumber(m[0])) return true;
+  return false;
 }
 
 export type Match = { cadre: CadreRow; by: 'idNumber' | 'nameBirth' } | { ambiguous: number } | null;

@@ -6,7 +6,7 @@ import { asSubject } from '../../authz/abilities.js';
 import { revokeSubtreeSessions } from '../../auth/sessions.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import {
-  childTenantCode, findTenant, insertTenant, listTenants, moveTenant, patchTenant, setTenantStatus, TENANT_CODE_RE, TENANT_KINDS,
+  childTenantCode, findTenant, insertTenant, listTenants, moveTenant, patchTenant, setTenantStatus, TENANT_CODE_RE, TENANT_KINDS, tenantCodeConflict,
   type TenantKind, type TenantRow,
 } from './repo.js';
 
