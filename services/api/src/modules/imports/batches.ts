@@ -63,7 +63,7 @@ export async function sweepBatches(trx: Tx): Promise<number> {
   const cleared = await trx.updateTable('import_batch')
     .set({ files: sql`jsonb_build_object('v', 2, 'sealed', null, 'count', coalesce((files->>'count')::int, case when jsonb_typeof(files) = 'array' then jsonb_array_length(files) else 0 end))` })
     .where(sql<boolean>`(confirmed_at is not null or expires_at < now())`)
-    .where(sql<boolean>`(jsonb_typeof(files) = 'array' and files <> '[]'::jsonb) or (files->>'sealed') is not null`)
+    .where(sql<boolean>`((jsonb_typeof(files) = 'array' and files <> '[]'::jsonb) or (files->>'sealed') is not null)`)
     .executeTakeFirst();
   await trx.deleteFrom('import_batch').where(sql<boolean>`expires_at < now() - ${sql.raw(`interval '${BATCH_RETENTION}'`)}`).execute();
   return Number(cleared.numUpdatedRows ?? 0);
