@@ -103,6 +103,35 @@ describe(`personal data in answers (${engineName})`, () => {
     expect(JSON.stringify(row)).not.toContain(none);
   });
 
+  it('an import preview cannot test a guessed ID number: for non-officers a right and a wrong number answer alike', async () => {
+    const officer = await tok('km-wh.officer');
+    const filler = await tok('km-wh.filler');
+    const unitId = (await t.gql(filler, '{ units(tenantCode:"km-wh"){ id } }')).data.units[0].id;
+    const name = `验号${'甲乙丙丁戊己庚辛'[Number(run) % 8]}${'子丑寅卯辰巳午未'[Number(run.slice(1)) % 8]}`;
+    const id = idFor(`53010219790615${rand(3)}`);
+    const made = await t.gql(officer, 'mutation($i:CadreInput!){ createCadre(input:$i){ id } }', { i: { name, unitId, birthMonth: '197906', idNumber: id } });
+    const cadreId = made.data.createCadre.id;
+    const wrong = idFor(`${id.slice(0, 14)}${String((Number(id.slice(14, 17)) + 2) % 1000).padStart(3, '0')}`);
+    const form = (n: string) => `<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>${name}</XingMing><ChuShengNianYue>197906</ChuShengNianYue><ShenFenZheng>${n}</ShenFenZheng></Person>`;
+    const preview = async (token: string, n: string) => {
+      const fd = new FormData();
+      fd.append('file', new Blob([form(n)]), 'guess.lrmx');
+      const req = new Request('http://x/', { method: 'POST', body: fd });
+      const res = await t.app.inject({ method: 'POST', url: '/api/imports', payload: Buffer.from(await req.arrayBuffer()),
+        headers: { authorization: `Bearer ${token}`, 'content-type': req.headers.get('content-type')! } });
+      const f = res.json().files[0];
+      return { status: f.status, error: f.error, warnings: f.warnings, match: f.match, id: f.fields?.ShenFenZheng };
+    };
+    const right = await preview(filler, id);
+    const guessed = await preview(filler, wrong);
+    expect(right.match).toMatchObject({ cadreId, by: 'nameBirth' });
+    expect(right).toEqual(guessed);
+    expect(right.match.diff.find((d: any) => d.field === 'ShenFenZheng')).toEqual({ field: 'ShenFenZheng', label: '公民身份号码', from: '（已登记）', to: `${id.slice(0, 6)}************（以导入文件为准）` });
+    // Officers, who see numbers anyway, are still matched by number.
+    expect((await preview(officer, id)).match).toMatchObject({ cadreId, by: 'idNumber', diff: [] });
+    expect((await preview(officer, wrong)).match).toBeNull();
+  });
+
   it('unit cadre counts: null for roles that cannot read cadres (admins), numbers for those who can', async () => {
     const admin = await t.gql(await tok('km-wh.admin'), '{ units(tenantCode:"km-wh"){ id cadreCount } }');
     expect(admin.errors).toBeUndefined();
