@@ -31,6 +31,7 @@ revoke all on function app_sweep_import_batches() from public;
 grant execute on function app_sweep_import_batches() to lz_app;
 
 -- Batches written before hold their forms in plain text: drop that content (such a batch must be uploaded again).
+-- Revisions written by imports kept the old mask (region, 8 stars, the last four): keep the region only.
 do $$
 declare root text;
 begin
@@ -38,6 +39,9 @@ begin
     perform set_config('app.tenant_path', root, true);
     update import_batch set files = jsonb_build_object('v', 2, 'sealed', null, 'count', jsonb_array_length(files))
      where jsonb_typeof(files) = 'array';
+    update cadre_revision
+       set changes = jsonb_set(changes, '{公民身份号码,1}', to_jsonb(left(changes->'公民身份号码'->>1, 6) || '************'))
+     where changes->'公民身份号码'->>1 ~ '^[0-9]{6}\*{8}[0-9X]{4}$';
   end loop;
   perform set_config('app.tenant_path', '', true);
 end $$;
