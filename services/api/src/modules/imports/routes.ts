@@ -89,15 +89,15 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         continue;
       }
       const warnings = [...p.warnings, ...plan.warnings];
-      const match = await matchCadre(trx, principal, keys, plan);
+      const match = await matchCadre(trx, principal, keys, plan, ability.can('reveal', 'Cadre'));
       if (match && 'ambiguous' in match) {
-        files.push({ name: p.name, status: 'error', error: `${p.name}：有 ${match.ambiguous} 名干部姓名和出生年月都是「${plan.name}」「${plan.basic.birthMonth}」，无法确定是哪一位；请在文件中填写公民身份号码后重新导入`, warnings, fields: p.fields });
+        files.push({ name: p.name, status: 'error', error: `${p.name}：有 ${match.ambiguous} 名干部姓名和出生年月都是「${plan.name}」「${plan.basic.birthMonth}」，无法确定是哪一位；${ability.can('reveal', 'Cadre') ? '请在文件中填写公民身份号码后重新导入' : '请由纪检干部导入该文件'}`, warnings, fields: p.fields });
         continue;
       }
       const canUpdate = match ? ability.can('update', asSubject('Cadre', { ...match.cadre })) : true;
       files.push({
         name: p.name, status: canUpdate ? 'ok' : 'error', error: canUpdate ? undefined : `${p.name}：匹配到的干部不在您的管理范围内`, warnings, fields: p.fields,
-        match: match ? { cadreId: match.cadre.id, name: match.cadre.name, unitName: match.cadre.unit_name, by: match.by, diff: await diffCadre(trx, keys, match.cadre, plan) } : null,
+        match: match ? { cadreId: match.cadre.id, name: match.cadre.name, unitName: match.cadre.unit_name, by: match.by, diff: await diffCadre(trx, keys, match.cadre, plan, ability.can('reveal', 'Cadre')) } : null,
       });
     }
     // Confirmed and expired batches in scope lose their content as new ones arrive; the new one is stored sealed.
