@@ -201,19 +201,19 @@ describe(`tenant administration (${engineName})`, () => {
     const yn = (await session('yn.admin')).accessToken;
     const km = (await session('km.admin')).accessToken;
     const kmId = await tenantId('km');
-    const ct = (await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-ct-sub", name:"城投子公司纪委", kind:"enterprise_discipline"}){ id } }', { p: await tenantId('km-qy-ct') })).data.createTenant.id;
+    const ct = (await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-qy-ct-sub", name:"城投子公司纪委", kind:"enterprise_discipline"}){ id } }', { p: await tenantId('km-qy-ct') })).data.createTenant.id;
     expect(ct).toBeTruthy();
     // Into its own subtree: refused.
     expect(code(await t.gql(km, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ id } }', { id: await tenantId('km-qy-ct'), p: ct }))).toBe('BAD_USER_INPUT');
     // The province creates a second city and moves 城投集团纪委 (with its child) there.
-    const qj = (await t.gql(yn, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"qj", name:"曲靖市纪委监委", kind:"city_commission"}){ id } }', { p: await tenantId('yn') })).data.createTenant.id;
+    const qj = (await t.gql(yn, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"yn-qj", name:"曲靖市纪委监委", kind:"city_commission"}){ id } }', { p: await tenantId('yn') })).data.createTenant.id;
     // km cannot move a tenant to a parent outside its subtree: the new parent answers like a missing one.
     expect((await t.gql(km, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ id } }', { id: await tenantId('km-qy-ct'), p: qj })).data.moveTenant).toBeNull();
     const moved = await t.gql(yn, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ path parentId } }', { id: await tenantId('km-qy-ct'), p: qj });
     expect(moved.errors, JSON.stringify(moved.errors)).toBeUndefined();
-    expect(moved.data.moveTenant).toEqual({ path: 'yn.qj.km_qy_ct', parentId: qj });
+    expect(moved.data.moveTenant).toEqual({ path: 'yn.yn_qj.km_qy_ct', parentId: qj });
     const all = (await t.gql(yn, TENANTS)).data.tenants;
-    expect(all.find((x: any) => x.code === 'km-ct-sub').path).toBe('yn.qj.km_qy_ct.km_ct_sub');
+    expect(all.find((x: any) => x.code === 'km-qy-ct-sub').path).toBe('yn.yn_qj.km_qy_ct.km_qy_ct_sub');
     expect((await t.gql(km, TENANTS)).data.tenants.map((x: any) => x.code)).not.toContain('km-qy-ct');
     expect((await t.gql(km, '{ cadres(filter:{tenantCode:"km-qy-ct"}) { totalCount } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const off = (await session('km.officer')).accessToken;
@@ -223,13 +223,13 @@ describe(`tenant administration (${engineName})`, () => {
     expect((await t.gql(own, '{ cadres { totalCount } }')).data.cadres.totalCount).toBe(16);
     // Back where it was.
     await t.gql(yn, 'mutation($id:ID!,$p:ID!){ moveTenant(id:$id, parentId:$p){ path } }', { id: await tenantId('km-qy-ct'), p: kmId });
-    expect((await t.gql(km, TENANTS)).data.tenants.find((x: any) => x.code === 'km-ct-sub').path).toBe('yn.km.km_qy_ct.km_ct_sub');
+    expect((await t.gql(km, TENANTS)).data.tenants.find((x: any) => x.code === 'km-qy-ct-sub').path).toBe('yn.km.km_qy_ct.km_qy_ct_sub');
   });
 
   it('suspending a tenant suspends its subtree and ends live sessions on the next request; resuming lets users log in again', async () => {
     const km = (await session('km.admin')).accessToken;
     const gjId = await tenantId('km-qy-gj');
-    const sub = (await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-gj-sub", name:"公交子公司纪委", kind:"enterprise_discipline"}){ id } }', { p: gjId })).data.createTenant.id;
+    const sub = (await t.gql(km, 'mutation($p:ID!){ createTenant(input:{parentId:$p, code:"km-qy-gj-sub", name:"公交子公司纪委", kind:"enterprise_discipline"}){ id } }', { p: gjId })).data.createTenant.id;
     await t.gql(km, 'mutation($t:ID!){ createUser(input:{tenantId:$t, loginName:"leader", displayName:"王五", role:"leader", password:"Gongjiao#2026"}){ id } }', { t: sub });
     const live = await session('km-qy-gj.officer');
     const r = await t.gql(km, 'mutation($id:ID!){ setTenantStatus(id:$id, status:"suspended"){ status effectiveStatus } }', { id: gjId });
@@ -239,12 +239,12 @@ describe(`tenant administration (${engineName})`, () => {
     const refused = await t.gql(null, LOGIN, { u: 'km-qy-gj.officer', p: DEMO_PASSWORD });
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_CREDENTIALS');
     // The child tenant is suspended with it.
-    expect(code(await t.gql(null, LOGIN, { u: 'km-gj-sub.leader', p: 'Gongjiao#2026' }))).toBe('BAD_CREDENTIALS');
-    const [why] = await asRoot(async (trx) => trx.selectFrom('audit_event').select('detail').where('username', '=', 'km-gj-sub.leader')
+    expect(code(await t.gql(null, LOGIN, { u: 'km-qy-gj-sub.leader', p: 'Gongjiao#2026' }))).toBe('BAD_CREDENTIALS');
+    const [why] = await asRoot(async (trx) => trx.selectFrom('audit_event').select('detail').where('username', '=', 'km-qy-gj-sub.leader')
       .where('operation', '=', 'login').orderBy('id', 'desc').limit(1).execute());
     expect((why.detail as any).reason).toBe('tenant_suspended');
     const list = (await t.gql(km, '{ tenants { code status effectiveStatus } }')).data.tenants;
-    expect(list.find((x: any) => x.code === 'km-gj-sub')).toEqual({ code: 'km-gj-sub', status: 'active', effectiveStatus: 'suspended' });
+    expect(list.find((x: any) => x.code === 'km-qy-gj-sub')).toEqual({ code: 'km-qy-gj-sub', status: 'active', effectiveStatus: 'suspended' });
     // An admin cannot suspend its own tenant.
     expect(code(await t.gql(km, 'mutation($id:ID!){ setTenantStatus(id:$id, status:"suspended"){ status } }', { id: await tenantId('km') }))).toBe('FORBIDDEN');
     await t.gql(km, 'mutation($id:ID!){ setTenantStatus(id:$id, status:"active"){ status } }', { id: gjId });

@@ -22,6 +22,12 @@ import type { AdminTenant } from './types';
 const CODE_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const NAME_RE = /^[\p{Script=Han}A-Za-z0-9（）()·\-、 ]{2,60}$/u;
 
+/** The new tenant's code: the parent's code + '-' is fixed (the API enforces it); a typed prefix is not doubled. */
+function fullCode(parentCode: string, typed: string): string {
+  const v = typed.trim().toLowerCase();
+  return v.startsWith(`${parentCode}-`) ? v : `${parentCode}-${v}`;
+}
+
 /** A sensible kind for a new child of a tenant of this kind. */
 const DEFAULT_CHILD_KIND: Record<string, string> = {
   province_commission: 'city_commission',
@@ -53,7 +59,7 @@ function CreateTenantModal({ parent, open, onClose, onDone }: {
     setError(null);
     try {
       const d = await gql<{ createTenant: AdminTenant | null }>(CREATE_TENANT, {
-        input: { parentId: parent.id, code: v.code.trim(), name: v.name.trim(), kind: v.kind, sortOrder: v.sortOrder ?? null },
+        input: { parentId: parent.id, code: fullCode(parent.code, v.code), name: v.name.trim(), kind: v.kind, sortOrder: v.sortOrder ?? null },
       });
       if (!d.createTenant) throw new Error('上级租户不存在或不在管理范围内');
       onDone(d.createTenant);
@@ -91,17 +97,21 @@ function CreateTenantModal({ parent, open, onClose, onDone }: {
         <Form.Item label="上级租户">
           <span className="lz-form-static">{parent.name}</span>
         </Form.Item>
-        <Form.Item
-          label="代码"
-          name="code"
-          extra="小写字母、数字和连字符，全局唯一，用作登录名前缀，创建后不可修改"
-          rules={[
-            { required: true, whitespace: true, message: '请输入租户代码' },
-            { max: 40, message: '代码最长 40 位' },
-            { pattern: CODE_RE, message: '代码须为小写字母、数字，可用连字符分隔' },
-          ]}
-        >
-          <Input id="tenant-code" placeholder={`如 ${parent.code}-xs`} maxLength={40} autoComplete="off" />
+        <Form.Item label="代码" required extra={`以上级代码「${parent.code}-」开头（已固定），只填后半部分；小写字母、数字和连字符，用作登录名前缀，创建后不可修改`}>
+          <Space.Compact block>
+            <Space.Addon className="lz-mono" data-testid="tenant-code-prefix">{`${parent.code}-`}</Space.Addon>
+            <Form.Item
+              name="code"
+              noStyle
+              rules={[
+                { required: true, whitespace: true, message: '请输入租户代码' },
+                { max: 40, message: '代码最长 40 位' },
+                { pattern: CODE_RE, message: '代码须为小写字母、数字，可用连字符分隔' },
+              ]}
+            >
+              <Input id="tenant-code" placeholder="如 xs" maxLength={40} autoComplete="off" />
+            </Form.Item>
+          </Space.Compact>
         </Form.Item>
         <Form.Item
           label="名称"

@@ -13,7 +13,8 @@ export interface UnitItem {
   name: string;
   parentId: string | null;
   sortOrder: number;
-  cadreCount: number;
+  /** Null for roles that cannot read cadres. */
+  cadreCount: number | null;
   tenant: { id: string };
 }
 

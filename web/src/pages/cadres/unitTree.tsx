@@ -48,7 +48,9 @@ export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null):
     unitsByTenant.set(u.tenant.id, list);
   }
 
-  const buildUnits = (tenantUnits: UnitItem[]): { nodes: ScopeNode[]; total: number } => {
+  // Counts are shown only when present: roles that cannot read cadres get null counts (and no numbers).
+  const add = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+  const buildUnits = (tenantUnits: UnitItem[]): { nodes: ScopeNode[]; total: number | null } => {
     const ids = new Set(tenantUnits.map((u) => u.id));
     const byParent = new Map<string | null, UnitItem[]>();
     for (const u of tenantUnits) {
@@ -58,15 +60,15 @@ export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null):
       byParent.set(parent, list);
     }
     const seen = new Set<string>();
-    const walk = (parent: string | null): { nodes: ScopeNode[]; total: number } => {
-      let sum = 0;
+    const walk = (parent: string | null): { nodes: ScopeNode[]; total: number | null } => {
+      let sum: number | null = 0;
       const nodes: ScopeNode[] = [];
       for (const u of byParent.get(parent) ?? []) {
         if (seen.has(u.id)) continue;
         seen.add(u.id);
         const sub = walk(u.id);
-        const total = u.cadreCount + sub.total;
-        sum += total;
+        const total = add(u.cadreCount, sub.total);
+        sum = add(sum, total);
         nodes.push({
           key: unitKey(u.id),
           label: u.name,
@@ -85,16 +87,16 @@ export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null):
   };
 
   const visited = new Set<string>();
-  const buildTenants = (parent: string | null): { nodes: ScopeNode[]; total: number } => {
-    let sum = 0;
+  const buildTenants = (parent: string | null): { nodes: ScopeNode[]; total: number | null } => {
+    let sum: number | null = 0;
     const nodes: ScopeNode[] = [];
     for (const t of childTenants.get(parent) ?? []) {
       if (visited.has(t.id)) continue;
       visited.add(t.id);
       const own = buildUnits(unitsByTenant.get(t.id) ?? []);
       const sub = buildTenants(t.id);
-      const total = units ? own.total + sub.total : null;
-      if (total !== null) sum += total;
+      const total = units ? add(own.total, sub.total) : null;
+      sum = add(sum, total);
       const children = [...own.nodes, ...sub.nodes];
       nodes.push({
         key: tenantKey(t.code),

@@ -36,6 +36,9 @@ function useOwnUnits(tenantId: string | undefined) {
   }, [units]);
 }
 
+/** The preview shows the region code only, as the archive does for non-officers (the API masks it already for them). */
+const maskId = (s: string) => s.slice(0, 6) + '*'.repeat(Math.max(0, s.length - 6));
+
 function FileDetail({ file }: { file: PreviewFile }) {
   const f = file.fields ?? {};
   const photo = typeof f.ZhaoPian === 'string' && f.ZhaoPian ? `data:image/jpeg;base64,${f.ZhaoPian}` : null;
@@ -67,7 +70,7 @@ function FileDetail({ file }: { file: PreviewFile }) {
           <Descriptions.Item label="入党时间">{month(f.RuDangShiJian)}</Descriptions.Item>
           <Descriptions.Item label="全日制教育">{[f.QuanRiZhiJiaoYu_XueLi, f.QuanRiZhiJiaoYu_XueWei].filter(Boolean).join(' ')}</Descriptions.Item>
           <Descriptions.Item label="在职教育">{[f.ZaiZhiJiaoYu_XueLi, f.ZaiZhiJiaoYu_XueWei].filter(Boolean).join(' ')}</Descriptions.Item>
-          <Descriptions.Item label="公民身份号码">{f.ShenFenZheng ? `${String(f.ShenFenZheng).slice(0, 6)}********${String(f.ShenFenZheng).slice(-4)}` : ''}</Descriptions.Item>
+          <Descriptions.Item label="公民身份号码">{f.ShenFenZheng ? maskId(String(f.ShenFenZheng)) : ''}</Descriptions.Item>
           <Descriptions.Item label="现任职务" span={3}>{f.XianRenZhiWu as string}</Descriptions.Item>
           <Descriptions.Item label="简历" span={3}><span className="lz-pre">{f.JianLi as string}</span></Descriptions.Item>
           <Descriptions.Item label="家庭成员" span={3}>

@@ -105,5 +105,11 @@ export function validIdNumber(raw: string): boolean {
   return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** Shown to everyone but officers: region code and the last four, the birth date hidden. */
-export const maskIdNumber = (s: string) => `${s.slice(0, 6)}********${s.slice(-4)}`;
+/**
+ * Shown to everyone but officers: the 6-digit region code only; the birth date, the 3 sequence digits and the
+ * check character are all hidden. Keeping the sequence or the check character visible (the old "前 6 后 4") left
+ * about three candidates once birthMonth narrowed the date; with only the region shown, a guess must cover every
+ * day of the birth month and all 1,000 sequences (~30,000 numbers), and the ID-number filter that could test a
+ * guess is officers-only.
+ */
+export const maskIdNumber = (s: string) => `${s.slice(0, 6)}${'*'.repeat(Math.max(0, s.length - 6))}`;

@@ -83,7 +83,7 @@ export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
     version: t.exposeInt('version', { description: '版本号：修改基本信息时须带上，过期即拒绝' }),
     idNumber: t.string({
       nullable: true,
-      description: '公民身份号码：纪检干部看到全文，其他角色看到脱敏值（前 6 位与后 4 位）',
+      description: '公民身份号码：纪检干部看到全文，其他角色看到脱敏值（只留前 6 位地区码）',
       resolve: (r, _a, ctx) => {
         if (!r.id_number_cipher) return null;
         const plain = decryptField(fieldKeys(ctx.config.fieldSecret), r.id_number_cipher);
@@ -133,7 +133,7 @@ const CadreFilter = builder.inputType('CadreFilter', {
     search: t.string({ description: '姓名、全拼或拼音首字母（多音字取全部读音）', validate: searchText }),
     tenantCode: t.string({ description: '租户代码（含下级）', validate: searchText }),
     unitId: t.id({ description: '单位（含下级单位）' }),
-    idNumber: t.string({ description: '公民身份号码（精确匹配）', validate: z.string().trim().toUpperCase().max(18, '公民身份号码无效') }),
+    idNumber: t.string({ description: '公民身份号码（精确匹配）：仅纪检干部可用，使用记入访问日志（号码只记脱敏值和密钥哈希）', validate: z.string().trim().toUpperCase().max(18, '公民身份号码无效') }),
   }),
 });
 
@@ -150,11 +150,18 @@ builder.queryField('cadres', (t) =>
       const { trx, principal } = authorize(ctx, 'read', 'Cadre');
       const limit = pageSize(args.first);
       const offset = pageOffset(args);
+      const idNumber = args.filter?.idNumber || null;
+      // Matching a number tests a guess: only those who see numbers in full (officers) may filter by one.
+      if (idNumber && !ctx.ability.can('reveal', 'Cadre')) {
+        ctx.audit.denied = true;
+        throw new GraphQLError('只有纪检干部可以按公民身份号码查询干部', { extensions: { code: 'FORBIDDEN' } });
+      }
+      const idNumberHash = idNumber ? keyedHash(fieldKeys(ctx.config.fieldSecret), idNumber) : null;
       const filter = {
         search: args.filter?.search ?? null,
         tenantCode: args.filter?.tenantCode ?? null,
         unitId: args.filter?.unitId ? String(args.filter.unitId) : null,
-        idNumberHash: args.filter?.idNumber ? keyedHash(fieldKeys(ctx.config.fieldSecret), args.filter.idNumber) : null,
+        idNumberHash,
         reach: unitReach(principal),
       };
       const [rows, total] = await Promise.all([
@@ -162,6 +169,12 @@ builder.queryField('cadres', (t) =>
         countCadres(trx, filter),
       ]);
       ctx.audit.touch(rows);
+      if (idNumberHash) {
+        // The audit row names the filter (keyed hash and region-only mask, never the number) and every cadre it
+        // matched, also when only totalCount was asked for.
+        ctx.audit.touch(await listCadres(trx, filter, 50, 0));
+        ctx.audit.targets.push({ type: 'IdNumberFilter', id: idNumberHash, name: `按公民身份号码查询（${validIdNumber(idNumber!) ? maskIdNumber(idNumber!) : '号码无效'}）` });
+      }
       return connection(rows, offset, total);
     },
   }),

@@ -80,17 +80,31 @@ export function planFromForm(fields: FormFields): CadrePlan {
   }
   if (typeof fields.ZhaoPian === 'string' && fields.ZhaoPian) plan.photo = Buffer.from(fields.ZhaoPian, 'base64');
   for (const [k, v] of Object.entries(fields)) {
-    if (!MAPPED.has(k) && typeof v === 'string' && v) plan.extra[k] = v;
+    if (MAPPED.has(k) || typeof v !== 'string' || !v) continue;
+    // Unknown elements are kept in plain text (cadre.extra): never one carrying an ID number (a family member's…).
+    if (carriesIdNumber(v)) warnings.push(`元素 ${k} 含有公民身份号码，未导入（身份证号只保存在加密的“公民身份号码”一项）`);
+    else plan.extra[k] = v;
   }
   return plan;
 }
 
+/** Whether free text holds something that passes as an 18-digit citizen ID number. */
+export function carriesIdNumber(text: string): boolean {
+  for (const m of text.matchAll(/(?<!\d)\d{17}[\dXx](?![\dXx])/g)) if (validIdNumber(m[0])) return true;
+  return false;
+}
+
 export type Match = { cadre: CadreRow; by: 'idNumber' | 'nameBirth' } | { ambiguous: number } | null;
 
-/** The existing cadre a form is about, within the caller's reach: by ID number, else by name + birth month. */
-export async function matchCadre(trx: Tx, principal: Principal, keys: FieldKeys, plan: CadrePlan): Promise<Match> {
+/**
+ * The existing cadre a form is about, within the caller's reach: by ID number, else by name + birth month.
+ * Those who see ID numbers only masked (revealId false) are matched by name + birth month alone, and the ID number
+ * of the form is just a value to write: any answer that depended on whether a number equals one on record would let
+ * them test guessed numbers, as cadres(filter: { idNumber }) did.
+ */
+export async function matchCadre(trx: Tx, principal: Principal, keys: FieldKeys, plan: CadrePlan, revealId = true): Promise<Match> {
   const reach = unitReach(principal);
-  if (plan.idNumber) {
+  if (plan.idNumber && revealId) {
     const hit = await listCadres(trx, { idNumberHash: keyedHash(keys, plan.idNumber), reach }, 2, 0);
     if (hit.length === 1) return { cadre: hit[0], by: 'idNumber' };
   }
@@ -101,7 +115,7 @@ export async function matchCadre(trx: Tx, principal: Principal, keys: FieldKeys,
   if (!ids.length) return null;
   const cadre = await findCadre(trx, ids[0].id);
   // A cadre with another ID number on record is another person.
-  if (!cadre || (plan.idNumber && cadre.id_number_hash && cadre.id_number_hash !== keyedHash(keys, plan.idNumber))) return null;
+  if (!cadre || (revealId && plan.idNumber && cadre.id_number_hash && cadre.id_number_hash !== keyedHash(keys, plan.idNumber))) return null;
   return { cadre, by: 'nameBirth' };
 }
 
@@ -116,14 +130,17 @@ const familyText = (rows: { relation: string; name: string; birth_month: string 
   rows.map((r) => [r.relation, r.name, r.birth_month ?? '', r.political_status ?? '', r.work_position ?? ''].join(' ').trim()).join('\n');
 
 /** Field by field, what confirming would change in an existing cadre. */
-export async function diffCadre(trx: Tx, keys: FieldKeys, cadre: CadreRow, plan: CadrePlan): Promise<DiffEntry[]> {
+export async function diffCadre(trx: Tx, keys: FieldKeys, cadre: CadreRow, plan: CadrePlan, revealId = true): Promise<DiffEntry[]> {
   const out: DiffEntry[] = [];
   for (const f of BASIC_FIELDS) {
     if (!(f.name in plan.basic)) continue;
     const from = column(cadre, f.column), to = plan.basic[f.name];
     if (from !== to) out.push({ field: f.lrmx ?? f.name, label: f.label, from, to });
   }
-  if (plan.idNumber && cadre.id_number_hash !== keyedHash(keys, plan.idNumber)) {
+  if (plan.idNumber && !revealId) {
+    // Whether it differs is not told (see matchCadre): the form's number is written either way.
+    out.push({ field: 'ShenFenZheng', label: '公民身份号码', from: cadre.id_number_cipher ? '（已登记）' : '', to: `${maskIdNumber(plan.idNumber)}（以导入文件为准）` });
+  } else if (plan.idNumber && cadre.id_number_hash !== keyedHash(keys, plan.idNumber)) {
     out.push({ field: 'ShenFenZheng', label: '公民身份号码', from: cadre.id_number_cipher ? '（已有，不同）' : '', to: maskIdNumber(plan.idNumber) });
   }
   if (plan.resume) {
@@ -152,8 +169,9 @@ export interface WriteContext { trx: Tx; principal: Principal; ability: AppAbili
  */
 export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: string): Promise<{ cadre: CadreRow; created: boolean } | { error: string }> {
   const { trx, principal, ability, keys, store } = w;
-  const match = await matchCadre(trx, principal, keys, plan);
-  if (match && 'ambiguous' in match) return { error: `有 ${match.ambiguous} 名干部姓名和出生年月相同，无法确定是哪一位；请在文件中填写公民身份号码后重新导入` };
+  const revealId = ability.can('reveal', 'Cadre');
+  const match = await matchCadre(trx, principal, keys, plan, revealId);
+  if (match && 'ambiguous' in match) return { error: `有 ${match.ambiguous} 名干部姓名和出生年月相同，无法确定是哪一位；${revealId ? '请在文件中填写公民身份号码后重新导入' : '请由纪检干部导入该文件'}` };
   const idCols = plan.idNumber ? { id_number_cipher: encryptField(keys, plan.idNumber), id_number_hash: keyedHash(keys, plan.idNumber) } : undefined;
   const tenantFor = async (cid: string | null) => {
     if (cid) return (await findCadre(trx, cid))!.tenant_id;
@@ -166,7 +184,7 @@ export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: strin
   if (match) {
     before = match.cadre;
     if (!ability.can('update', asSubject('Cadre', { ...before }))) return { error: '匹配到的干部不在您的管理范围内' };
-    for (const d of await diffCadre(trx, keys, before, plan)) changes[d.label] = [d.from, d.to];
+    for (const d of await diffCadre(trx, keys, before, plan, revealId)) changes[d.label] = [d.from, d.to];
     const res = await updateCadre(trx, before.id, before.version, plan.basic, idCols);
     if (res !== 'ok') return { error: '匹配到的干部刚被他人修改，请重新导入' };
     id = before.id;

@@ -20,23 +20,14 @@ import { verifyToken } from '../../auth/request-session.js';
 import type { ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
 import { findCadre } from '../cadres/repo.js';
-import { diffCadre, formOfCadre, matchCadre, planFromForm, writeCadre, type DiffEntry } from './apply.js';
+import { diffCadre, formOfCadre, matchCadre, planFromForm, writeCadre } from './apply.js';
+import { droppedFiles, openFiles, previewFor, sealFiles, startBatchSweeper, sweepBatches, type BatchFile } from './batches.js';
 import { buildFormDocx } from './docx-write.js';
 import { writeLrmx } from './lrmx.js';
-import type { FormFields } from './model.js';
 import { parseUpload, type ParsedFile } from './parse.js';
 import { rosterTemplate } from './roster.js';
 
 export const MAX_IMPORT_FILES = 200;
-
-interface BatchFile {
-  name: string;
-  status: 'ok' | 'error';
-  error?: string;
-  warnings: string[];
-  fields?: FormFields;
-  match?: { cadreId: string; name: string; unitName: string; by: 'idNumber' | 'nameBirth'; diff: DiffEntry[] } | null;
-}
 
 const attachment = (name: string) => `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -46,6 +37,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     throwFileSizeLimit: false,
     limits: { fileSize: config.maxUploadBytes, files: MAX_IMPORT_FILES, fields: 10, parts: MAX_IMPORT_FILES + 10, fieldSize: 1024 },
   });
+  startBatchSweeper(app, db);
 
   /** The uploaded files, read and parsed before any transaction is opened (an upload may be slow). */
   const readUpload = async (req: FastifyRequest): Promise<ParsedFile[] | { error: string; status: number }> => {
@@ -97,28 +89,28 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         continue;
       }
       const warnings = [...p.warnings, ...plan.warnings];
-      const match = await matchCadre(trx, principal, keys, plan);
+      const match = await matchCadre(trx, principal, keys, plan, ability.can('reveal', 'Cadre'));
       if (match && 'ambiguous' in match) {
-        files.push({ name: p.name, status: 'error', error: `${p.name}：有 ${match.ambiguous} 名干部姓名和出生年月都是「${plan.name}」「${plan.basic.birthMonth}」，无法确定是哪一位；请在文件中填写公民身份号码后重新导入`, warnings, fields: p.fields });
+        files.push({ name: p.name, status: 'error', error: `${p.name}：有 ${match.ambiguous} 名干部姓名和出生年月都是「${plan.name}」「${plan.basic.birthMonth}」，无法确定是哪一位；${ability.can('reveal', 'Cadre') ? '请在文件中填写公民身份号码后重新导入' : '请由纪检干部导入该文件'}`, warnings, fields: p.fields });
         continue;
       }
       const canUpdate = match ? ability.can('update', asSubject('Cadre', { ...match.cadre })) : true;
       files.push({
         name: p.name, status: canUpdate ? 'ok' : 'error', error: canUpdate ? undefined : `${p.name}：匹配到的干部不在您的管理范围内`, warnings, fields: p.fields,
-        match: match ? { cadreId: match.cadre.id, name: match.cadre.name, unitName: match.cadre.unit_name, by: match.by, diff: await diffCadre(trx, keys, match.cadre, plan) } : null,
+        match: match ? { cadreId: match.cadre.id, name: match.cadre.name, unitName: match.cadre.unit_name, by: match.by, diff: await diffCadre(trx, keys, match.cadre, plan, ability.can('reveal', 'Cadre')) } : null,
       });
     }
-    // Old batches of this tenant are removed as new ones arrive.
-    await trx.deleteFrom('import_batch').where('tenant_id', '=', principal.tenantId).where(sql<boolean>`expires_at < now() - interval '7 days'`).execute();
+    // Confirmed and expired batches in scope lose their content as new ones arrive; the new one is stored sealed.
+    await sweepBatches(trx);
     const batch = await trx.insertInto('import_batch')
-      .values({ tenant_id: principal.tenantId, user_id: principal.userId, files: JSON.stringify(files) as never })
+      .values({ tenant_id: principal.tenantId, user_id: principal.userId, files: JSON.stringify(sealFiles(keys, files)) as never })
       .returning(['id', 'expires_at']).executeTakeFirstOrThrow();
     const ok = files.filter((f) => f.status === 'ok').length;
     await s.commit({
       kind: 'write', summary: `上传干部任免审批表：${files.length} 份，可导入 ${ok} 份`, cadreIds: files.flatMap((f) => (f.match ? [f.match.cadreId] : [])),
       detail: { batchId: batch.id, files: files.map((f) => ({ name: f.name, status: f.status, error: f.error })) },
     });
-    return reply.send({ batchId: batch.id, expiresAt: new Date(batch.expires_at as unknown as string).toISOString(), files });
+    return reply.send({ batchId: batch.id, expiresAt: new Date(batch.expires_at as unknown as string).toISOString(), files: previewFor(files, ability.can('reveal', 'Cadre')) });
     });
   });
 
@@ -132,7 +124,8 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       .where('id', '=', batchId).where('user_id', '=', principal.userId).forUpdate().executeTakeFirst();
     if (!batch) return missing();
     if (batch.confirmed_at) return s.fail(409, 'ALREADY_CONFIRMED', '该导入批次已经确认过，不能重复导入');
-    if ((batch as unknown as { expired: boolean }).expired) return s.fail(410, 'EXPIRED', '导入批次已超过 24 小时，请重新上传');
+    const stored = (batch as unknown as { expired: boolean }).expired ? null : openFiles(keys, batch.files);
+    if (!stored) return s.fail(410, 'EXPIRED', '导入批次已超过 24 小时，请重新上传');
     let unitId: string | undefined;
     if (body.unitId !== undefined && body.unitId !== null && body.unitId !== '') {
       if (!isUuid(body.unitId)) return s.fail(400, 'BAD_USER_INPUT', '单位不存在');
@@ -149,9 +142,10 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     }
     const unit = await trx.selectFrom('unit').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
     if (!unit) return s.fail(400, 'BAD_USER_INPUT', '单位不存在');
-    const files = (batch.files as BatchFile[]).filter((f) => f.status === 'ok' && f.fields);
-    // Claimed first, in its own transaction: a second confirmation finds it taken.
-    await trx.updateTable('import_batch').set({ confirmed_at: sql`now()`, unit_id: unit.id }).where('id', '=', batch.id).execute();
+    const files = stored.filter((f) => f.status === 'ok' && f.fields);
+    // Claimed first, in its own transaction: a second confirmation finds it taken; its content goes with the claim.
+    await trx.updateTable('import_batch').set({ confirmed_at: sql`now()`, unit_id: unit.id, files: JSON.stringify(droppedFiles(stored.length)) as never })
+      .where('id', '=', batch.id).execute();
     await s.commit({ kind: 'write', summary: `确认导入干部任免审批表：${files.length} 份，导入到「${unit.name}」`, detail: { batchId: batch.id } });
 
     const cadres: { id: string; name: string; created: boolean; file: string }[] = [];

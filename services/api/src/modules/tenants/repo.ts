@@ -1,7 +1,7 @@
 // Tenant queries and administration (RLS: the caller's subtree only).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scope.js';
-import { codeToLabel, isUuid } from '../../db/scope.js';
+import { codeToLabel, escapeLike, isUuid } from '../../db/scope.js';
 
 export interface TenantRow {
   id: string;
@@ -51,6 +51,30 @@ export const TENANT_KINDS = {
 export type TenantKind = keyof typeof TENANT_KINDS;
 
 export const TENANT_CODE_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Tenant codes are global (they prefix login names), so a uniqueness error would tell which codes exist. A new
+ * tenant's code is therefore its parent's code + '-' + a suffix (prepended when the caller gives only the suffix):
+ * a code beginning with P + '-' can only belong to a tenant under P, so a collision is with a tenant the caller
+ * already sees. Two more checks keep that true: a code may not pass through another tenant's code (km creating
+ * km-wh-x while km-wh exists), nor claim a prefix that codes below already use (creating km-pz while km-pz-jy
+ * exists). Tenants made before the rule (the demo's km under yn) keep their codes; a tenant moved to another parent
+ * keeps its code, so its old parent's admin could still meet it — a code it once administered.
+ */
+export function childTenantCode(parentCode: string, input: string): string {
+  const prefix = `${parentCode}-`;
+  return input.startsWith(prefix) ? input : prefix + input;
+}
+
+/** Whether a new code under parentCode collides with a tenant in scope (the code, a code between, or codes below). */
+export async function tenantCodeConflict(trx: Tx, parentCode: string, code: string): Promise<boolean> {
+  const parts = code.slice(parentCode.length + 1).split('-');
+  const between = parts.slice(0, -1).map((_, i) => `${parentCode}-${parts.slice(0, i + 1).join('-')}`);
+  const hit = await trx.selectFrom('tenant').select('id')
+    .where((eb) => eb.or([eb('code', 'in', [code, ...between]), eb('code', 'like', `${escapeLike(code)}-%`)]))
+    .limit(1).executeTakeFirst();
+  return !!hit;
+}
 
 export async function insertTenant(trx: Tx, parent: TenantRow, t: { code: string; name: string; kind: TenantKind; sortOrder?: number | null }) {
   const sortOrder = t.sortOrder ?? Number((await trx.selectFrom('tenant').select(sql<string>`coalesce(max(sort_order), 0) + 10`.as('n'))

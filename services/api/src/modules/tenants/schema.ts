@@ -6,7 +6,7 @@ import { asSubject } from '../../authz/abilities.js';
 import { revokeSubtreeSessions } from '../../auth/sessions.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import {
-  findTenant, insertTenant, listTenants, moveTenant, patchTenant, setTenantStatus, TENANT_CODE_RE, TENANT_KINDS,
+  childTenantCode, findTenant, insertTenant, listTenants, moveTenant, patchTenant, setTenantStatus, TENANT_CODE_RE, TENANT_KINDS, tenantCodeConflict,
   type TenantKind, type TenantRow,
 } from './repo.js';
 
@@ -51,8 +51,8 @@ const TenantInput = builder.inputType('TenantInput', {
     parentId: t.id({ required: true, description: '上级租户' }),
     code: t.string({
       required: true,
-      description: '代码：小写字母、数字和连字符，全局唯一，用作登录名前缀，创建后不可改',
-      validate: z.string().trim().toLowerCase().max(40, '代码最长 40 位').regex(TENANT_CODE_RE, '代码须为小写字母、数字，可用连字符分隔，最长 40 位'),
+      description: '代码：以上级租户代码加「-」开头（只填后半部分时自动补上），小写字母、数字和连字符，全局唯一，用作登录名前缀，创建后不可改',
+      validate: z.string().trim().toLowerCase().max(60, '代码最长 60 位').regex(TENANT_CODE_RE, '代码须为小写字母、数字，可用连字符分隔，最长 40 位'),
     }),
     name: t.string({ required: true, validate: tenantName }),
     kind: t.string({ required: true, description: KIND_CODES.join(' | '), validate: oneOf(KIND_CODES, '租户类型无效') }),
@@ -68,15 +68,20 @@ builder.mutationField('createTenant', (t) =>
     args: { input: t.arg({ type: TenantInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       const { trx } = authorize(ctx, 'create', 'Tenant');
-      const { code, name } = input;
+      const { name } = input;
       const parent = await findTenant(trx, String(input.parentId));
       if (!parent) return null;
+      const code = childTenantCode(parent.code, input.code);
+      if (code.length > 60) throw badInput('代码最长 60 位（含上级代码前缀）');
+      const taken = () => badInput(`代码 ${code} 已被使用或与已有下级租户的代码重叠，请换一个`);
+      if (await tenantCodeConflict(trx, parent.code, code)) throw taken();
       try {
         const id = await insertTenant(trx, parent, { code, name, kind: input.kind as TenantKind, sortOrder: input.sortOrder });
         ctx.audit.target('Tenant', id, code);
         return findTenant(trx, id);
       } catch (e) {
-        if (isUniqueViolation(e)) throw badInput(`代码 ${code} 已被使用`);
+        // Only a tenant created before the prefix rule, or moved away since, can collide unseen: same answer.
+        if (isUniqueViolation(e)) throw taken();
         throw e;
       }
     },

@@ -13,7 +13,12 @@ export const Unit = builder.objectRef<UnitRow>('Unit').implement({
     name: t.exposeString('name'),
     parentId: t.exposeID('parent_id', { nullable: true }),
     sortOrder: t.exposeInt('sort_order'),
-    cadreCount: t.exposeInt('cadre_count'),
+    cadreCount: t.int({
+      nullable: true,
+      description: '本单位（不含下级）的干部人数；无权查看干部档案的角色（如管理员）为 null',
+      // A count is archive content: only roles that read cadres see it.
+      resolve: (r, _a, ctx) => (ctx.ability.can('read', 'Cadre') ? r.cadre_count : null),
+    }),
     tenant: t.field({
       type: Tenant,
       resolve: async (r, _a, ctx) => {
