@@ -5,6 +5,8 @@ import { startTelemetry } from './telemetry/index.js';
 import { openDatabase } from './db/index.js';
 import { buildApp } from './app.js';
 import { seedDemo } from './seed/demo.js';
+import { startAnchoring } from './audit/anchor.js';
+import { auditKeys } from './audit/keys.js';
 
 const stopTelemetry = startTelemetry();
 const config = loadConfig();
@@ -18,7 +20,9 @@ if (config.mode === 'production') {
   if (!rows[0].done) console.log('尚未初始化：请先运行 npm run first-run -- --code <租户代码> --name <名称> 创建顶级租户及其管理员。');
 }
 const app = await buildApp(config, database, { logger: process.env.LOG_LEVEL !== 'silent' });
-const shutdown = async () => { await app.close(); await database.close(); await stopTelemetry(); process.exit(0); };
+// Sign the access log's chain head every AUDIT_ANCHOR_MINUTES when it has moved, and once more at shutdown.
+const anchoring = startAnchoring(database.db, auditKeys(config), config.auditAnchorIntervalMs, (e) => app.log.error({ err: e }, 'audit anchor failed'));
+const shutdown = async () => { await app.close(); await anchoring.stop(); await database.close(); await stopTelemetry(); process.exit(0); };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 await app.listen({ port: config.port, host: config.host });
