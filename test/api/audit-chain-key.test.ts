@@ -85,10 +85,11 @@ async function putBack(row: Record<string, unknown>) {
 }
 
 /** As the owner: delete a row and leave a tombstone in its place (optionally naming a purge run). */
-async function forgeTombstone(row: Record<string, unknown>, purge?: { id: string | number; purged_at: Date }) {
+async function forgeTombstone(row: Record<string, unknown>, purgeId?: string | number) {
   await q('delete from audit_event where id = $1', [row.id]);
-  await q('insert into audit_tombstone (seq, hash, prev_hash, at, purged_at, purge_id) values ($1, $2, $3, $4, $5, $6)',
-    [row.seq, row.hash, row.prev_hash, row.at, purge?.purged_at ?? new Date(), purge?.id ?? null]);
+  await q(`insert into audit_tombstone (seq, hash, prev_hash, at, purged_at, purge_id)
+    values ($1, $2, $3, $4, coalesce((select purged_at from audit_purge_run where id = $5), now()), $5)`,
+  [row.seq, row.hash, row.prev_hash, row.at, purgeId ?? null]);
   return async () => { await q('delete from audit_tombstone where seq = $1', [row.seq]); await putBack(row); };
 }
 
@@ -199,9 +200,9 @@ describe(`audit chain key and anchors (${engineName})`, () => {
 
     // 2. A forged purge run: with an honest cut-off the row is too young; with a cut-off in the future nothing attests it.
     for (const cutoff of [new Date(Date.now() - 180 * 24 * 3600_000), new Date(Date.now() + 24 * 3600_000)]) {
-      const [fake] = await q<{ id: string; purged_at: Date }>(`insert into audit_purge_run (purged_at, days, cutoff, scope, rows, first_seq, last_seq, max_at)
-        values (now(), 180, $1, 'yn', 1, $2, $2, $3) returning id, purged_at`, [cutoff, young.seq, young.at]);
-      undo = await forgeTombstone(young, fake);
+      const [fake] = await q<{ id: string }>(`insert into audit_purge_run (purged_at, days, cutoff, scope, rows, first_seq, last_seq, max_at)
+        values (now(), 180, $1, 'yn', 1, $2, $2, $3) returning id`, [cutoff, young.seq, young.at]);
+      undo = await forgeTombstone(young, fake.id);
       v = await verify();
       expect(v.ok).toBe(false);
       expect(v.broken!.reason).toContain(cutoff.getTime() < Date.now() ? '不早于' : '没有带密钥的清理记录行');
@@ -212,8 +213,7 @@ describe(`audit chain key and anchors (${engineName})`, () => {
     // 3. An old row (written after the purge) slipped into the real, attested purge.
     await withScope(database.db, 'yn', (trx) => appendAudit(trx, entry(102, old)));
     const late = await rowOf('key.test102');
-    const [real] = await q<{ id: string; purged_at: Date }>('select id, purged_at from audit_purge_run where id = $1', [att.run]);
-    undo = await forgeTombstone(late, real);
+    undo = await forgeTombstone(late, att.run);
     v = await verify();
     expect(v.ok).toBe(false);
     expect(v.broken!.reason).toContain(`第 ${att.run} 次清理的占位行与其清理记录`);
