@@ -27,3 +27,4 @@ process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 await app.listen({ port: config.port, host: config.host });
 console.log(`廉政档案 running on http://${config.host}:${config.port} (${database.engine}, ${config.mode} mode)`);
+console.log(`access-log chain heads are signed with SM2 public key ${config.auditPublicKey}`);

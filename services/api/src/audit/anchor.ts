@@ -120,7 +120,7 @@ export async function sealLegacyChain(q: OwnerQuery, keys: AuditKeys): Promise<A
     return null;
   }
   await sealUnchained(q);
-  const [head] = await q<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_head where id = 1');
+  const [head] = await q<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_head where id = 1 for update');
   const tombs = await q<{ seq: string }>('select seq from audit_tombstone order by seq');
   const seal = signAnchor(keys, { kind: 'seal', seq: Number(head.last_seq), hash: head.last_hash, tombstones: tombstoneDigest(tombs.map((t) => Number(t.seq))) });
   await q(`insert into audit_anchor (kind, seq, hash, at, key_id, tombstones, public_key, signature) values ('seal', $1, $2, $3, $4, $5, $6, $7)`,

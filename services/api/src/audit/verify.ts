@@ -42,9 +42,9 @@ export async function verifyChain(q: OwnerQuery, keys: Pick<AuditKeys, 'chainKey
   const files = readAnchorFiles(keys.anchorDir);
   if (files.unreadable.length) return fail(0, null, `库外锚点文件 ${files.unreadable[0].file} 第 ${files.unreadable[0].line} 行无法解析（被改动）`);
   const seen = new Set(inDb.map((a) => a.signature));
-  const missing = files.anchors.filter((a) => !seen.has(a.signature));
+  const missing = files.anchors.filter((a) => !seen.has(a.signature) && (seen.add(a.signature), true));
   if (missing.length) notes.push(`库外文件中有 ${missing.length} 个签名锚点不在数据库中（已按文件校验）：最早的是${fmt(missing[0])}`);
-  const all = [...inDb, ...missing.filter((a, i) => missing.findIndex((b) => b.signature === a.signature) === i)];
+  const all = [...inDb, ...missing];
   for (const a of all) {
     if (!anchorSignatureValid(a, keys.publicKey)) return fail(a.seq, null, `${fmt(a)}的 SM2 签名无效（被伪造或改动，或签名公钥不对）`);
     if (a.keyId !== keyId) return fail(a.seq, null, `${fmt(a)}记录的链密钥指纹 ${a.keyId} 与校验所用密钥的指纹 ${keyId} 不符：AUDIT_CHAIN_KEY 不是写入时的密钥`);
