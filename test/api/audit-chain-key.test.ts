@@ -246,3 +246,32 @@ describe(`audit chain key and anchors (${engineName})`, () => {
     expect((await cli()).code).toBe(0);
   }, 120_000);
 });
+
+describe('audit key configuration', () => {
+  const prod = { mode: 'production' as const, jwtSecret: 'j'.repeat(40), fieldSecret: 'f'.repeat(40), dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lz-audit-cfg-')) };
+  it('production requires a chain key of 32+ characters and an SM2 signing key; a public key alone configures a verifier', async () => {
+    const { loadConfig } = await import('../../services/api/src/config/index.js');
+    const { sm2PublicKey } = await import('../../services/api/src/audit/keys.js');
+    expect(() => loadConfig({ ...prod, auditSigningKey: TEST_AUDIT_SIGNING_KEY })).toThrow(/AUDIT_CHAIN_KEY/);
+    expect(() => loadConfig({ ...prod, auditChainKey: 'short', auditSigningKey: TEST_AUDIT_SIGNING_KEY })).toThrow(/AUDIT_CHAIN_KEY/);
+    expect(() => loadConfig({ ...prod, auditChainKey: TEST_AUDIT_CHAIN_KEY })).toThrow(/AUDIT_SIGNING_KEY/);
+    expect(() => loadConfig({ ...prod, auditChainKey: TEST_AUDIT_CHAIN_KEY, auditSigningKey: 'f'.repeat(64) })).toThrow(/SM2 private key/);
+    const full = loadConfig({ ...prod, auditChainKey: TEST_AUDIT_CHAIN_KEY, auditSigningKey: TEST_AUDIT_SIGNING_KEY });
+    expect(full.auditPublicKey).toBe(sm2PublicKey(TEST_AUDIT_SIGNING_KEY));
+    const verifier = loadConfig({ ...prod, auditChainKey: TEST_AUDIT_CHAIN_KEY, auditPublicKey: full.auditPublicKey });
+    expect(verifier.auditSigningKey).toBeUndefined();
+    expect(() => loadConfig({ ...prod, auditChainKey: TEST_AUDIT_CHAIN_KEY, auditSigningKey: TEST_AUDIT_SIGNING_KEY, auditPublicKey: sm2PublicKey('1'.repeat(64)) }))
+      .toThrow(/does not belong/);
+  });
+
+  it('demo mode draws both keys at random into the data directory (0600) and keeps them', async () => {
+    const { loadConfig } = await import('../../services/api/src/config/index.js');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-audit-cfg-'));
+    const a = loadConfig({ dataDir }), b = loadConfig({ dataDir });
+    expect(a.auditChainKey.length).toBeGreaterThanOrEqual(32);
+    expect([b.auditChainKey, b.auditSigningKey, b.auditPublicKey]).toEqual([a.auditChainKey, a.auditSigningKey, a.auditPublicKey]);
+    for (const f of ['audit-chain', 'audit-signing']) expect(fs.statSync(path.join(dataDir, 'secrets', f)).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lz-audit-cfg-')) }).auditChainKey).not.toBe(a.auditChainKey);
+    expect(a.auditAnchorDir).toBe(path.join(dataDir, 'audit-anchors'));
+  });
+});

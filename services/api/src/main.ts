@@ -10,6 +10,7 @@ import { auditKeys } from './audit/keys.js';
 
 const stopTelemetry = startTelemetry();
 const config = loadConfig();
+if (!config.auditSigningKey) throw new Error('AUDIT_SIGNING_KEY is required to run the API (a public key alone only verifies)');
 const database = await openDatabase(config);
 if (config.mode === 'demo') {
   const seeded = await seedDemo(database.db, config.demoPassword);

@@ -51,7 +51,7 @@ export interface Config {
    * database never holds it; without it the chain cannot be verified, and with another key it does not verify.
    */
   auditChainKey: string;
-  /** SM2 private key (64 hex) that signs chain heads (AUDIT_SIGNING_KEY, required in production). */
+  /** SM2 private key (64 hex) that signs chain heads (AUDIT_SIGNING_KEY, required to run the API in production). */
   auditSigningKey?: string;
   /** SM2 public key (hex, 04…) trusted by the verifier: AUDIT_SIGNING_PUBLIC_KEY, else derived from the private key. */
   auditPublicKey: string;
@@ -125,13 +125,15 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
   const fieldSecret = secret('field', 'FIELD_ENCRYPTION_KEY', overrides.fieldSecret);
   const auditChainKey = secret('audit-chain', 'AUDIT_CHAIN_KEY', overrides.auditChainKey);
   // The signing key: given in production (hex), in demo mode derived from a random secret of the data directory.
+  // A public key alone (AUDIT_SIGNING_PUBLIC_KEY without AUDIT_SIGNING_KEY) configures a verifier that cannot sign.
   const signingGiven = overrides.auditSigningKey ?? env('AUDIT_SIGNING_KEY')?.toLowerCase();
+  const publicGiven = (overrides.auditPublicKey ?? env('AUDIT_SIGNING_PUBLIC_KEY'))?.toLowerCase();
   if (signingGiven !== undefined && !isSm2PrivateKey(signingGiven)) throw new Error('AUDIT_SIGNING_KEY must be an SM2 private key (64 hex digits)');
-  if (mode === 'production' && !signingGiven) throw new Error('AUDIT_SIGNING_KEY (SM2 private key, 64 hex digits) is required when LZ_MODE=production');
-  const auditSigningKey = signingGiven ?? sm2KeyFromSecret(dataDirSecret(dataDir, 'audit-signing'));
-  const auditPublicKey = (overrides.auditPublicKey ?? env('AUDIT_SIGNING_PUBLIC_KEY') ?? sm2PublicKey(auditSigningKey)).toLowerCase();
-  if (!isSm2PublicKey(auditPublicKey)) throw new Error('AUDIT_SIGNING_PUBLIC_KEY must be an uncompressed SM2 public key (130 hex digits, 04…)');
-  if (auditPublicKey !== sm2PublicKey(auditSigningKey)) throw new Error('AUDIT_SIGNING_PUBLIC_KEY does not belong to AUDIT_SIGNING_KEY');
+  if (publicGiven !== undefined && !isSm2PublicKey(publicGiven)) throw new Error('AUDIT_SIGNING_PUBLIC_KEY must be an uncompressed SM2 public key (130 hex digits, 04…)');
+  if (mode === 'production' && !signingGiven && !publicGiven) throw new Error('AUDIT_SIGNING_KEY (SM2 private key, 64 hex digits) is required when LZ_MODE=production');
+  const auditSigningKey = signingGiven ?? (publicGiven ? undefined : sm2KeyFromSecret(dataDirSecret(dataDir, 'audit-signing')));
+  const auditPublicKey = publicGiven ?? sm2PublicKey(auditSigningKey!);
+  if (auditSigningKey && auditPublicKey !== sm2PublicKey(auditSigningKey)) throw new Error('AUDIT_SIGNING_PUBLIC_KEY does not belong to AUDIT_SIGNING_KEY');
   const databaseUrl = env('DATABASE_URL');
   return {
     mode,
