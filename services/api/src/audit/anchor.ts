@@ -106,18 +106,23 @@ export function readAnchorFiles(dir: string): AnchorFiles {
 
 /**
  * Once per database, in the owner's transaction right after migrating: chain any rows from before the chain
- * existed (plain SM3), then sign a seal at the head. Every later link is keyed. Never seals again once any anchor
- * exists in the database or in the anchor files (a deleted seal must not be replaced by a new one at a later point).
- * Returns the seal, to be appended to the anchor file after the transaction commits.
+ * existed (plain SM3), then sign a seal at the head. Every later link is keyed. Never seals again once the database
+ * holds an anchor, or the anchor files hold one that lies on this chain (its anchors were deleted from the database:
+ * the files' seal still applies). Should a seal be made again all the same, the files then hold two and the verifier
+ * refuses. Returns the seal, to be appended to the anchor file after the transaction commits.
  */
 export async function sealLegacyChain(q: OwnerQuery, keys: AuditKeys): Promise<Anchor | null> {
   await q('lock table audit_anchor in share row exclusive mode');
   const [{ n }] = await q<{ n: string }>('select count(*) as n from audit_anchor');
   if (Number(n) > 0) return null;
-  if (readAnchorFiles(keys.anchorDir).anchors.length) {
-    // The database lost its anchors but the files remember them: leave it to `make audit-verify` to report.
-    console.error(`访问日志：数据库中没有签名锚点，但 ${keys.anchorDir} 中有——不再重新封存，请运行 make audit-verify 检查。`);
-    return null;
+  const files = readAnchorFiles(keys.anchorDir).anchors;
+  for (const a of [...files.filter((x) => x.kind === 'seal'), ...files.filter((x) => x.kind === 'head').slice(-20)]) {
+    if (a.seq === 0) continue; // the start of every chain: says nothing about which database
+    const on = await q(`select 1 from audit_event where seq = $1 and hash = $2 union all select 1 from audit_tombstone where seq = $1 and hash = $2`, [a.seq, a.hash]);
+    if (on.length) {
+      console.error(`访问日志：数据库中的签名锚点已不在，但 ${keys.anchorDir} 中的锚点（序号 ${a.seq}）仍在这条链上——不再重新封存，请运行 make audit-verify 检查。`);
+      return null;
+    }
   }
   await sealUnchained(q);
   const [head] = await q<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_head where id = 1 for update');
