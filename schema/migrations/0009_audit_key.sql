@@ -7,10 +7,16 @@
 -- A purge records a run (its cut-off) and the API appends a keyed row attesting it; a tombstone is valid only when
 -- it belongs to an attested run and its row was older than that run's cut-off.
 
+-- Each chain gets a random identity, signed into every anchor: anchor files may hold anchors of other databases
+-- (a data directory reused with another database), which the verifier then sets aside; it still requires this
+-- chain's seal, so changing the identity does not make this chain's anchors go away.
+alter table audit_chain_head add column chain_id uuid not null default gen_random_uuid();
+
 -- Signed chain heads. Owner-only (no grants, RLS on without policies): the API adds and lists them through the
 -- SECURITY DEFINER functions below. No tenant_id: one chain serves every tenant.
 create table audit_anchor (
   id          bigint generated always as identity primary key,
+  chain_id    uuid not null,
   -- 'seal': where the keyed chain begins (one, made at the switch); 'head': a periodic or on-demand signed head.
   kind        text not null check (kind in ('seal', 'head')),
   seq         bigint not null check (seq >= 0),
@@ -46,9 +52,9 @@ create index audit_tombstone_purge_idx on audit_tombstone (purge_id);
 
 -- The head as it is now, the highest signed seq (the API signs only when the chain has moved on), and whether this
 -- transaction moved the head itself (then the head may yet roll back, and must not be signed).
-create function audit_chain_peek() returns table (last_seq bigint, last_hash text, anchored_seq bigint, own boolean)
+create function audit_chain_peek() returns table (chain_id uuid, last_seq bigint, last_hash text, anchored_seq bigint, own boolean)
   language sql stable security definer set search_path = public, pg_temp
-  as $$ select h.last_seq, h.last_hash, (select max(a.seq) from audit_anchor a),
+  as $$ select h.chain_id, h.last_seq, h.last_hash, (select max(a.seq) from audit_anchor a),
                coalesce(h.xmin::text::bigint = pg_current_xact_id_if_assigned()::text::bigint % 4294967296, false)
           from audit_chain_head h where h.id = 1 $$;
 revoke all on function audit_chain_peek() from public;
@@ -56,29 +62,34 @@ grant execute on function audit_chain_peek() to lz_app;
 
 -- Keep a signed head made by the API. Only (seq, hash) pairs that are links of the chain are accepted (the head may
 -- have moved on since it was read); the signature is checked by the verifier, which holds the public key.
-create function audit_anchor_add(p_seq bigint, p_hash text, p_at timestamptz, p_key_id text, p_public_key text, p_signature text)
+create function audit_anchor_add(p_chain_id uuid, p_seq bigint, p_hash text, p_at timestamptz, p_key_id text, p_public_key text,
+                                 p_signature text)
   returns bigint
   language plpgsql volatile security definer set search_path = public, pg_temp
   as $$
   declare new_id bigint;
   begin
+    if not exists (select 1 from audit_chain_head where id = 1 and chain_id = p_chain_id) then
+      raise exception 'not this audit chain' using errcode = '22023';
+    end if;
     if not (exists (select 1 from audit_chain_head where id = 1 and last_seq = p_seq and last_hash = p_hash)
          or exists (select 1 from audit_event where seq = p_seq and hash = p_hash)
          or exists (select 1 from audit_tombstone where seq = p_seq and hash = p_hash)) then
       raise exception 'not a link of the audit chain' using errcode = '22023';
     end if;
-    insert into audit_anchor (kind, seq, hash, at, key_id, public_key, signature)
-      values ('head', p_seq, p_hash, p_at, p_key_id, p_public_key, p_signature) returning id into new_id;
+    insert into audit_anchor (chain_id, kind, seq, hash, at, key_id, public_key, signature)
+      values (p_chain_id, 'head', p_seq, p_hash, p_at, p_key_id, p_public_key, p_signature) returning id into new_id;
     return new_id;
   end $$;
-revoke all on function audit_anchor_add(bigint, text, timestamptz, text, text, text) from public;
-grant execute on function audit_anchor_add(bigint, text, timestamptz, text, text, text) to lz_app;
+revoke all on function audit_anchor_add(uuid, bigint, text, timestamptz, text, text, text) from public;
+grant execute on function audit_anchor_add(uuid, bigint, text, timestamptz, text, text, text) to lz_app;
 
 -- Signed heads for auditors to download: the chain is system-wide, so only a root-level scope sees them.
 create function audit_anchor_list(p_limit integer)
-  returns table (id bigint, kind text, seq bigint, hash text, at timestamptz, key_id text, tombstones text, public_key text, signature text)
+  returns table (id bigint, chain_id uuid, kind text, seq bigint, hash text, at timestamptz, key_id text, tombstones text,
+                 public_key text, signature text)
   language sql stable security definer set search_path = public, pg_temp
-  as $$ select a.id, a.kind, a.seq, a.hash, a.at, a.key_id, a.tombstones, a.public_key, a.signature from audit_anchor a
+  as $$ select a.id, a.chain_id, a.kind, a.seq, a.hash, a.at, a.key_id, a.tombstones, a.public_key, a.signature from audit_anchor a
          where nlevel(app_scope()) = 1 order by a.id desc limit least(greatest(p_limit, 1), 10000) $$;
 revoke all on function audit_anchor_list(integer) from public;
 grant execute on function audit_anchor_list(integer) to lz_app;

@@ -14,7 +14,7 @@ const tok = async (u: string) => (tokens[u] ??= await t.login(u));
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t?.close(); });
 
-const FIELDS = 'kind seq hash at keyId tombstones publicKey signature';
+const FIELDS = 'chainId kind seq hash at keyId tombstones publicKey signature';
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 const asAnchor = (a: Record<string, string>): Anchor => ({ ...a, seq: Number(a.seq) } as unknown as Anchor);
 

@@ -13,7 +13,7 @@ import { openDatabase, type Database } from '../../services/api/src/db/index.js'
 import { appendAudit, appendAuditSeparately } from '../../services/api/src/audit/index.js';
 import { withScope } from '../../services/api/src/db/scope.js';
 import { chainHash, contentOf, type OwnerQuery, type StoredRow } from '../../services/api/src/audit/chain.js';
-import { anchorHead, readAnchorFiles, signAnchor } from '../../services/api/src/audit/anchor.js';
+import { anchorFromRow, anchorHead, appendAnchorFile, readAnchorFiles, signAnchor } from '../../services/api/src/audit/anchor.js';
 import { auditKeys, chainKeyId } from '../../services/api/src/audit/keys.js';
 import { purgeAuditLog } from '../../services/api/src/audit/purge.js';
 import { verifyChain } from '../../services/api/src/audit/verify.js';
@@ -157,24 +157,45 @@ describe(`audit chain key and anchors (${engineName})`, () => {
     await q('update audit_anchor set hash = $1 where id = $2', [head.hash, head.id]);
     // A seal signed with another key pair (the database owner's own) is refused; so is a second one signed properly.
     const other = { ...keys(), signingKey: '1'.repeat(64), publicKey: (await import('sm-crypto-v2')).sm2.getPublicKeyFromPrivateKey('1'.repeat(64)) };
-    const [h] = await q<{ last_seq: string; last_hash: string }>('select * from audit_chain_head');
+    const [h] = await q<{ chain_id: string; last_seq: string; last_hash: string }>('select chain_id::text, last_seq, last_hash from audit_chain_head');
     for (const [k, reason] of [[other, 'SM2 签名无效'], [keys(), '封存锚点']] as const) {
-      const s = signAnchor(k, { kind: 'seal', seq: Number(h.last_seq), hash: h.last_hash, tombstones: '0:x' });
-      await q(`insert into audit_anchor (kind, seq, hash, at, key_id, tombstones, public_key, signature) values ('seal', $1, $2, $3, $4, $5, $6, $7)`,
-        [s.seq, s.hash, s.at, s.keyId, s.tombstones, s.publicKey, s.signature]);
+      const s = signAnchor(k, { chainId: h.chain_id, kind: 'seal', seq: Number(h.last_seq), hash: h.last_hash, tombstones: '0:x' });
+      await q(`insert into audit_anchor (chain_id, kind, seq, hash, at, key_id, tombstones, public_key, signature) values ($7, 'seal', $1, $2, $3, $4, $5, $6, $8)`,
+        [s.seq, s.hash, s.at, s.keyId, s.tombstones, s.publicKey, s.chainId, s.signature]);
       expect((await verify()).broken?.reason).toContain(reason);
       await q('delete from audit_anchor where signature = $1', [s.signature]);
     }
     expect((await verify({ chainKey: 'another-chain-key-long-enough-0123456789' })).broken?.reason).toContain('AUDIT_CHAIN_KEY 不是写入时的密钥');
-    // The owner deletes every anchor: the files outside the database still hold this process's seal or heads.
+    // The owner deletes every anchor: the files outside the database (as backups keep them) still hold the seal.
+    const [seal] = await q<Parameters<typeof anchorFromRow>[0]>(`select * from audit_anchor where kind = 'seal'`);
+    if (!readAnchorFiles(config.auditAnchorDir).anchors.some((a) => a.kind === 'seal')) appendAnchorFile(config.auditAnchorDir, anchorFromRow(seal));
     const saved = await q<Record<string, unknown>>('select * from audit_anchor order by id');
     await q('delete from audit_anchor');
     const v = await verify();
     expect(v.ok).toBe(true);
     expect(v.notes.join()).toContain('不在数据库中');
+    // ... unless the chain's identity is changed too: then no seal of this chain is left anywhere.
+    await q('update audit_chain_head set chain_id = gen_random_uuid()');
+    expect((await verify()).broken?.reason).toContain('找不到本链');
+    await q('update audit_chain_head set chain_id = $1', [h.chain_id]);
     for (const a of saved) {
-      await q(`insert into audit_anchor (id, kind, seq, hash, at, key_id, tombstones, public_key, signature) overriding system value
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [a.id, a.kind, a.seq, a.hash, a.at, a.key_id, a.tombstones, a.public_key, a.signature]);
+      await q(`insert into audit_anchor (id, chain_id, kind, seq, hash, at, key_id, tombstones, public_key, signature) overriding system value
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [a.id, a.chain_id, a.kind, a.seq, a.hash, a.at, a.key_id, a.tombstones, a.public_key, a.signature]);
+    }
+    expect((await verify()).notes).toEqual([]);
+    // A changed identity with the anchors in place: they belong to another chain.
+    await q('update audit_chain_head set chain_id = gen_random_uuid()');
+    expect((await verify()).broken?.reason).toContain('属于另一条链');
+    await q('update audit_chain_head set chain_id = $1', [h.chain_id]);
+    // Anchors of another database in the same directory are set aside.
+    const foreign = signAnchor(keys(), { chainId: '00000000-0000-4000-8000-00000000abcd', kind: 'head', seq: 99_999_999, hash: 'c'.repeat(64), tombstones: null });
+    appendAnchorFile(config.auditAnchorDir, foreign);
+    const w = await verify();
+    expect(w.ok).toBe(true);
+    expect(w.notes.join()).toContain('其他数据库');
+    for (const f of fs.readdirSync(config.auditAnchorDir)) {
+      const file = path.join(config.auditAnchorDir, f);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').split('\n').filter((l) => !l.includes(foreign.signature)).join('\n'));
     }
     expect((await verify()).notes).toEqual([]);
   });

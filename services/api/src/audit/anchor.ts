@@ -16,6 +16,8 @@ import { sealUnchained, type OwnerQuery } from './chain.js';
 import { chainKeyId, type AuditKeys } from './keys.js';
 
 export interface Anchor {
+  /** The chain's random identity (audit_chain_head.chain_id): files may hold anchors of other databases. */
+  chainId: string;
   kind: 'seal' | 'head';
   seq: number;
   hash: string;
@@ -32,11 +34,11 @@ export interface Anchor {
 
 /** The signed text: every field but the signature, one per line, under a version tag. */
 export const anchorPayload = (a: Omit<Anchor, 'signature' | 'publicKey'>): string =>
-  ['lianzheng-audit-anchor/1', a.kind, String(a.seq), a.hash, a.at, a.keyId, a.tombstones ?? ''].join('\n');
+  ['lianzheng-audit-anchor/1', a.chainId, a.kind, String(a.seq), a.hash, a.at, a.keyId, a.tombstones ?? ''].join('\n');
 
-export function signAnchor(keys: AuditKeys, a: Pick<Anchor, 'kind' | 'seq' | 'hash' | 'tombstones'> & { at?: Date }): Anchor {
+export function signAnchor(keys: AuditKeys, a: Pick<Anchor, 'chainId' | 'kind' | 'seq' | 'hash' | 'tombstones'> & { at?: Date }): Anchor {
   if (!keys.signingKey) throw new Error('no audit signing key (AUDIT_SIGNING_KEY)');
-  const fields = { kind: a.kind, seq: a.seq, hash: a.hash, at: (a.at ?? new Date()).toISOString(), keyId: chainKeyId(keys.chainKey), tombstones: a.tombstones };
+  const fields = { chainId: a.chainId.toLowerCase(), kind: a.kind, seq: a.seq, hash: a.hash, at: (a.at ?? new Date()).toISOString(), keyId: chainKeyId(keys.chainKey), tombstones: a.tombstones };
   const signature = sm2.doSignature(anchorPayload(fields), keys.signingKey, { hash: true, der: false, publicKey: keys.publicKey });
   return { ...fields, publicKey: keys.publicKey, signature };
 }
@@ -55,11 +57,11 @@ export const tombstoneDigest = (seqs: number[]): string =>
   `${seqs.length}:${crypto.createHash('sha256').update(seqs.join(',')).digest('hex')}`;
 
 interface AnchorRow {
-  kind: 'seal' | 'head'; seq: string | number; hash: string; at: Date | string; key_id: string; tombstones: string | null;
+  chain_id: string; kind: 'seal' | 'head'; seq: string | number; hash: string; at: Date | string; key_id: string; tombstones: string | null;
   public_key: string; signature: string;
 }
 export const anchorFromRow = (r: AnchorRow): Anchor => ({
-  kind: r.kind, seq: Number(r.seq), hash: r.hash, at: new Date(r.at).toISOString(), keyId: r.key_id, tombstones: r.tombstones,
+  chainId: String(r.chain_id).toLowerCase(), kind: r.kind, seq: Number(r.seq), hash: r.hash, at: new Date(r.at).toISOString(), keyId: r.key_id, tombstones: r.tombstones,
   publicKey: r.public_key, signature: r.signature,
 });
 
@@ -92,7 +94,7 @@ export function readAnchorFiles(dir: string): AnchorFiles {
       if (!line.trim()) return;
       try {
         const a = JSON.parse(line) as Anchor;
-        if ((a.kind !== 'seal' && a.kind !== 'head') || !Number.isSafeInteger(a.seq) || typeof a.hash !== 'string' || typeof a.signature !== 'string') throw new Error('shape');
+        if ((a.kind !== 'seal' && a.kind !== 'head') || typeof a.chainId !== 'string' || !Number.isSafeInteger(a.seq) || typeof a.hash !== 'string' || typeof a.signature !== 'string') throw new Error('shape');
         out.anchors.push({ ...a, tombstones: a.tombstones ?? null });
       } catch {
         out.unreadable.push({ file, line: i + 1 });
@@ -107,29 +109,25 @@ export function readAnchorFiles(dir: string): AnchorFiles {
 /**
  * Once per database, in the owner's transaction right after migrating: chain any rows from before the chain
  * existed (plain SM3), then sign a seal at the head. Every later link is keyed. Never seals again once the database
- * holds an anchor, or the anchor files hold one that lies on this chain (its anchors were deleted from the database:
- * the files' seal still applies). Should a seal be made again all the same, the files then hold two and the verifier
- * refuses. Returns the seal, to be appended to the anchor file after the transaction commits.
+ * or the anchor files hold an anchor of this chain (its anchors deleted from the database: the files' seal still
+ * applies); should a seal be made again all the same, the verifier refuses two. Returns the seal, to be appended to
+ * the anchor file after the transaction commits.
  */
 export async function sealLegacyChain(q: OwnerQuery, keys: AuditKeys): Promise<Anchor | null> {
   await q('lock table audit_anchor in share row exclusive mode');
   const [{ n }] = await q<{ n: string }>('select count(*) as n from audit_anchor');
   if (Number(n) > 0) return null;
-  const files = readAnchorFiles(keys.anchorDir).anchors;
-  for (const a of [...files.filter((x) => x.kind === 'seal'), ...files.filter((x) => x.kind === 'head').slice(-20)]) {
-    if (a.seq === 0) continue; // the start of every chain: says nothing about which database
-    const on = await q(`select 1 from audit_event where seq = $1 and hash = $2 union all select 1 from audit_tombstone where seq = $1 and hash = $2`, [a.seq, a.hash]);
-    if (on.length) {
-      console.error(`访问日志：数据库中的签名锚点已不在，但 ${keys.anchorDir} 中的锚点（序号 ${a.seq}）仍在这条链上——不再重新封存，请运行 make audit-verify 检查。`);
-      return null;
-    }
+  const [{ chain_id: chainId }] = await q<{ chain_id: string }>('select chain_id::text from audit_chain_head where id = 1');
+  if (readAnchorFiles(keys.anchorDir).anchors.some((a) => a.chainId === chainId)) {
+    console.error(`访问日志：数据库中的签名锚点已不在，但 ${keys.anchorDir} 中仍有这条链的锚点——不再重新封存，请运行 make audit-verify 检查。`);
+    return null;
   }
   await sealUnchained(q);
   const [head] = await q<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_head where id = 1 for update');
   const tombs = await q<{ seq: string }>('select seq from audit_tombstone order by seq');
-  const seal = signAnchor(keys, { kind: 'seal', seq: Number(head.last_seq), hash: head.last_hash, tombstones: tombstoneDigest(tombs.map((t) => Number(t.seq))) });
-  await q(`insert into audit_anchor (kind, seq, hash, at, key_id, tombstones, public_key, signature) values ('seal', $1, $2, $3, $4, $5, $6, $7)`,
-    [seal.seq, seal.hash, seal.at, seal.keyId, seal.tombstones, seal.publicKey, seal.signature]);
+  const seal = signAnchor(keys, { chainId, kind: 'seal', seq: Number(head.last_seq), hash: head.last_hash, tombstones: tombstoneDigest(tombs.map((t) => Number(t.seq))) });
+  await q(`insert into audit_anchor (chain_id, kind, seq, hash, at, key_id, tombstones, public_key, signature) values ($8, 'seal', $1, $2, $3, $4, $5, $6, $7)`,
+    [seal.seq, seal.hash, seal.at, seal.keyId, seal.tombstones, seal.publicKey, seal.signature, seal.chainId]);
   return seal;
 }
 
@@ -145,11 +143,11 @@ export class HeadNotCommitted extends Error {
  * (appendAnchorFile) once committed. Without `force`, nothing is signed when the head is already anchored.
  */
 export async function anchorHeadIn(trx: Tx, keys: AuditKeys, force = false): Promise<Anchor | null> {
-  const h = (await sql<{ last_seq: string; last_hash: string; anchored_seq: string | null; own: boolean }>`select * from audit_chain_peek()`.execute(trx)).rows[0];
+  const h = (await sql<{ chain_id: string; last_seq: string; last_hash: string; anchored_seq: string | null; own: boolean }>`select * from audit_chain_peek()`.execute(trx)).rows[0];
   if (h.own) throw new HeadNotCommitted();
   if (!force && h.anchored_seq !== null && Number(h.anchored_seq) >= Number(h.last_seq)) return null;
-  const a = signAnchor(keys, { kind: 'head', seq: Number(h.last_seq), hash: h.last_hash, tombstones: null });
-  await sql`select audit_anchor_add(${a.seq}, ${a.hash}, ${a.at}::timestamptz, ${a.keyId}, ${a.publicKey}, ${a.signature})`.execute(trx);
+  const a = signAnchor(keys, { chainId: String(h.chain_id), kind: 'head', seq: Number(h.last_seq), hash: h.last_hash, tombstones: null });
+  await sql`select audit_anchor_add(${a.chainId}::uuid, ${a.seq}, ${a.hash}, ${a.at}::timestamptz, ${a.keyId}, ${a.publicKey}, ${a.signature})`.execute(trx);
   return a;
 }
 

@@ -36,13 +36,18 @@ export async function verifyChain(q: OwnerQuery, keys: Pick<AuditKeys, 'chainKey
     ({ ok: true, rows, tombstones, lastSeq: expected - 1, anchors: [...anchorsBySeq.values()].reduce((n, l) => n + l.length, 0), sealSeq, notes, ...extra });
   const fail = (seq: number, id: string | null, reason: string) => result({ ok: false, broken: { seq, id, reason } });
 
-  // 1. Anchors: database and files, each signature checked against the trusted public key.
+  // 1. Anchors of this chain: database and files, each signature checked against the trusted public key.
   const keyId = chainKeyId(keys.chainKey);
+  const [{ chain_id: chainId }] = await q<{ chain_id: string }>('select chain_id::text from audit_chain_head where id = 1');
   const inDb = (await q<Parameters<typeof anchorFromRow>[0]>('select * from audit_anchor order by id')).map(anchorFromRow);
+  const foreignInDb = inDb.find((a) => a.chainId !== chainId);
+  if (foreignInDb) return fail(foreignInDb.seq, null, `${fmt(foreignInDb)}属于另一条链（${foreignInDb.chainId}），而本链为 ${chainId}（链标识或锚点被改动）`);
   const files = readAnchorFiles(keys.anchorDir);
   if (files.unreadable.length) return fail(0, null, `库外锚点文件 ${files.unreadable[0].file} 第 ${files.unreadable[0].line} 行无法解析（被改动）`);
+  const others = files.anchors.filter((a) => a.chainId !== chainId).length;
+  if (others) notes.push(`${keys.anchorDir} 中有 ${others} 个其他数据库（其他链）的签名锚点，已略过`);
   const seen = new Set(inDb.map((a) => a.signature));
-  const missing = files.anchors.filter((a) => !seen.has(a.signature) && (seen.add(a.signature), true));
+  const missing = files.anchors.filter((a) => a.chainId === chainId && !seen.has(a.signature) && (seen.add(a.signature), true));
   if (missing.length) notes.push(`库外文件中有 ${missing.length} 个签名锚点不在数据库中（已按文件校验）：最早的是${fmt(missing[0])}`);
   const all = [...inDb, ...missing];
   for (const a of all) {
@@ -55,6 +60,8 @@ export async function verifyChain(q: OwnerQuery, keys: Pick<AuditKeys, 'chainKey
   const seals = all.filter((a) => a.kind === 'seal');
   if (seals.length > 1) return fail(seals[1].seq, null, `存在 ${seals.length} 个封存锚点（只应有一个）：${seals.map(fmt).join('、')}`);
   const seal = seals[0];
+  // Every chain is sealed when first opened with this release: a chain without a seal lost it (or its identity changed).
+  if (!seal) return fail(0, null, `找不到本链（${chainId}）的封存锚点：数据库与库外锚点文件中都没有（被删除，或链标识被改动）`);
   sealSeq = seal ? seal.seq : null;
   const keyedAfter = seal?.seq ?? 0;
   for (const a of anchorsBySeq.get(0) ?? []) if (a.hash !== GENESIS) return fail(0, null, `${fmt(a)}与链的起点不符`);

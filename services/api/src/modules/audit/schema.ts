@@ -127,6 +127,7 @@ builder.mutationField('purgeAuditEvents', (t) =>
 const AuditAnchor = builder.objectRef<Anchor>('AuditAnchor').implement({
   description: '访问日志哈希链的签名锚点（SM2 签名的链头）；签名原文为 anchorPayload 的各字段逐行拼接',
   fields: (t) => ({
+    chainId: t.exposeString('chainId', { description: '链标识（每个数据库一条链）' }),
     kind: t.exposeString('kind', { description: 'seal（启用链密钥时的封存）| head（定期或按需签署的链头）' }),
     seq: t.string({ description: '链头序号', resolve: (a) => String(a.seq) }),
     hash: t.exposeString('hash', { description: '链头哈希' }),
