@@ -32,9 +32,13 @@ typecheck: install
 	npx tsc -p tsconfig.json
 	npx tsc -p web --noEmit
 
-## Verify the SM3 hash chain of the access log (as the owner; PGlite: stop the server first)
+## Verify the access log (as the owner; PGlite: stop the server first): signed anchors, keyed links, tombstones
 audit-verify: install
 	npx tsx services/api/src/audit/verify-cli.ts
+
+## Print a new AUDIT_CHAIN_KEY and SM2 AUDIT_SIGNING_KEY (with its public key) for production
+audit-keygen: install
+	npx tsx services/api/src/audit/keygen.ts
 
 ## Back up database and objects (env: DATABASE_URL, BACKUP_DATABASE_URL, MINIO_*, BACKUP_ROOT; see infra/README.md)
 backup: install
@@ -48,4 +52,4 @@ restore: install
 schema: install
 	$(NPM) run schema:print
 
-.PHONY: install web run test typecheck schema audit-verify backup restore bench
+.PHONY: install web run test typecheck schema audit-verify audit-keygen backup restore bench

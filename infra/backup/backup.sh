@@ -21,6 +21,7 @@
 #   BACKUP_KEEP_MIN, default 3, are always kept), BACKUP_DATABASE_URL, DATABASE_URL, LZ_DATA_DIR, MINIO_ENDPOINT,
 #   MINIO_PORT, MINIO_USE_SSL, MINIO_ACCESS_KEY, MINIO_SECRET_KEY, MINIO_BUCKET, and BACKUP_POST_HOOK: a shell
 #   command run after a successful backup, with the new directory in $1 and $BACKUP_DIR (e.g. a copy off the machine).
+#   anchors.tar    the signed heads of the access-log chain (AUDIT_ANCHOR_DIR, default LZ_DATA_DIR/audit-anchors).
 # Prints the finished directory on the last line. Exit status non-zero on any failure (nothing half-made is left).
 set -euo pipefail
 umask 077
@@ -146,6 +147,14 @@ else
     systemctl start "$service"
     restart_service=
   fi
+fi
+
+# The signed heads of the access-log chain (outside the database by design): kept with every backup, never restored
+# over a newer directory (make audit-verify reads them; see infra/README.md).
+anchor_dir=$(val AUDIT_ANCHOR_DIR); anchor_dir=${anchor_dir:-$data_dir/audit-anchors}
+if [ -d "$anchor_dir" ]; then
+  log "archiving the signed audit-chain heads $anchor_dir"
+  tar -C "$anchor_dir" -cf "$work/anchors.tar" .
 fi
 
 BACKUP_MODE=$mode BACKUP_APP_COMMIT=$(git -C "$app_dir" rev-parse HEAD 2>/dev/null || true) \

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
-const ARCHIVES = ['db.dump', 'data.tar', 'files.tar'];
+const ARCHIVES = ['db.dump', 'data.tar', 'files.tar', 'anchors.tar'];
 const die = (msg) => { console.error(`manifest: ${msg}`); process.exit(1); };
 
 async function sha256File(file) {

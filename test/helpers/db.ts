@@ -10,6 +10,8 @@ import { seedDemo } from '../../services/api/src/seed/demo.js';
 export const isPg = !!process.env.DATABASE_URL?.trim();
 export const engineName = isPg ? 'postgres' : 'pglite';
 export const DEMO_PASSWORD = 'Lianzheng@2026';
+export const TEST_AUDIT_CHAIN_KEY = 'test-audit-chain-key-0123456789abcdef0123';
+export const TEST_AUDIT_SIGNING_KEY = '3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8';
 
 /** One scratch data directory per test process: the filesystem object store writes there, never into ./data. */
 let scratch: string | undefined;
@@ -20,6 +22,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig({
     demoPassword: DEMO_PASSWORD, jwtSecret: 'test-secret-0123456789abcdef0123456789', fieldSecret: 'test-field-secret-0123456789abcdef01234',
     loginRateLimitPerMinute: 100_000, loginBackoff: { freeFailures: 1_000_000 },
+    // One chain key and signing key for every test process: on PostgreSQL they all append to one chain.
+    auditChainKey: TEST_AUDIT_CHAIN_KEY, auditSigningKey: TEST_AUDIT_SIGNING_KEY,
     dataDir: scratchDir(), ...overrides,
   });
 }

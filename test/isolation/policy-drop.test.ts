@@ -7,7 +7,7 @@ import { openDatabase } from '../../services/api/src/db/index.js';
 import { seedDemo } from '../../services/api/src/seed/demo.js';
 import { chainHash } from '../../services/api/src/audit/chain.js';
 import { CATEGORIES, categoryTable, type CategorySpec } from '../../services/api/src/modules/records/categories.js';
-import { DEMO_PASSWORD, engineName, isPg, testConfig } from '../helpers/db.js';
+import { DEMO_PASSWORD, engineName, isPg, testConfig, TEST_AUDIT_CHAIN_KEY } from '../helpers/db.js';
 
 type Q = (text: string, params?: unknown[]) => Promise<any[]>;
 interface OwnerSession { q: Q; close(): Promise<void> }
@@ -60,12 +60,12 @@ beforeAll(async () => {
   // Settings and sessions on both sides, so their probes have rows to see or not see.
   await owner.q(`insert into tenant_security (tenant_id, lockout_threshold) values ($1, 6), ($2, 7)`, [wh, pl]);
   await owner.q(`insert into user_session (tenant_id, user_id, refresh_hash, expires_at) values ($1, $2, 'x', now() + interval '1 hour'), ($3, $4, 'x', now() + interval '1 hour')`, [wh, whUser, pl, plUser]);
-  // Audit rows on both sides so the audit probe has something to see or not see: real links of the chain.
+  // Audit rows on both sides so the audit probe has something to see or not see: real (keyed) links of the chain.
   for (const tenantId of [wh, pl]) {
     const [h] = await owner.q('select * from audit_chain_lock()');
     const seq = Number(h.last_seq) + 1, at = new Date();
     const hash = chainHash(h.last_hash, { seq, at, tenantId, userId: null, username: null, operation: 'probe', kind: 'read',
-      outcome: 'success', clientIp: null, requestId: null, cadreIds: [], detail: {}, summary: null });
+      outcome: 'success', clientIp: null, requestId: null, cadreIds: [], detail: {}, summary: null }, TEST_AUDIT_CHAIN_KEY);
     await owner.q(`insert into audit_event (seq, prev_hash, hash, at, tenant_id, operation, kind, outcome)
       values ($1, $2, $3, $4, $5, 'probe', 'read', 'success')`, [seq, h.last_hash, hash, at.toISOString(), tenantId]);
   }

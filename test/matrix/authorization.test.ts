@@ -3,7 +3,7 @@
 // rules — and an operation of the schema missing from the table fails the test.
 //
 // Outcomes: Y = done / found; N = answers exactly like a missing target (the same response as for an id or code
-// that does not exist); F = FORBIDDEN. Mutations run with the test-only rollback header: nothing they do is kept.
+// that does not exist); F = FORBIDDEN; R (self operations) = Y for callers of a root tenant, F for all others. Mutations run with the test-only rollback header: nothing they do is kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isObjectType } from 'graphql';
 import { getSchema } from '../../services/api/src/graphql/schema.js';
@@ -33,6 +33,8 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   recordCategories:     { admin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'F' },
   record:               { admin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'YNNN', auditor: 'FFFF' },
   reviewQueue:          { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  auditAnchors:         { admin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'R' },
+  auditSigningKey:      { admin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'R' },
   // Mutations
   login:                { admin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
   refreshSession:       { admin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
@@ -51,6 +53,7 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   resetUserPassword:    { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   updateTenantSecurity: { admin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   purgeAuditEvents:     { admin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'Y' },
+  anchorAuditChain:     { admin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'R' },
   createRecord:         { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
   updateRecord:         { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
   reviewRecord:         { admin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
@@ -219,6 +222,9 @@ const OPS: Record<string, Op> = {
     run: (c, x) => q(c, 'mutation($id:ID!){ resetUserPassword(id:$id, password:"Matrix#2026pw"){ mustChangePassword } }', { id: x.leaderId }),
     ok: (r) => r.data?.resetUserPassword?.mustChangePassword === true,
   },
+  auditAnchors: { self: true, run: (c) => q(c, '{ auditAnchors(first: 1) { seq signature } }'), ok: (r) => r.data?.auditAnchors?.length === 1 },
+  auditSigningKey: { self: true, run: (c) => q(c, '{ auditSigningKey }'), ok: (r) => /^04[0-9a-f]{128}$/.test(r.data?.auditSigningKey ?? '') },
+  anchorAuditChain: { self: true, run: (c) => q(c, 'mutation { anchorAuditChain { kind seq } }'), ok: (r) => r.data?.anchorAuditChain?.kind === 'head' },
   purgeAuditEvents: {
     self: true,
     run: (c) => q(c, 'mutation{ purgeAuditEvents(olderThanDays:365) }'),
@@ -315,7 +321,8 @@ describe(`authorization matrix (${engineName})`, () => {
     let cases = 0;
     for (const c of callers) {
       for (const [name, op] of Object.entries(OPS)) {
-        const expected = EXPECTED[name][c.role];
+        const letter = EXPECTED[name][c.role];
+        const expected = letter === 'R' ? (c.tenant.parentId === null ? 'Y' : 'F') : letter;
         if (op.self) {
           const got = classify(op, await op.run(c, c.tenant, ++n), null, c, c.tenant);
           cases++;

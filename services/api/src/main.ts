@@ -5,9 +5,12 @@ import { startTelemetry } from './telemetry/index.js';
 import { openDatabase } from './db/index.js';
 import { buildApp } from './app.js';
 import { seedDemo } from './seed/demo.js';
+import { startAnchoring } from './audit/anchor.js';
+import { auditKeys } from './audit/keys.js';
 
 const stopTelemetry = startTelemetry();
 const config = loadConfig();
+if (!config.auditSigningKey) throw new Error('AUDIT_SIGNING_KEY is required to run the API (a public key alone only verifies)');
 const database = await openDatabase(config);
 if (config.mode === 'demo') {
   const seeded = await seedDemo(database.db, config.demoPassword);
@@ -18,8 +21,11 @@ if (config.mode === 'production') {
   if (!rows[0].done) console.log('尚未初始化：请先运行 npm run first-run -- --code <租户代码> --name <名称> 创建顶级租户及其管理员。');
 }
 const app = await buildApp(config, database, { logger: process.env.LOG_LEVEL !== 'silent' });
-const shutdown = async () => { await app.close(); await database.close(); await stopTelemetry(); process.exit(0); };
+// Sign the access log's chain head every AUDIT_ANCHOR_MINUTES when it has moved, and once more at shutdown.
+const anchoring = startAnchoring(database.db, auditKeys(config), config.auditAnchorIntervalMs, (e) => app.log.error({ err: e }, 'audit anchor failed'));
+const shutdown = async () => { await app.close(); await anchoring.stop(); await database.close(); await stopTelemetry(); process.exit(0); };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 await app.listen({ port: config.port, host: config.host });
 console.log(`廉政档案 running on http://${config.host}:${config.port} (${database.engine}, ${config.mode} mode)`);
+console.log(`access-log chain heads are signed with SM2 public key ${config.auditPublicKey}`);

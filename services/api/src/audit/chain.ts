@@ -1,6 +1,13 @@
-// Tamper evidence for the access log: each row's SM3 hash covers its content and the previous row's hash.
+// Tamper evidence for the access log: each row's hash covers its content and the previous row's hash.
 // Appends take the lock on the chain head and a trigger checks each link (schema/migrations/0003_audit_chain.sql);
 // the verifier recomputes every link. A purged row leaves a tombstone that keeps its hashes.
+//
+// Against the database owner (0009_audit_key.sql): links are HMAC-SM3 under a key the database never holds, so an
+// owner who edits a row cannot recompute the chain; SM2-signed heads (anchor.ts), kept in the database and in files
+// outside it, pin the chain at points in time; a tombstone counts only when an attested purge made it (purge.ts).
+// Transition: links written before 0009 are plain SM3. At the first start after it the owner signs a "seal" anchor at
+// the then head (anchor.ts: sealLegacyChain); links up to the seal verify unkeyed, every later link keyed. The seal's
+// seq is signed, so it cannot be moved to pass off a re-hashed chain as old.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../db/scope.js';
@@ -32,13 +39,29 @@ export function stableJson(v: unknown): string {
   return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
 }
 
-export function chainHash(prevHash: string, c: ChainedContent): string {
+/** The link's hash: HMAC-SM3 under the chain key, or plain SM3 (links before the seal; `key` undefined). */
+export function chainHash(prevHash: string, c: ChainedContent, key?: string): string {
   const body = stableJson([
     String(c.seq), c.at.toISOString(), c.tenantId?.toLowerCase() ?? null, c.userId?.toLowerCase() ?? null, c.username,
     c.operation, c.kind, c.outcome, c.clientIp, c.requestId, c.cadreIds.map((x) => x.toLowerCase()), c.detail ?? {},
     c.summary ?? null,
   ]);
-  return crypto.createHash('sm3').update(`${prevHash}\n${body}`).digest('hex');
+  const h = key === undefined ? crypto.createHash('sm3') : crypto.createHmac('sm3', key);
+  return h.update(`${prevHash}\n${body}`).digest('hex');
+}
+
+/**
+ * The chain key of this process, set once when the database is opened (db/index.ts) from the configuration. Appends
+ * reach it here rather than through every caller of appendAudit; a process without one cannot append.
+ */
+let processChainKey: string | undefined;
+export function useChainKey(key: string): void {
+  if (key.length < 32) throw new Error('audit chain key too short');
+  processChainKey = key;
+}
+function chainKey(): string {
+  if (!processChainKey) throw new Error('audit chain key not configured (open the database first)');
+  return processChainKey;
 }
 
 /** `at` may be given (imports and tests); otherwise the current time. */
@@ -52,7 +75,7 @@ export async function appendChained(trx: Tx, c: AppendContent): Promise<void> {
   const head = (await sql<{ last_seq: string; last_hash: string }>`select * from audit_chain_lock()`.execute(trx)).rows[0];
   const seq = Number(head.last_seq) + 1;
   const at = c.at ?? new Date();
-  const hash = chainHash(head.last_hash, { ...c, seq, at });
+  const hash = chainHash(head.last_hash, { ...c, seq, at }, chainKey());
   await trx.insertInto('audit_event').values({
     seq: String(seq), prev_hash: head.last_hash, hash, at: at.toISOString(), tenant_id: c.tenantId, user_id: c.userId, username: c.username,
     operation: c.operation, kind: c.kind, outcome: c.outcome, client_ip: c.clientIp, request_id: c.requestId,
@@ -63,18 +86,21 @@ export async function appendChained(trx: Tx, c: AppendContent): Promise<void> {
 /** A query function of the owner's connection (the verifier and the sealing step read every row). */
 export type OwnerQuery = <T>(text: string, params?: unknown[]) => Promise<T[]>;
 
-interface StoredRow {
+export interface StoredRow {
   id: string; seq: string | null; prev_hash: string | null; hash: string | null; at: Date; tenant_id: string | null;
   user_id: string | null; username: string | null; operation: string; kind: string; outcome: string;
   client_ip: string | null; request_id: string | null; cadre_ids: string[]; detail: unknown; summary: string | null;
 }
-const contentOf = (r: StoredRow, seq: number): ChainedContent => ({
+export const contentOf = (r: StoredRow, seq: number): ChainedContent => ({
   seq, at: new Date(r.at), tenantId: r.tenant_id, userId: r.user_id, username: r.username, operation: r.operation,
   kind: r.kind, outcome: r.outcome, clientIp: r.client_ip, requestId: r.request_id, cadreIds: r.cadre_ids ?? [],
   detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail, summary: r.summary,
 });
 
-/** Chain rows written before the chain existed (run once by the owner after migrating). */
+/**
+ * Chain rows written before the chain existed, with plain SM3 (run by the owner only as part of the switch to the
+ * keyed chain, before the seal is signed: anchor.ts). Unchained rows appearing later are left for the verifier.
+ */
 export async function sealUnchained(q: OwnerQuery): Promise<number> {
   const rows = await q<StoredRow>('select * from audit_event where seq is null order by id');
   if (!rows.length) return 0;
@@ -91,49 +117,4 @@ export async function sealUnchained(q: OwnerQuery): Promise<number> {
   return rows.length;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  rows: number;
-  tombstones: number;
-  lastSeq: number;
-  broken?: { seq: number; id: string | null; reason: string };
-}
-
-/** Walk the whole chain in order and recompute every link. */
-export async function verifyChain(q: OwnerQuery, batch = 5000): Promise<VerifyResult> {
-  const [head] = await q<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_head where id = 1');
-  const unchained = await q<{ id: string }>('select id from audit_event where seq is null order by id limit 1');
-  if (unchained.length) return { ok: false, rows: 0, tombstones: 0, lastSeq: 0, broken: { seq: 0, id: unchained[0].id, reason: '存在未入链的日志行' } };
-  let prev = GENESIS;
-  let expected = 1;
-  let rows = 0, tombstones = 0;
-  const fail = (seq: number, id: string | null, reason: string): VerifyResult => ({ ok: false, rows, tombstones, lastSeq: expected - 1, broken: { seq, id, reason } });
-  for (;;) {
-    const page = await q<StoredRow & { tomb: boolean }>(
-      `select * from (
-         select id::text, seq, prev_hash, hash, at, tenant_id, user_id, username, operation, kind, outcome, client_ip,
-                request_id, cadre_ids, detail, summary, false as tomb from audit_event where seq >= $1 and seq < $2
-         union all
-         select null::text, seq, prev_hash, hash, at, null::uuid, null::uuid, null::text, ''::text, ''::text, ''::text,
-                null::text, null::text, '{}'::uuid[], '{}'::jsonb, null::text, true
-           from audit_tombstone where seq >= $1 and seq < $2) x order by seq`, [expected, expected + batch]);
-    if (!page.length) break;
-    for (const r of page) {
-      const seq = Number(r.seq);
-      if (seq !== expected) return fail(expected, null, seq > expected ? `缺少序号 ${expected} 的日志行（被删除）` : `序号 ${seq} 重复`);
-      if (r.prev_hash !== prev) return fail(seq, r.id, '与前一行的哈希不衔接');
-      if (r.tomb) {
-        tombstones++;
-      } else {
-        rows++;
-        if (chainHash(prev, contentOf(r, seq)) !== r.hash) return fail(seq, r.id, '内容与哈希不符（被修改）');
-      }
-      prev = r.hash!;
-      expected++;
-    }
-  }
-  if (Number(head.last_seq) !== expected - 1 || head.last_hash !== prev) {
-    return fail(expected, null, `链尾不符：链头记录到序号 ${head.last_seq}，实际到 ${expected - 1}（末尾的行被删除）`);
-  }
-  return { ok: true, rows, tombstones, lastSeq: expected - 1 };
-}
+// Verification: verify.ts.

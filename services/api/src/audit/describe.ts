@@ -10,6 +10,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   moveTenant: '调整租户上级', setTenantStatus: '暂停或恢复租户', createUser: '新建用户', updateUser: '修改用户',
   setUserStatus: '停用或启用用户', unlockUser: '解除用户锁定', resetUserPassword: '重置用户密码',
   updateTenantSecurity: '修改安全设置', purgeAuditEvents: '清理访问日志', exportAuditEvents: '导出访问日志',
+  audit_purge: '清理记录', auditAnchors: '下载哈希链签名锚点', auditSigningKey: '查看签名公钥', anchorAuditChain: '签署哈希链链头',
 };
 
 const LOGIN_REASONS: Record<string, string> = {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackoffOptions } from '../auth/rate-limit.js';
 import { dataDirSecret, deriveKey, isLoopbackHost, isPublicSecret } from './secrets.js';
+import { isSm2PrivateKey, isSm2PublicKey, sm2KeyFromSecret, sm2PublicKey } from '../audit/keys.js';
 
 const env = (name: string): string | undefined => {
   const v = process.env[name];
@@ -48,6 +49,19 @@ export interface Config {
    * characters, required in production). Changing it makes stored ID numbers unreadable: keep it with the backups.
    */
   fieldSecret: string;
+  /**
+   * HMAC-SM3 key of the access-log chain (AUDIT_CHAIN_KEY, at least 32 characters, required in production). The
+   * database never holds it; without it the chain cannot be verified, and with another key it does not verify.
+   */
+  auditChainKey: string;
+  /** SM2 private key (64 hex) that signs chain heads (AUDIT_SIGNING_KEY, required to run the API in production). */
+  auditSigningKey?: string;
+  /** SM2 public key (hex, 04…) trusted by the verifier: AUDIT_SIGNING_PUBLIC_KEY, else derived from the private key. */
+  auditPublicKey: string;
+  /** Where signed heads are appended outside the database (AUDIT_ANCHOR_DIR, default <dataDir>/audit-anchors). */
+  auditAnchorDir: string;
+  /** How often the API signs the chain head when it has moved (AUDIT_ANCHOR_MINUTES, default 10). */
+  auditAnchorIntervalMs: number;
 }
 
 export interface MinioConfig {
@@ -112,6 +126,17 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
   };
   const jwtSecret = secret('jwt', 'JWT_SECRET', overrides.jwtSecret);
   const fieldSecret = secret('field', 'FIELD_ENCRYPTION_KEY', overrides.fieldSecret);
+  const auditChainKey = secret('audit-chain', 'AUDIT_CHAIN_KEY', overrides.auditChainKey);
+  // The signing key: given in production (hex), in demo mode derived from a random secret of the data directory.
+  // A public key alone (AUDIT_SIGNING_PUBLIC_KEY without AUDIT_SIGNING_KEY) configures a verifier that cannot sign.
+  const signingGiven = overrides.auditSigningKey ?? env('AUDIT_SIGNING_KEY')?.toLowerCase();
+  const publicGiven = (overrides.auditPublicKey ?? env('AUDIT_SIGNING_PUBLIC_KEY'))?.toLowerCase();
+  if (signingGiven !== undefined && !isSm2PrivateKey(signingGiven)) throw new Error('AUDIT_SIGNING_KEY must be an SM2 private key (64 hex digits)');
+  if (publicGiven !== undefined && !isSm2PublicKey(publicGiven)) throw new Error('AUDIT_SIGNING_PUBLIC_KEY must be an uncompressed SM2 public key (130 hex digits, 04…)');
+  if (mode === 'production' && !signingGiven && !publicGiven) throw new Error('AUDIT_SIGNING_KEY (SM2 private key, 64 hex digits) is required when LZ_MODE=production');
+  const auditSigningKey = signingGiven ?? (publicGiven ? undefined : sm2KeyFromSecret(dataDirSecret(dataDir, 'audit-signing')));
+  const auditPublicKey = publicGiven ?? sm2PublicKey(auditSigningKey!);
+  if (auditSigningKey && auditPublicKey !== sm2PublicKey(auditSigningKey)) throw new Error('AUDIT_SIGNING_PUBLIC_KEY does not belong to AUDIT_SIGNING_KEY');
   const databaseUrl = env('DATABASE_URL');
   return {
     mode,
@@ -132,6 +157,11 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     minio: loadMinio(),
     maxUploadBytes: Math.floor(positiveNumber('MAX_UPLOAD_MB', 20) * 1024 * 1024),
     fieldSecret,
+    auditChainKey,
+    auditSigningKey,
+    auditPublicKey,
+    auditAnchorDir: path.resolve(env('AUDIT_ANCHOR_DIR') ?? path.join(dataDir, 'audit-anchors')),
+    auditAnchorIntervalMs: Math.round(positiveNumber('AUDIT_ANCHOR_MINUTES', 10) * 60_000),
     ...overrides,
   };
 }

@@ -10,7 +10,9 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Config } from '../config/index.js';
 import { migrate, type SqlRunner } from './migrate.js';
 import { PGlitePool } from './pglite-pool.js';
-import { sealUnchained } from '../audit/chain.js';
+import { useChainKey } from '../audit/chain.js';
+import { appendAnchorFile, sealLegacyChain } from '../audit/anchor.js';
+import { auditKeys, type AuditKeys } from '../audit/keys.js';
 import { traceSql } from '../telemetry/index.js';
 import type { DB } from './types.js';
 
@@ -45,19 +47,26 @@ export interface OpenOptions {
   ownerSession?: boolean;
 }
 
-/** Chain audit rows written before the chain existed, in one owner transaction. */
-async function sealAuditRows(runner: SqlRunner) {
+/**
+ * The switch to the keyed chain, once per database in one owner transaction: rows from before the chain are
+ * chained and the head is sealed with a signed anchor (audit/anchor.ts), appended to the anchor file once committed.
+ */
+async function sealAuditRows(runner: SqlRunner, keys: AuditKeys) {
   await runner.exec('begin');
+  let seal;
   try {
-    await sealUnchained((text, params) => runner.query(text, params));
+    seal = await sealLegacyChain((text, params) => runner.query(text, params), keys);
     await runner.exec('commit');
   } catch (e) {
     await runner.exec('rollback');
     throw e;
   }
+  if (seal) appendAnchorFile(keys.anchorDir, seal);
 }
 
 export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
+  // Every audit row this process appends is keyed with the configured chain key.
+  useChainKey(config.auditChainKey);
   if (config.databaseUrl) return openPostgres(config, opts.poolSize ?? config.poolSize);
   return openPGlite(config, opts.memory ?? false, opts.ownerSession ?? false);
 }
@@ -68,7 +77,7 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   try {
     const runner = pgRunner(owner);
     await migrate(runner);
-    await sealAuditRows(runner);
+    await sealAuditRows(runner, auditKeys(config));
     const apiUser = new URL(config.databaseUrl!).username || process.env.PGUSER || 'postgres';
     const ownerUser = (await owner.query('select current_user as u')).rows[0].u as string;
     if (decodeURIComponent(apiUser) !== ownerUser) {
@@ -100,7 +109,7 @@ async function openPGlite(config: Config, memory: boolean, ownerSession: boolean
     query: async <T,>(sql: string, params: unknown[] = []) => (await instance.query<T>(sql, params)).rows,
   };
   await migrate(runner);
-  await sealAuditRows(runner);
+  await sealAuditRows(runner, auditKeys(config));
   if (!ownerSession) await pool.lockToRole(config.appRole);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }), log: traceSql });
   return { db, engine: 'pglite', apiRole: config.appRole, pglite: pool, close: () => db.destroy() };

@@ -82,7 +82,4 @@ export async function* eachAudit(trx: Tx, f: AuditFilter, batch = 2000): AsyncGe
   }
 }
 
-export async function purgeAudit(trx: Tx, days: number, by: string): Promise<number> {
-  const r = await sql<{ n: number }>`select audit_purge(${days}, ${by}::uuid) as n`.execute(trx);
-  return Number(r.rows[0].n);
-}
+// The purge: audit/purge.ts (purgeAuditLog) runs audit_purge and attests the run with a keyed row.

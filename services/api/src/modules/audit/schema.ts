@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
-import { authorize, badInput } from '../../graphql/context.js';
+import { authorize, badInput, forbidden, type Ctx } from '../../graphql/context.js';
 import { oneOf, text } from '../../graphql/inputs.js';
-import { cadreNames, countAudit, listAudit, purgeAudit, type AuditFilter, type AuditRow } from './repo.js';
+import { cadreNames, countAudit, listAudit, type AuditFilter, type AuditRow } from './repo.js';
+import { purgeAuditLog } from '../../audit/purge.js';
+import { HeadNotCommitted, anchorHeadIn, appendAnchorFile, listAnchors, type Anchor } from '../../audit/anchor.js';
+import { auditKeys } from '../../audit/keys.js';
 import { KIND_LABELS, OUTCOME_LABELS } from './labels.js';
 
 const CadreRef = builder.objectRef<{ id: string; name: string | null }>('AuditCadreRef').implement({
@@ -108,10 +111,80 @@ builder.mutationField('purgeAuditEvents', (t) =>
     },
     resolve: async (_r, { olderThanDays }, ctx) => {
       const { trx, principal } = authorize(ctx, 'purge', 'AuditEvent');
-      const n = await purgeAudit(trx, olderThanDays, principal.userId);
+      const run = await purgeAuditLog(trx, olderThanDays, {
+        tenantId: principal.tenantId, tenantPath: principal.tenantPath, userId: principal.userId, username: principal.username,
+        clientIp: ctx.clientIp, requestId: ctx.requestId,
+      });
+      const n = run.rows;
       ctx.audit.target('AuditLog', principal.tenantId, `${olderThanDays} 天以前，${n} 行`);
       return n;
     },
   }),
 );
 
+
+// Signed heads of the chain (audit/anchor.ts), for auditors of the root tenant: the chain spans every tenant.
+const AuditAnchor = builder.objectRef<Anchor>('AuditAnchor').implement({
+  description: '访问日志哈希链的签名锚点（SM2 签名的链头）；签名原文为 anchorPayload 的各字段逐行拼接',
+  fields: (t) => ({
+    chainId: t.exposeString('chainId', { description: '链标识（每个数据库一条链）' }),
+    kind: t.exposeString('kind', { description: 'seal（启用链密钥时的封存）| head（定期或按需签署的链头）' }),
+    seq: t.string({ description: '链头序号', resolve: (a) => String(a.seq) }),
+    hash: t.exposeString('hash', { description: '链头哈希' }),
+    at: t.exposeString('at', { description: '签署时间（ISO 8601）' }),
+    keyId: t.exposeString('keyId', { description: '链密钥指纹（不是密钥）' }),
+    tombstones: t.exposeString('tombstones', { nullable: true, description: '封存时的占位行（数量:SHA-256）' }),
+    publicKey: t.exposeString('publicKey', { description: 'SM2 公钥（十六进制）' }),
+    signature: t.exposeString('signature', { description: 'SM2 签名（r‖s，十六进制）' }),
+  }),
+});
+
+/** An auditor of a root tenant (the anchors cover every tenant's rows). */
+function rootAuditor(ctx: Ctx) {
+  const s = authorize(ctx, 'read', 'AuditEvent');
+  if (s.principal.tenantPath.includes('.')) throw forbidden(ctx);
+  return s;
+}
+
+builder.queryField('auditAnchors', (t) =>
+  t.field({
+    type: [AuditAnchor],
+    description: '访问日志哈希链的签名锚点，新的在前（顶级租户的审计员）；可用 auditSigningKey 在系统外核验',
+    args: { first: t.arg.int({ validate: z.number().int().min(1, '数量无效').max(10000, '一次最多 10000 个') }) },
+    resolve: async (_r, { first }, ctx) => {
+      const { trx } = rootAuditor(ctx);
+      ctx.audit.target('AuditLog', ctx.principal!.tenantId, '下载签名锚点');
+      return listAnchors(trx, first ?? 100);
+    },
+  }),
+);
+
+builder.queryField('auditSigningKey', (t) =>
+  t.string({
+    description: '签署链头的 SM2 公钥（十六进制，04 开头）（顶级租户的审计员）',
+    resolve: (_r, _a, ctx) => {
+      rootAuditor(ctx);
+      return ctx.config.auditPublicKey;
+    },
+  }),
+);
+
+builder.mutationField('anchorAuditChain', (t) =>
+  t.field({
+    type: AuditAnchor,
+    description: '立即签署当前链头（顶级租户的审计员），保存在数据库和库外锚点目录',
+    resolve: async (_r, _a, ctx) => {
+      const { trx } = rootAuditor(ctx);
+      const keys = auditKeys(ctx.config);
+      const a = await anchorHeadIn(trx, keys, true).catch((e) => {
+        throw e instanceof HeadNotCommitted ? badInput('请单独执行“签署链头”，不要与其他修改放在同一请求中') : e;
+      });
+      if (!a) throw new Error('no anchor');
+      // Written before the operation commits: should it roll back, the file holds a valid signature of a head the
+      // database already had, which the verifier checks like any other.
+      appendAnchorFile(keys.anchorDir, a);
+      ctx.audit.target('AuditLog', ctx.principal!.tenantId, `签署链头：序号 ${a.seq}`);
+      return a;
+    },
+  }),
+);
