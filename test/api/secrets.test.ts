@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../services/api/src/config/index.js';
 import { PUBLIC_DEMO_SECRETS, dataDirSecret } from '../../services/api/src/config/secrets.js';
+import { TEST_AUDIT_SIGNING_KEY } from '../helpers/db.js';
 
 const dirs: string[] = [];
 const tmp = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-secrets-')); dirs.push(d); return d; };
@@ -75,6 +76,10 @@ describe('production secrets', () => {
     vi.stubEnv('JWT_SECRET', 'j'.repeat(40));
     expect(() => loadConfig({ dataDir: dir })).toThrow(/FIELD_ENCRYPTION_KEY/);
     vi.stubEnv('FIELD_ENCRYPTION_KEY', 'f'.repeat(40));
+    expect(() => loadConfig({ dataDir: dir })).toThrow(/AUDIT_CHAIN_KEY/);
+    vi.stubEnv('AUDIT_CHAIN_KEY', 'a'.repeat(40));
+    expect(() => loadConfig({ dataDir: dir })).toThrow(/AUDIT_SIGNING_KEY/);
+    vi.stubEnv('AUDIT_SIGNING_KEY', TEST_AUDIT_SIGNING_KEY);
     const c = loadConfig({ dataDir: dir });
     expect(c).toMatchObject({ mode: 'production', jwtSecret: 'j'.repeat(40), fieldSecret: 'f'.repeat(40) });
     expect(fs.existsSync(path.join(dir, 'secrets'))).toBe(false);
