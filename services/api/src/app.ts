@@ -81,7 +81,7 @@ export async function buildApp(
   const store = openObjectStore(config);
   mountGraphql(app, database.db, config, store);
   registerAuditExport(app, database.db);
-  registerCadrePhoto(app, database.db, store);
+  registerCadrePhoto(app, database.db, store, config.downloadKey);
   registerImports(app, database.db, config, store);
   registerObjectDownloads(app, store, config);
 

@@ -48,12 +48,14 @@ export interface RestSession {
 export async function withRestSession(
   db: Kysely<DB>, req: FastifyRequest, reply: FastifyReply, label: string, operation: string,
   run: (s: RestSession) => Promise<unknown>,
+  opts: { subject?: TokenSubject } = {},
 ): Promise<unknown> {
   const base = (p: Principal | null): RestSession['who'] => ({
     tenantId: p?.tenantId ?? null, tenantPath: p?.tenantPath ?? null, userId: p?.userId ?? null, username: p?.username ?? null,
     operation, clientIp: req.ip ?? null, requestId: String(req.id), cadreIds: [],
   });
-  const { token } = await verifyToken(req);
+  // A signed link (photo) names its session itself; otherwise the bearer token does.
+  const token = opts.subject ?? (await verifyToken(req)).token;
   const session = token ? await openScopedSession(db, token) : null;
   if (!session) {
     await appendAuditSeparately(db, { ...base(null), kind: 'denied', outcome: 'failure', summary: `${label}（失败：未登录或会话已失效）` });

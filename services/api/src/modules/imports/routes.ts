@@ -15,7 +15,7 @@ import { isUuid } from '../../db/scope.js';
 import { fieldKeys } from '../../crypto/fields.js';
 import { asSubject } from '../../authz/abilities.js';
 import { appendAudit } from '../../audit/index.js';
-import { withRestSession } from '../../http/rest-session.js';
+import { restGate, withRestSession } from '../../http/rest-session.js';
 import { verifyToken } from '../../auth/request-session.js';
 import type { ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
@@ -71,7 +71,11 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     return parsed;
   };
 
-  app.post('/api/imports', async (req, reply) => {
+  // Session and role are checked (and a refusal audited) before a byte of the upload is read.
+  const uploadGate = restGate(db, '上传干部任免审批表', 'POST /api/imports', async ({ ability }) =>
+    (ability.can('create', 'Cadre') || ability.can('update', 'Cadre') ? null : { status: 403, error: 'FORBIDDEN', message: '无权导入干部任免审批表', kind: 'denied' }));
+
+  app.post('/api/imports', { onRequest: uploadGate }, async (req, reply) => {
     // Only a signed-in caller gets its upload read; the session itself is checked (and audited) below.
     const { token } = await verifyToken(req);
     const upload = token && req.isMultipart() ? await readUpload(req) : null;
