@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../services/api/src/app.js';
-import type { Database } from '../../services/api/src/db/index.js';
+import { openDatabase, type Database } from '../../services/api/src/db/index.js';
 import { withScope } from '../../services/api/src/db/scope.js';
 import { appendAudit } from '../../services/api/src/audit/index.js';
 import { openObjectStore, newObjectKey } from '../../services/api/src/storage/index.js';
@@ -327,5 +327,28 @@ describe(`streaming without a transaction across client I/O (${engineName})`, ()
     expect(await attempt([], 'nobody.xff1')).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
     // Configured: the proxy's forwarded address is believed.
     expect(await attempt(['127.0.0.1'], 'nobody.xff2')).toBe(spoofed);
+  });
+
+  it.runIf(isPg)('PostgreSQL: every API connection carries the idle-in-transaction and statement timeouts, and an idle transaction is ended', async () => {
+    const show = async (db: Database['db'], name: string) => (await sql<Record<string, string>>`select current_setting(${name}) as v`.execute(db)).rows[0].v;
+    // Several connections of the pool, each set at connect (not by a transaction).
+    const values = await Promise.all([1, 2, 3].map(() => database.db.transaction().execute(async (trx) =>
+      [await show(trx as never, 'idle_in_transaction_session_timeout'), await show(trx as never, 'statement_timeout')])));
+    for (const v of values) expect(v).toEqual(['1min', '30s']);
+
+    const short = await openDatabase(testConfig({ pgIdleInTransactionTimeoutMs: 1000, pgStatementTimeoutMs: 2000 }), { poolSize: 1 });
+    try {
+      expect(await show(short.db, 'statement_timeout')).toBe('2s');
+      await expect(sql`select pg_sleep(3)`.execute(short.db)).rejects.toThrow();
+      const trx = await short.db.startTransaction().execute();
+      await sql`select 1`.execute(trx);
+      await sleep(2500);
+      // The server ended the abandoned transaction (and its session); the pool serves again.
+      await expect(sql`select 1`.execute(trx)).rejects.toThrow();
+      await trx.rollback().execute().catch(() => undefined);
+      expect((await sql<{ n: number }>`select 1 as n`.execute(short.db)).rows[0].n).toBe(1);
+    } finally {
+      await short.close();
+    }
   });
 });

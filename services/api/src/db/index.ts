@@ -95,6 +95,10 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: poolSize, options: connectionOptions(config) });
   pool.on('error', () => undefined);
+  // A connection the server ends while it is checked out (idle-in-transaction or another timeout) emits 'error' on
+  // the client, which pg-pool listens for only while the client is idle: without this listener the process would
+  // crash. The pending query rejects on its own and the pool discards the dead client on release.
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: traceSql });
   const { rows } = await pool.query('select current_user as u');
   return { db, engine: 'postgres', apiRole: rows[0].u, close: () => db.destroy() };
