@@ -194,8 +194,9 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
   }));
 
   app.get('/api/imports/template.xlsx', (req, reply) => withRestSession(db, req, reply, '下载干部花名册模板', 'GET /api/imports/template.xlsx', async (s) => {
-    const body = await rosterTemplate();
     await s.commit({ kind: 'read', summary: '下载干部花名册模板' });
+    // Built after the transaction ended (CPU work holds no connection), sent as one buffer.
+    const body = await rosterTemplate();
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', attachment('干部花名册模板.xlsx')).send(body);
   }));
@@ -210,8 +211,9 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       const form = await formOfCadre(trx, keys, store, cadre, ability.can('reveal', 'Cadre'));
       const now = beijingTime(new Date());
       const asOf = now.slice(0, 4) + now.slice(5, 7);
-      const body = format === 'lrmx' ? Buffer.from(writeLrmx(form), 'utf8') : await buildFormDocx(form, asOf);
       await s.commit({ kind: 'read', cadreIds: [cadre.id], summary: `导出干部任免审批表（${format === 'lrmx' ? 'lrmx' : 'Word'}）：${cadre.name}` });
+      // The file is built after the transaction ended, then sent.
+      const body = format === 'lrmx' ? Buffer.from(writeLrmx(form), 'utf8') : await buildFormDocx(form, asOf);
       return reply
         .header('content-type', format === 'lrmx' ? 'application/xml; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', attachment(`${cadre.name}-干部任免审批表.${format}`))
