@@ -29,7 +29,6 @@ describe(`cadre photo links (${engineName})`, () => {
     });
     expect((await put('#3366aa')).statusCode).toBe(200);
     const first = (await photoUrl(officer, c.id))!;
-    expect(first).toMatch(new RegExp(`^/api/cadres/${c.id}/photo\\?`));
     const got = await t.app.inject({ method: 'GET', url: first });
     expect([got.statusCode, got.headers['content-type']]).toEqual([200, 'image/jpeg']);
     expect((await sharp(got.rawPayload).metadata()).format).toBe('jpeg');
