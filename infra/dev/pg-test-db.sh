@@ -15,6 +15,9 @@ psqlq <<SQL
 create role lz_owner_$s login createrole;
 create role lz_api_$s login nosuperuser nobypassrls nocreaterole nocreatedb;
 create database lz_test_$s owner lz_owner_$s locale 'C.UTF-8' template template0;
+-- As in production (infra/README.md): a transaction left idle or a runaway statement is ended by the server.
+alter role lz_api_$s set idle_in_transaction_session_timeout = '${PG_IDLE_IN_TRANSACTION_TIMEOUT:-60}s';
+alter role lz_api_$s set statement_timeout = '${PG_STATEMENT_TIMEOUT:-30}s';
 SQL
 echo "export LZ_PG_SUFFIX=$s"
 echo "export DATABASE_URL=postgres://lz_api_$s@$PGHOST:$PGPORT/lz_test_$s"

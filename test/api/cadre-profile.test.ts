@@ -129,7 +129,7 @@ describe(`cadre basic information (${engineName})`, () => {
     const ok = await put(officer, c.id, png);
     expect(ok.statusCode).toBe(200);
     const url = (await t.gql(officer, 'query($id:ID!){ cadre(id:$id){ photoUrl } }', { id: c.id })).data.cadre.photoUrl as string;
-    expect(url).toMatch(/^\/api\/objects\//);
+    expect(url).toMatch(new RegExp(`^/api/cadres/${c.id}/photo\\?`));
     const got = await t.app.inject({ method: 'GET', url });
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('image/jpeg');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyJwt from '@fastify/jwt';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
@@ -17,18 +17,52 @@ import { openObjectStore } from './storage/index.js';
 import { registerObjectDownloads } from './storage/routes.js';
 import { traceHttp } from './telemetry/index.js';
 
+/** Fastify's own refusals (body, parser, limits), in Chinese. */
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: '请求内容过大',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持的请求内容类型',
+  FST_ERR_CTP_EMPTY_JSON_BODY: '请求内容为空',
+  FST_ERR_CTP_INVALID_JSON_BODY: '请求内容不是有效的 JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求长度无效',
+  FST_ERR_CTP_EMPTY_TYPE: '缺少请求内容类型',
+  FST_ERR_VALIDATION: '请求参数无效',
+  FST_ERR_BAD_URL: '请求地址无效',
+  FST_ERR_ASYNC_CONSTRAINT: '请求无效',
+};
+
+/**
+ * The one error handler: 5xx (and anything without a client status, e.g. database errors) answers a fixed Chinese
+ * message and is logged; a 4xx answers its code with a Chinese message — never the error's own text unless it is
+ * already Chinese (our own refusals), so no library or database text reaches a client.
+ */
+export function errorHandler(err: Error & { statusCode?: number; code?: string }, req: FastifyRequest, reply: FastifyReply) {
+  const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+  if (status === 500) {
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: 'INTERNAL', message: '服务器内部错误' });
+  }
+  const code = typeof err.code === 'string' && /^[A-Z][A-Z0-9_]{1,60}$/.test(err.code) ? err.code : 'BAD_REQUEST';
+  const own = typeof err.message === 'string' && /[\u4e00-\u9fff]/.test(err.message) && !/[A-Za-z]{4,}/.test(err.message) ? err.message : null;
+  const message = FASTIFY_MESSAGES[code] ?? own ?? (status === 413 ? '请求内容过大' : status === 415 ? '不支持的请求内容类型' : '请求无效');
+  return reply.code(status).send({ error: status === 413 ? 'PAYLOAD_TOO_LARGE' : code.startsWith('FST_') ? 'BAD_REQUEST' : code, message });
+}
+
 export async function buildApp(
   config: Config, database: Database, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     // pino, one JSON line per event, each request's lines labelled with its requestId.
     logger: opts.logStream ? { stream: opts.logStream } : opts.logger ?? false,
-    trustProxy: config.mode === 'production' ? 'loopback' : false,
+    // X-Forwarded-For is believed only from the configured proxy (TRUST_PROXY); unset: from nobody.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
   });
   await app.register(fastifyJwt, jwtOptions(config));
+
+  // Before any route, so every route (and every plugin registered below) answers errors through it.
+  app.setErrorHandler(errorHandler);
 
   traceHttp(app);
   // Every response names its request: the same id is in the logs and in the access-log row.
@@ -48,7 +82,7 @@ export async function buildApp(
   const store = openObjectStore(config);
   mountGraphql(app, database.db, config, store);
   registerAuditExport(app, database.db);
-  registerCadrePhoto(app, database.db, store);
+  registerCadrePhoto(app, database.db, store, config.downloadKey);
   registerImports(app, database.db, config, store);
   registerObjectDownloads(app, store, config);
 
@@ -67,12 +101,6 @@ export async function buildApp(
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'NOT_FOUND', message: '请求的接口不存在' });
-  });
-
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) req.log.error({ err }, 'unhandled error');
-    reply.code(status).send({ error: status === 500 ? 'INTERNAL' : err.code ?? 'BAD_REQUEST', message: status === 500 ? '服务器内部错误' : err.message });
   });
 
   return app;

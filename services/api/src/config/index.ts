@@ -62,6 +62,15 @@ export interface Config {
   auditAnchorDir: string;
   /** How often the API signs the chain head when it has moved (AUDIT_ANCHOR_MINUTES, default 10). */
   auditAnchorIntervalMs: number;
+  /**
+   * Addresses or CIDRs (or proxy-addr names such as loopback) of the reverse proxy whose X-Forwarded-For is
+   * believed (TRUST_PROXY, comma-separated). Empty: no proxy is trusted and the client address is the socket's.
+   */
+  trustProxy: string[];
+  /** PostgreSQL: idle_in_transaction_session_timeout of the API's connections, in ms (0 = off). */
+  pgIdleInTransactionTimeoutMs: number;
+  /** PostgreSQL: statement_timeout of the API's connections, in ms (0 = off). */
+  pgStatementTimeoutMs: number;
 }
 
 export interface MinioConfig {
@@ -86,6 +95,19 @@ function positiveNumber(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
   return n;
+}
+
+function seconds(name: string, fallback: number): number {
+  const raw = env(name);
+  if (raw === undefined) return fallback * 1000;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > 86400) throw new Error(`${name} must be a number of seconds between 0 and 86400 (got "${raw}")`);
+  return Math.round(n * 1000);
+}
+
+/** TRUST_PROXY: comma-separated addresses or CIDRs; empty → trust no proxy. */
+function trustedProxies(): string[] {
+  return (env('TRUST_PROXY') ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 }
 
 /** MINIO_* → the MinIO settings, or undefined when MINIO_ENDPOINT is unset. */
@@ -162,6 +184,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     auditPublicKey,
     auditAnchorDir: path.resolve(env('AUDIT_ANCHOR_DIR') ?? path.join(dataDir, 'audit-anchors')),
     auditAnchorIntervalMs: Math.round(positiveNumber('AUDIT_ANCHOR_MINUTES', 10) * 60_000),
+    trustProxy: trustedProxies(),
+    pgIdleInTransactionTimeoutMs: seconds('PG_IDLE_IN_TRANSACTION_TIMEOUT', 60),
+    pgStatementTimeoutMs: seconds('PG_STATEMENT_TIMEOUT', 30),
     ...overrides,
   };
 }

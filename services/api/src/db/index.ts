@@ -71,6 +71,21 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
   return openPGlite(config, opts.memory ?? false, opts.ownerSession ?? false);
 }
 
+/**
+ * Startup options of every API connection (session defaults set by the server at connect, before any request's SQL,
+ * never transaction-local): JIT off — it costs tens of milliseconds per query and never pays off for short OLTP
+ * statements — and the timeouts that end a transaction left idle (a stuck request) or a runaway statement.
+ * The same values are set on the API role with ALTER ROLE (infra/README.md) as a second line.
+ */
+export function connectionOptions(config: Pick<Config, 'pgIdleInTransactionTimeoutMs' | 'pgStatementTimeoutMs'>): string {
+  const ms = (n: number) => String(Math.max(0, Math.round(n)));
+  return [
+    '-c jit=off',
+    `-c idle_in_transaction_session_timeout=${ms(config.pgIdleInTransactionTimeoutMs)}`,
+    `-c statement_timeout=${ms(config.pgStatementTimeoutMs)}`,
+  ].join(' ');
+}
+
 async function openPostgres(config: Config, poolSize: number): Promise<Database> {
   const owner = new pg.Client({ connectionString: config.databaseOwnerUrl });
   await owner.connect();
@@ -87,9 +102,12 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   } finally {
     await owner.end();
   }
-  // JIT compilation costs tens of milliseconds per query and never pays off for short OLTP statements.
-  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: poolSize, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: poolSize, options: connectionOptions(config) });
   pool.on('error', () => undefined);
+  // A connection the server ends while it is checked out (idle-in-transaction or another timeout) emits 'error' on
+  // the client, which pg-pool listens for only while the client is idle: without this listener the process would
+  // crash. The pending query rejects on its own and the pool discards the dead client on release.
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: traceSql });
   const { rows } = await pool.query('select current_user as u');
   return { db, engine: 'postgres', apiRole: rows[0].u, close: () => db.destroy() };

@@ -1,18 +1,30 @@
-// GET /api/audit/export?format=csv|xlsx&<filter>: every row matching the filter (not a page), streamed in batches,
-// with a watermark line naming who exported it and when. CSV has a UTF-8 BOM and neutralises cells that a
-// spreadsheet would read as a formula. The export is itself audited, in the same transaction.
-import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// GET /api/audit/export?format=csv|xlsx&<filter>: every row matching the filter (not a page), with a watermark line
+// naming who exported it and when. CSV has a UTF-8 BOM and neutralises cells that a spreadsheet would read as a
+// formula. The export is audited before any row leaves (its own transaction, with the row count); an interrupted
+// download adds a failure row.
+//
+// No transaction is held while the client reads: rows are read in pages (keyset, bounded by the newest row visible
+// when the export began), each page in a short transaction of its own (RestSession.scoped). CSV is written to the
+// client page by page with back-pressure; XLSX is built into a private temporary file first, then sent.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import ExcelJS from 'exceljs';
 import type { DB } from '../../db/types.js';
-import { openScopedSession, verifyToken } from '../../auth/request-session.js';
-import { appendAudit, appendAuditSeparately, type AuditEntry } from '../../audit/index.js';
+import { withRestSession, type RestSession } from '../../http/rest-session.js';
 import { beijingTime } from '../../util/time.js';
 import { ROLE_LABELS } from '../../auth/principal.js';
 import { checkAuditFilter } from './schema.js';
-import { countAudit, eachAudit, type AuditRow } from './repo.js';
+import { auditBound, auditPage, countAudit, cursorAfter, type AuditBound, type AuditCursor, type AuditFilter, type AuditRow } from './repo.js';
 import { KIND_LABELS, OUTCOME_LABELS } from './labels.js';
+
+/** Rows per page (one short transaction each). */
+export const EXPORT_PAGE_ROWS = 1000;
 
 const HEADERS = ['时间', '用户', '租户', '类型', '结果', '内容', '技术操作', '涉及干部', 'IP 地址', '请求编号', '链序号', 'SM3 哈希'];
 const rowCells = (r: AuditRow) => [
@@ -28,95 +40,114 @@ export function csvCell(v: string): string {
 }
 const csvLine = (cells: string[]) => cells.map(csvCell).join(',') + '\r\n';
 
-function refuse(reply: FastifyReply, status: number, error: string, message: string) {
-  return reply.code(status).send({ error, message });
+
+/** Every page of the export, each read in its own short transaction. */
+async function* pages(s: RestSession, filter: AuditFilter, bound: AuditBound): AsyncGenerator<AuditRow[]> {
+  let after: AuditCursor | null = null;
+  for (;;) {
+    const cursor = after;
+    const rows = await s.scoped((trx) => auditPage(trx, filter, bound, cursor, EXPORT_PAGE_ROWS));
+    if (rows.length) yield rows;
+    if (rows.length < EXPORT_PAGE_ROWS) return;
+    after = cursorAfter(rows);
+  }
+}
+
+class ClientGone extends Error {
+  constructor() { super('client gone'); }
+}
+
+/** Write with back-pressure; stop as soon as the response is gone. */
+async function put(out: Writable, chunk: string) {
+  if (out.destroyed) throw new ClientGone();
+  if (out.write(chunk)) return;
+  await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (out.destroyed) throw new ClientGone();
+}
+
+/** The XLSX workbook in a private temporary file (removed by the caller). */
+async function buildXlsx(file: string, s: RestSession, filter: AuditFilter, bound: AuditBound, watermark: string) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  wb.creator = s.principal.username;
+  const ws = wb.addWorksheet('访问日志', {
+    headerFooter: { oddHeader: `&L${watermark}`, oddFooter: '&C第 &P 页，共 &N 页' },
+    views: [{ state: 'frozen', ySplit: 2 }],
+  });
+  ws.columns = [20, 16, 20, 8, 8, 48, 40, 30, 16, 38, 10, 66].map((width) => ({ width }));
+  const mark = ws.addRow([watermark]);
+  mark.font = { color: { argb: 'FF9A9A9A' }, italic: true };
+  mark.commit();
+  const head = ws.addRow(HEADERS);
+  head.font = { bold: true };
+  head.commit();
+  for await (const rows of pages(s, filter, bound)) for (const r of rows) ws.addRow(rowCells(r)).commit();
+  ws.commit();
+  await wb.commit();
 }
 
 export function registerAuditExport(app: FastifyInstance, db: Kysely<DB>) {
-  app.get('/api/audit/export', async (req, reply) => {
-    const query = req.query as Record<string, string | undefined>;
+  app.get('/api/audit/export', (req, reply) => withRestSession(db, req, reply, '导出访问日志', 'GET /api/audit/export', async (s) => {
+    const query = req.query as Record<string, unknown>;
     const format = query.format === 'xlsx' ? 'xlsx' : query.format === 'csv' || !query.format ? 'csv' : null;
-    const base = (p: { tenantId: string; tenantPath: string; userId: string; username: string } | null): Omit<AuditEntry, 'outcome' | 'kind' | 'summary'> => ({
-      tenantId: p?.tenantId ?? null, tenantPath: p?.tenantPath ?? null, userId: p?.userId ?? null, username: p?.username ?? null,
-      operation: 'GET /api/audit/export', clientIp: req.ip ?? null, requestId: String(req.id), cadreIds: [],
-    });
-    const { token } = await verifyToken(req);
-    const session = token ? await openScopedSession(db, token) : null;
-    if (!session) {
-      await appendAuditSeparately(db, { ...base(null), kind: 'denied', outcome: 'failure', summary: '导出访问日志（失败：未登录或会话已失效）' });
-      return refuse(reply, 401, 'UNAUTHENTICATED', '未登录或登录已过期，请重新登录');
-    }
-    const { trx, principal, ability } = session;
-    const who = base(principal);
-    const fail = async (status: number, error: string, message: string, kind: 'denied' | 'read' = 'read') => {
-      await trx.rollback().execute().catch(() => undefined);
-      await appendAuditSeparately(db, { ...who, kind, outcome: 'failure', summary: `导出访问日志（失败：${message}）`, detail: { errors: [error] } });
-      return refuse(reply, status, error, message);
-    };
-    if (principal.mustChangePassword) return fail(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录或密码已被重置，请先修改密码');
-    if (!ability.can('export', 'AuditEvent')) return fail(403, 'FORBIDDEN', '无权执行此操作', 'denied');
-    if (!format) return fail(400, 'BAD_USER_INPUT', '导出格式只能是 csv 或 xlsx');
-    let filter;
+    const { trx, principal, ability } = s;
+    if (!ability.can('export', 'AuditEvent')) return s.fail(403, 'FORBIDDEN', '无权执行此操作', { kind: 'denied' });
+    if (!format) return s.fail(400, 'BAD_USER_INPUT', '导出格式只能是 csv 或 xlsx', { kind: 'read' });
+    let filter: AuditFilter;
     try {
+      // Dates and every other field are checked before any query.
       filter = checkAuditFilter(query);
     } catch (e) {
-      return fail(400, 'BAD_USER_INPUT', (e as Error).message);
+      return s.fail(400, 'BAD_USER_INPUT', (e as Error).message, { kind: 'read' });
     }
 
-    const total = await countAudit(trx, filter);
+    const bound = await auditBound(trx);
+    const total = await countAudit(trx, filter, bound);
     const now = new Date();
     const watermark = `导出人：${principal.displayName}（${principal.username}，${ROLE_LABELS[principal.role]}）  导出时间：${beijingTime(now)}  共 ${total} 行`;
     const stamp = beijingTime(now).replace(/[-: ]/g, '').slice(0, 12);
     const filename = `访问日志_${stamp}.${format}`;
-    const out = new PassThrough();
-
-    const produce = async () => {
-      if (format === 'csv') {
-        out.write('\uFEFF' + csvLine([watermark]) + csvLine(HEADERS));
-        for await (const rows of eachAudit(trx, filter)) {
-          if (!out.write(rows.map((r) => csvLine(rowCells(r))).join(''))) await new Promise((r) => out.once('drain', r));
-        }
-      } else {
-        // The workbook ends its own stream; the response ends only after the export's log row commits.
-        const sink = new PassThrough();
-        sink.pipe(out, { end: false });
-        const drained = new Promise((r) => sink.once('end', r));
-        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-        wb.creator = principal.username;
-        const ws = wb.addWorksheet('访问日志', {
-          headerFooter: { oddHeader: `&L${watermark}`, oddFooter: '&C第 &P 页，共 &N 页' },
-          views: [{ state: 'frozen', ySplit: 2 }],
-        });
-        ws.columns = [20, 16, 20, 8, 8, 48, 40, 30, 16, 38, 10, 66].map((width) => ({ width }));
-        const mark = ws.addRow([watermark]);
-        mark.font = { color: { argb: 'FF9A9A9A' }, italic: true };
-        mark.commit();
-        const head = ws.addRow(HEADERS);
-        head.font = { bold: true };
-        head.commit();
-        for await (const rows of eachAudit(trx, filter)) for (const r of rows) ws.addRow(rowCells(r)).commit();
-        ws.commit();
-        await wb.commit();
-        await drained;
-      }
-      await appendAudit(trx, {
-        ...who, cadreIds: filter.cadreId ? [filter.cadreId] : [], kind: 'read', outcome: 'success',
-        summary: `导出访问日志：${total} 行（${format.toUpperCase()}）`, detail: { format, rows: total, filter },
-      });
-      await trx.commit().execute();
-      out.end();
-    };
-    produce().catch(async (e) => {
-      req.log.error({ err: e }, 'audit export failed');
-      await trx.rollback().execute().catch(() => undefined);
-      await appendAuditSeparately(db, { ...who, kind: 'read', outcome: 'failure', summary: '导出访问日志（失败：服务器错误）' }).catch(() => undefined);
-      out.destroy(e as Error);
+    const cadreIds = filter.cadreId ? [filter.cadreId] : [];
+    // Audited before any row leaves; this ends the request's transaction.
+    await s.commit({
+      kind: 'read', cadreIds, summary: `导出访问日志：${total} 行（${format.toUpperCase()}）`, detail: { format, rows: total, filter },
     });
-    return reply
+    reply
       .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="audit.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
       .header('cache-control', 'no-store')
-      .header('x-total-count', String(total))
-      .send(out);
-  });
+      .header('x-total-count', String(total));
+
+    if (format === 'xlsx') {
+      const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'lz-export-'));
+      const file = path.join(dir, 'audit.xlsx');
+      try {
+        await buildXlsx(file, s, filter, bound, watermark);
+        const body = fs.createReadStream(file);
+        await once(body, 'open');
+        return s.stream(body, { cadreIds });
+      } catch (e) {
+        req.log.error({ err: e }, 'audit export (xlsx) failed');
+        return s.fail(500, 'INTERNAL', '服务器内部错误', { kind: 'read', cadreIds });
+      } finally {
+        // The open stream keeps the data; the name goes at once.
+        await fsp.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      }
+    }
+
+    const out = new PassThrough();
+    let sent = 0;
+    const produce = async () => {
+      await put(out, '\uFEFF' + csvLine([watermark]) + csvLine(HEADERS));
+      for await (const rows of pages(s, filter, bound)) {
+        await put(out, rows.map((r) => csvLine(rowCells(r))).join(''));
+        sent += rows.length;
+      }
+      out.end();
+    };
+    produce().catch((e) => {
+      // A client that went away is audited by s.stream; anything else fails the response.
+      if (!(e instanceof ClientGone)) out.destroy(e as Error);
+    });
+    return s.stream(out, { cadreIds, detail: () => ({ format, rows: total, sent }) });
+  }));
 }

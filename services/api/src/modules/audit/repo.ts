@@ -63,23 +63,40 @@ export async function listAudit(trx: Tx, f: AuditFilter, limit: number, offset: 
   return (await base(trx, f).select([...columns]).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute()) as unknown as AuditRow[];
 }
 
-export async function countAudit(trx: Tx, f: AuditFilter): Promise<number> {
-  return Number((await base(trx, f).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+/** Rows of an export: at most this id (the newest visible when the export began), so pages read later agree with its count. */
+export interface AuditBound { maxId: string | null }
+
+/** The newest row id the caller can see now (the upper bound of an export started now). */
+export async function auditBound(trx: Tx): Promise<AuditBound> {
+  const r = await trx.selectFrom('audit_event as a').select(sql<string | null>`max(a.id)::text`.as('m')).executeTakeFirst();
+  return { maxId: r?.m ?? null };
 }
 
-/** Every matching row, newest first, in batches (keyset on at, id): exports never load everything at once. */
-export async function* eachAudit(trx: Tx, f: AuditFilter, batch = 2000): AsyncGenerator<AuditRow[]> {
-  let after: { at: Date; id: string } | null = null;
-  for (;;) {
-    let q = base(trx, f).select([...columns]);
-    if (after) q = q.where(sql<SqlBool>`(a.at, a.id) < (${after.at.toISOString()}::timestamptz, ${after.id}::bigint)`);
-    const rows = (await q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(batch).execute()) as unknown as AuditRow[];
-    if (!rows.length) return;
-    yield rows;
-    if (rows.length < batch) return;
-    const last = rows[rows.length - 1];
-    after = { at: new Date(last.at), id: String(last.id) };
-  }
+function bounded(trx: Tx, f: AuditFilter, bound?: AuditBound) {
+  const q = base(trx, f);
+  if (!bound) return q;
+  return bound.maxId === null ? q.where(sql<SqlBool>`false`) : q.where(sql<SqlBool>`a.id <= ${bound.maxId}::bigint`);
 }
+
+export async function countAudit(trx: Tx, f: AuditFilter, bound?: AuditBound): Promise<number> {
+  return Number((await bounded(trx, f, bound).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** Where the previous page of an export ended (keyset on at, id; newest first). `at` is the database's own text of
+ * the time: a JS Date would drop the microseconds and skip rows. */
+export interface AuditCursor { at: string; id: string }
+
+/** One page of an export, newest first, after cursor: each page is read in a short transaction of its own. */
+export async function auditPage(trx: Tx, f: AuditFilter, bound: AuditBound, after: AuditCursor | null, limit: number): Promise<AuditRow[]> {
+  let q = bounded(trx, f, bound).select([...columns, sql<string>`a.at::text`.as('at_key')]);
+  if (after) q = q.where(sql<SqlBool>`(a.at, a.id) < (${after.at}::timestamptz, ${after.id}::bigint)`);
+  return (await q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute()) as unknown as AuditRow[];
+}
+
+/** The cursor after a page. */
+export const cursorAfter = (rows: AuditRow[]): AuditCursor | null => {
+  const last = rows[rows.length - 1];
+  return last ? { at: String((last as AuditRow & { at_key: string }).at_key), id: String(last.id) } : null;
+};
 
 // The purge: audit/purge.ts (purgeAuditLog) runs audit_purge and attests the run with a keyed row.

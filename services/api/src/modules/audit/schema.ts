@@ -57,7 +57,33 @@ export const AuditFilterInput = builder.inputType('AuditFilter', {
 
 /** Empty strings and nulls (a form's blank filters, a query string's `&kind=`) mean "no condition". */
 const blankless = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
-const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), '时间格式无效');
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const TIME_MESSAGE = '时间格式无效（应为 YYYY-MM-DD 或 ISO 8601 时间，年份在 0001–9999 之间）';
+
+/**
+ * An ISO 8601 date or time whose year (as written and in UTC) lies in 0001–9999 and whose calendar date exists;
+ * anything else (year 0, negative or six-digit years, 2 月 30 日, garbage) is refused before any query runs.
+ * The value becomes canonical ISO text.
+ */
+export function parseAuditTime(v: unknown): string | null {
+  if (typeof v !== 'string' || v.length > 40) return null;
+  const m = ISO_TIME.exec(v.trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(2000, month, 0)).getUTCDate()) return null;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return null;
+  const ms = Date.parse(m[4] === undefined && !m[7] ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : v.trim().replace(' ', 'T'));
+  if (Number.isNaN(ms)) return null;
+  const utc = new Date(ms);
+  const y = utc.getUTCFullYear();
+  return y >= 1 && y <= 9999 ? utc.toISOString() : null;
+}
+const isoTime = z.unknown().transform((v, ctx) => {
+  const t = parseAuditTime(v);
+  if (t === null) ctx.addIssue({ code: 'custom', message: TIME_MESSAGE });
+  return t ?? '';
+});
 
 /** The filter of the log, from GraphQL or from the export route's query string. */
 const auditFilterSchema = z.object({

@@ -17,6 +17,7 @@ import {
   addCadreRevision, listAppointments, listCadreRevisions, listFamily, listResume, setAppointments, setFamily, setResume,
   type AppointmentIn, type AppointmentRow, type CadreRevisionRow, type FamilyIn, type FamilyRow, type ResumeIn, type ResumeRow,
 } from './rows.js';
+import { photoLink } from './photo.js';
 
 const Appointment = builder.objectRef<AppointmentRow>('Appointment').implement({
   description: '任免情况',
@@ -94,7 +95,7 @@ export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
     photoUrl: t.string({
       nullable: true,
       description: '照片的短期下载地址（10 分钟内有效）；上传：PUT /api/cadres/{id}/photo（image/jpeg 或 image/png）',
-      resolve: (r, _a, ctx) => (r.photo_key ? ctx.store.downloadUrl(r.photo_key, { filename: `${r.name}.jpg`, ttlSeconds: 600 }) : null),
+      resolve: (r, _a, ctx) => (r.photo_key && ctx.principal ? photoLink(ctx.config.downloadKey, r.id, r.photo_key, ctx.principal) : null),
     }),
     idNumberMasked: t.boolean({ description: '身份证号是否已脱敏', resolve: (_r, _a, ctx) => !ctx.ability.can('reveal', 'Cadre') }),
     extra: t.string({ description: '导入的任免审批表中本版本未识别的元素（JSON）', resolve: (r) => JSON.stringify(r.extra ?? {}) }),

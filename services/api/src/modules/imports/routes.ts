@@ -15,7 +15,7 @@ import { isUuid } from '../../db/scope.js';
 import { fieldKeys } from '../../crypto/fields.js';
 import { asSubject } from '../../authz/abilities.js';
 import { appendAudit } from '../../audit/index.js';
-import { withRestSession } from '../../http/rest-session.js';
+import { restGate, withRestSession } from '../../http/rest-session.js';
 import { verifyToken } from '../../auth/request-session.js';
 import type { ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
@@ -63,7 +63,11 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     return parsed;
   };
 
-  app.post('/api/imports', async (req, reply) => {
+  // Session and role are checked (and a refusal audited) before a byte of the upload is read.
+  const uploadGate = restGate(db, '上传干部任免审批表', 'POST /api/imports', async ({ ability }) =>
+    (ability.can('create', 'Cadre') || ability.can('update', 'Cadre') ? null : { status: 403, error: 'FORBIDDEN', message: '无权导入干部任免审批表', kind: 'denied' }));
+
+  app.post('/api/imports', { onRequest: uploadGate }, async (req, reply) => {
     // Only a signed-in caller gets its upload read; the session itself is checked (and audited) below.
     const { token } = await verifyToken(req);
     const upload = token && req.isMultipart() ? await readUpload(req) : null;
@@ -184,8 +188,9 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
   }));
 
   app.get('/api/imports/template.xlsx', (req, reply) => withRestSession(db, req, reply, '下载干部花名册模板', 'GET /api/imports/template.xlsx', async (s) => {
-    const body = await rosterTemplate();
     await s.commit({ kind: 'read', summary: '下载干部花名册模板' });
+    // Built after the transaction ended (CPU work holds no connection), sent as one buffer.
+    const body = await rosterTemplate();
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', attachment('干部花名册模板.xlsx')).send(body);
   }));
@@ -200,8 +205,9 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       const form = await formOfCadre(trx, keys, store, cadre, ability.can('reveal', 'Cadre'));
       const now = beijingTime(new Date());
       const asOf = now.slice(0, 4) + now.slice(5, 7);
-      const body = format === 'lrmx' ? Buffer.from(writeLrmx(form), 'utf8') : await buildFormDocx(form, asOf);
       await s.commit({ kind: 'read', cadreIds: [cadre.id], summary: `导出干部任免审批表（${format === 'lrmx' ? 'lrmx' : 'Word'}）：${cadre.name}` });
+      // The file is built after the transaction ended, then sent.
+      const body = format === 'lrmx' ? Buffer.from(writeLrmx(form), 'utf8') : await buildFormDocx(form, asOf);
       return reply
         .header('content-type', format === 'lrmx' ? 'application/xml; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', attachment(`${cadre.name}-干部任免审批表.${format}`))
