@@ -31,6 +31,8 @@ export interface Config {
   refreshTokenTtlSeconds: number;
   /** Login attempts allowed per client address per minute. */
   loginRateLimitPerMinute: number;
+  /** How long a one-time activation code (new and reset accounts) stays valid, in hours. */
+  activationTtlHours: number;
   /** Tests only, never from the environment: honour the x-test-rollback header. */
   testRollbackHeader?: boolean;
   demoPassword: string;
@@ -123,6 +125,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     accessTokenTtlSeconds: Number(env('ACCESS_TOKEN_TTL') ?? 900),
     refreshTokenTtlSeconds: Number(env('REFRESH_TOKEN_TTL') ?? 12 * 3600),
     loginRateLimitPerMinute: Number(env('LOGIN_RATE_LIMIT') ?? 30),
+    activationTtlHours: positiveNumber('ACTIVATION_CODE_TTL_HOURS', 24),
     demoPassword: env('DEMO_PASSWORD') ?? 'Lianzheng@2026',
     poolSize: Number(env('DB_POOL_SIZE') ?? 10),
     webDist: path.join(repoRoot, 'web', 'dist'),

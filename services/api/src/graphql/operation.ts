@@ -13,7 +13,7 @@ import { describeOperation } from '../audit/describe.js';
 import { passwordChangeRequired, unauthenticated, type Ctx } from './context.js';
 
 /** Operations that run without a session and audit themselves. */
-const SESSIONLESS = new Set(['login', 'refreshSession']);
+const SESSIONLESS = new Set(['login', 'refreshSession', 'activateAccount']);
 /** What an account that must change its password may still do. */
 const BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', '__typename']);
 
