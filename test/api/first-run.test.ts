@@ -15,6 +15,9 @@ describe.skipIf(isPg)('first run on an empty database (PGlite)', () => {
   it('creates the root and its admin, whose one-time password works once and must be changed', async () => {
     const r = await firstRun(database.db, { code: 'hn', name: '河南省纪委监委', kind: 'province_commission' });
     expect(r.username).toBe('hn.admin');
+    // 三员分立: the root's security administrator and auditor are made with it (no parent could make them later).
+    expect(r.accounts.map((x) => x.username)).toEqual(['hn.admin', 'hn.secadmin', 'hn.auditor']);
+    expect(new Set(r.accounts.map((x) => x.password)).size).toBe(3);
     expect(passwordProblem(r.password, { password_min_length: 16, password_min_classes: 4 })).toBeNull();
     await expect(firstRun(database.db, { code: 'zz', name: '另一个', kind: 'province_commission' })).rejects.toThrow('系统已初始化');
 
