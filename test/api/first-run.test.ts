@@ -9,7 +9,7 @@ import { isPg, testConfig } from '../helpers/db.js';
 
 describe.skipIf(isPg)('first run on an empty database (PGlite)', () => {
   let database: Database;
-  beforeAll(async () => { database = await openDatabase(testConfig({ mode: 'production' }), { memory: true }); });
+  beforeAll(async () => { database = await openDatabase(testConfig({ mode: 'production', fieldSecret: 'first-run-test-field-key-0123456789abcdef' }), { memory: true }); });
   afterAll(async () => { await database?.close(); });
 
   it('creates the root and its admin, whose one-time password works once and must be changed', async () => {
@@ -21,7 +21,7 @@ describe.skipIf(isPg)('first run on an empty database (PGlite)', () => {
     expect(passwordProblem(r.password, { password_min_length: 16, password_min_classes: 4 })).toBeNull();
     await expect(firstRun(database.db, { code: 'zz', name: '另一个', kind: 'province_commission' })).rejects.toThrow('系统已初始化');
 
-    const app = await buildApp(testConfig({ mode: 'production' }), database);
+    const app = await buildApp(testConfig({ mode: 'production', fieldSecret: 'first-run-test-field-key-0123456789abcdef' }), database);
     const gql = async (token: string | null, query: string, variables = {}) => (await app.inject({
       method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       payload: JSON.stringify({ query, variables }),

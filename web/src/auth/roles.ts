@@ -19,6 +19,9 @@ export const ROLE_DESCRIPTIONS: Record<string, string> = {
   auditor: '查阅访问日志和授权记录（须经安全保密管理员审批；只能由上级机构的系统管理员设置）',
 };
 
+/** The three administrators (三员): managed only by the system administrator of a parent tenant. */
+export const ADMINISTRATOR_ROLES = ['admin', 'secadmin', 'auditor'];
+
 /** Roles that take effect only when a security administrator approves them. */
 export const APPROVED_ROLES = ['officer', 'leader', 'filler', 'auditor'];
 

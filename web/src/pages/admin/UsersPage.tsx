@@ -14,7 +14,7 @@ import { CloseCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/i
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
-import { APPROVED_ROLES, ROLE_DESCRIPTIONS, ROLE_OPTIONS, roleLabel } from '../../auth/roles';
+import { ADMINISTRATOR_ROLES, APPROVED_ROLES, ROLE_DESCRIPTIONS, ROLE_OPTIONS, roleLabel } from '../../auth/roles';
 import {
   CREATE_USER, RESET_PASSWORD, SET_USER_STATUS, TENANT_UNITS_QUERY, UNLOCK_USER, UPDATE_USER, USERS_QUERY,
 } from './queries';
@@ -23,6 +23,10 @@ import type { AccountActivation, AdminTenant, AdminUser, UnitOption, UserPage } 
 
 const PAGE_SIZES = [20, 50, 100];
 const LOGIN_NAME_RE = /^[a-z0-9][a-z0-9_-]{1,31}$/;
+
+/** In the own tenant the three administrators' roles are the parent's to give: shown, not offered. */
+const roleOptionsFor = (ownTenant: boolean) =>
+  ROLE_OPTIONS.map((o) => ({ ...o, disabled: ownTenant && ADMINISTRATOR_ROLES.includes(o.value) }));
 
 const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm:ss') : null);
 const dash = (v: React.ReactNode) => (v === null || v === undefined || v === '' ? <span className="lz-muted">—</span> : v);
@@ -184,6 +188,7 @@ function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
   index: TenantIndex; defaultTenantId: string | undefined; open: boolean; onClose(): void; onDone(a: AccountActivation): void;
 }) {
   const [form] = Form.useForm<CreateValues>();
+  const { me } = useAuth();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
@@ -280,7 +285,7 @@ function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
           <Input id="user-display-name" placeholder="请输入姓名" maxLength={50} autoComplete="off" />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={role ? ROLE_DESCRIPTIONS[role] : undefined}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={ROLE_OPTIONS} data-testid="user-role" />
+          <Radio.Group optionType="button" buttonStyle="solid" options={roleOptionsFor(tenantId === me?.tenant.id)} data-testid="user-role" />
         </Form.Item>
         {role === 'filler' && (
           <Form.Item
@@ -305,6 +310,7 @@ function EditUserModal({ user, index, open, onClose, onDone }: {
   user: AdminUser; index: TenantIndex; open: boolean; onClose(): void; onDone(u: AdminUser): void;
 }) {
   const [form] = Form.useForm<EditValues>();
+  const { me } = useAuth();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
@@ -373,7 +379,7 @@ function EditUserModal({ user, index, open, onClose, onDone }: {
           <Input id="user-edit-display-name" maxLength={50} />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={role ? ROLE_DESCRIPTIONS[role] : undefined}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={ROLE_OPTIONS} data-testid="user-edit-role" />
+          <Radio.Group optionType="button" buttonStyle="solid" options={roleOptionsFor(user.tenantId === me?.tenant.id)} data-testid="user-edit-role" />
         </Form.Item>
         {role === 'filler' && (
           <Form.Item
@@ -543,6 +549,10 @@ export function UsersPage() {
       render: (_v, r) => {
         const self = r.id === me?.id;
         if (self) return <Tooltip title={selfHint}><span className="lz-muted">本人账户</span></Tooltip>;
+        // 三员分立: the administrators of the own tenant are managed by the parent tenant's system administrator.
+        if (ADMINISTRATOR_ROLES.includes(r.role) && r.tenantId === me?.tenant.id) {
+          return <Tooltip title="本机构的系统管理员、安全保密管理员、安全审计员由上级机构的系统管理员管理"><span className="lz-muted" data-testid="user-managed-above">由上级管理</span></Tooltip>;
+        }
         const loading = busy === r.id;
         return (
           <Space size={0} wrap className="lz-row-actions" data-testid="user-actions">
