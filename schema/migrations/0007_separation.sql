@@ -4,9 +4,11 @@
 --
 -- * New and reset accounts get a one-time activation code (only its hash is kept, valid for hours): the person
 --   sets their own password, so the admin never learns a usable one. Until then the password hash is random.
--- * A grant of a role that reads archives or the log (officer, leader, filler, auditor) is a request in
---   role_grant until a security administrator of the tenant or an ancestor approves it. A new account waits in
---   status 'pending' (it cannot log in); an existing account keeps its old role.
+-- * A grant of a role that reads archives or the log (officer, leader, filler, auditor) — or that approves such
+--   grants (secadmin) — is a request in role_grant until a security administrator of the tenant or an ancestor
+--   approves it. A new account waits in status 'pending' (it cannot log in); an existing account keeps its old role.
+--   A password reset of such an account puts it back to 'pending' with a request to confirm its role again (whoever
+--   holds the activation code must not inherit the role unseen).
 -- * Security settings of a parent are a floor: the effective value is the strictest along the chain.
 
 alter table app_user drop constraint app_user_role_check;
@@ -21,8 +23,9 @@ create table role_grant (
   id               uuid primary key default gen_random_uuid(),
   tenant_id        uuid not null references tenant (id),
   user_id          uuid not null references app_user (id),
-  role             text not null check (role in ('officer', 'leader', 'filler', 'auditor')),
-  -- The role the account had when the request was made; null for a new account.
+  role             text not null check (role in ('secadmin', 'officer', 'leader', 'filler', 'auditor')),
+  -- The role the account had when the request was made; null for a new account; equal to role: confirming the
+  -- role again after a password reset.
   previous_role    text,
   unit_ids         uuid[] not null default '{}',
   status           text not null default 'pending' check (status in ('pending', 'approved', 'rejected', 'superseded')),

@@ -193,7 +193,9 @@ describe(`security settings (${engineName})`, () => {
     expect(code(await t.gql(s.accessToken, ME))).toBe('UNAUTHENTICATED');
     expect(code(await t.gql(null, LOGIN, { u: 'km-gx-kmxy.zhangsan', p: 'Kunming#2027ab' }))).toBe('BAD_CREDENTIALS');
     expect(code(await t.gql(null, ACTIVATE, { u: 'km-gx-kmxy.zhangsan', c: reset.data.resetUserPassword.activationCode, p: 'Reset#2026' }))).toBe('BAD_USER_INPUT');
-    expect((await t.gql(null, ACTIVATE, { u: 'km-gx-kmxy.zhangsan', c: reset.data.resetUserPassword.activationCode, p: 'Reset#2026abcd' })).data.activateAccount.ready).toBe(true);
+    // The role is confirmed again by the security administrator before the account is usable.
+    expect((await t.gql(null, ACTIVATE, { u: 'km-gx-kmxy.zhangsan', c: reset.data.resetUserPassword.activationCode, p: 'Reset#2026abcd' })).data.activateAccount.ready).toBe(false);
+    await approvePending(id);
     expect((await session('km-gx-kmxy.zhangsan', 'Reset#2026abcd')).mustChangePassword).toBe(false);
   });
 });

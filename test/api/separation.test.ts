@@ -103,17 +103,27 @@ describe(`accounts without an admin-known password (${engineName})`, () => {
     expect((await lastAudit('activateAccount')).summary).toBe('激活账户失败：km-pl.qian（激活码已过期）');
   });
 
-  it('a reset makes the old password useless and the admin never learns a new one', async () => {
+  it('a reset makes the old password useless; the admin holding the code gets no role: it is approved again first', async () => {
     const km = await t.login('km.admin');
     const live = await t.login('km-gd.leader');
     const id = await userId('km-gd.leader');
-    const reset = (await t.gql(km, 'mutation($id:ID!){ resetUserPassword(id:$id){ activationCode user { status } } }', { id })).data.resetUserPassword;
-    expect(reset.user.status).toBe('active');
+    const reset = (await t.gql(km, 'mutation($id:ID!){ resetUserPassword(id:$id){ activationCode user { status } grant { id role previousRole status } } }', { id })).data.resetUserPassword;
+    // Whoever holds the code (the admin could) gets no archive role from it: the role waits for a new approval.
+    expect(reset.user.status).toBe('pending');
+    expect(reset.grant).toMatchObject({ role: 'leader', previousRole: 'leader', status: 'pending' });
     expect(code(await t.gql(live, '{ me { username } }'))).toBe('UNAUTHENTICATED');
     expect(code(await t.gql(null, LOGIN, { u: 'km-gd.leader', p: DEMO_PASSWORD }))).toBe('BAD_CREDENTIALS');
-    expect((await t.gql(null, ACTIVATE, { u: 'km-gd.leader', c: reset.activationCode, p: DEMO_PASSWORD })).data.activateAccount.ready).toBe(true);
+    expect((await t.gql(null, ACTIVATE, { u: 'km-gd.leader', c: reset.activationCode, p: DEMO_PASSWORD })).data.activateAccount.ready).toBe(false);
+    expect(code(await t.gql(null, LOGIN, { u: 'km-gd.leader', p: DEMO_PASSWORD }))).toBe('ACCOUNT_DISABLED');
+    expect((await lastAudit('resetUserPassword')).summary).toContain('km-gd.leader（原密码作废，已发激活码；「领导」角色待重新审批）');
+    expect((await t.gql(await t.login('km-gd.secadmin'), APPROVE, { id: reset.grant.id })).data.approveRoleGrant.status).toBe('approved');
     expect((await t.gql(null, LOGIN, { u: 'km-gd.leader', p: DEMO_PASSWORD })).data.login.accessToken).toBeTruthy();
-    expect((await lastAudit('resetUserPassword')).summary).toContain('km-gd.leader（原密码作废，已发激活码）');
+    // Nor can it make itself a security administrator: a new or reset secadmin is approved by another one.
+    const sec = (await create(km, 'km-gd', 'sec2', 'secadmin')).data.createUser;
+    expect(sec.user.status).toBe('pending');
+    expect(sec.grant).toMatchObject({ role: 'secadmin', status: 'pending' });
+    await t.gql(null, ACTIVATE, { u: 'km-gd.sec2', c: sec.activationCode, p: 'Second#2026sa' });
+    expect(code(await t.gql(null, LOGIN, { u: 'km-gd.sec2', p: 'Second#2026sa' }))).toBe('ACCOUNT_DISABLED');
   });
 });
 

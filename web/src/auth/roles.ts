@@ -12,7 +12,7 @@ const ROLE_LABELS: Record<string, string> = {
 
 export const ROLE_DESCRIPTIONS: Record<string, string> = {
   admin: '管理本级及下级机构、单位和用户账户，不能查看干部档案，不能授予查看档案的角色；只能由上级机构的系统管理员设置',
-  secadmin: '审批角色授权、维护安全设置，不能查看档案，不能新建账户；只能由上级机构的系统管理员设置',
+  secadmin: '审批角色授权、维护安全设置，不能查看档案，不能新建账户；只能由上级机构的系统管理员设置（须经安全保密管理员审批）',
   officer: '查看、录入和维护可见范围内的干部档案（须经安全保密管理员审批）',
   leader: '查看可见范围内的干部档案（须经安全保密管理员审批）',
   filler: '仅为指定单位录入干部档案（须经安全保密管理员审批）',
@@ -23,7 +23,7 @@ export const ROLE_DESCRIPTIONS: Record<string, string> = {
 export const ADMINISTRATOR_ROLES = ['admin', 'secadmin', 'auditor'];
 
 /** Roles that take effect only when a security administrator approves them. */
-export const APPROVED_ROLES = ['officer', 'leader', 'filler', 'auditor'];
+export const APPROVED_ROLES = ['secadmin', 'officer', 'leader', 'filler', 'auditor'];
 
 export const roleLabel = (role: string) => ROLE_LABELS[role] ?? role;
 export const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));

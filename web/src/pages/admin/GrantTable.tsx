@@ -26,7 +26,9 @@ export function grantColumns(actions?: (g: RoleGrant) => React.ReactNode, decide
       render: (_v, g) => (
         <Space direction="vertical" size={2}>
           <span>
-            {g.newAccount ? <Tag color="blue">新建账户</Tag> : <Tag>原角色：{g.previousRoleLabel}</Tag>}
+            {g.newAccount ? <Tag color="blue">新建账户</Tag>
+              : g.reconfirmation ? <Tooltip title="密码被重置后，原角色须重新审批方可使用"><Tag color="purple">重置后复核</Tag></Tooltip>
+                : <Tag>原角色：{g.previousRoleLabel}</Tag>}
             <span className="lz-grant-arrow">→</span>
             <Tag color="red" data-testid="grant-role">{g.roleLabel}</Tag>
           </span>

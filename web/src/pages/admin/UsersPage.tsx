@@ -436,7 +436,7 @@ function ResetPasswordModal({ user, open, onClose, onDone }: { user: AdminUser; 
         showIcon
         className="lz-form-alert"
         title="重置后原密码立即失效，该用户被退出登录，锁定状态同时解除。"
-        description="系统将生成一次性激活码，请交本人在登录页「激活账户」设置新密码。"
+        description="系统将生成一次性激活码，请交本人在登录页「激活账户」设置新密码。持有档案查阅等须审批角色的账户，须经安全保密管理员重新审批角色后方可登录。"
       />
       {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="modal-error" />}
       <Descriptions bordered size="small" column={1} styles={{ label: { width: 96 } }}>
@@ -739,7 +739,12 @@ export function UsersPage() {
           user={modal.user}
           open
           onClose={() => setModal(null)}
-          onDone={(a) => { setModal(null); message.success(`已重置密码：${a.user.username}`); setIssued({ result: a, reset: true }); refresh(); }}
+          onDone={(a) => {
+            setModal(null);
+            message.success(`已重置密码：${a.user.username}${a.grant ? '（角色待重新审批）' : ''}`);
+            setIssued({ result: a, reset: true });
+            refresh();
+          }}
         />
       )}
       <ActivationCodeModal result={issued?.result ?? null} reset={!!issued?.reset} onClose={() => setIssued(null)} />

@@ -1,6 +1,6 @@
 const TENANT_FIELDS = 'id code name kind kindLabel path parentId sortOrder status effectiveStatus';
 const GRANT_FIELDS = `id tenantId tenantCode tenantName userId username displayName role roleLabel previousRole previousRoleLabel
-  newAccount unitNames status statusLabel requestedByName requestedAt decidedByName decidedAt reason canDecide`;
+  newAccount reconfirmation unitNames status statusLabel requestedByName requestedAt decidedByName decidedAt reason canDecide`;
 const USER_FIELDS = `id username displayName role roleLabel status statusLabel locked lockedUntil failedLogins lastLoginAt lastLoginIp
   mustChangePassword activationPending activationExpiresAt createdAt tenantId tenantCode tenantName unitIds
   pendingGrant { id role roleLabel unitNames requestedAt }`;

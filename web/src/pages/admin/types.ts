@@ -91,6 +91,8 @@ export interface RoleGrant {
   previousRole: string | null;
   previousRoleLabel: string | null;
   newAccount: boolean;
+  /** Confirming the role again after a password reset. */
+  reconfirmation: boolean;
   unitNames: string[];
   /** pending | approved | rejected | superseded */
   status: string;

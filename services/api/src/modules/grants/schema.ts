@@ -30,6 +30,7 @@ export const RoleGrant = builder.objectRef<GrantRow>('RoleGrant').implement({
     previousRole: t.exposeString('previous_role', { nullable: true, description: '申请时的角色；新建账户为 null' }),
     previousRoleLabel: t.string({ nullable: true, resolve: (g) => roleLabel(g.previous_role) }),
     newAccount: t.boolean({ resolve: (g) => g.previous_role === null }),
+    reconfirmation: t.boolean({ description: '重置密码后重新确认原角色', resolve: (g) => g.previous_role === g.role }),
     unitNames: t.stringList({ description: '填报员负责的单位', resolve: (g) => g.unit_names ?? [] }),
     status: t.exposeString('status', { description: 'pending | approved | rejected | superseded' }),
     statusLabel: t.string({ resolve: (g) => GRANT_STATUS_LABELS[g.status] ?? g.status }),

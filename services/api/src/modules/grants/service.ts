@@ -4,6 +4,8 @@
 //   them); the system administrator only requests;
 // * nobody approves a request they made or one that grants to themselves (CASL, authz/abilities.ts);
 // * until approved, a new account stays 'pending' (it cannot log in) and an existing account keeps its old role;
+// * a password reset of an account holding such a role suspends it ('pending') until its role is confirmed again —
+//   the system administrator holds the activation code and must not get the role with it;
 // * one open request per account: a later request supersedes it.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scope.js';
@@ -35,6 +37,14 @@ async function openRequest(trx: Tx, p: Principal, user: { id: string; tenant_id:
     requested_by: p.userId, requested_by_name: p.displayName,
   }).returning('id').executeTakeFirstOrThrow();
   return (await findGrant(trx, row.id))!;
+}
+
+/** After a reset: the account waits ('pending') until a security administrator confirms its role again. */
+export async function requestReconfirmation(trx: Tx, p: Principal, user: { id: string; tenant_id: string; role: string; unit_ids: string[] }) {
+  if (!needsApproval(user.role)) return null;
+  const grant = await openRequest(trx, p, user, user.role as Role, user.role, user.role === 'filler' ? user.unit_ids : []);
+  await trx.updateTable('app_user').set({ status: 'pending' }).where('id', '=', user.id).execute();
+  return grant;
 }
 
 export interface AccountChange { role: Role; unitIds: string[] | null }

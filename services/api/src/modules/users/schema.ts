@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { findTenant } from '../tenants/repo.js';
 import { pendingGrantOf, type GrantRow } from '../grants/repo.js';
 import { RoleGrant } from '../grants/schema.js';
-import { changeAccountRole, requestNewAccountGrant } from '../grants/service.js';
+import { changeAccountRole, requestNewAccountGrant, requestReconfirmation } from '../grants/service.js';
 import { countUsers, findUser, listUsers, unitsOfTenant, type UserRow } from './repo.js';
 
 const LOGIN_NAME_RE = /^[a-z0-9][a-z0-9_-]{1,31}$/;
@@ -235,14 +235,16 @@ builder.mutationField('resetUserPassword', (t) =>
   t.field({
     type: AccountActivation,
     nullable: true,
-    description: '重置密码（系统管理员）：原密码立即失效、会话结束，发一次性激活码，本人凭激活码设置新密码',
+    description: '重置密码（系统管理员）：原密码立即失效、会话结束，发一次性激活码，本人凭激活码设置新密码。持有须审批角色的账户在安全保密管理员重新审批其角色前不能登录',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       const { trx, row } = await target(ctx, 'resetPassword', String(args.id));
       if (!row) return null;
       const activation = await issueActivation(trx, row.id, ctx.config.activationTtlHours);
-      ctx.audit.target('User', row.id, `${row.username}（原密码作废，已发激活码）`);
-      return { user: (await findUser(trx, row.id))!, activation, grant: null };
+      // A new account already waits for its first grant; an active one's role is confirmed again.
+      const grant = row.status === 'pending' ? null : await requestReconfirmation(trx, ctx.principal!, row);
+      ctx.audit.target('User', row.id, `${row.username}（原密码作废，已发激活码${grant ? `；「${ROLE_LABELS[row.role as Role]}」角色待重新审批` : ''}）`);
+      return { user: (await findUser(trx, row.id))!, activation, grant };
     },
   }),
 );
