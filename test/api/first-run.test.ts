@@ -9,16 +9,19 @@ import { isPg, testConfig } from '../helpers/db.js';
 
 describe.skipIf(isPg)('first run on an empty database (PGlite)', () => {
   let database: Database;
-  beforeAll(async () => { database = await openDatabase(testConfig({ mode: 'production', fieldSecret: 'field-secret-for-tests-0123456789abcdef' }), { memory: true }); });
+  beforeAll(async () => { database = await openDatabase(testConfig({ mode: 'production', fieldSecret: 'first-run-test-field-key-0123456789abcdef' }), { memory: true }); });
   afterAll(async () => { await database?.close(); });
 
   it('creates the root and its admin, whose one-time password works once and must be changed', async () => {
     const r = await firstRun(database.db, { code: 'hn', name: '河南省纪委监委', kind: 'province_commission' });
     expect(r.username).toBe('hn.admin');
+    // 三员分立: the root's security administrator and auditor are made with it (no parent could make them later).
+    expect(r.accounts.map((x) => x.username)).toEqual(['hn.admin', 'hn.secadmin', 'hn.auditor']);
+    expect(new Set(r.accounts.map((x) => x.password)).size).toBe(3);
     expect(passwordProblem(r.password, { password_min_length: 16, password_min_classes: 4 })).toBeNull();
     await expect(firstRun(database.db, { code: 'zz', name: '另一个', kind: 'province_commission' })).rejects.toThrow('系统已初始化');
 
-    const app = await buildApp(testConfig({ mode: 'production', fieldSecret: 'field-secret-for-tests-0123456789abcdef' }), database);
+    const app = await buildApp(testConfig({ mode: 'production', fieldSecret: 'first-run-test-field-key-0123456789abcdef' }), database);
     const gql = async (token: string | null, query: string, variables = {}) => (await app.inject({
       method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       payload: JSON.stringify({ query, variables }),

@@ -57,12 +57,13 @@ describe(`input validation (${engineName})`, () => {
     expect(made.data.createTenant.code).toMatch(/^km-val-[0-9a-z]+$/);
 
     const createUser = (input: Record<string, unknown>) =>
-      t.gql(admin, 'mutation($i:UserInput!){ createUser(input:$i){ id } }', {
-        i: { tenantId: km.id, loginName: 'val1', displayName: '校验', role: 'officer', password: 'Valid@2026abc', ...input },
+      t.gql(admin, 'mutation($i:UserInput!){ createUser(input:$i){ activationCode } }', {
+        i: { tenantId: km.id, loginName: 'val1', displayName: '校验', role: 'officer', ...input },
       });
-    expect(refused(await createUser({ password: 'A@1a'.repeat(5000) }))).toBe('密码最长 128 个字符');
+    const activate = (p: string) => t.gql(null, 'mutation($p:String!){ activateAccount(username:"km.nobody", code:"AAAA-BBBB-CCCC", newPassword:$p){ ready } }', { p });
+    expect(refused(await activate('A@1a'.repeat(5000)))).toBe('密码最长 128 个字符');
     expect(refused(await createUser({ displayName: '名'.repeat(51) }))).toBe('姓名最长 50 个字符');
-    expect(refused(await createUser({ role: 'root' }))).toBe('角色无效，只能是管理员、纪检干部、领导、填报员、审计员之一');
+    expect(refused(await createUser({ role: 'root' }))).toBe('角色无效，只能是系统管理员、安全保密管理员、纪检干部、领导、填报员、安全审计员之一');
     expect(refused(await createUser({ loginName: '-x' }))).toBe('账户名须为 2–32 位小写字母、数字、下划线或连字符，以字母或数字开头');
     expect(refused(await createUser({ role: 'filler', unitIds: Array.from({ length: 501 }, (_, i) => String(i)) }))).toBe('负责单位过多（最多 500 个）');
     const users = await t.gql(admin, '{ users(search:"val1"){ totalCount } }');

@@ -45,6 +45,27 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
   }
   const codeOf = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions?.code;
 
+  const ACTIVATE = 'mutation($u: String!, $c: String!, $p: String!) { activateAccount(username: $u, code: $c, newPassword: $p) { ready } }';
+  /** 三员分立: the activation code shown once after 新建用户 or 重置密码 — read from the modal, which is then closed. */
+  async function takeActivationCode(page: Page): Promise<string> {
+    await page.getByTestId('activation-modal').waitFor(WAIT);
+    const text = (await page.getByTestId('activation-code').textContent()) ?? '';
+    const code = /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(text)?.[0];
+    expect(code, text).toBeTruthy();
+    await page.getByTestId('activation-close').click();
+    await page.getByTestId('activation-modal').waitFor({ state: 'detached', timeout: 30_000 });
+    return code!;
+  }
+  /** The open role grant of an account, approved by a security administrator (授权审批). */
+  async function approveGrant(grantee: string, approver = 'km.secadmin') {
+    const token = await apiLogin(approver);
+    const list = await api<{ roleGrants: { edges: { node: { id: string; username: string } }[] } }>(
+      '{ roleGrants(status: "pending", first: 500) { edges { node { id username } } } }', {}, token);
+    const grant = list.roleGrants.edges.map((e) => e.node).find((g) => g.username === grantee);
+    expect(grant, `a pending grant for ${grantee}`).toBeTruthy();
+    await api('mutation($id: ID!) { approveRoleGrant(id: $id) { status } }', { id: grant!.id }, token);
+  }
+
   async function newPage(): Promise<Page> {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     contexts.push(ctx);
@@ -153,7 +174,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     await srv?.close();
   });
 
-  it('an admin creates a county tenant and an officer; the officer changes the initial password and sees an empty ledger', async () => {
+  it('an admin creates a county tenant and an officer (activation code, grant approved); the officer sets its own password and sees an empty ledger', async () => {
     const page = await adminPage();
     await pickTenant(page, '昆明市纪委监委');
     await expect.poll(() => page.getByTestId('tenant-detail-name').textContent()).toBe('昆明市纪委监委');
@@ -192,11 +213,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     await page.locator('#user-login-name').fill('officer1');
     await page.locator('#user-display-name').fill('张西山');
     await page.getByTestId('user-role').getByText('纪检干部', { exact: true }).click();
-    await page.locator('#user-password').fill('Xishan@2026a');
-    await page.locator('#user-password-confirm').fill('Xishan@2026a');
+    // No password: the account gets a one-time activation code for its owner.
+    expect(await page.locator('#user-password').count()).toBe(0);
     await shot(page, 'admin-users-create', false);
     await page.getByTestId('user-create-ok').click();
-    await toast(page, '已创建用户：km-test-xs.officer1');
+    await toast(page, '已创建用户：km-test-xs.officer1（角色授权待审批）');
+    const code = await takeActivationCode(page);
     const row = page.getByTestId('user-row').filter({ hasText: 'km-test-xs.officer1' });
     // Found in the ledger by its login name (the list follows the tree selection, which can lag under load).
     await row.waitFor({ timeout: 5000 }).catch(async () => {
@@ -205,21 +227,17 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
       await row.waitFor(WAIT);
     });
     expect(await row.textContent()).toContain('纪检干部');
-    expect(await row.getByTestId('user-status').textContent()).toContain('待改密');
+    expect(await row.getByTestId('user-status').textContent()).toContain('待授权');
+    expect(await row.getByTestId('user-status').textContent()).toContain('待激活');
     await shot(page, 'admin-users');
 
-    // The officer, in a fresh browser: first login goes to 修改密码, then to an empty 干部档案.
+    // The city's security administrator approves the grant; the officer activates with a password of its own.
+    await approveGrant('km-test-xs.officer1');
+    expect((await api<{ activateAccount: { ready: boolean } }>(ACTIVATE, { u: 'km-test-xs.officer1', c: code, p: 'Qingfeng#2027' })).activateAccount.ready).toBe(true);
+
+    // The officer, in a fresh browser: an empty 干部档案, no password change forced.
     const officer = await newPage();
-    await loginThroughPage(officer, 'km-test-xs.officer1', 'Xishan@2026a');
-    await officer.waitForURL(/\/change-password$/, WAIT);
-    await officer.getByTestId('password-forced').waitFor(WAIT);
-    expect(await officer.getByTestId('password-rule').textContent()).toContain('至少 8 位');
-    expect(await officer.getByTestId('side-menu').count()).toBe(0);
-    await shot(officer, 'change-password');
-    await officer.locator('#currentPassword').fill('Xishan@2026a');
-    await officer.locator('#newPassword').fill('Qingfeng#2027');
-    await officer.locator('#confirmPassword').fill('Qingfeng#2027');
-    await officer.getByTestId('change-password-submit').click();
+    await loginThroughPage(officer, 'km-test-xs.officer1', 'Qingfeng#2027');
     await officer.waitForURL(/\/cadres$/, WAIT);
     await officer.getByText('暂无干部档案').waitFor(WAIT);
     expect(await officer.getByTestId('cadre-total').textContent()).toBe('共 0 人');
@@ -229,9 +247,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     expect(await officer.getByTestId('current-user').textContent()).toContain('张西山');
     expect(await officer.locator('[data-testid="cadre-row"]').count()).toBe(0);
 
-    // The new password is the one that works now.
-    expect(codeOf(await apiLoginRaw('km-test-xs.officer1', 'Xishan@2026a'))).toBe('BAD_CREDENTIALS');
-    expect(await apiLogin('km-test-xs.officer1', 'Qingfeng#2027')).toBeTruthy();
+    // The code is spent.
+    expect(codeOf(await raw(ACTIVATE, { u: 'km-test-xs.officer1', c: code, p: 'Other#2027ab' }))).toBe('ACTIVATION_FAILED');
   }, TIMEOUT);
 
   it('suspending a tenant refuses its logins and ends its live sessions; resuming lets them back in', async () => {
@@ -271,7 +288,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
   }, TIMEOUT);
 
   it('a lockout threshold set on the 安全设置 page applies to the next logins; 解锁 in 用户管理 lets the user back in', async () => {
-    const page = await adminPage();
+    // 安全设置 belong to the security administrator (the system administrator only reads them).
+    const page = await newPage();
+    await loginThroughPage(page, 'km.secadmin');
+    await page.waitForURL(/\/admin\/grants/, WAIT);
     await openMenu(page, 'security', /\/admin\/security/);
 
     // A setting of the own tenant is inherited below it.
@@ -279,7 +299,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     await expect.poll(() => page.getByTestId('security-tenant').textContent()).toBe('昆明市纪委监委');
     await page.getByTestId('setting-idleTimeoutMinutes-inherit').click();
     const idle = numberInput(page, 'setting-idleTimeoutMinutes-value');
-    await idle.fill('60');
+    await idle.fill('20');
     await idle.press('Tab');
     await page.getByTestId('security-save').click();
     await toast(page, '安全设置已保存');
@@ -289,7 +309,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     await expect.poll(() => page.getByTestId('security-tenant').textContent()).toBe('官渡区纪委监委');
     await expect.poll(() => page.getByTestId('setting-lockoutThreshold-effective').textContent()).toBe('5');
     expect(await page.getByTestId('setting-lockoutThreshold-source').textContent()).toBe('系统默认');
-    await expect.poll(() => page.getByTestId('setting-idleTimeoutMinutes-effective').textContent()).toBe('60');
+    await expect.poll(() => page.getByTestId('setting-idleTimeoutMinutes-effective').textContent()).toBe('20');
+    expect(await page.getByTestId('setting-idleTimeoutMinutes-floor').textContent()).toBe('不得大于 20');
     expect(await page.getByTestId('setting-idleTimeoutMinutes-source').textContent()).toBe('继承自 昆明市纪委监委');
 
     await page.getByTestId('setting-lockoutThreshold-inherit').click();
@@ -307,25 +328,32 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     for (let i = 0; i < 3; i++) expect(codeOf(await apiLoginRaw('km-gd.leader', 'wrong-password'))).toBe('BAD_CREDENTIALS');
     expect(codeOf(await apiLoginRaw('km-gd.leader'))).toBe('BAD_CREDENTIALS');
 
-    // 用户管理: the account shows 已锁定; 解锁 ends it.
-    await openMenu(page, 'users', /\/admin\/users/);
-    const search = page.getByTestId('user-search').locator('input');
+    // 用户管理 (the system administrator): the account shows 已锁定; 解锁 ends it.
+    const adminUi = await adminPage();
+    await openMenu(adminUi, 'users', /\/admin\/users/);
+    const search = adminUi.getByTestId('user-search').locator('input');
     await search.fill('km-gd.leader');
     await search.press('Enter');
-    await page.getByText('共 1 个用户').waitFor(WAIT);
-    const row = page.getByTestId('user-row').filter({ hasText: 'km-gd.leader' });
+    await adminUi.getByText('共 1 个用户').waitFor(WAIT);
+    const row = adminUi.getByTestId('user-row').filter({ hasText: 'km-gd.leader' });
     await expect.poll(() => row.getByTestId('user-status').textContent()).toContain('已锁定');
     await row.getByTestId('user-unlock').click();
-    await page.getByTestId('confirm-ok').click();
-    await toast(page, '已解锁');
+    await adminUi.getByTestId('confirm-ok').click();
+    await toast(adminUi, '已解锁');
     await expect.poll(() => row.getByTestId('user-status').textContent()).toBe('正常');
     expect(await row.getByTestId('user-unlock').count()).toBe(0);
     expect(await apiLogin('km-gd.leader')).toBeTruthy();
+    // The admin reads the settings but cannot change them.
+    await openMenu(adminUi, 'security', /\/admin\/security/);
+    await adminUi.getByTestId('security-readonly').waitFor(WAIT);
+    expect(await adminUi.getByTestId('security-save').count()).toBe(0);
     // Back to inheriting (on PostgreSQL the test files share one database).
-    const admin = await apiLogin('km.admin');
-    const gd = await api<{ tenants: { id: string; code: string }[] }>('{ tenants { id code } }', {}, admin);
+    const sec = await apiLogin('km.secadmin');
+    const gd = await api<{ tenants: { id: string; code: string }[] }>('{ tenants { id code } }', {}, sec);
     await api('mutation($id:ID!){ updateTenantSecurity(tenantId:$id, input:{lockoutThreshold:null}){ tenantId } }',
-      { id: gd.tenants.find((x) => x.code === 'km-gd')!.id }, admin);
+      { id: gd.tenants.find((x) => x.code === 'km-gd')!.id }, sec);
+    await api('mutation($id:ID!){ updateTenantSecurity(tenantId:$id, input:{idleTimeoutMinutes:null}){ tenantId } }',
+      { id: gd.tenants.find((x) => x.code === 'km')!.id }, sec);
   }, TIMEOUT);
 
   it('menus follow permissions: a filler sees only its units and no 系统管理; an admin sees no 干部档案', async () => {
@@ -436,8 +464,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     await page.locator('#user-login-name').fill('filler2');
     await page.locator('#user-display-name').fill('李填报');
     await page.getByTestId('user-role').getByText('填报员', { exact: true }).click();
-    await page.locator('#user-password').fill('Panlong@2026a');
-    await page.locator('#user-password-confirm').fill('Panlong@2026a');
     // A filler needs its units.
     await page.getByTestId('user-create-ok').click();
     await page.getByText('请为填报员选择至少一个负责单位').waitFor(WAIT);
@@ -446,22 +472,34 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     await page.locator('.ant-modal-title').click();
     await shot(page, 'admin-users-create-filler', false);
     await page.getByTestId('user-create-ok').click();
-    await toast(page, '已创建用户：km-pl.filler2');
-    expect(await userState()).toMatchObject({ role: 'filler', unitIds: [education.id], mustChangePassword: true });
+    await toast(page, '已创建用户：km-pl.filler2（角色授权待审批）');
+    const code = await takeActivationCode(page);
+    // Waiting for the security administrator: no units yet, no login.
+    expect(await userState()).toMatchObject({ role: 'filler', unitIds: [], status: 'pending' });
+    await approveGrant('km-pl.filler2');
+    expect((await api<{ activateAccount: { ready: boolean } }>(ACTIVATE, { u: 'km-pl.filler2', c: code, p: 'Panlong@2026a' })).activateAccount.ready).toBe(true);
+    expect(await userState()).toMatchObject({ role: 'filler', unitIds: [education.id], status: 'active', mustChangePassword: false });
+    await page.getByTestId('user-search').locator('input').fill('km-pl.filler2');
+    await page.getByTestId('user-search').locator('input').press('Enter');
 
-    // Edit: the role changes to 领导; the units are dropped with it.
+    // Edit: the role changes to 领导 — a request the security administrator approves; the units go with it.
     const row = page.getByTestId('user-row').filter({ hasText: 'km-pl.filler2' });
+    await expect.poll(() => row.getByTestId('user-status').textContent(), WAIT).toBe('正常');
     await row.getByTestId('user-edit').click();
     // A click that lands while the modal is still opening can be reset by the form's initial values: choosing a
-    // radio again is harmless, so retry until the role change shows its warning.
-    const warning = page.getByText('修改角色后，该用户将被立即退出登录');
+    // radio again is harmless, so retry until the role change shows its notice.
+    const warning = page.getByTestId('grant-needed');
     await expect.poll(async () => {
       if (await warning.isVisible()) return true;
       await page.getByTestId('user-edit-role').getByText('领导', { exact: true }).click();
       return warning.isVisible();
     }, WAIT).toBe(true);
     await page.getByTestId('user-edit-ok').click();
-    await toast(page, '已保存：李填报');
+    await toast(page, '已提交授权申请：李填报（领导，待审批）');
+    await expect.poll(() => row.getByTestId('user-status').textContent()).toContain('授权待审批');
+    expect(await userState()).toMatchObject({ role: 'filler', unitIds: [education.id] });
+    await approveGrant('km-pl.filler2');
+    await page.getByRole('button', { name: '刷新', exact: true }).click();
     await expect.poll(() => row.textContent()).toContain('领导');
     expect(await userState()).toMatchObject({ role: 'leader', unitIds: [] });
 
@@ -476,17 +514,21 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     await toast(page, '已启用：李填报');
     await expect.poll(() => row.getByTestId('user-status').textContent()).toContain('正常');
 
-    // Reset the password: the new one works and must be changed at the next login.
+    // Reset the password: the old one stops working; the owner sets a new one with the code shown once.
     await row.getByTestId('user-reset').click();
-    await page.locator('#reset-password').fill('Panlong@2027b');
-    await page.locator('#reset-password-confirm').fill('Panlong@2027b');
     await page.getByTestId('user-reset-ok').click();
     await toast(page, '已重置密码：km-pl.filler2');
+    const resetCode = await takeActivationCode(page);
+    expect(codeOf(await apiLoginRaw('km-pl.filler2', 'Panlong@2026a'))).toBe('BAD_CREDENTIALS');
+    await api(ACTIVATE, { u: 'km-pl.filler2', c: resetCode, p: 'Panlong@2027b' });
+    // Its role is confirmed again by the security administrator (the admin held the code).
+    expect(codeOf(await apiLoginRaw('km-pl.filler2', 'Panlong@2027b'))).toBe('ACCOUNT_DISABLED');
+    await approveGrant('km-pl.filler2');
     const relogin = await api<{ login: { mustChangePassword: boolean } }>(
       'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { mustChangePassword } }',
       { u: 'km-pl.filler2', p: 'Panlong@2027b' },
     );
-    expect(relogin.login.mustChangePassword).toBe(true);
+    expect(relogin.login.mustChangePassword).toBe(false);
 
     // The administrator's own account is not changed here.
     await page.getByTestId('scope-tag').locator('.anticon-close-circle').click();

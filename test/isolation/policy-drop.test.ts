@@ -60,6 +60,9 @@ beforeAll(async () => {
   // Settings and sessions on both sides, so their probes have rows to see or not see.
   await owner.q(`insert into tenant_security (tenant_id, lockout_threshold) values ($1, 6), ($2, 7)`, [wh, pl]);
   await owner.q(`insert into user_session (tenant_id, user_id, refresh_hash, expires_at) values ($1, $2, 'x', now() + interval '1 hour'), ($3, $4, 'x', now() + interval '1 hour')`, [wh, whUser, pl, plUser]);
+  // Role grants (decided, so the probes' pending ones do not collide with an open request) on both sides.
+  await owner.q(`insert into role_grant (tenant_id, user_id, role, status, requested_by, requested_by_name, decided_at) values
+    ($1, $2, 'officer', 'approved', $2, '探针', now()), ($3, $4, 'officer', 'approved', $4, '探针', now())`, [wh, whUser, pl, plUser]);
   // Audit rows on both sides so the audit probe has something to see or not see: real (keyed) links of the chain.
   for (const tenantId of [wh, pl]) {
     const [h] = await owner.q('select * from audit_chain_lock()');
@@ -157,6 +160,11 @@ const probes = (): Record<string, Probe> => ({
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from user_session`,
     own: [`insert into user_session (tenant_id, user_id, refresh_hash, expires_at) values ($1, $2, 'p', now())`, [ids.wh, ids.whUser]],
     foreign: [`insert into user_session (tenant_id, user_id, refresh_hash, expires_at) values ($1, $2, 'p', now())`, [ids.pl, ids.plUser]],
+  },
+  role_grant: {
+    read: countBy('role_grant'),
+    own: [`insert into role_grant (tenant_id, user_id, role, requested_by, requested_by_name) values ($1, $2, 'filler', $2, '探针')`, [ids.wh, ids.whUser]],
+    foreign: [`insert into role_grant (tenant_id, user_id, role, requested_by, requested_by_name) values ($1, $2, 'filler', $2, '探针')`, [ids.pl, ids.plUser]],
   },
   user_unit: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from user_unit`,

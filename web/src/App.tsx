@@ -5,15 +5,18 @@ import { setPasswordChangeHandler, setUnauthenticatedHandler } from './api/graph
 import { useAuth } from './auth/AuthProvider';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
+import { ActivatePage } from './auth/ActivatePage';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
-import { CHANGE_PASSWORD_PATH, landingPath, NO_ACCESS_PATH } from './auth/permissions';
+import { ACTIVATE_PATH, CHANGE_PASSWORD_PATH, landingPath, NO_ACCESS_PATH } from './auth/permissions';
 import { AppLayout } from './layout/AppLayout';
 import { PageWatermark } from './layout/PageWatermark';
 import { CadreListPage } from './pages/cadres/CadreListPage';
 import { TenantsPage } from './pages/admin/TenantsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { SecurityPage } from './pages/admin/SecurityPage';
+import { GrantApprovalPage } from './pages/admin/GrantApprovalPage';
+import { GrantRecordsPage } from './pages/audit/GrantRecordsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ArchivePage } from './pages/archive/ArchivePage';
 import { ReviewQueuePage } from './pages/archive/ReviewQueuePage';
@@ -68,6 +71,7 @@ export function App() {
       <SessionWatcher />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path={ACTIVATE_PATH} element={<ActivatePage />} />
         <Route
           element={
             <RequireAuth>
@@ -117,6 +121,14 @@ export function App() {
           <Route
             path="/admin/users"
             element={<RequirePermission permission="User:read" title="用户管理"><UsersPage /></RequirePermission>}
+          />
+          <Route
+            path="/admin/grants"
+            element={<RequirePermission permission="RoleGrant:approve" title="授权审批"><GrantApprovalPage /></RequirePermission>}
+          />
+          <Route
+            path="/grant-records"
+            element={<RequirePermission permission="AuditEvent:read" title="授权记录" action="查看"><PageWatermark><GrantRecordsPage /></PageWatermark></RequirePermission>}
           />
           <Route
             path="/admin/security"

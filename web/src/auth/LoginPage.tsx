@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/graphql';
 import { useAuth, type Me } from './AuthProvider';
-import { CHANGE_PASSWORD_PATH, landingPath, pathAllowed } from './permissions';
+import { ACTIVATE_PATH, CHANGE_PASSWORD_PATH, landingPath, pathAllowed } from './permissions';
 
 interface LoginValues {
   username: string;
@@ -110,6 +110,11 @@ export function LoginPage() {
             </Button>
           </Form.Item>
         </Form>
+
+        <div className="lz-login-links">
+          <span className="lz-muted">新账户或密码被重置？</span>
+          <Link to={ACTIVATE_PATH} data-testid="login-activate">激活账户</Link>
+        </div>
 
         <div className="lz-login-notice">本系统仅限授权人员使用，所有访问和操作均留痕审计。</div>
       </div>

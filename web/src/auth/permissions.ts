@@ -13,11 +13,15 @@ export const PAGES: PageDef[] = [
   { path: '/import', label: '导入审批表', permission: 'Cadre:create', group: 'archive' },
   { path: '/admin/tenants', label: '租户管理', permission: 'Tenant:create', group: 'system' },
   { path: '/admin/users', label: '用户管理', permission: 'User:read', group: 'system' },
+  { path: '/admin/grants', label: '授权审批', permission: 'RoleGrant:approve', group: 'system' },
   { path: '/admin/security', label: '安全设置', permission: 'SecuritySettings:read', group: 'system' },
   { path: '/audit', label: '访问日志', permission: 'AuditEvent:read', group: 'security' },
+  { path: '/grant-records', label: '授权记录', permission: 'AuditEvent:read', group: 'security' },
 ];
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
+/** 激活账户: public, reached from the login page. */
+export const ACTIVATE_PATH = '/activate';
 /** Shown when a role has none of the pages. */
 export const NO_ACCESS_PATH = '/welcome';
 

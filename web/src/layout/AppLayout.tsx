@@ -21,6 +21,8 @@ const ICONS: Record<string, ReactNode> = {
   '/admin/users': <UsergroupAddOutlined />,
   '/admin/security': <SafetyOutlined />,
   '/audit': <FileSearchOutlined />,
+  '/admin/grants': <SafetyCertificateOutlined />,
+  '/grant-records': <AuditOutlined />,
 };
 
 const testId = (path: string) => `menu-${path.split('/').pop()}`;

@@ -11,6 +11,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   setUserStatus: '停用或启用用户', unlockUser: '解除用户锁定', resetUserPassword: '重置用户密码',
   updateTenantSecurity: '修改安全设置', purgeAuditEvents: '清理访问日志', exportAuditEvents: '导出访问日志',
   audit_purge: '清理记录', auditAnchors: '下载哈希链签名锚点', auditSigningKey: '查看签名公钥', anchorAuditChain: '签署哈希链链头',
+  activateAccount: '激活账户', roleGrants: '查看授权记录', approveRoleGrant: '批准角色授权', rejectRoleGrant: '退回角色授权',
+  roleGrantAlerts: '查看授权预警',
 };
 
 const LOGIN_REASONS: Record<string, string> = {
@@ -21,7 +23,7 @@ const LOGIN_REASONS: Record<string, string> = {
 
 const ERROR_LABELS: Record<string, string> = {
   FORBIDDEN: '无权限', UNAUTHENTICATED: '未登录或会话已失效', BAD_USER_INPUT: '输入有误',
-  PASSWORD_CHANGE_REQUIRED: '须先修改密码', ACCOUNT_LOCKED: '账户已锁定', GRAPHQL_PARSE_FAILED: '请求无法解析', GRAPHQL_VALIDATION_FAILED: '请求不合法',
+  PASSWORD_CHANGE_REQUIRED: '须先修改密码', ACCOUNT_LOCKED: '账户已锁定', ACTIVATION_FAILED: '激活码无效', GRAPHQL_PARSE_FAILED: '请求无法解析', GRAPHQL_VALIDATION_FAILED: '请求不合法',
   INTERNAL: '服务器错误',
 };
 

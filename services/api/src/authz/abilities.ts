@@ -2,10 +2,10 @@
 // these rules grade access inside it by role. Roles are fixed kinds: nobody can invent rights. Lists are filtered
 // in SQL (authz/reach.ts); single objects are checked here with `subject()`.
 import { AbilityBuilder, createMongoAbility, subject as tag, type MongoAbility } from '@casl/ability';
-import type { Principal } from '../auth/principal.js';
+import { ADMINISTRATOR_ROLES, type Principal } from '../auth/principal.js';
 
-export type Action = 'read' | 'reveal' | 'create' | 'update' | 'review' | 'delete' | 'restore' | 'suspend' | 'move' | 'disable' | 'unlock' | 'resetPassword' | 'export' | 'purge' | 'manage';
-export type Subject = 'Cadre' | 'ArchiveRecord' | 'Unit' | 'Tenant' | 'User' | 'SecuritySettings' | 'AuditEvent' | 'all';
+export type Action = 'approve' | 'read' | 'reveal' | 'create' | 'update' | 'review' | 'delete' | 'restore' | 'suspend' | 'move' | 'disable' | 'unlock' | 'resetPassword' | 'export' | 'purge' | 'manage';
+export type Subject = 'Cadre' | 'ArchiveRecord' | 'Unit' | 'Tenant' | 'User' | 'SecuritySettings' | 'AuditEvent' | 'RoleGrant' | 'all';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
 
 /** Problem clues (8) and talk/inquiry/investigation materials (9): never shown to a filler (DOMAIN.md). */
@@ -18,15 +18,27 @@ export function defineAbilities(p: Principal | null): AppAbility {
     can('read', 'Tenant');
     switch (p.role) {
       case 'admin':
-        // Tenants and users of the subtree; no archive and no audit content.
-        can('read', ['Unit', 'User', 'SecuritySettings']);
+        // 系统管理员: tenants, units and accounts of the subtree; no archive and no audit content. Grants of roles
+        // that read archives wait for a security administrator (modules/grants); passwords are set by their owners.
+        can('read', ['Unit', 'User', 'SecuritySettings', 'RoleGrant']);
         can(['create', 'update', 'suspend', 'move'], 'Tenant');
         // A parent administers the tenants below it: never its own tenant.
         cannot(['update', 'suspend', 'move'], 'Tenant', { id: p.tenantId });
         can(['create', 'update', 'disable', 'unlock', 'resetPassword'], 'User');
         // Its own account is changed through the self-service password change only.
         cannot(['update', 'disable', 'unlock', 'resetPassword'], 'User', { id: p.userId });
+        // The three administrators of its own tenant are the parent's to manage (checked on the account as it is
+        // and as it would become).
+        cannot(['create', 'update', 'disable', 'unlock', 'resetPassword'], 'User', { tenant_id: p.tenantId, role: { $in: [...ADMINISTRATOR_ROLES] } });
+        break;
+      case 'secadmin':
+        // 安全保密管理员: approves role grants and sets the security settings of its subtree; no accounts, no
+        // archives, no log. Nobody approves a request they made or one that grants to themselves.
+        can('read', ['SecuritySettings', 'RoleGrant']);
         can('update', 'SecuritySettings');
+        can('approve', 'RoleGrant');
+        cannot('approve', 'RoleGrant', { requested_by: p.userId });
+        cannot('approve', 'RoleGrant', { user_id: p.userId });
         break;
       case 'officer':
         can(['read', 'create', 'update'], ['Cadre', 'ArchiveRecord']);
@@ -46,7 +58,9 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can('read', 'Unit', { id: { $in: p.unitIds } });
         break;
       case 'auditor':
+        // 安全审计员: the access log and the grant records (with their alerts).
         can(['read', 'export', 'purge'], 'AuditEvent');
+        can('read', 'RoleGrant');
         break;
     }
   }
@@ -63,6 +77,6 @@ const PERMISSIONS: [Action, Exclude<Subject, 'all'>][] = [
   ['review', 'ArchiveRecord'], ['delete', 'ArchiveRecord'], ['restore', 'ArchiveRecord'], ['read', 'Unit'], ['read', 'Tenant'],
   ['create', 'Tenant'], ['update', 'Tenant'], ['read', 'User'], ['create', 'User'], ['update', 'User'],
   ['read', 'SecuritySettings'], ['update', 'SecuritySettings'], ['read', 'AuditEvent'], ['export', 'AuditEvent'],
-  ['purge', 'AuditEvent'],
+  ['purge', 'AuditEvent'], ['read', 'RoleGrant'], ['approve', 'RoleGrant'],
 ];
 export const permissionList = (a: AppAbility) => PERMISSIONS.filter(([act, sub]) => a.can(act, sub)).map(([act, sub]) => `${sub}:${act}`);

@@ -35,6 +35,8 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** Progressive delays per client address after refused logins (auth/rate-limit.ts; defaults there). */
   loginBackoff?: Partial<BackoffOptions>;
+  /** How long a one-time activation code (new and reset accounts) stays valid, in hours. */
+  activationTtlHours: number;
   /** Tests only, never from the environment: honour the x-test-rollback header. */
   testRollbackHeader?: boolean;
   demoPassword: string;
@@ -173,6 +175,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     accessTokenTtlSeconds: Number(env('ACCESS_TOKEN_TTL') ?? 900),
     refreshTokenTtlSeconds: Number(env('REFRESH_TOKEN_TTL') ?? 12 * 3600),
     loginRateLimitPerMinute: Number(env('LOGIN_RATE_LIMIT') ?? 30),
+    activationTtlHours: positiveNumber('ACTIVATION_CODE_TTL_HOURS', 24),
     demoPassword: env('DEMO_PASSWORD') ?? 'Lianzheng@2026',
     poolSize: Number(env('DB_POOL_SIZE') ?? 10),
     webDist: path.join(repoRoot, 'web', 'dist'),

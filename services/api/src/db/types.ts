@@ -40,6 +40,25 @@ export interface AppUserTable {
   must_change_password: Generated<boolean>;
   password_changed_at: Generated<Timestamp>;
   created_at: Generated<Timestamp>;
+  activation_hash: string | null;
+  activation_expires_at: Timestamp | null;
+}
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  role: string;
+  previous_role: string | null;
+  unit_ids: Generated<string[]>;
+  status: Generated<string>;
+  requested_by: string;
+  requested_by_name: string;
+  requested_at: Generated<Timestamp>;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
 }
 
 export interface TenantSecurityTable {
@@ -258,6 +277,7 @@ export interface DB {
   tenant_security: TenantSecurityTable;
   user_session: UserSessionTable;
   user_unit: UserUnitTable;
+  role_grant: RoleGrantTable;
   cadre_appointment: CadreAppointmentTable;
   cadre_resume: CadreResumeTable;
   cadre_family: CadreFamilyTable;

@@ -16,7 +16,7 @@ import { describeOperation } from '../audit/describe.js';
 import { passwordChangeRequired, unauthenticated, type Ctx } from './context.js';
 
 /** Mutations that run without a session and audit themselves (a request of only these needs no token). */
-export const SESSIONLESS = new Set(['login', 'refreshSession']);
+export const SESSIONLESS = new Set(['login', 'refreshSession', 'activateAccount']);
 /** What an account that must change its password may still do. */
 export const BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', '__typename']);
 

@@ -8,6 +8,7 @@ import '../modules/cadres/schema.js';
 import '../modules/audit/schema.js';
 import '../modules/users/schema.js';
 import '../modules/security/schema.js';
+import '../modules/grants/schema.js';
 import '../modules/records/schema.js';
 import '../modules/codes/schema.js';
 

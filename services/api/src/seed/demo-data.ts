@@ -33,7 +33,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
 ];
 
 export const DEMO_ROLES = [
-  ['admin', '管理员'], ['officer', '纪检干部'], ['leader', '领导'], ['filler', '填报员'], ['auditor', '审计员'],
+  ['admin', '系统管理员'], ['secadmin', '安全保密管理员'], ['officer', '纪检干部'], ['leader', '领导'], ['filler', '填报员'],
+  ['auditor', '安全审计员'],
 ] as const;
 
 // Mulberry32: a small deterministic PRNG so every demo seed is the same.

@@ -1,5 +1,6 @@
-// First run in production: create the root tenant and its administrator, and print a random one-time password that
-// must be changed at the first login. Refuses when any tenant exists.
+// First run in production: create the root tenant and its three administrators (三员: 系统管理员, 安全保密管理员,
+// 安全审计员 — the root has no parent whose admin could create them later), and print a random one-time password for
+// each that must be changed at the first login. Refuses when any tenant exists.
 //   npm run first-run -- --code yn --name 云南省纪委监委 --kind province_commission
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -23,25 +24,34 @@ export function oneTimePassword(): string {
   return chars.join('');
 }
 
-export async function firstRun(db: Kysely<DB>, input: FirstRunInput): Promise<{ username: string; password: string }> {
+export interface FirstRunAccount { username: string; password: string; roleLabel: string }
+
+/** The admin's login and password, and all three accounts. */
+export async function firstRun(db: Kysely<DB>, input: FirstRunInput): Promise<{ username: string; password: string; accounts: FirstRunAccount[] }> {
   if (!TENANT_CODE_RE.test(input.code) || input.code.length > 40) throw new Error('代码须为小写字母、数字，可用连字符分隔');
   if (!(input.kind in TENANT_KINDS)) throw new Error(`类型须为 ${Object.keys(TENANT_KINDS).join(', ')} 之一`);
   if (!input.name.trim()) throw new Error('名称不能为空');
   const path = codeToLabel(input.code);
-  const password = oneTimePassword();
-  const hash = await hashPassword(password);
-  const username = `${input.code}.admin`;
+  const accounts: (FirstRunAccount & { role: string; hash: string })[] = [];
+  for (const [role, roleLabel] of [['admin', '系统管理员'], ['secadmin', '安全保密管理员'], ['auditor', '安全审计员']] as const) {
+    const password = oneTimePassword();
+    accounts.push({ role, roleLabel, username: `${input.code}.${role}`, password, hash: await hashPassword(password) });
+  }
   await withScope(db, path, async (trx) => {
     // Any tenant at all means the system is initialised (this scope cannot see other tenants; the function can).
     const { rows } = await sql<{ done: boolean }>`select system_initialised() as done`.execute(trx);
     if (rows[0].done) throw new Error('系统已初始化：已存在租户，首次运行命令不再执行');
     const t = await trx.insertInto('tenant').values({ code: input.code, name: input.name.trim(), kind: input.kind, parent_id: null, path, sort_order: 0 })
       .returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('app_user').values({
-      tenant_id: t.id, username, display_name: `${input.name.trim()}管理员`, role: 'admin', password_hash: hash, must_change_password: true,
-    }).execute();
+    await trx.insertInto('app_user').values(accounts.map((a) => ({
+      tenant_id: t.id, username: a.username, display_name: `${input.name.trim()}${a.roleLabel}`, role: a.role, password_hash: a.hash,
+      must_change_password: true,
+    }))).execute();
   });
-  return { username, password };
+  return {
+    username: accounts[0].username, password: accounts[0].password,
+    accounts: accounts.map(({ username, password, roleLabel }) => ({ username, password, roleLabel })),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -58,10 +68,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const database = await openDatabase(config);
   try {
     const r = await firstRun(database.db, { code: values.code, name: values.name, kind: values.kind as TenantKind });
-    console.log(`已创建顶级租户 ${values.name}（${values.code}）及其管理员。`);
-    console.log(`登录名：${r.username}`);
-    console.log(`一次性密码：${r.password}`);
-    console.log('此密码只显示这一次；首次登录后必须修改。');
+    console.log(`已创建顶级机构 ${values.name}（${values.code}）及其系统管理员、安全保密管理员、安全审计员（三员分立，请分别交付三人）。`);
+    for (const a of r.accounts) console.log(`${a.roleLabel}　登录名：${a.username}　一次性密码：${a.password}`);
+    console.log('以上密码只显示这一次；首次登录后必须修改。');
   } catch (e) {
     console.error((e as Error).message);
     process.exitCode = 1;

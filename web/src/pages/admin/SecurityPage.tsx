@@ -1,11 +1,13 @@
 // 安全设置: per-tenant login and password policy. Each item is either set on this tenant (本级设置) or inherited from
-// the nearest tenant above that sets it (or the system default). Changes apply from the next request on.
+// the tenant above (or the system default). The parent's value is a floor: a tenant may only be stricter. Changes
+// apply from the next request on. 三员分立: the security administrator changes them; the system administrator reads.
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
+import { useAuth } from '../../auth/AuthProvider';
 import { TENANT_SECURITY_QUERY, UPDATE_TENANT_SECURITY } from './queries';
 import { TenantTreeCard, useSelectedTenant, useTenants } from './tenantTree';
 import { SETTING_KEYS, type SecuritySetting, type SecuritySettings, type SettingKey } from './types';
@@ -32,8 +34,14 @@ function sourceText(s: SecuritySetting): { text: string; color: string } {
 
 interface Row { key: SettingKey; setting: SecuritySetting }
 
+/** 「不得大于 20」 / 「不得小于 10」: the parent's floor in words. */
+const floorText = (s: SecuritySetting) => (s.floor === null ? null : `${s.stricter === 'lower' ? '不得大于' : '不得小于'} ${s.floor}`);
+const looserThanFloor = (s: SecuritySetting, v: number) => s.floor !== null && (s.stricter === 'lower' ? v > s.floor : v < s.floor);
+
 export function SecurityPage() {
   const { message } = AntApp.useApp();
+  const { can } = useAuth();
+  const editable = can('SecuritySettings:update');
   const tenants = useTenants();
   const { index } = tenants;
   const { selected, select } = useSelectedTenant(index, true);
@@ -91,6 +99,10 @@ export function SecurityPage() {
         message.error(`${s.label}须为 ${s.min}–${s.max} 的整数`);
         return;
       }
+      if (looserThanFloor(s, v)) {
+        message.error(`${s.label}${floorText(s)}（上级要求，下级只能从严）`);
+        return;
+      }
     }
     setSaving(true);
     try {
@@ -129,10 +141,15 @@ export function SecurityPage() {
       },
     },
     {
+      title: '上级要求', key: 'floor', width: 110, align: 'center',
+      render: (_v, r) => <span className="lz-muted" data-testid={`setting-${r.key}-floor`}>{floorText(r.setting) ?? '—'}</span>,
+    },
+    {
       title: '继承上级', key: 'inherit', width: 100, align: 'center',
       render: (_v, r) => (
         <Switch
           checked={drafts?.[r.key].inherit}
+          disabled={!editable}
           onChange={(on) => setDraft(r.key, on ? { inherit: true } : { inherit: false, value: drafts?.[r.key].value ?? r.setting.value })}
           checkedChildren="继承"
           unCheckedChildren="本级"
@@ -151,7 +168,8 @@ export function SecurityPage() {
             min={r.setting.min}
             max={r.setting.max}
             precision={0}
-            disabled={!d || d.inherit}
+            disabled={!editable || !d || d.inherit}
+            status={d && !d.inherit && d.value !== null && looserThanFloor(r.setting, d.value) ? 'error' : undefined}
             value={d?.inherit ? null : d?.value}
             placeholder={d?.inherit ? '继承' : undefined}
             onChange={(v) => setDraft(r.key, { value: typeof v === 'number' ? v : null })}
@@ -192,7 +210,7 @@ export function SecurityPage() {
           data-testid="security-panel"
           title={selected ? <span data-testid="security-tenant">{selected.name}</span> : '安全设置'}
           extra={
-            selected && settings && (
+            selected && settings && editable && (
               <Space size={8}>
                 <Button icon={<UndoOutlined />} disabled={!dirty || saving} onClick={() => setDrafts(draftsOf(settings))}>
                   撤销修改
@@ -223,8 +241,17 @@ export function SecurityPage() {
                 type="info"
                 showIcon
                 className="lz-form-alert"
-                title="打开「继承上级」时沿用上级租户的设置（顶级为系统默认）；关闭后可为本租户单独设置，并同时作用于未单独设置的下级租户。保存后自下一次请求起生效。"
+                title="打开「继承上级」时沿用上级机构的设置（顶级为系统默认）；关闭后可为本机构单独设置，并同时作用于下级机构。上级的设置是下限：本级只能从严，不能放宽。保存后自下一次请求起生效。"
               />
+              {!editable && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  className="lz-form-alert"
+                  data-testid="security-readonly"
+                  title="安全设置由安全保密管理员维护，系统管理员仅可查看。"
+                />
+              )}
               <Table<Row>
                 rowKey="key"
                 size="middle"

@@ -1,10 +1,12 @@
 // 用户管理: accounts of the caller's tenant and the tenants below, as a ledger with search, role filter and paging.
-// New accounts get an initial password that must be changed at first login; fillers are given the units they enter
-// records for. An administrator's own account is changed through 修改密码 only.
+// 三员分立: the system administrator sets no password — a new or reset account gets a one-time activation code, shown
+// once here, that its owner uses on 「激活账户」 to set their own password. Roles that read archives (and a filler's
+// units) take effect when a security administrator approves them (授权审批). An administrator's own account is
+// changed through 修改密码 only.
 import type React from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Alert, App as AntApp, Button, Card, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Tooltip,
+  Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Tooltip,
   TreeSelect, Typography,
 } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
@@ -12,15 +14,19 @@ import { CloseCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/i
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
-import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../auth/roles';
+import { ADMINISTRATOR_ROLES, APPROVED_ROLES, ROLE_DESCRIPTIONS, ROLE_OPTIONS, roleLabel } from '../../auth/roles';
 import {
-  CREATE_USER, RESET_PASSWORD, SET_USER_STATUS, TENANT_SECURITY_QUERY, TENANT_UNITS_QUERY, UNLOCK_USER, UPDATE_USER, USERS_QUERY,
+  CREATE_USER, RESET_PASSWORD, SET_USER_STATUS, TENANT_UNITS_QUERY, UNLOCK_USER, UPDATE_USER, USERS_QUERY,
 } from './queries';
 import { TenantTreeCard, tenantSelectTree, useSelectedTenant, useTenants, type TenantIndex } from './tenantTree';
-import type { AdminTenant, AdminUser, SecuritySettings, UnitOption, UserPage } from './types';
+import type { AccountActivation, AdminTenant, AdminUser, UnitOption, UserPage } from './types';
 
 const PAGE_SIZES = [20, 50, 100];
 const LOGIN_NAME_RE = /^[a-z0-9][a-z0-9_-]{1,31}$/;
+
+/** In the own tenant the three administrators' roles are the parent's to give: shown, not offered. */
+const roleOptionsFor = (ownTenant: boolean) =>
+  ROLE_OPTIONS.map((o) => ({ ...o, disabled: ownTenant && ADMINISTRATOR_ROLES.includes(o.value) }));
 
 const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm:ss') : null);
 const dash = (v: React.ReactNode) => (v === null || v === undefined || v === '' ? <span className="lz-muted">—</span> : v);
@@ -28,7 +34,18 @@ const dash = (v: React.ReactNode) => (v === null || v === undefined || v === '' 
 function UserStatusTags({ u }: { u: AdminUser }) {
   return (
     <Space size={4} wrap className="lz-status-tags" data-testid="user-status">
-      {u.status === 'disabled' ? <Tag color="default">已停用</Tag> : u.locked ? null : <Tag color="green">正常</Tag>}
+      {u.status === 'disabled' ? <Tag color="default">已停用</Tag>
+        : u.status === 'pending' ? (
+          <Tooltip title="新建账户的角色授权尚待安全保密管理员审批，审批通过前不能登录"><Tag color="gold">待授权</Tag></Tooltip>
+        ) : u.locked ? null : <Tag color="green">正常</Tag>}
+      {u.activationPending && (
+        <Tooltip title={u.activationExpiresAt ? `激活码有效期至 ${formatTime(u.activationExpiresAt)}；本人激活后方可登录` : undefined}>
+          <Tag color="blue">待激活</Tag>
+        </Tooltip>
+      )}
+      {u.pendingGrant && u.status !== 'pending' && (
+        <Tooltip title={`已申请授予「${u.pendingGrant.roleLabel}」，待安全保密管理员审批`}><Tag color="gold">授权待审批</Tag></Tooltip>
+      )}
       {u.locked && (
         <Tooltip title={u.lockedUntil ? `锁定至 ${formatTime(u.lockedUntil)}` : undefined}>
           <Tag color="red">已锁定</Tag>
@@ -112,30 +129,50 @@ function UnitPicker({ tenant, value, onChange, id }: {
   );
 }
 
-/** The password rule of a tenant (its effective settings), for the password fields' hint. */
-function usePasswordRule(tenantId: string | undefined) {
-  const [rule, setRule] = useState<string | null>(null);
-  useEffect(() => {
-    if (!tenantId) return;
-    let alive = true;
-    setRule(null);
-    gql<{ tenantSecurity: SecuritySettings | null }>(TENANT_SECURITY_QUERY, { tenantId })
-      .then((d) => {
-        const s = d.tenantSecurity;
-        if (alive && s) {
-          setRule(`至少 ${s.passwordMinLength.value} 位，包含大写字母、小写字母、数字、符号中的至少 ${s.passwordMinClasses.value} 类，不能包含账户名`);
-        }
-      })
-      .catch(() => undefined);
-    return () => { alive = false; };
-  }, [tenantId]);
-  return rule;
+/** The one-time activation code, shown once: copy it and hand it to the person (never sent anywhere else). */
+export function ActivationCodeModal({ result, reset, onClose }: { result: AccountActivation | null; reset: boolean; onClose(): void }) {
+  const u = result?.user;
+  return (
+    <Modal
+      title={reset ? '密码已重置：一次性激活码' : '账户已创建：一次性激活码'}
+      open={!!result}
+      onCancel={onClose}
+      maskClosable={false}
+      keyboard={false}
+      destroyOnHidden
+      width={600}
+      footer={<Button type="primary" onClick={onClose} data-testid="activation-close">我已妥善记录</Button>}
+    >
+      {result && u && (
+        <div data-testid="activation-modal">
+          <Alert
+            type="warning"
+            showIcon
+            className="lz-form-alert"
+            title="激活码只显示这一次，关闭后无法再次查看"
+            description="请通过安全渠道将登录名和激活码交本人，由本人在登录页「激活账户」设置自己的密码。系统管理员不掌握、也不应代设用户密码。"
+          />
+          <Descriptions bordered size="small" column={1} className="lz-activation-desc" styles={{ label: { width: 120 } }}>
+            <Descriptions.Item label="登录名"><span className="lz-mono" data-testid="activation-username">{u.username}</span></Descriptions.Item>
+            <Descriptions.Item label="姓名">{u.displayName}</Descriptions.Item>
+            <Descriptions.Item label="激活码">
+              <Typography.Text copyable={{ text: result.activationCode, tooltips: ['复制', '已复制'] }} className="lz-activation-code" data-testid="activation-code">
+                {result.activationCode}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label="有效期至"><span data-testid="activation-expires">{formatTime(result.expiresAt)}</span>（逾期须重新发放）</Descriptions.Item>
+            {result.grant && (
+              <Descriptions.Item label="角色授权">
+                <Tag color="gold">{result.grant.roleLabel} · 待审批</Tag>
+                <span className="lz-muted">安全保密管理员批准后方可登录使用</span>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        </div>
+      )}
+    </Modal>
+  );
 }
-
-const confirmRule = (field: string) => ({ getFieldValue }: { getFieldValue(n: string): unknown }) => ({
-  validator: (_r: unknown, value: unknown) =>
-    !value || value === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-});
 
 // ---------- Create ----------
 
@@ -144,15 +181,14 @@ interface CreateValues {
   loginName: string;
   displayName: string;
   role: string;
-  password: string;
-  confirmPassword: string;
   unitIds?: string[];
 }
 
 function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
-  index: TenantIndex; defaultTenantId: string | undefined; open: boolean; onClose(): void; onDone(u: AdminUser): void;
+  index: TenantIndex; defaultTenantId: string | undefined; open: boolean; onClose(): void; onDone(a: AccountActivation): void;
 }) {
   const [form] = Form.useForm<CreateValues>();
+  const { me } = useAuth();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
@@ -160,7 +196,6 @@ function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
   const tenantId = Form.useWatch('tenantId', form) as string | undefined;
   const role = Form.useWatch('role', form) as string | undefined;
   const tenant = tenantId ? index.byId.get(tenantId) : undefined;
-  const rule = usePasswordRule(open ? tenantId : undefined);
   const treeData = useMemo(() => tenantSelectTree(index), [index]);
 
   const submit = async () => {
@@ -168,10 +203,10 @@ function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
     setSaving(true);
     setError(null);
     try {
-      const d = await gql<{ createUser: AdminUser | null }>(CREATE_USER, {
+      const d = await gql<{ createUser: AccountActivation | null }>(CREATE_USER, {
         input: {
           tenantId: v.tenantId, loginName: v.loginName.trim().toLowerCase(), displayName: v.displayName.trim(), role: v.role,
-          password: v.password, unitIds: v.role === 'filler' ? v.unitIds ?? [] : [],
+          unitIds: v.role === 'filler' ? v.unitIds ?? [] : [],
         },
       });
       if (!d.createUser) throw new Error('所属租户不存在或不在管理范围内');
@@ -200,8 +235,8 @@ function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
         type="info"
         showIcon
         className="lz-form-alert"
-        title="新用户首次登录时须修改初始密码"
-        description="请通过安全渠道将登录名和初始密码告知本人。"
+        title="新账户不设初始密码"
+        description="创建后显示一次性激活码，由本人凭激活码设置密码。纪检干部、领导、填报员、安全审计员角色须经安全保密管理员审批后生效；本机构的系统管理员、安全保密管理员、安全审计员由上级机构设置。"
       />
       {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="modal-error" />}
       <Form<CreateValues>
@@ -250,7 +285,7 @@ function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
           <Input id="user-display-name" placeholder="请输入姓名" maxLength={50} autoComplete="off" />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={role ? ROLE_DESCRIPTIONS[role] : undefined}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={ROLE_OPTIONS} data-testid="user-role" />
+          <Radio.Group optionType="button" buttonStyle="solid" options={roleOptionsFor(tenantId === me?.tenant.id)} data-testid="user-role" />
         </Form.Item>
         {role === 'filler' && (
           <Form.Item
@@ -262,17 +297,6 @@ function CreateUserModal({ index, defaultTenantId, open, onClose, onDone }: {
             <UnitPicker tenant={tenant} id="user-units" />
           </Form.Item>
         )}
-        <Form.Item label="初始密码" name="password" rules={[{ required: true, message: '请输入初始密码' }]} extra={rule ?? undefined}>
-          <Input.Password id="user-password" placeholder="请输入初始密码" maxLength={128} autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认密码"
-          name="confirmPassword"
-          dependencies={['password']}
-          rules={[{ required: true, message: '请再次输入初始密码' }, confirmRule('password')]}
-        >
-          <Input.Password id="user-password-confirm" placeholder="请再次输入初始密码" maxLength={128} autoComplete="new-password" />
-        </Form.Item>
       </Form>
     </Modal>
   );
@@ -286,6 +310,7 @@ function EditUserModal({ user, index, open, onClose, onDone }: {
   user: AdminUser; index: TenantIndex; open: boolean; onClose(): void; onDone(u: AdminUser): void;
 }) {
   const [form] = Form.useForm<EditValues>();
+  const { me } = useAuth();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
@@ -323,8 +348,20 @@ function EditUserModal({ user, index, open, onClose, onDone }: {
       width={600}
       okButtonProps={{ 'data-testid': 'user-edit-ok' }}
     >
-      {role && role !== user.role && (
+      {role && role !== user.role && (APPROVED_ROLES.includes(role) ? (
+        <Alert
+          type="info"
+          showIcon
+          className="lz-form-alert"
+          title={`授予「${roleLabel(role)}」须经安全保密管理员审批`}
+          description="保存后形成授权申请；批准前该用户保持原角色，批准后须重新登录。"
+          data-testid="grant-needed"
+        />
+      ) : (
         <Alert type="warning" showIcon className="lz-form-alert" title="修改角色后，该用户将被立即退出登录，须重新登录。" />
+      ))}
+      {user.pendingGrant && (
+        <Alert type="warning" showIcon className="lz-form-alert" title={`已有待审批的授权申请：${user.pendingGrant.roleLabel}（再次提交将替换该申请）`} />
       )}
       {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="modal-error" />}
       <Form<EditValues>
@@ -342,7 +379,7 @@ function EditUserModal({ user, index, open, onClose, onDone }: {
           <Input id="user-edit-display-name" maxLength={50} />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={role ? ROLE_DESCRIPTIONS[role] : undefined}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={ROLE_OPTIONS} data-testid="user-edit-role" />
+          <Radio.Group optionType="button" buttonStyle="solid" options={roleOptionsFor(user.tenantId === me?.tenant.id)} data-testid="user-edit-role" />
         </Form.Item>
         {role === 'filler' && (
           <Form.Item
@@ -361,20 +398,17 @@ function EditUserModal({ user, index, open, onClose, onDone }: {
 
 // ---------- Reset password ----------
 
-function ResetPasswordModal({ user, open, onClose, onDone }: { user: AdminUser; open: boolean; onClose(): void; onDone(u: AdminUser): void }) {
-  const [form] = Form.useForm<{ password: string; confirmPassword: string }>();
+function ResetPasswordModal({ user, open, onClose, onDone }: { user: AdminUser; open: boolean; onClose(): void; onDone(a: AccountActivation): void }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
   useEffect(() => { if (open) { setError(null); } }, [open]);
-  const rule = usePasswordRule(open ? user.tenantId : undefined);
 
   const submit = async () => {
-    const v = await form.validateFields();
     setSaving(true);
     setError(null);
     try {
-      const d = await gql<{ resetUserPassword: AdminUser | null }>(RESET_PASSWORD, { id: user.id, password: v.password });
+      const d = await gql<{ resetUserPassword: AccountActivation | null }>(RESET_PASSWORD, { id: user.id });
       if (!d.resetUserPassword) throw new Error('用户不存在或不在管理范围内');
       onDone(d.resetUserPassword);
     } catch (e) {
@@ -390,7 +424,7 @@ function ResetPasswordModal({ user, open, onClose, onDone }: { user: AdminUser; 
       open={open}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText="重置"
+      okText="重置并发放激活码"
       cancelText="取消"
       confirmLoading={saving}
       destroyOnHidden
@@ -401,23 +435,14 @@ function ResetPasswordModal({ user, open, onClose, onDone }: { user: AdminUser; 
         type="warning"
         showIcon
         className="lz-form-alert"
-        title="重置后该用户将被立即退出登录，须使用新密码登录并在首次登录时修改密码；锁定状态同时解除。"
+        title="重置后原密码立即失效，该用户被退出登录，锁定状态同时解除。"
+        description="系统将生成一次性激活码，请交本人在登录页「激活账户」设置新密码。持有档案查阅等须审批角色的账户，须经安全保密管理员重新审批角色后方可登录。"
       />
       {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="modal-error" />}
-      <Form form={form} layout="horizontal" labelCol={{ flex: '96px' }} wrapperCol={{ flex: '1 1 0' }} autoComplete="off" className="lz-modal-form">
-        <Form.Item label="登录名"><span className="lz-form-static lz-mono">{user.username}</span></Form.Item>
-        <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请输入新密码' }]} extra={rule ?? undefined}>
-          <Input.Password id="reset-password" maxLength={128} autoComplete="new-password" placeholder="请输入新的初始密码" />
-        </Form.Item>
-        <Form.Item
-          label="确认密码"
-          name="confirmPassword"
-          dependencies={['password']}
-          rules={[{ required: true, message: '请再次输入新密码' }, confirmRule('password')]}
-        >
-          <Input.Password id="reset-password-confirm" maxLength={128} autoComplete="new-password" placeholder="请再次输入新密码" />
-        </Form.Item>
-      </Form>
+      <Descriptions bordered size="small" column={1} styles={{ label: { width: 96 } }}>
+        <Descriptions.Item label="登录名"><span className="lz-mono">{user.username}</span></Descriptions.Item>
+        <Descriptions.Item label="所属机构">{user.tenantName}</Descriptions.Item>
+      </Descriptions>
     </Modal>
   );
 }
@@ -441,6 +466,7 @@ export function UsersPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [modal, setModal] = useState<{ kind: 'create' } | { kind: 'edit' | 'reset'; user: AdminUser } | null>(null);
+  const [issued, setIssued] = useState<{ result: AccountActivation; reset: boolean } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const selectedId = selected?.id;
@@ -523,11 +549,15 @@ export function UsersPage() {
       render: (_v, r) => {
         const self = r.id === me?.id;
         if (self) return <Tooltip title={selfHint}><span className="lz-muted">本人账户</span></Tooltip>;
+        // 三员分立: the administrators of the own tenant are managed by the parent tenant's system administrator.
+        if (ADMINISTRATOR_ROLES.includes(r.role) && r.tenantId === me?.tenant.id) {
+          return <Tooltip title="本机构的系统管理员、安全保密管理员、安全审计员由上级机构的系统管理员管理"><span className="lz-muted" data-testid="user-managed-above">由上级管理</span></Tooltip>;
+        }
         const loading = busy === r.id;
         return (
           <Space size={0} wrap className="lz-row-actions" data-testid="user-actions">
             <Button type="link" size="small" onClick={() => setModal({ kind: 'edit', user: r })} data-testid="user-edit">编辑</Button>
-            {r.status === 'disabled' ? (
+            {r.status === 'pending' ? null : r.status === 'disabled' ? (
               <Popconfirm
                 title={`启用「${r.displayName}」？`}
                 description="启用后该用户可重新登录。"
@@ -579,7 +609,7 @@ export function UsersPage() {
     <div className="lz-admin">
       <div className="lz-page-head">
         <Typography.Title level={4} className="lz-page-title">用户管理</Typography.Title>
-        <span className="lz-page-desc">本级及下级租户的用户账户：新建、编辑、停用、解锁和重置密码</span>
+        <span className="lz-page-desc">本级及下级机构的用户账户：新建、编辑、停用、解锁和重置密码（激活码由本人使用，角色授权经安全保密管理员审批）</span>
       </div>
 
       <div className="lz-admin-body">
@@ -684,9 +714,10 @@ export function UsersPage() {
         defaultTenantId={selected?.id ?? me?.tenant.id}
         open={modal?.kind === 'create'}
         onClose={() => setModal(null)}
-        onDone={(u) => {
+        onDone={(a) => {
           setModal(null);
-          message.success(`已创建用户：${u.username}（首次登录须修改密码）`);
+          message.success(`已创建用户：${a.user.username}${a.grant ? '（角色授权待审批）' : ''}`);
+          setIssued({ result: a, reset: false });
           refresh();
         }}
       />
@@ -696,7 +727,11 @@ export function UsersPage() {
           index={index}
           open
           onClose={() => setModal(null)}
-          onDone={(u) => { setModal(null); message.success(`已保存：${u.displayName}`); refresh(); }}
+          onDone={(u) => {
+            setModal(null);
+            message.success(u.pendingGrant ? `已提交授权申请：${u.displayName}（${u.pendingGrant.roleLabel}，待审批）` : `已保存：${u.displayName}`);
+            refresh();
+          }}
         />
       )}
       {modal && modal.kind === 'reset' && (
@@ -704,9 +739,15 @@ export function UsersPage() {
           user={modal.user}
           open
           onClose={() => setModal(null)}
-          onDone={(u) => { setModal(null); message.success(`已重置密码：${u.username}（下次登录须修改密码）`); refresh(); }}
+          onDone={(a) => {
+            setModal(null);
+            message.success(`已重置密码：${a.user.username}${a.grant ? '（角色待重新审批）' : ''}`);
+            setIssued({ result: a, reset: true });
+            refresh();
+          }}
         />
       )}
+      <ActivationCodeModal result={issued?.result ?? null} reset={!!issued?.reset} onClose={() => setIssued(null)} />
     </div>
   );
 }

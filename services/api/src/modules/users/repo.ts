@@ -19,6 +19,7 @@ export interface UserRow {
   last_login_ip: string | null;
   must_change_password: boolean;
   created_at: Date;
+  activation_expires_at: Date | null;
   unit_ids: string[];
 }
 
@@ -28,7 +29,7 @@ function base(trx: Tx) {
   return trx.selectFrom('app_user as u').innerJoin('tenant as t', 't.id', 'u.tenant_id').select([
     'u.id', 'u.tenant_id', 't.code as tenant_code', 't.name as tenant_name', sql<string>`t.path::text`.as('tenant_path'),
     'u.username', 'u.display_name', 'u.role', 'u.status', 'u.failed_logins', 'u.locked_until', 'u.last_login_at',
-    'u.last_login_ip', 'u.must_change_password', 'u.created_at',
+    'u.last_login_ip', 'u.must_change_password', 'u.created_at', 'u.activation_expires_at',
     sql<string[]>`coalesce((select array_agg(uu.unit_id) from user_unit uu where uu.user_id = u.id), '{}')`.as('unit_ids'),
   ]);
 }

@@ -4,18 +4,19 @@ import { builder, connection, connectionType, pageOffset, pageSize } from '../..
 import { idList, oneOf, passwordText, searchText, text } from '../../graphql/inputs.js';
 import { authorize, authorizeObject, badInput, type Ctx } from '../../graphql/context.js';
 import { asSubject } from '../../authz/abilities.js';
-import { ROLE_LABELS, ROLES, type Role } from '../../auth/principal.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { passwordProblem } from '../../auth/password-policy.js';
+import { needsApproval, ROLE_LABELS, ROLES, type Role } from '../../auth/principal.js';
+import { activateAccount, issueActivation, unusablePasswordHash, type Activation } from '../../auth/activation.js';
 import { revokeUserSessions } from '../../auth/sessions.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { effectiveSettings } from '../security/repo.js';
 import { findTenant } from '../tenants/repo.js';
-import { countUsers, findUser, listUsers, setUserUnits, unitsOfTenant, type UserRow } from './repo.js';
+import { pendingGrantOf, type GrantRow } from '../grants/repo.js';
+import { RoleGrant } from '../grants/schema.js';
+import { changeAccountRole, requestNewAccountGrant, requestReconfirmation } from '../grants/service.js';
+import { countUsers, findUser, listUsers, unitsOfTenant, type UserRow } from './repo.js';
 
 const LOGIN_NAME_RE = /^[a-z0-9][a-z0-9_-]{1,31}$/;
 const displayName = text('姓名', 50);
-const roleCode = oneOf(ROLES, '角色无效，只能是管理员、纪检干部、领导、填报员、审计员之一');
+const roleCode = oneOf(ROLES, `角色无效，只能是${ROLES.map((r) => ROLE_LABELS[r]).join('、')}之一`);
 const unitIds = idList('负责单位', 500);
 
 const User = builder.objectRef<UserRow>('User').implement({
@@ -26,7 +27,14 @@ const User = builder.objectRef<UserRow>('User').implement({
     displayName: t.exposeString('display_name'),
     role: t.exposeString('role'),
     roleLabel: t.string({ resolve: (r) => ROLE_LABELS[r.role as Role] ?? r.role }),
-    status: t.exposeString('status', { description: 'active | disabled' }),
+    status: t.exposeString('status', { description: 'active | disabled | pending（新建账户，角色授权待审批，不能登录）' }),
+    statusLabel: t.string({ resolve: (r) => ({ active: '正常', disabled: '已停用', pending: '待授权' } as Record<string, string>)[r.status] ?? r.status }),
+    activationPending: t.boolean({ description: '已发激活码、本人尚未激活', resolve: (r) => !!r.activation_expires_at }),
+    activationExpiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.activation_expires_at }),
+    pendingGrant: t.field({
+      type: RoleGrant, nullable: true, description: '待安全保密管理员审批的角色授权申请',
+      resolve: (r, _a, ctx) => pendingGrantOf(ctx.trx!, r.id),
+    }),
     locked: t.boolean({ description: '因登录失败次数过多而临时锁定', resolve: (r) => !!r.locked_until && new Date(r.locked_until) > new Date() }),
     lockedUntil: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.locked_until }),
     failedLogins: t.exposeInt('failed_logins'),
@@ -71,11 +79,6 @@ builder.queryField('user', (t) =>
   }),
 );
 
-async function checkPassword(ctx: Ctx, tenantId: string, password: string, username: string) {
-  const problem = passwordProblem(password, await effectiveSettings(ctx.trx!, tenantId), username);
-  if (problem) throw badInput(problem);
-}
-
 /** Resolve a filler's unit list: every id must be a unit of the user's own tenant. */
 async function resolveUnits(ctx: Ctx, tenantId: string, unitIds: readonly (string | number)[] | null | undefined) {
   const ids = (unitIds ?? []).map(String);
@@ -94,38 +97,51 @@ const UserInput = builder.inputType('UserInput', {
     }),
     displayName: t.string({ required: true, validate: displayName }),
     role: t.string({ required: true, description: ROLES.join(' | '), validate: roleCode }),
-    password: t.string({ required: true, description: '初始密码；首次登录须修改', validate: passwordText }),
     unitIds: t.idList({ description: '填报员负责的单位', validate: unitIds }),
+  }),
+});
+
+/** What createUser and resetUserPassword answer: the one-time activation code, shown once and never stored. */
+interface Issued { user: UserRow; activation: Activation; grant: GrantRow | null }
+const AccountActivation = builder.objectRef<Issued>('AccountActivation').implement({
+  description: '一次性激活码：仅此一次显示，请交本人；本人凭登录名和激活码设置自己的密码（activateAccount）',
+  fields: (t) => ({
+    user: t.field({ type: User, resolve: (a) => a.user }),
+    activationCode: t.string({ resolve: (a) => a.activation.code }),
+    expiresAt: t.field({ type: 'DateTime', description: '激活码失效时间', resolve: (a) => a.activation.expiresAt }),
+    grant: t.field({ type: RoleGrant, nullable: true, description: '随新建账户提出的角色授权申请（待安全保密管理员审批）', resolve: (a) => a.grant }),
   }),
 });
 
 builder.mutationField('createUser', (t) =>
   t.field({
-    type: User,
+    type: AccountActivation,
     nullable: true,
-    description: '在本级或下级租户新建用户；租户不存在或不可见时为 null',
+    description: '在本级或下级机构新建账户（系统管理员）：不设密码，发一次性激活码；纪检干部、领导、填报员、安全审计员角色须经安全保密管理员审批后生效。本机构的系统管理员、安全保密管理员、安全审计员只能由上级机构的系统管理员新建。机构不存在或不可见时为 null',
     args: { input: t.arg({ type: UserInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      const { trx } = authorize(ctx, 'create', 'User');
+      const { trx, principal } = authorize(ctx, 'create', 'User');
       const tenant = await findTenant(trx, String(input.tenantId));
       if (!tenant) return null;
       const username = `${tenant.code}.${input.loginName}`;
       const role = input.role as Role;
-      const { displayName } = input;
-      await checkPassword(ctx, tenant.id, input.password, username);
+      ctx.audit.target('Tenant', tenant.id, tenant.name);
+      authorizeObject(ctx, 'create', asSubject('User', { tenant_id: tenant.id, role }));
       const units = role === 'filler' ? await resolveUnits(ctx, tenant.id, input.unitIds) : [];
+      let row: { id: string; tenant_id: string };
       try {
-        const row = await trx.insertInto('app_user').values({
-          tenant_id: tenant.id, username, display_name: displayName, role, password_hash: await hashPassword(input.password),
-          must_change_password: true,
+        row = await trx.insertInto('app_user').values({
+          tenant_id: tenant.id, username, display_name: input.displayName, role, password_hash: await unusablePasswordHash(),
+          status: needsApproval(role) ? 'pending' : 'active',
         }).returning(['id', 'tenant_id']).executeTakeFirstOrThrow();
-        ctx.audit.target('User', row.id, username);
-        await setUserUnits(trx, row, units);
-        return findUser(trx, row.id);
       } catch (e) {
         if (isUniqueViolation(e)) throw badInput(`登录名 ${username} 已存在`);
         throw e;
       }
+      ctx.audit.target('User', row.id, `${username}（${ROLE_LABELS[role]}${needsApproval(role) ? '，授权待审批' : ''}；已发激活码）`);
+      const grant = needsApproval(role) ? await requestNewAccountGrant(trx, principal, row, role, units) : null;
+      const activation = await issueActivation(trx, row.id, ctx.config.activationTtlHours);
+      return { user: (await findUser(trx, row.id))!, activation, grant };
     },
   }),
 );
@@ -153,21 +169,26 @@ builder.mutationField('updateUser', (t) =>
   t.field({
     type: User,
     nullable: true,
+    description: '修改账户：姓名立即生效；授予纪检干部、领导、填报员、安全审计员角色（或改变填报员负责的单位）成为待审批申请，安全保密管理员批准后生效，在此之前保持原角色',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UserPatch, required: true }) },
     resolve: async (_r, { id, input }, ctx) => {
       const { trx, row } = await target(ctx, 'update', String(id));
       if (!row) return null;
-      const set: Record<string, unknown> = {};
-      if (input.displayName !== null && input.displayName !== undefined) set.display_name = input.displayName;
       const role = (input.role ?? row.role) as Role;
-      if (role !== row.role) set.role = role;
-      if (Object.keys(set).length) await trx.updateTable('app_user').set(set).where('id', '=', row.id).execute();
-      if (role !== 'filler') {
-        await setUserUnits(trx, row, []);
-      } else if (input.unitIds !== null && input.unitIds !== undefined) {
-        await setUserUnits(trx, row, await resolveUnits(ctx, row.tenant_id, input.unitIds));
+      // The account as it would become must be one the caller may manage (no administrator of its own tenant).
+      authorizeObject(ctx, 'update', asSubject('User', { ...row, role }));
+      if (input.displayName !== null && input.displayName !== undefined && input.displayName !== row.display_name) {
+        await trx.updateTable('app_user').set({ display_name: input.displayName }).where('id', '=', row.id).execute();
       }
-      if (role !== row.role) await revokeUserSessions(trx, row.id, 'role_changed');
+      const unitChange = role === 'filler' && input.unitIds !== null && input.unitIds !== undefined;
+      // Naming a role (even the present one, which withdraws an open request) or a filler's units goes through the grant rules.
+      if ((input.role !== null && input.role !== undefined) || unitChange) {
+        const units = unitChange ? await resolveUnits(ctx, row.tenant_id, input.unitIds) : null;
+        const outcome = await changeAccountRole(ctx.trx!, ctx.principal!, row, { role, unitIds: units });
+        if (outcome.kind === 'requested') ctx.audit.target('User', row.id, `${row.username}（申请授予：${ROLE_LABELS[role]}，待审批）`);
+        else if (outcome.kind === 'applied') ctx.audit.target('User', row.id, `${row.username}（角色改为：${ROLE_LABELS[role]}）`);
+        else if (outcome.kind === 'withdrawn') ctx.audit.target('User', row.id, `${row.username}（撤回授权申请）`);
+      }
       return findUser(trx, row.id);
     },
   }),
@@ -186,6 +207,8 @@ builder.mutationField('setUserStatus', (t) =>
     resolve: async (_r, args, ctx) => {
       const { trx, row } = await target(ctx, 'disable', String(args.id));
       if (!row) return null;
+      // A new account becomes active only through an approved grant.
+      if (row.status === 'pending') throw badInput('该账户的角色授权尚待安全保密管理员审批，不能启用或停用');
       await trx.updateTable('app_user').set({ status: args.status }).where('id', '=', row.id).execute();
       if (args.status === 'disabled') await revokeUserSessions(trx, row.id, 'disabled');
       return findUser(trx, row.id);
@@ -210,20 +233,44 @@ builder.mutationField('unlockUser', (t) =>
 
 builder.mutationField('resetUserPassword', (t) =>
   t.field({
-    type: User,
+    type: AccountActivation,
     nullable: true,
-    description: '重置密码：结束其会话，下次登录须修改密码',
-    args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true, validate: passwordText }) },
+    description: '重置密码（系统管理员）：原密码立即失效、会话结束，发一次性激活码，本人凭激活码设置新密码。持有须审批角色的账户在安全保密管理员重新审批其角色前不能登录',
+    args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       const { trx, row } = await target(ctx, 'resetPassword', String(args.id));
       if (!row) return null;
-      await checkPassword(ctx, row.tenant_id, args.password, row.username);
-      await trx.updateTable('app_user').set({
-        password_hash: await hashPassword(args.password), must_change_password: true, failed_logins: 0, locked_until: null,
-        password_changed_at: sql`now()` as never,
-      }).where('id', '=', row.id).execute();
-      await revokeUserSessions(trx, row.id, 'password_reset');
-      return findUser(trx, row.id);
+      const activation = await issueActivation(trx, row.id, ctx.config.activationTtlHours);
+      // A new account already waits for its first grant; an active one's role is confirmed again.
+      const grant = row.status === 'pending' ? null : await requestReconfirmation(trx, ctx.principal!, row);
+      ctx.audit.target('User', row.id, `${row.username}（原密码作废，已发激活码${grant ? `；「${ROLE_LABELS[row.role as Role]}」角色待重新审批` : ''}）`);
+      return { user: (await findUser(trx, row.id))!, activation, grant };
     },
+  }),
+);
+
+const ActivationResult = builder.objectRef<{ username: string; ready: boolean }>('ActivationResult').implement({
+  fields: (t) => ({
+    username: t.exposeString('username'),
+    ready: t.exposeBoolean('ready', { description: '可以登录；为 false 时账户的角色授权尚待安全保密管理员审批' }),
+    message: t.string({
+      resolve: (r) => (r.ready ? '账户已激活，请使用新密码登录' : '账户已激活；角色授权尚待安全保密管理员审批，审批通过后即可登录'),
+    }),
+  }),
+});
+
+builder.mutationField('activateAccount', (t) =>
+  t.field({
+    type: ActivationResult,
+    description: '激活账户（无需登录）：凭登录名和一次性激活码设置本人密码。激活码错误计入登录失败次数',
+    args: {
+      username: t.arg.string({ required: true, validate: text('登录名', 100) }),
+      code: t.arg.string({ required: true, validate: text('激活码', 40) }),
+      newPassword: t.arg.string({ required: true, validate: passwordText }),
+    },
+    resolve: (_r, args, ctx) => activateAccount({
+      db: ctx.db, username: args.username, code: args.code, newPassword: args.newPassword,
+      clientIp: ctx.clientIp, requestId: ctx.requestId, limiter: ctx.loginLimiter,
+    }),
   }),
 );

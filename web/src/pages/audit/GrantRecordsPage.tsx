@@ -1,0 +1,97 @@
+// 授权记录 (安全审计员): pending and recent role grants of the subtree, and the alerts — grants approved and followed
+// within an hour by the account's login and archive reads. Read only.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Empty, List, Select, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { ReloadOutlined, WarningOutlined } from '@ant-design/icons';
+import { errorText, gql } from '../../api/graphql';
+import { ROLE_GRANT_ALERTS_QUERY, ROLE_GRANTS_QUERY } from '../admin/queries';
+import { formatTime, GrantTable } from '../admin/GrantTable';
+import type { RoleGrant, RoleGrantAlert, RoleGrantPage } from '../admin/types';
+
+export function GrantRecordsPage() {
+  const [days, setDays] = useState(30);
+  const [pending, setPending] = useState<RoleGrant[]>([]);
+  const [decided, setDecided] = useState<RoleGrant[]>([]);
+  const [alerts, setAlerts] = useState<RoleGrantAlert[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const [p, d, a] = await Promise.all([
+        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'pending', first: 200 }),
+        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'decided', first: 200 }),
+        gql<{ roleGrantAlerts: RoleGrantAlert[] }>(ROLE_GRANT_ALERTS_QUERY, { days }),
+      ]);
+      setPending(p.roleGrants.edges.map((e) => e.node));
+      setDecided(d.roleGrants.edges.map((e) => e.node));
+      setAlerts(a.roleGrantAlerts);
+    } catch (e) {
+      setError(errorText(e, '授权记录加载失败'));
+    } finally {
+      setLoading(false);
+    }
+  }, [days]);
+  useEffect(() => { void load(); }, [load]);
+
+  return (
+    <div className="lz-admin">
+      <div className="lz-page-head">
+        <Typography.Title level={4} className="lz-page-title">授权记录</Typography.Title>
+        <span className="lz-page-desc">本级及下级机构的角色授权申请与审批，以及需要关注的异常授权</span>
+      </div>
+      {error && <Alert type="error" showIcon title={error} className="lz-table-alert" action={<Button size="small" onClick={() => void load()}>重试</Button>} />}
+
+      <Card
+        size="small"
+        className="lz-table-card lz-alert-card"
+        data-testid="grant-alerts"
+        title={<Space><WarningOutlined className="lz-alert-icon" />授权预警：批准后一小时内即登录并查阅档案</Space>}
+        extra={
+          <Space>
+            <span className="lz-muted">时间范围</span>
+            <Select
+              size="small"
+              value={days}
+              onChange={setDays}
+              options={[{ value: 7, label: '最近 7 天' }, { value: 30, label: '最近 30 天' }, { value: 90, label: '最近 90 天' }, { value: 366, label: '最近一年' }]}
+              style={{ width: 120 }}
+            />
+            <Tooltip title="刷新"><Button size="small" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新" /></Tooltip>
+          </Space>
+        }
+      >
+        {alerts.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={loading ? '正在加载…' : '所选时间范围内没有异常授权'} />
+        ) : (
+          <List
+            dataSource={alerts}
+            renderItem={(a) => (
+              <List.Item data-testid="grant-alert">
+                <List.Item.Meta
+                  title={<Space><Tag color="red">预警</Tag><span>{a.summary}</span></Space>}
+                  description={
+                    <span className="lz-muted">
+                      批准人：{a.grant.decidedByName}（{formatTime(a.grant.decidedAt)}）· 申请人：{a.grant.requestedByName} · 首次登录：{formatTime(a.firstLoginAt)} · 最后查阅：{formatTime(a.lastReadAt)}
+                    </span>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      <Card size="small" className="lz-table-card" data-testid="grant-records">
+        <Tabs
+          items={[
+            { key: 'pending', label: `待审批（${pending.length}）`, children: <GrantTable rows={pending} loading={loading} testId="grant-pending" empty="暂无待审批的授权申请" /> },
+            { key: 'decided', label: '最近审批', children: <GrantTable rows={decided} loading={loading} decided testId="grant-decided" empty="暂无审批记录" /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
