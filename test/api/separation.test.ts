@@ -63,7 +63,7 @@ describe(`accounts without an admin-known password (${engineName})`, () => {
     // Used once.
     expect(code(await t.gql(null, ACTIVATE, { u: 'km-wh.zhao', c: made.activationCode, p: 'Zh#2026again' }))).toBe('ACTIVATION_FAILED');
     // Activated, but the grant waits: no login.
-    expect(code(await t.gql(null, LOGIN, { u: 'km-wh.zhao', p: 'Zh#2026ownpw' }))).toBe('ACCOUNT_DISABLED');
+    expect(code(await t.gql(null, LOGIN, { u: 'km-wh.zhao', p: 'Zh#2026ownpw' }))).toBe('BAD_CREDENTIALS');
     const activated = await lastAudit('activateAccount');
     expect(activated).toMatchObject({ username: 'km-wh.zhao', kind: 'login', outcome: 'failure' });
 
@@ -114,7 +114,7 @@ describe(`accounts without an admin-known password (${engineName})`, () => {
     expect(code(await t.gql(live, '{ me { username } }'))).toBe('UNAUTHENTICATED');
     expect(code(await t.gql(null, LOGIN, { u: 'km-gd.leader', p: DEMO_PASSWORD }))).toBe('BAD_CREDENTIALS');
     expect((await t.gql(null, ACTIVATE, { u: 'km-gd.leader', c: reset.activationCode, p: DEMO_PASSWORD })).data.activateAccount.ready).toBe(false);
-    expect(code(await t.gql(null, LOGIN, { u: 'km-gd.leader', p: DEMO_PASSWORD }))).toBe('ACCOUNT_DISABLED');
+    expect(code(await t.gql(null, LOGIN, { u: 'km-gd.leader', p: DEMO_PASSWORD }))).toBe('BAD_CREDENTIALS');
     expect((await lastAudit('resetUserPassword')).summary).toContain('km-gd.leader（原密码作废，已发激活码；「领导」角色待重新审批）');
     expect((await t.gql(await t.login('km-gd.secadmin'), APPROVE, { id: reset.grant.id })).data.approveRoleGrant.status).toBe('approved');
     expect((await t.gql(null, LOGIN, { u: 'km-gd.leader', p: DEMO_PASSWORD })).data.login.accessToken).toBeTruthy();
@@ -123,7 +123,7 @@ describe(`accounts without an admin-known password (${engineName})`, () => {
     expect(sec.user.status).toBe('pending');
     expect(sec.grant).toMatchObject({ role: 'secadmin', status: 'pending' });
     await t.gql(null, ACTIVATE, { u: 'km-gd.sec2', c: sec.activationCode, p: 'Second#2026sa' });
-    expect(code(await t.gql(null, LOGIN, { u: 'km-gd.sec2', p: 'Second#2026sa' }))).toBe('ACCOUNT_DISABLED');
+    expect(code(await t.gql(null, LOGIN, { u: 'km-gd.sec2', p: 'Second#2026sa' }))).toBe('BAD_CREDENTIALS');
   });
 });
 

@@ -522,7 +522,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     expect(codeOf(await apiLoginRaw('km-pl.filler2', 'Panlong@2026a'))).toBe('BAD_CREDENTIALS');
     await api(ACTIVATE, { u: 'km-pl.filler2', c: resetCode, p: 'Panlong@2027b' });
     // Its role is confirmed again by the security administrator (the admin held the code).
-    expect(codeOf(await apiLoginRaw('km-pl.filler2', 'Panlong@2027b'))).toBe('ACCOUNT_DISABLED');
+    expect(codeOf(await apiLoginRaw('km-pl.filler2', 'Panlong@2027b'))).toBe('BAD_CREDENTIALS');
     await approveGrant('km-pl.filler2');
     const relogin = await api<{ login: { mustChangePassword: boolean } }>(
       'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { mustChangePassword } }',
