@@ -7,6 +7,7 @@ import { withScope } from '../../services/api/src/db/scope.js';
 import { validIdNumber } from '../../services/api/src/modules/cadres/fields.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
+import { idFor } from '../helpers/id-number.js';
 
 let t: TestApp;
 const tokens = new Map<string, string>();
@@ -15,11 +16,6 @@ beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t?.close(); });
 
 /** A valid GB 11643 number for a birth date, with its check character computed. */
-function idFor(prefix17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((a, x, i) => a + x * Number(prefix17[i]), 0);
-  return prefix17 + '10X98765432'[sum % 11];
-}
 // Unique per run: on a shared PostgreSQL database other files register ID numbers too.
 const ID = idFor(`53010219750315${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`);
 

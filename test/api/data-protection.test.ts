@@ -8,6 +8,7 @@ import { withScope } from '../../services/api/src/db/scope.js';
 import { maskIdNumber } from '../../services/api/src/modules/cadres/fields.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
+import { idFor } from '../helpers/id-number.js';
 
 let t: TestApp;
 const tokens = new Map<string, string>();
@@ -16,10 +17,6 @@ const tok = async (u: string) => tokens.get(u) ?? tokens.set(u, await t.login(u)
 beforeAll(async () => { t = await createTestApp({ config: { testRollbackHeader: true } }); });
 afterAll(async () => { await t?.close(); });
 
-function idFor(prefix17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  return prefix17 + '10X98765432'[w.reduce((a, x, i) => a + x * Number(prefix17[i]), 0) % 11];
-}
 const rand = (n: number) => String(Math.floor(Math.random() * 10 ** n)).padStart(n, '0');
 const run = rand(6); // codes and numbers unique per run (PostgreSQL keeps other files' data)
 

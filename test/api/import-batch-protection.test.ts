@@ -19,11 +19,8 @@ import { withScope } from '../../services/api/src/db/scope.js';
 import { seedDemo } from '../../services/api/src/seed/demo.js';
 import { sweepAllBatches } from '../../services/api/src/modules/imports/batches.js';
 import { DEMO_PASSWORD, engineName, isPg, openTestDatabase, testConfig } from '../helpers/db.js';
+import { idFor } from '../helpers/id-number.js';
 
-function idFor(prefix17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  return prefix17 + '10X98765432'[w.reduce((a, x, i) => a + x * Number(prefix17[i]), 0) % 11];
-}
 const rand3 = () => String(Math.floor(Math.random() * 900) + 100);
 /** Canaries unique to this run: the cadre's own number, and a family member's in an element this version does not know. */
 const CANARY = idFor(`53010219790615${rand3()}`);

@@ -15,6 +15,7 @@ import { withScope } from '../../services/api/src/db/scope.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
 import { rawZip } from '../helpers/zip.js';
+import { idFor } from '../helpers/id-number.js';
 
 let t: TestApp;
 const tokens = new Map<string, string>();
@@ -25,11 +26,6 @@ afterAll(async () => { await t?.close(); });
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'forms');
 const fixture = (f: string) => fs.readFileSync(path.join(FIXTURES, f));
 
-function idFor(prefix17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((a, x, i) => a + x * Number(prefix17[i]), 0);
-  return prefix17 + '10X98765432'[sum % 11];
-}
 // Unique per run (a shared PostgreSQL database keeps other files' cadres).
 const uniq = () => String(Math.floor(Math.random() * 900) + 100);
 const han = () => '甲乙丙丁戊己庚辛壬癸'[Math.floor(Math.random() * 10)] + '子丑寅卯辰巳午未申酉'[Math.floor(Math.random() * 10)];

@@ -2,22 +2,17 @@
 // effect on logins and live sessions; menus by permission; the session upkeep (refresh, expiry, logout).
 // Needs web/dist (npm run build) and /usr/bin/chromium; skipped where chromium is absent. One server for the file;
 // every test makes its own changes, so they do not depend on each other's order.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { hasChromium, launchBrowser, shot, toast, submitLogin, WAIT } from '../helpers/browser.js';
 import { startServer } from '../helpers/server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOTS === '1';
-const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
 const TIMEOUT = 120_000;
-const WAIT = { timeout: 30_000 };
 
 interface GqlError { message: string; extensions?: { code?: string } }
 interface GqlResult<T> { data?: T; errors?: GqlError[] }
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser', () => {
+describe.skipIf(!hasChromium)('system administration in the browser', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -72,19 +67,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     return ctx.newPage();
   }
 
-  /** A screenshot when SCREENSHOTS=1; a modal is shot in the viewport (a full page would scroll under the mask). */
-  async function shot(page: Page, name: string, fullPage = true) {
-    if (!SHOTS) return;
-    fs.mkdirSync(SHOT_DIR, { recursive: true });
-    await page.waitForTimeout(400); // let colour transitions and animations settle
-    await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage });
-  }
-
   async function loginThroughPage(page: Page, username: string, password = srv.password) {
-    await page.goto(`${srv.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, srv.url, username, password);
   }
 
   /** Log in as km.admin; the landing page of an administrator is 租户管理. */
@@ -141,16 +125,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
     }
   };
 
-  /** Wait for a success message; on failure the page's errors and text go to the log. */
-  const toast = async (page: Page, text: string) => {
-    try {
-      await page.locator('.ant-message').getByText(text).first().waitFor(WAIT);
-    } catch (e) {
-      console.log(`[diagnostics] waiting for 「${text}」 at ${page.url()}\n${(await page.locator('body').innerText()).slice(0, 1500)}`);
-      throw e;
-    }
-  };
-
   /** The <input> of an InputNumber found by its data-testid (on the input itself or around it). */
   const numberInput = (page: Page, testId: string) =>
     page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
@@ -162,10 +136,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('system administration in the browser'
 
   beforeAll(async () => {
     srv = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {

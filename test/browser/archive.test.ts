@@ -2,18 +2,13 @@
 // officers editing one record (the stale save sees VERSION_CONFLICT with the newer values and overwrites nothing),
 // categories 8 and 9 hidden from fillers, delete and restore. Needs web/dist (npm run build) and /usr/bin/chromium;
 // skipped where chromium is absent. One server for the file; every test works on records of its own.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { hasChromium, launchBrowser, shot, toast, WAIT } from '../helpers/browser.js';
 import sharp from 'sharp';
 import { startServer } from '../helpers/server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOTS === '1';
-const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
 const TIMEOUT = 120_000;
-const WAIT = { timeout: 30_000 };
 
 interface GqlError { message: string; extensions?: { code?: string } }
 interface GqlResult<T> { data?: T; errors?: GqlError[] }
@@ -31,7 +26,7 @@ const CREATE = `mutation($c: ID!, $cat: Int!, $f: RecordFieldsInput!, $m: [Recor
   createRecord(cadreId: $c, category: $cat, fields: $f, materials: $m) { id version }
 }`;
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('干部廉政档案 in the browser', () => {
+describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -81,15 +76,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('干部廉政档案 in the browser', (
     return ctx.newPage();
   }
 
-  /** A screenshot when SCREENSHOTS=1; a modal is shot in the viewport (a full page would scroll under the mask). */
-  async function shot(page: Page, name: string, fullPage = true) {
-    if (!SHOTS) return;
-    fs.mkdirSync(SHOT_DIR, { recursive: true });
-    await page.mouse.move(1, 1); // no hover tooltip left over from the last click
-    await page.waitForTimeout(400); // let colour transitions and animations settle
-    await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage });
-  }
-
   async function login(username: string): Promise<Page> {
     const page = await newPage();
     await page.goto(`${srv.url}/login`);
@@ -112,7 +98,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('干部廉政档案 in the browser', (
   const cardWith = (page: Page, category: number, text: string) =>
     panel(page, category).getByTestId('record-card').filter({ hasText: text }).first();
   const statusOf = (c: Locator) => c.getByTestId('record-status').textContent();
-  const toast = (page: Page, text: string | RegExp) => page.locator('.ant-message').getByText(text).first().waitFor(WAIT);
   /**
    * 确定 in the Popconfirm just opened (closed ones stay in the DOM, hidden). Clicked once its opening animation is
    * over: a popover still zooming in and aligning itself can move between Playwright's hit test and the click.
@@ -159,10 +144,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('干部廉政档案 in the browser', (
 
   beforeAll(async () => {
     srv = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {

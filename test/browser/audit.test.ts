@@ -2,16 +2,12 @@
 // logged; the log stays within the auditor's tenant; the watermark over archive and audit pages; the page refused to
 // other roles. Needs web/dist (npm run build) and /usr/bin/chromium; skipped where chromium is absent.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { hasChromium, launchBrowser, shot, toast, WAIT } from '../helpers/browser.js';
 import { startServer } from '../helpers/server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOTS === '1';
-const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
 const TIMEOUT = 120_000;
-const WAIT = { timeout: 30_000 };
 
 interface GqlResult<T> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
 interface Cadre { id: string; name: string }
@@ -39,7 +35,7 @@ function csvRecords(text: string): string[][] {
   return out;
 }
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('访问日志 and the watermark in the browser', () => {
+describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -73,13 +69,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('访问日志 and the watermark in the
     return ctx.newPage();
   }
 
-  async function shot(page: Page, name: string, fullPage = true) {
-    if (!SHOTS) return;
-    fs.mkdirSync(SHOT_DIR, { recursive: true });
-    await page.waitForTimeout(400); // let transitions settle
-    await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage });
-  }
-
   async function loginThroughPage(page: Page, username: string) {
     await page.goto(`${srv.url}/login`);
     await page.locator('#username').fill(username);
@@ -98,8 +87,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('访问日志 and the watermark in the
 
   const total = async (page: Page) => Number(/共\s*(\d+)\s*条/.exec((await page.getByTestId('audit-total').first().textContent()) ?? '')?.[1] ?? NaN);
   const waitTotal = (page: Page, n: number) => expect.poll(() => total(page), WAIT).toBe(n);
-  const toast = (page: Page, text: string | RegExp) => page.locator('.ant-message').getByText(text).first().waitFor(WAIT);
-
   async function download(page: Page, testId: string): Promise<{ file: Download; body: Buffer }> {
     const [file] = await Promise.all([page.waitForEvent('download', WAIT), page.getByTestId(testId).click()]);
     const p = await file.path();
@@ -108,10 +95,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('访问日志 and the watermark in the
 
   beforeAll(async () => {
     srv = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,19 +1,15 @@
 // The console in a real browser: login (good and bad password), the cadre table, search, the unit tree, and the
 // FORBIDDEN view. Needs web/dist (npm run build) and /usr/bin/chromium; skipped where chromium is absent.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { hasChromium, launchBrowser, shot, submitLogin } from '../helpers/browser.js';
 import { startServer } from '../helpers/server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOTS === '1';
-const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
 const TIMEOUT = 120_000;
 
 interface GqlResult<T> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('console in the browser', () => {
+describe.skipIf(!hasChromium)('console in the browser', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -43,27 +39,15 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in the browser', () => {
     return ctx.newPage();
   }
 
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    fs.mkdirSync(SHOT_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: true });
-  }
-
   async function loginThroughPage(page: Page, username: string, password: string) {
-    await page.goto(`${srv.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, srv.url, username, password);
   }
 
   const rowNames = (page: Page) => page.locator('[data-testid="cadre-row"] [data-testid="cadre-name"]').allTextContents();
 
   beforeAll(async () => {
     srv = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {

@@ -5,16 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { hasChromium, launchBrowser, shot, WAIT } from '../helpers/browser.js';
 import { startServer } from '../helpers/server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOTS === '1';
-const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/forms');
-const WAIT = { timeout: 30_000 };
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('导入任免审批表 in the browser', () => {
+describe.skipIf(!hasChromium)('导入任免审批表 in the browser', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -22,7 +19,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('导入任免审批表 in the browser'
 
   beforeAll(async () => {
     srv = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
@@ -30,14 +27,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('导入任免审批表 in the browser'
     await srv?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
-
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    fs.mkdirSync(SHOT_DIR, { recursive: true });
-    await page.mouse.move(1, 1);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: true });
-  }
 
   async function login(username: string): Promise<Page> {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });

@@ -2,18 +2,13 @@
 // code shown once), the security administrator approves the role grant on 授权审批, the new officer activates the
 // account on 激活账户 with the code, sets a password, logs in and sees the archive ledger; the security auditor sees
 // the grant and its alert on 授权记录. Needs web/dist (npm run build) and /usr/bin/chromium; skipped without chromium.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { hasChromium, launchBrowser, shot, toast, submitLogin, WAIT } from '../helpers/browser.js';
 import { startServer } from '../helpers/server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOTS === '1';
-const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
-const WAIT = { timeout: 30_000 };
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('separation of the three administrators in the browser', () => {
+describe.skipIf(!hasChromium)('separation of the three administrators in the browser', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -23,23 +18,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('separation of the three administrator
     contexts.push(ctx);
     return ctx.newPage();
   }
-  async function shot(page: Page, name: string, fullPage = true) {
-    if (!SHOTS) return;
-    fs.mkdirSync(SHOT_DIR, { recursive: true });
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage });
-  }
   async function login(page: Page, username: string, password = srv.password) {
-    await page.goto(`${srv.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, srv.url, username, password);
   }
-  const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text).first().waitFor(WAIT);
-
   beforeAll(async () => {
     srv = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);

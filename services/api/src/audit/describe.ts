@@ -13,6 +13,9 @@ export const OPERATION_LABELS: Record<string, string> = {
   audit_purge: '清理记录', auditAnchors: '下载哈希链签名锚点', auditSigningKey: '查看签名公钥', anchorAuditChain: '签署哈希链链头',
   activateAccount: '激活账户', roleGrants: '查看授权记录', approveRoleGrant: '批准角色授权', rejectRoleGrant: '退回角色授权',
   roleGrantAlerts: '查看授权预警',
+  codeTables: '查看代码表', recordCategories: '查看档案类别', record: '查看档案记录', reviewQueue: '查看待审核记录',
+  createRecord: '新增档案记录', updateRecord: '修改档案记录', reviewRecord: '审核档案记录', deleteRecord: '删除档案记录',
+  restoreRecord: '恢复档案记录',
 };
 
 const LOGIN_REASONS: Record<string, string> = {

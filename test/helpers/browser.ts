@@ -1,0 +1,45 @@
+// Shared pieces of the browser tests (Debian's chromium through playwright-core): launching, logging in through the
+// login page, waiting for a message, and screenshots when SCREENSHOTS=1 (written to ./screenshots, git-ignored).
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Browser tests are skipped where chromium is absent (CI installs it). */
+export const hasChromium = fs.existsSync(CHROMIUM);
+/** How long a browser test waits for something to appear (a loaded CI machine is slow). */
+export const WAIT = { timeout: 30_000 };
+
+const SHOTS = process.env.SCREENSHOTS === '1';
+const SHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
+
+export const launchBrowser = (): Promise<Browser> => chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+
+/** A screenshot when SCREENSHOTS=1; shoot a modal in the viewport (a full page would scroll under the mask). */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOT_DIR, { recursive: true });
+  await page.waitForTimeout(400); // let colour transitions and animations settle
+  await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage });
+}
+
+/** Wait for a message (antd `message`); on failure the page's address and text go to the log. */
+export async function toast(page: Page, text: string | RegExp): Promise<void> {
+  try {
+    await page.locator('.ant-message').getByText(text).first().waitFor(WAIT);
+  } catch (e) {
+    console.log(`[diagnostics] waiting for 「${text}」 at ${page.url()}\n${(await page.locator('body').innerText()).slice(0, 1500)}`);
+    throw e;
+  }
+}
+
+/** Fill in and submit the console's login page. */
+export async function submitLogin(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
