@@ -184,4 +184,42 @@ describe(`archive records (${engineName})`, () => {
     const rows = await withScope(t.database.db, 'yn', (trx) => trx.selectFrom('audit_event').select('cadre_ids').where('request_id', '=', rid).execute());
     expect(rows[0].cadre_ids).toContain(cadre.id);
   });
+
+  it('the materials catalogue is updated in place: kept entries keep their id and scan, left-out ones go, foreign ids are refused', async () => {
+    const officer = await tok('km-wh.officer');
+    const cadre = await fillerCadre();
+    const MAT = 'materials { id name formedOn pages }';
+    const made = (await t.gql(officer, CREATE.replace('materials { name formedOn pages }', MAT), {
+      c: cadre.id, cat: 2, f: gift(), m: [{ name: '登记表', formedOn: '2026-11-02', pages: 1 }, { name: '收据', pages: 2 }],
+    })).data.createRecord;
+    const [form, receipt] = made.materials as { id: string; name: string }[];
+    // A scan attached to the first entry (scans come with issue 16; the key is what must survive an edit).
+    const { withScope } = await import('../../services/api/src/db/scope.js');
+    const key = `t/00000000-0000-0000-0000-000000000000/scan/2026/11/${'a'.repeat(32)}`;
+    await withScope(t.database.db, 'yn', (trx) => trx.updateTable('record_material').set({ object_key: key }).where('id', '=', form.id).execute());
+
+    const update = UPDATE.replace('materials { name }', MAT);
+    const edited = (await t.gql(officer, update, {
+      id: made.id, v: made.version, f: gift(), m: [{ name: '新增的说明', pages: 1 }, { id: form.id, name: '登记表（改）', formedOn: '2026-11-03', pages: 3 }],
+    })).data.updateRecord;
+    expect(edited.materials.map((m: any) => m.name)).toEqual(['新增的说明', '登记表（改）']);
+    expect(edited.materials[1]).toEqual({ id: form.id, name: '登记表（改）', formedOn: '2026-11-03', pages: 3 });
+    const rows = await withScope(t.database.db, 'yn', (trx) => trx.selectFrom('record_material').select(['id', 'object_key'])
+      .where('record_id', '=', made.id).execute());
+    expect(rows.find((r) => r.id === form.id)?.object_key).toBe(key);
+    expect(rows.map((r) => r.id)).not.toContain(receipt.id);
+
+    // An id from another record (or a made-up one) is refused and nothing changes.
+    const other = (await t.gql(officer, CREATE.replace('materials { name formedOn pages }', MAT), { c: cadre.id, cat: 2, f: gift(), m: [{ name: '他人材料' }] })).data.createRecord;
+    for (const id of [other.materials[0].id, '00000000-0000-0000-0000-000000000001', 'not-an-id']) {
+      const r = await t.gql(officer, update, { id: made.id, v: edited.version, f: gift(), m: [{ id, name: '冒用' }] });
+      expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0].message).toBe('材料目录中的条目不存在或不属于该记录，请刷新后重试');
+    }
+    const after = await t.gql(officer, `query($id:ID!){ record(id:$id){ version ${MAT} } }`, { id: made.id });
+    expect(after.data.record.version).toBe(edited.version);
+    expect(after.data.record.materials.map((m: any) => m.id)).toEqual(edited.materials.map((m: any) => m.id));
+    // On create, no id may be given.
+    expect((await t.gql(officer, CREATE, { c: cadre.id, cat: 2, f: gift(), m: [{ id: form.id, name: '复用' }] })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });

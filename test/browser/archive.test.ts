@@ -68,6 +68,8 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
   }
 
   const giftState = async (id: string, token: string) => (await api<{ record: GiftState }>(GIFT_STATE, { id }, token)).record;
+  const materialIds = async (id: string, token: string) =>
+    (await api<{ record: { materials: { id: string }[] } }>('query($id: ID!) { record(id: $id) { materials { id } } }', { id }, token)).record.materials.map((m) => m.id);
 
   async function newPage(): Promise<Page> {
     // Beijing time, as the server writes it into its messages (e.g. the VERSION_CONFLICT text).
@@ -232,6 +234,7 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
     await expect.poll(() => statusOf(card(filler, recordId)), WAIT).toBe('已退回');
     expect(await card(filler, recordId).getByTestId('record-return-reason').textContent()).toContain('请补充登记（收据）编号，并核对礼品价值');
     await shot(filler, 'archive-returned');
+    const materialsBefore = await materialIds(recordId, officerToken);
     await card(filler, recordId).getByTestId('record-edit').click();
     await filler.getByTestId('record-form').waitFor(WAIT);
     expect(await filler.locator('#record_amount').inputValue()).toBe('860.00');
@@ -241,6 +244,8 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
     await toast(filler, '已保存，记录已重新提交审核');
     await expect.poll(() => statusOf(card(filler, recordId)), WAIT).toBe('待审核');
     expect(await card(filler, recordId).getByTestId('field-amount').textContent()).toBe('880.00');
+    // The catalogue entry was edited in place (its id, and so a scan attached to it, kept).
+    expect(await materialIds(recordId, officerToken)).toEqual(materialsBefore);
     expect(await card(filler, recordId).getByTestId('record-return-reason').count()).toBe(0);
 
     // The officer accepts it from the queue; the archive shows 已审核 with the reviewer.

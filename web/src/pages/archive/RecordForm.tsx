@@ -17,7 +17,8 @@ import { fetchRecord, isConflict } from './recordOps';
 import type { ArchiveRecord, Category, FieldSpec, FieldValue, FieldValues, Material } from './types';
 
 type FormValue = string | number | boolean | Dayjs | null | undefined;
-interface MaterialValues { name?: string; formedOn?: Dayjs | null; pages?: number | null }
+/** `id`: an entry already saved (sent back so the server keeps it, and its scan, in place). */
+interface MaterialValues { id?: string; name?: string; formedOn?: Dayjs | null; pages?: number | null }
 type Values = Record<string, FormValue> & { materials?: MaterialValues[] };
 
 const DATE = 'YYYY-MM-DD';
@@ -72,7 +73,7 @@ export function initialValues(cat: Category, record?: Pick<ArchiveRecord, 'field
   const values: Values = {};
   for (const f of cat.fields) values[f.name] = toFormValue(f, record?.fields[f.name] ?? null);
   values.materials = (record?.materials ?? []).map((m) => ({
-    name: m.name, formedOn: m.formedOn ? dayjs(m.formedOn, DATE) : null, pages: m.pages ?? null,
+    id: m.id, name: m.name, formedOn: m.formedOn ? dayjs(m.formedOn, DATE) : null, pages: m.pages ?? null,
   }));
   return values;
 }
@@ -85,6 +86,7 @@ function materialsOf(values: Values): Material[] {
   return (values.materials ?? [])
     .filter((m) => m && (m.name ?? '').trim())
     .map((m) => ({
+      ...(m.id ? { id: m.id } : {}),
       name: (m.name ?? '').trim(),
       formedOn: m.formedOn && dayjs.isDayjs(m.formedOn) ? m.formedOn.format(DATE) : null,
       pages: m.pages === null || m.pages === undefined || (m.pages as unknown) === '' ? null : Number(m.pages),
@@ -167,6 +169,7 @@ function MaterialsEditor() {
                 <tr key={item.key} data-testid="material-edit-row">
                   <td className="lz-center">{i + 1}</td>
                   <td>
+                    <Form.Item name={[item.name, 'id']} hidden noStyle><Input type="hidden" /></Form.Item>
                     <Form.Item
                       name={[item.name, 'name']}
                       className="lz-cell-item"

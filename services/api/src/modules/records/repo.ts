@@ -205,15 +205,26 @@ export async function listMaterials(trx: Tx, recordIds: string[]): Promise<Map<s
   return out;
 }
 
-/** Replace a record's catalogue (the form sends it whole). */
-export async function setMaterials(
-  trx: Tx, tenantId: string, recordId: string, items: { name: string; formedOn?: string | null; pages?: number | null }[],
-) {
-  await trx.deleteFrom('record_material').where('record_id', '=', recordId).execute();
-  if (!items.length) return;
-  await trx.insertInto('record_material').values(items.map((m, i) => ({
-    tenant_id: tenantId, record_id: recordId, name: m.name, formed_on: m.formedOn ?? null, pages: m.pages ?? null, sort_order: i,
-  }))).execute();
+/** A catalogue entry as the form sends it: `id` names an existing entry of the record (kept, with its scan). */
+export interface MaterialItem { id?: string | null; name: string; formedOn?: string | null; pages?: number | null }
+
+/**
+ * Set a record's catalogue (the form sends it whole). Entries that name their id are updated in place, so the scan
+ * attached to them (object_key) stays; entries without one are added; entries left out are removed. Answers false,
+ * changing nothing, when an id is not an entry of this record (or is given twice).
+ */
+export async function setMaterials(trx: Tx, tenantId: string, recordId: string, items: MaterialItem[]): Promise<boolean> {
+  const existing = new Set((await trx.selectFrom('record_material').select('id').where('record_id', '=', recordId).execute()).map((r) => r.id));
+  const kept = items.map((m) => m.id).filter((id): id is string => !!id);
+  if (new Set(kept).size !== kept.length || kept.some((id) => !existing.has(id))) return false;
+  const gone = [...existing].filter((id) => !kept.includes(id));
+  if (gone.length) await trx.deleteFrom('record_material').where('record_id', '=', recordId).where('id', 'in', gone).execute();
+  for (const [i, m] of items.entries()) {
+    const values = { name: m.name, formed_on: m.formedOn ?? null, pages: m.pages ?? null, sort_order: i };
+    if (m.id) await trx.updateTable('record_material').set(values).where('record_id', '=', recordId).where('id', '=', m.id).execute();
+    else await trx.insertInto('record_material').values({ tenant_id: tenantId, record_id: recordId, ...values }).execute();
+  }
+  return true;
 }
 
 export async function addRevision(

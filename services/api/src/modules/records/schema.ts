@@ -16,7 +16,7 @@ import {
   CATEGORIES, categoryById, defaultInfluenceMonths, formOfMeasure, STATUS_LABELS, type CategorySpec, type FieldSpec,
 } from './categories.js';
 import {
-  addRevision, countRecords, findRecord, insertRecord, listMaterials, listRecords, listRevisions, setMaterials,
+  addRevision, countRecords, findRecord, insertRecord, listMaterials, listRecords, listRevisions, setMaterials, type MaterialItem,
   updateEnvelope, updateRecordFields, type FieldValues, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow,
 } from './repo.js';
 
@@ -157,12 +157,17 @@ const RecordFieldsInput = builder.inputType('RecordFieldsInput', {
 
 const MaterialInput = builder.inputType('RecordMaterialInput', {
   fields: (t) => ({
+    id: t.id({ description: '已有条目的编号：原位修改并保留其扫描件；不填为新增条目' }),
     name: t.string({ required: true, validate: text('材料名称', 200) }),
     formedOn: t.string({ validate: dateText('形成时间') }),
     pages: t.int({ validate: intIn('页数', 0, 100_000) }),
   }),
 });
 const materialsArg = z.array(z.unknown()).max(200, '材料目录最多 200 条');
+const MATERIAL_NOT_FOUND = '材料目录中的条目不存在或不属于该记录，请刷新后重试';
+/** The catalogue input as repo items (ids as strings). */
+const materialItems = (input: readonly { id?: string | number | null; name: string; formedOn?: string | null; pages?: number | null }[] | null | undefined): MaterialItem[] =>
+  (input ?? []).map((m) => ({ id: m.id == null ? null : String(m.id), name: m.name, formedOn: m.formedOn ?? null, pages: m.pages ?? null }));
 
 /** The one part of a RecordFieldsInput that belongs to the category; derived values filled in. */
 function fieldsFor(cat: CategorySpec, input: Record<string, unknown> | null | undefined): FieldValues {
@@ -298,7 +303,7 @@ builder.mutationField('createRecord', (t) =>
       const recordId = await insertRecord(trx, {
         tenantId: cadre.tenant_id, cadreId: cadre.id, category: cat, status, actorId: principal.userId, actorName: principal.displayName, fields: values,
       });
-      await setMaterials(trx, cadre.tenant_id, recordId, (args.materials ?? []) as never);
+      if (!(await setMaterials(trx, cadre.tenant_id, recordId, materialItems(args.materials)))) throw badInput(MATERIAL_NOT_FOUND);
       await addRevision(trx, {
         tenantId: cadre.tenant_id, recordId, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
       });
@@ -332,11 +337,11 @@ builder.mutationField('updateRecord', (t) =>
       const changes: Record<string, [unknown, unknown]> = diff(cat, row.fields, values);
       if (args.materials) {
         const before = (await listMaterials(trx, [row.id])).get(row.id) ?? [];
-        const after = args.materials as { name: string; formedOn?: string | null; pages?: number | null }[];
+        const after = materialItems(args.materials);
         const show = (m: { name: string; formedOn?: string | null; formed_on?: string | null; pages?: number | null }[]) =>
           m.map((x) => `${x.name}（${x.formedOn ?? x.formed_on ?? '—'}，${x.pages ?? '—'}页）`).join('；');
         if (show(before) !== show(after)) changes.materials = [show(before), show(after)];
-        await setMaterials(trx, row.tenant_id, row.id, after);
+        if (!(await setMaterials(trx, row.tenant_id, row.id, after))) throw badInput(MATERIAL_NOT_FOUND);
       }
       await addRevision(trx, {
         tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'update', actorId: principal.userId,
