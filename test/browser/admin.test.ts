@@ -2,10 +2,9 @@
 // effect on logins and live sessions; menus by permission; the session upkeep (refresh, expiry, logout).
 // Needs web/dist (npm run build) and /usr/bin/chromium; skipped where chromium is absent. One server for the file;
 // every test makes its own changes, so they do not depend on each other's order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { hasChromium, launchBrowser, shot, toast, submitLogin, WAIT } from '../helpers/browser.js';
-import { startServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { type Locator, type Page } from 'playwright-core';
+import { hasChromium, useBrowser, shot, toast, submitLogin, WAIT } from '../helpers/browser.js';
 
 const TIMEOUT = 120_000;
 
@@ -13,12 +12,10 @@ interface GqlError { message: string; extensions?: { code?: string } }
 interface GqlResult<T> { data?: T; errors?: GqlError[] }
 
 describe.skipIf(!hasChromium)('system administration in the browser', () => {
-  let srv: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const rig = useBrowser();
 
   async function raw<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> {
-    const res = await fetch(`${srv.url}/graphql`, {
+    const res = await fetch(`${rig.srv.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -33,9 +30,9 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
   }
 
   const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken } }';
-  const apiLoginRaw = (username: string, password = srv.password) =>
+  const apiLoginRaw = (username: string, password = rig.srv.password) =>
     raw<{ login: { accessToken: string } | null }>(LOGIN, { u: username, p: password });
-  async function apiLogin(username: string, password = srv.password): Promise<string> {
+  async function apiLogin(username: string, password = rig.srv.password): Promise<string> {
     return (await api<{ login: { accessToken: string } }>(LOGIN, { u: username, p: password })).login.accessToken;
   }
   const codeOf = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions?.code;
@@ -62,13 +59,12 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
   }
 
   async function newPage(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    contexts.push(ctx);
+    const ctx = await rig.newContext();
     return ctx.newPage();
   }
 
-  async function loginThroughPage(page: Page, username: string, password = srv.password) {
-    await submitLogin(page, srv.url, username, password);
+  async function loginThroughPage(page: Page, username: string, password = rig.srv.password) {
+    await submitLogin(page, rig.srv.url, username, password);
   }
 
   /** Log in as km.admin; the landing page of an administrator is 租户管理. */
@@ -134,16 +130,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     refresh: sessionStorage.getItem('lz.refreshToken'),
   }));
 
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await srv?.close();
-  });
 
   it('an admin creates a county tenant and an officer (activation code, grant approved); the officer sets its own password and sees an empty ledger', async () => {
     const page = await adminPage();
@@ -350,7 +337,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     await shot(filler, 'filler-cadres');
 
     // A filler opening an administration page directly is refused there.
-    await filler.goto(`${srv.url}/admin/users`);
+    await filler.goto(`${rig.srv.url}/admin/users`);
     await filler.getByTestId('page-forbidden').waitFor(WAIT);
 
     // An auditor's only page is 访问日志 (安全审计), its landing page.

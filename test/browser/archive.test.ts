@@ -2,11 +2,10 @@
 // officers editing one record (the stale save sees VERSION_CONFLICT with the newer values and overwrites nothing),
 // categories 8 and 9 hidden from fillers, delete and restore. Needs web/dist (npm run build) and /usr/bin/chromium;
 // skipped where chromium is absent. One server for the file; every test works on records of its own.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { hasChromium, launchBrowser, shot, toast, WAIT } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { type Locator, type Page } from 'playwright-core';
+import { hasChromium, useBrowser, shot, toast, WAIT, submitLogin } from '../helpers/browser.js';
 import sharp from 'sharp';
-import { startServer } from '../helpers/server.js';
 
 const TIMEOUT = 120_000;
 
@@ -27,12 +26,10 @@ const CREATE = `mutation($c: ID!, $cat: Int!, $f: RecordFieldsInput!, $m: [Recor
 }`;
 
 describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
-  let srv: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const rig = useBrowser({ timezoneId: 'Asia/Shanghai' });
 
   async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const res = await fetch(`${srv.url}/graphql`, {
+    const res = await fetch(`${rig.srv.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -44,7 +41,7 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
 
   async function apiLogin(username: string): Promise<string> {
     const d = await api<{ login: { accessToken: string } }>(
-      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }', { u: username, p: srv.password },
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }', { u: username, p: rig.srv.password },
     );
     return d.login.accessToken;
   }
@@ -73,24 +70,20 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
 
   async function newPage(): Promise<Page> {
     // Beijing time, as the server writes it into its messages (e.g. the VERSION_CONFLICT text).
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(ctx);
+    const ctx = await rig.newContext();
     return ctx.newPage();
   }
 
   async function login(username: string): Promise<Page> {
     const page = await newPage();
-    await page.goto(`${srv.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(srv.password);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, rig.srv.url, username, rig.srv.password);
     await page.waitForURL(/\/cadres$/, WAIT);
     return page;
   }
 
   /** Open a cadre's archive at one category's tab. */
   async function openArchive(page: Page, cadreId: string, category: number) {
-    await page.goto(`${srv.url}/cadres/${cadreId}?tab=${category}`);
+    await page.goto(`${rig.srv.url}/cadres/${cadreId}?tab=${category}`);
     await page.getByTestId('archive-header').waitFor(WAIT);
     await page.getByTestId(`category-panel-${category}`).waitFor({ state: 'visible', ...WAIT });
   }
@@ -144,16 +137,7 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
     expect(await input.inputValue(), `date ${selector}`).toBe(value);
   }
 
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await srv?.close();
-  });
 
   it('a filler enters a gift, an officer returns it with a reason, the filler corrects it and the officer accepts it', async () => {
     const fillerToken = await apiLogin('km-wh.filler');

@@ -2,10 +2,9 @@
 // logged; the log stays within the auditor's tenant; the watermark over archive and audit pages; the page refused to
 // other roles. Needs web/dist (npm run build) and /usr/bin/chromium; skipped where chromium is absent.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
-import { hasChromium, launchBrowser, shot, toast, WAIT } from '../helpers/browser.js';
-import { startServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { type Download, type Page } from 'playwright-core';
+import { hasChromium, useBrowser, shot, toast, WAIT, submitLogin } from '../helpers/browser.js';
 
 const TIMEOUT = 120_000;
 
@@ -36,12 +35,10 @@ function csvRecords(text: string): string[][] {
 }
 
 describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', () => {
-  let srv: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const rig = useBrowser({ timezoneId: 'Asia/Shanghai', acceptDownloads: true });
 
   async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const res = await fetch(`${srv.url}/graphql`, {
+    const res = await fetch(`${rig.srv.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -54,7 +51,7 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
   async function apiLogin(username: string): Promise<string> {
     const d = await api<{ login: { accessToken: string } }>(
       'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
-      { u: username, p: srv.password },
+      { u: username, p: rig.srv.password },
     );
     return d.login.accessToken;
   }
@@ -64,16 +61,12 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
     api<{ auditEvents: { totalCount: number; edges: { node: AuditNode }[] } }>(auditQuery, { n, f }, token).then((d) => d.auditEvents);
 
   async function newPage(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    contexts.push(ctx);
+    const ctx = await rig.newContext();
     return ctx.newPage();
   }
 
   async function loginThroughPage(page: Page, username: string) {
-    await page.goto(`${srv.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(srv.password);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, rig.srv.url, username, rig.srv.password);
   }
 
   /** Log in as an auditor: the landing page is 访问日志. */
@@ -93,16 +86,7 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
     return { file, body: fs.readFileSync(p) };
   }
 
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await srv?.close();
-  });
 
   it('an auditor filters the log to one cadre, sees only rows naming it, and exports the whole result as CSV and Excel', async () => {
     const officer = await apiLogin('km-wh.officer');
@@ -152,7 +136,7 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
     await page.getByTestId('audit-cadre-tag').waitFor(WAIT);
 
     // The same filter from the address alone (how other pages link here): only rows about X, every one naming X.
-    await page.goto(`${srv.url}/audit?cadreId=${cadre.id}`);
+    await page.goto(`${rig.srv.url}/audit?cadreId=${cadre.id}`);
     await page.getByTestId('audit-row').first().waitFor(WAIT);
     await waitTotal(page, expected);
     expect(await page.locator('#audit-filter-cadre').inputValue()).toBe(cadre.id);
@@ -213,7 +197,7 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
 
   it('a county auditor sees only its own county; 清理 asks for at least 180 days', async () => {
     // A wrong password and a refused query: rows of 失败 and 拒绝 in the county's log.
-    const bad = await fetch(`${srv.url}/graphql`, {
+    const bad = await fetch(`${rig.srv.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation { login(username: "km-wh.leader", password: "wrong-password") { accessToken } }' }),
@@ -312,7 +296,7 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
     expect(menu).not.toContain('安全审计');
     expect(await page.getByTestId('menu-audit').count()).toBe(0);
 
-    await page.goto(`${srv.url}/audit`);
+    await page.goto(`${rig.srv.url}/audit`);
     await page.getByTestId('page-forbidden').waitFor(WAIT);
     expect(await page.getByTestId('page-forbidden').textContent()).toContain('当前角色无权查看访问日志');
     expect(await page.getByTestId('audit-row').count()).toBe(0);

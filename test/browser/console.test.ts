@@ -1,21 +1,18 @@
 // The console in a real browser: login (good and bad password), the cadre table, search, the unit tree, and the
 // FORBIDDEN view. Needs web/dist (npm run build) and /usr/bin/chromium; skipped where chromium is absent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { hasChromium, launchBrowser, shot, submitLogin } from '../helpers/browser.js';
-import { startServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { hasChromium, useBrowser, shot, submitLogin } from '../helpers/browser.js';
 
 const TIMEOUT = 120_000;
 
 interface GqlResult<T> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
 
 describe.skipIf(!hasChromium)('console in the browser', () => {
-  let srv: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const rig = useBrowser();
 
   async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const res = await fetch(`${srv.url}/graphql`, {
+    const res = await fetch(`${rig.srv.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -28,33 +25,23 @@ describe.skipIf(!hasChromium)('console in the browser', () => {
   async function apiLogin(username: string): Promise<string> {
     const d = await api<{ login: { accessToken: string } }>(
       'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
-      { u: username, p: srv.password },
+      { u: username, p: rig.srv.password },
     );
     return d.login.accessToken;
   }
 
   async function newPage(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    contexts.push(ctx);
+    const ctx = await rig.newContext();
     return ctx.newPage();
   }
 
   async function loginThroughPage(page: Page, username: string, password: string) {
-    await submitLogin(page, srv.url, username, password);
+    await submitLogin(page, rig.srv.url, username, password);
   }
 
   const rowNames = (page: Page) => page.locator('[data-testid="cadre-row"] [data-testid="cadre-name"]').allTextContents();
 
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await srv?.close();
-  });
 
   it('a wrong password shows 用户名或密码错误', async () => {
     const page = await newPage();
@@ -78,9 +65,9 @@ describe.skipIf(!hasChromium)('console in the browser', () => {
     const cadre = first.cadres.edges[0].node;
 
     const page = await newPage();
-    await page.goto(`${srv.url}/login`);
+    await page.goto(`${rig.srv.url}/login`);
     await shot(page, 'login');
-    await loginThroughPage(page, 'km-wh.officer', srv.password);
+    await loginThroughPage(page, 'km-wh.officer', rig.srv.password);
     await page.waitForURL(/\/cadres$/, { timeout: 15_000 });
     await page.locator('[data-testid="cadre-row"]').first().waitFor({ timeout: 15_000 });
 
@@ -122,10 +109,10 @@ describe.skipIf(!hasChromium)('console in the browser', () => {
 
   it('a role that cannot read cadres sees 当前角色无权查看干部档案', async () => {
     const page = await newPage();
-    await loginThroughPage(page, 'km.admin', srv.password);
+    await loginThroughPage(page, 'km.admin', rig.srv.password);
     // An administrator lands on 租户管理 and has no 干部档案 menu; opening the page directly is refused.
     await page.waitForURL(/\/admin\/tenants/, { timeout: 15_000 });
-    await page.goto(`${srv.url}/cadres`);
+    await page.goto(`${rig.srv.url}/cadres`);
     await page.getByTestId('cadres-forbidden').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('cadres-forbidden').textContent()).toContain('当前角色无权查看干部档案');
     expect(await page.locator('[data-testid="cadre-row"]').count()).toBe(0);

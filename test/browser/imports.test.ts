@@ -4,38 +4,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { hasChromium, launchBrowser, shot, WAIT } from '../helpers/browser.js';
-import { startServer } from '../helpers/server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { hasChromium, useBrowser, shot, submitLogin, WAIT } from '../helpers/browser.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/forms');
 
 describe.skipIf(!hasChromium)('导入任免审批表 in the browser', () => {
-  let srv: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const rig = useBrowser({ timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-import-'));
 
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await srv?.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   async function login(username: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await page.goto(`${srv.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(srv.password);
-    await page.getByTestId('login-submit').click();
+    const page = await rig.newPage();
+    await submitLogin(page, rig.srv.url, username, rig.srv.password);
     await page.waitForURL(/\/cadres$/, WAIT);
     return page;
   }

@@ -2,34 +2,21 @@
 // code shown once), the security administrator approves the role grant on 授权审批, the new officer activates the
 // account on 激活账户 with the code, sets a password, logs in and sees the archive ledger; the security auditor sees
 // the grant and its alert on 授权记录. Needs web/dist (npm run build) and /usr/bin/chromium; skipped without chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { hasChromium, launchBrowser, shot, toast, submitLogin, WAIT } from '../helpers/browser.js';
-import { startServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { hasChromium, useBrowser, shot, toast, submitLogin, WAIT } from '../helpers/browser.js';
 
 
 describe.skipIf(!hasChromium)('separation of the three administrators in the browser', () => {
-  let srv: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const rig = useBrowser();
 
   async function newPage(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    contexts.push(ctx);
+    const ctx = await rig.newContext();
     return ctx.newPage();
   }
-  async function login(page: Page, username: string, password = srv.password) {
-    await submitLogin(page, srv.url, username, password);
+  async function login(page: Page, username: string, password = rig.srv.password) {
+    await submitLogin(page, rig.srv.url, username, password);
   }
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await srv?.close();
-  });
 
   it('admin creates an officer and copies its code; the security administrator approves; the officer activates, logs in and sees the ledger', async () => {
     // 系统管理员: 用户管理 → 新建用户, without any password field.
@@ -93,7 +80,7 @@ describe.skipIf(!hasChromium)('separation of the three administrators in the bro
 
     // The officer: 激活账户 from the login page, with the code and a password of its own.
     const officer = await newPage();
-    await officer.goto(`${srv.url}/login`);
+    await officer.goto(`${rig.srv.url}/login`);
     await officer.getByTestId('login-activate').click();
     await officer.waitForURL(/\/activate$/, WAIT);
     await officer.locator('#activate-username').fill('km-wh.qingfeng');
@@ -120,7 +107,7 @@ describe.skipIf(!hasChromium)('separation of the three administrators in the bro
 
     // The code is spent: a second activation is refused alike.
     const again = await newPage();
-    await again.goto(`${srv.url}/activate`);
+    await again.goto(`${rig.srv.url}/activate`);
     await again.locator('#activate-username').fill('km-wh.qingfeng');
     await again.locator('#activate-code').fill(code!);
     await again.locator('#activate-password').fill('Other#2026abc');

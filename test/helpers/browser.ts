@@ -2,7 +2,9 @@
 // login page, waiting for a message, and screenshots when SCREENSHOTS=1 (written to ./screenshots, git-ignored).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startServer } from './server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Browser tests are skipped where chromium is absent (CI installs it). */
@@ -42,4 +44,35 @@ export async function submitLogin(page: Page, baseUrl: string, username: string,
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/** The browser tests' desktop: a 1440×900 window in zh-CN. */
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' };
+
+/**
+ * One listening server and one browser for a describe block (started before its tests, closed after them), and
+ * browser contexts with the given options, each closed at the end.
+ */
+export function useBrowser(options: BrowserContextOptions = {}) {
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get srv() { return server!; },
+    async newContext(): Promise<BrowserContext> {
+      const ctx = await browser!.newContext({ ...DESKTOP, ...options });
+      contexts.push(ctx);
+      return ctx;
+    },
+    async newPage(): Promise<Page> { return (await this.newContext()).newPage(); },
+  };
 }
