@@ -15,7 +15,7 @@ import { isUuid } from '../../db/scope.js';
 import { fieldKeys } from '../../crypto/fields.js';
 import { asSubject } from '../../authz/abilities.js';
 import { appendAudit } from '../../audit/index.js';
-import { restGate, withRestSession } from '../../http/rest-session.js';
+import { restGate, SessionEndedError, withRestSession } from '../../http/rest-session.js';
 import { verifyToken } from '../../auth/request-session.js';
 import type { ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
@@ -179,11 +179,9 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         errors.push({ name: f.name, error: `${f.name}：写入失败，该文件未导入` });
       }
     }
-    const done = await s.reopen();
-    if (done) {
-      await done.trx.updateTable('import_batch').set({ result: JSON.stringify({ cadres, errors }) as never }).where('id', '=', batch.id).execute();
-      await done.trx.commit().execute();
-    }
+    // The result for the console, in a short transaction that ends whatever happens (skipped if the session ended).
+    await s.scoped((t) => t.updateTable('import_batch').set({ result: JSON.stringify({ cadres, errors }) as never }).where('id', '=', batch.id).execute())
+      .catch((e) => { if (!(e instanceof SessionEndedError)) throw e; });
     return reply.send({ cadres, errors });
   }));
 
