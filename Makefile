@@ -48,8 +48,10 @@ backup: install
 restore: install
 	infra/backup/restore.sh $(DIR)
 
-## Print the GraphQL SDL snapshot to schema/schema.graphql
+## Print the GraphQL SDL snapshot to schema/schema.graphql and generate the database types
+## (services/api/src/db/generated.ts, from the migrations applied to a fresh in-memory PGlite)
 schema: install
 	$(NPM) run schema:print
+	$(NPM) run db:types
 
 .PHONY: install web run test typecheck schema audit-verify audit-keygen backup restore bench

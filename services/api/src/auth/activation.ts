@@ -40,7 +40,7 @@ export async function issueActivation(trx: Tx, userId: string, ttlHours: number)
   await trx.updateTable('app_user').set({
     password_hash: await unusablePasswordHash(), activation_hash: await hashPassword(normalizeCode(code)),
     activation_expires_at: expiresAt, must_change_password: false, failed_logins: 0, locked_until: null,
-    password_changed_at: sql`now()` as never,
+    password_changed_at: sql<Date>`now()`,
   }).where('id', '=', userId).execute();
   await revokeUserSessions(trx, userId, 'password_reset');
   return { code, expiresAt };
@@ -108,9 +108,9 @@ export async function activateAccount(a: ActivationAttempt): Promise<ActivationR
     // A wrong code counts like a wrong password, committed whatever happens next.
     await withScope(a.db, account.tenant_path, async (trx) => {
       await trx.updateTable('app_user').set({
-        failed_logins: sql`case when locked_until <= now() then 1 else failed_logins + 1 end` as never,
-        locked_until: sql`case when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= ${account.lockout_threshold}
-          then now() + make_interval(mins => ${account.lockout_minutes}) else locked_until end` as never,
+        failed_logins: sql<number>`case when locked_until <= now() then 1 else failed_logins + 1 end`,
+        locked_until: sql<Date | null>`case when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= ${account.lockout_threshold}
+          then now() + make_interval(mins => ${account.lockout_minutes}) else locked_until end`,
       }).where('id', '=', account.user_id).execute();
       await appendAudit(trx, entry('failure', 'bad_code'));
     });
@@ -131,7 +131,7 @@ export async function activateAccount(a: ActivationAttempt): Promise<ActivationR
     // Used once: the row changes only if the same code is still pending (a concurrent activation loses).
     const done = await trx.updateTable('app_user').set({
       password_hash: passwordHash, activation_hash: null, activation_expires_at: null,
-      must_change_password: false, failed_logins: 0, locked_until: null, password_changed_at: sql`now()` as never,
+      must_change_password: false, failed_logins: 0, locked_until: null, password_changed_at: sql<Date>`now()`,
     }).where('id', '=', account.user_id).where('activation_hash', '=', account.activation_hash).executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw refused();
     await appendAudit(trx, entry('success', undefined, { status: account.status }));

@@ -42,9 +42,9 @@ const refused = () => refuse(LOGIN_REFUSED, 'BAD_CREDENTIALS');
 export async function countFailedPassword(trx: Tx, userId: string, threshold: number, minutes: number) {
   await trx.updateTable('app_user')
     .set({
-      failed_logins: sql`case when locked_until <= now() then 1 else failed_logins + 1 end` as never,
-      locked_until: sql`case when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= ${threshold}
-        then now() + make_interval(mins => ${minutes}) else locked_until end` as never,
+      failed_logins: sql<number>`case when locked_until <= now() then 1 else failed_logins + 1 end`,
+      locked_until: sql<Date | null>`case when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= ${threshold}
+        then now() + make_interval(mins => ${minutes}) else locked_until end`,
     })
     .where('id', '=', userId).execute();
 }
@@ -99,7 +99,7 @@ export async function login(a: Attempt): Promise<LoginResult> {
     let opened: { sessionId: string; refreshToken: string } | null = null;
     if (ok) {
       await trx.updateTable('app_user')
-        .set({ failed_logins: 0, locked_until: null, last_login_at: sql`now()` as never, last_login_ip: a.clientIp })
+        .set({ failed_logins: 0, locked_until: null, last_login_at: sql<Date>`now()`, last_login_ip: a.clientIp })
         .where('id', '=', account.user_id).execute();
       opened = await openSession(trx, { userId: account.user_id, tenantId: account.tenant_id, clientIp: a.clientIp, ttlSeconds: a.refreshTtlSeconds });
     } else {

@@ -156,7 +156,7 @@ builder.mutationField('changePassword', (t) =>
       const problem = passwordProblem(newPassword, await effectiveSettings(trx, principal.tenantId), principal.username);
       if (problem) throw badInput(problem);
       await trx.updateTable('app_user').set({
-        password_hash: await hashPassword(newPassword), must_change_password: false, password_changed_at: sql`now()` as never,
+        password_hash: await hashPassword(newPassword), must_change_password: false, password_changed_at: sql<Date>`now()`,
         failed_logins: 0, locked_until: null,
       }).where('id', '=', principal.userId).execute();
       // Every other session of this account ends; this one continues.

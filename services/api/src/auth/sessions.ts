@@ -18,20 +18,20 @@ export async function openSession(trx: Tx, a: { userId: string; tenantId: string
   const secret = newSecret();
   const row = await trx.insertInto('user_session').values({
     tenant_id: a.tenantId, user_id: a.userId, refresh_hash: sha256(secret), client_ip: a.clientIp,
-    expires_at: sql`now() + make_interval(secs => ${a.ttlSeconds})` as never,
+    expires_at: sql<Date>`now() + make_interval(secs => ${a.ttlSeconds})`,
   }).returning('id').executeTakeFirstOrThrow();
   return { sessionId: row.id, refreshToken: `${row.id}.${secret}` };
 }
 
 /** Mark activity (at most every 15 seconds, to spare writes). */
 export async function touchSession(trx: Tx, sessionId: string) {
-  await trx.updateTable('user_session').set({ last_seen_at: sql`now()` as never })
+  await trx.updateTable('user_session').set({ last_seen_at: sql<Date>`now()` })
     .where('id', '=', sessionId).where(sql<boolean>`last_seen_at < now() - interval '15 seconds'`).execute();
 }
 
 /** End live sessions matching a condition (one statement for every way a session ends). */
 function revokeWhere(trx: Tx, reason: RevokeReason) {
-  return trx.updateTable('user_session').set({ revoked_at: sql`now()` as never, revoked_reason: reason }).where('revoked_at', 'is', null);
+  return trx.updateTable('user_session').set({ revoked_at: sql<Date>`now()`, revoked_reason: reason }).where('revoked_at', 'is', null);
 }
 
 export async function revokeSession(trx: Tx, sessionId: string, reason: RevokeReason) {
@@ -81,8 +81,8 @@ export async function refreshSession(db: Kysely<DB>, token: string): Promise<Ref
   const next = newSecret();
   const updated = await withScope(db, s.tenant_path, async (trx) => trx.updateTable('user_session')
     .set({
-      refresh_hash: sha256(next), last_seen_at: sql`now()` as never,
-      superseded_hashes: sql`(array_prepend(refresh_hash, superseded_hashes))[1:${sql.lit(SUPERSEDED_KEPT)}]` as never,
+      refresh_hash: sha256(next), last_seen_at: sql<Date>`now()`,
+      superseded_hashes: sql<string[]>`(array_prepend(refresh_hash, superseded_hashes))[1:${sql.lit(SUPERSEDED_KEPT)}]`,
     })
     .where('id', '=', sessionId).where('refresh_hash', '=', s.refresh_hash).where('revoked_at', 'is', null)
     .executeTakeFirst());

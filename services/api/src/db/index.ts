@@ -9,7 +9,7 @@ import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Config } from '../config/index.js';
 import { migrate, type SqlRunner } from './migrate.js';
-import { PGlitePool } from './pglite-pool.js';
+import { PGlitePool, pgliteParsers } from './pglite-pool.js';
 import { useChainKey } from '../audit/chain.js';
 import { appendAnchorFile, sealLegacyChain } from '../audit/anchor.js';
 import { auditKeys, type AuditKeys } from '../audit/keys.js';
@@ -119,7 +119,7 @@ async function openPGlite(config: Config, memory: boolean, ownerSession: boolean
     dataDir = path.join(config.dataDir, 'pglite');
     fs.mkdirSync(dataDir, { recursive: true });
   }
-  const instance = await PGlite.create({ dataDir, extensions: { ltree, pg_trgm } });
+  const instance = await PGlite.create({ dataDir, extensions: { ltree, pg_trgm }, parsers: pgliteParsers });
   const pool = new PGlitePool(instance);
   const runner: SqlRunner = {
     exec: (sql) => pool.exec(sql),

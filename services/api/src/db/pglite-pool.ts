@@ -5,6 +5,12 @@ import type { PGlite } from '@electric-sql/pglite';
 
 const ROLE_CHANGE = /\b(set\s+(session\s+|local\s+)?role|reset\s+role|reset\s+all|session\s+authorization|discard\s+all|set_config\s*\(\s*'(role|session_authorization)')/i;
 
+/**
+ * PGlite's result parsers, aligned with node-postgres: int8 (20) stays a string (PGlite would make it a number), so
+ * both engines return the same JavaScript types and the generated column types (db/generated.ts) hold for both.
+ */
+export const pgliteParsers = { 20: (value: string) => value };
+
 export class RoleChangeRefused extends Error {
   constructor() { super('role changes are refused on this connection'); }
 }

@@ -49,7 +49,7 @@ export function auditCondition(f: AuditFilter) {
     const like = '%' + escapeLike(text) + '%';
     parts.push(sql<SqlBool>`(a.summary ilike ${like} or a.operation ilike ${like} or a.username ilike ${like} or a.client_ip ilike ${like} or a.request_id = ${text})`);
   }
-  return sql.join(parts, sql` and `) as unknown as ReturnType<typeof sql<SqlBool>>;
+  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
 function base(trx: Tx, f: AuditFilter) {
@@ -60,7 +60,7 @@ const columns = ['a.id', 'a.seq', 'a.at', 'a.tenant_id', 't.code as tenant_code'
   'a.operation', 'a.kind', 'a.outcome', 'a.client_ip', 'a.request_id', 'a.cadre_ids', 'a.summary', 'a.detail', 'a.hash'] as const;
 
 export async function listAudit(trx: Tx, f: AuditFilter, limit: number, offset: number): Promise<AuditRow[]> {
-  return (await base(trx, f).select([...columns]).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute()) as unknown as AuditRow[];
+  return (await base(trx, f).select([...columns]).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute());
 }
 
 /** Rows of an export: at most this id (the newest visible when the export began), so pages read later agree with its count. */
@@ -90,7 +90,7 @@ export interface AuditCursor { at: string; id: string }
 export async function auditPage(trx: Tx, f: AuditFilter, bound: AuditBound, after: AuditCursor | null, limit: number): Promise<AuditRow[]> {
   let q = bounded(trx, f, bound).select([...columns, sql<string>`a.at::text`.as('at_key')]);
   if (after) q = q.where(sql<SqlBool>`(a.at, a.id) < (${after.at}::timestamptz, ${after.id}::bigint)`);
-  return (await q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute()) as unknown as AuditRow[];
+  return (await q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute());
 }
 
 /** The cursor after a page. */

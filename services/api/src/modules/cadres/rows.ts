@@ -58,10 +58,10 @@ export async function addCadreRevision(
 ) {
   await trx.insertInto('cadre_revision').values({
     tenant_id: r.tenantId, cadre_id: r.cadreId, version: r.version, action: r.action, actor_id: r.actorId, actor_name: r.actorName,
-    changes: JSON.stringify(r.changes ?? {}) as never,
+    changes: JSON.stringify(r.changes ?? {}),
   }).execute();
 }
 
 export const listCadreRevisions = (trx: Tx, cadreId: string) => trx.selectFrom('cadre_revision')
   .select(['id', 'version', 'action', 'actor_name', 'at', 'changes']).where('cadre_id', '=', cadreId).orderBy('id', 'desc')
-  .execute() as unknown as Promise<CadreRevisionRow[]>;
+  .execute();

@@ -55,7 +55,7 @@ export async function listGrants(trx: Tx, f: GrantFilter, limit: number, offset:
   return (await filtered(trx, f)
     .orderBy(sql`case when g.status = 'pending' then 0 else 1 end`)
     .orderBy(sql`coalesce(g.decided_at, g.requested_at)`, 'desc').orderBy('g.id')
-    .limit(limit).offset(offset).execute()) as unknown as GrantRow[];
+    .limit(limit).offset(offset).execute());
 }
 
 export async function countGrants(trx: Tx, f: GrantFilter): Promise<number> {
@@ -64,12 +64,12 @@ export async function countGrants(trx: Tx, f: GrantFilter): Promise<number> {
 
 export async function findGrant(trx: Tx, id: string): Promise<GrantRow | null> {
   if (!isUuid(id)) return null;
-  return ((await base(trx).where('g.id', '=', id).executeTakeFirst()) as unknown as GrantRow) ?? null;
+  return ((await base(trx).where('g.id', '=', id).executeTakeFirst())) ?? null;
 }
 
 /** The open request of an account, if any. */
 export async function pendingGrantOf(trx: Tx, userId: string): Promise<GrantRow | null> {
-  return ((await base(trx).where('g.user_id', '=', userId).where('g.status', '=', 'pending').executeTakeFirst()) as unknown as GrantRow) ?? null;
+  return ((await base(trx).where('g.user_id', '=', userId).where('g.status', '=', 'pending').executeTakeFirst())) ?? null;
 }
 
 export interface AlertRow extends GrantRow {
@@ -103,7 +103,7 @@ export async function grantAlerts(trx: Tx, days: number, limit: number): Promise
      order by g.decided_at desc
      limit ${limit}`.execute(trx);
   if (!rows.length) return [];
-  const grants = (await base(trx).where('g.id', 'in', rows.map((r) => r.id)).execute()) as unknown as GrantRow[];
+  const grants = (await base(trx).where('g.id', 'in', rows.map((r) => r.id)).execute());
   const byId = new Map(grants.map((g) => [g.id, g]));
   return rows.filter((r) => byId.has(r.id)).map((r) => ({
     ...byId.get(r.id)!, first_login_at: r.first_login_at, read_count: Number(r.read_count), cadre_count: Number(r.cadre_count),

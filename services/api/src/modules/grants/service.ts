@@ -21,7 +21,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /** Close the open request of an account (replaced by a later one, or withdrawn). */
 async function supersede(trx: Tx, p: Principal, userId: string) {
   await trx.updateTable('role_grant').set({
-    status: 'superseded', decided_by: p.userId, decided_by_name: p.displayName, decided_at: sql`now()` as never,
+    status: 'superseded', decided_by: p.userId, decided_by_name: p.displayName, decided_at: sql<Date>`now()`,
   }).where('user_id', '=', userId).where('status', '=', 'pending').execute();
 }
 
@@ -97,7 +97,7 @@ export async function approveGrant(trx: Tx, p: Principal, g: GrantRow) {
   await setUserUnits(trx, user, units);
   await revokeUserSessions(trx, g.user_id, 'role_changed');
   await trx.updateTable('role_grant').set({
-    status: 'approved', decided_by: p.userId, decided_by_name: p.displayName, decided_at: sql`now()` as never,
+    status: 'approved', decided_by: p.userId, decided_by_name: p.displayName, decided_at: sql<Date>`now()`,
   }).where('id', '=', g.id).execute();
   return (await findGrant(trx, g.id))!;
 }
@@ -106,7 +106,7 @@ export async function approveGrant(trx: Tx, p: Principal, g: GrantRow) {
 export async function rejectGrant(trx: Tx, p: Principal, g: GrantRow, reason: string) {
   if (g.status !== 'pending') throw badInput('该授权申请已处理，不能重复审批');
   await trx.updateTable('role_grant').set({
-    status: 'rejected', decided_by: p.userId, decided_by_name: p.displayName, decided_at: sql`now()` as never, reason,
+    status: 'rejected', decided_by: p.userId, decided_by_name: p.displayName, decided_at: sql<Date>`now()`, reason,
   }).where('id', '=', g.id).execute();
   return (await findGrant(trx, g.id))!;
 }

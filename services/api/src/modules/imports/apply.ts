@@ -200,7 +200,7 @@ export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: strin
   if (plan.family) await setFamily(trx, tenantId, id, plan.family);
   if (Object.keys(plan.extra).length) {
     const extra = { ...((before?.extra ?? {}) as Record<string, unknown>), ...plan.extra };
-    await trx.updateTable('cadre').set({ extra: JSON.stringify(extra) as never }).where('id', '=', id).execute();
+    await trx.updateTable('cadre').set({ extra: JSON.stringify(extra) }).where('id', '=', id).execute();
   }
   if (plan.photo) {
     const photoKey = newObjectKey(tenantId, 'photo');

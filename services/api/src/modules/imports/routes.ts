@@ -107,14 +107,14 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     // Confirmed and expired batches in scope lose their content as new ones arrive; the new one is stored sealed.
     await sweepBatches(trx);
     const batch = await trx.insertInto('import_batch')
-      .values({ tenant_id: principal.tenantId, user_id: principal.userId, files: JSON.stringify(sealFiles(keys, files)) as never })
+      .values({ tenant_id: principal.tenantId, user_id: principal.userId, files: JSON.stringify(sealFiles(keys, files)) })
       .returning(['id', 'expires_at']).executeTakeFirstOrThrow();
     const ok = files.filter((f) => f.status === 'ok').length;
     await s.commit({
       kind: 'write', summary: `上传干部任免审批表：${files.length} 份，可导入 ${ok} 份`, cadreIds: files.flatMap((f) => (f.match ? [f.match.cadreId] : [])),
       detail: { batchId: batch.id, files: files.map((f) => ({ name: f.name, status: f.status, error: f.error })) },
     });
-    return reply.send({ batchId: batch.id, expiresAt: new Date(batch.expires_at as unknown as string).toISOString(), files: previewFor(files, ability.can('reveal', 'Cadre')) });
+    return reply.send({ batchId: batch.id, expiresAt: batch.expires_at.toISOString(), files: previewFor(files, ability.can('reveal', 'Cadre')) });
     });
   });
 
@@ -128,7 +128,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       .where('id', '=', batchId).where('user_id', '=', principal.userId).forUpdate().executeTakeFirst();
     if (!batch) return missing();
     if (batch.confirmed_at) return s.fail(409, 'ALREADY_CONFIRMED', '该导入批次已经确认过，不能重复导入');
-    const stored = (batch as unknown as { expired: boolean }).expired ? null : openFiles(keys, batch.files);
+    const stored = batch.expired ? null : openFiles(keys, batch.files);
     if (!stored) return s.fail(410, 'EXPIRED', '导入批次已超过 24 小时，请重新上传');
     let unitId: string | undefined;
     if (body.unitId !== undefined && body.unitId !== null && body.unitId !== '') {
@@ -148,7 +148,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     if (!unit) return s.fail(400, 'BAD_USER_INPUT', '单位不存在');
     const files = stored.filter((f) => f.status === 'ok' && f.fields);
     // Claimed first, in its own transaction: a second confirmation finds it taken; its content goes with the claim.
-    await trx.updateTable('import_batch').set({ confirmed_at: sql`now()`, unit_id: unit.id, files: JSON.stringify(droppedFiles(stored.length)) as never })
+    await trx.updateTable('import_batch').set({ confirmed_at: sql`now()`, unit_id: unit.id, files: JSON.stringify(droppedFiles(stored.length)) })
       .where('id', '=', batch.id).execute();
     await s.commit({ kind: 'write', summary: `确认导入干部任免审批表：${files.length} 份，导入到「${unit.name}」`, detail: { batchId: batch.id } });
 
@@ -180,7 +180,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       }
     }
     // The result for the console, in a short transaction that ends whatever happens (skipped if the session ended).
-    await s.scoped((t) => t.updateTable('import_batch').set({ result: JSON.stringify({ cadres, errors }) as never }).where('id', '=', batch.id).execute())
+    await s.scoped((t) => t.updateTable('import_batch').set({ result: JSON.stringify({ cadres, errors }) }).where('id', '=', batch.id).execute())
       .catch((e) => { if (!(e instanceof SessionEndedError)) throw e; });
     return reply.send({ cadres, errors });
   }));

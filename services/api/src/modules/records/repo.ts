@@ -232,11 +232,11 @@ export async function addRevision(
 ) {
   await trx.insertInto('record_revision').values({
     tenant_id: r.tenantId, record_id: r.recordId, version: r.version, action: r.action, actor_id: r.actorId,
-    actor_name: r.actorName, changes: JSON.stringify(r.changes ?? {}) as never, reason: r.reason ?? null,
+    actor_name: r.actorName, changes: JSON.stringify(r.changes ?? {}), reason: r.reason ?? null,
   }).execute();
 }
 
 export async function listRevisions(trx: Tx, recordId: string): Promise<RevisionRow[]> {
   return trx.selectFrom('record_revision').select(['id', 'version', 'action', 'actor_name', 'at', 'changes', 'reason'])
-    .where('record_id', '=', recordId).orderBy('id', 'desc').execute() as unknown as Promise<RevisionRow[]>;
+    .where('record_id', '=', recordId).orderBy('id', 'desc').execute();
 }

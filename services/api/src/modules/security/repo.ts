@@ -88,6 +88,6 @@ export async function saveSettings(trx: Tx, tenantId: string, patch: Partial<Rec
   const values = Object.fromEntries(SETTING_KEYS.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]));
   await trx.insertInto('tenant_security')
     .values({ tenant_id: tenantId, ...values, updated_by: by })
-    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ ...values, updated_at: sql`now()` as never, updated_by: by }))
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ ...values, updated_at: sql<Date>`now()`, updated_by: by }))
     .execute();
 }

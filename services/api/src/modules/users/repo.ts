@@ -44,7 +44,7 @@ function filtered(trx: Tx, f: UserFilter) {
 }
 
 export async function listUsers(trx: Tx, f: UserFilter, limit: number, offset: number): Promise<UserRow[]> {
-  return (await filtered(trx, f).orderBy(sql`t.path`).orderBy('u.username').limit(limit).offset(offset).execute()) as unknown as UserRow[];
+  return (await filtered(trx, f).orderBy(sql`t.path`).orderBy('u.username').limit(limit).offset(offset).execute());
 }
 
 export async function countUsers(trx: Tx, f: UserFilter): Promise<number> {
@@ -54,7 +54,7 @@ export async function countUsers(trx: Tx, f: UserFilter): Promise<number> {
 
 export async function findUser(trx: Tx, id: string): Promise<UserRow | null> {
   if (!isUuid(id)) return null;
-  return ((await base(trx).where('u.id', '=', id).executeTakeFirst()) as unknown as UserRow) ?? null;
+  return ((await base(trx).where('u.id', '=', id).executeTakeFirst())) ?? null;
 }
 
 /** The ids among unitIds that are visible units of the given tenant; duplicates dropped. */
