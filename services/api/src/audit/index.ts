@@ -5,7 +5,8 @@ import type { DB } from '../db/types.js';
 import { withScope, type Tx } from '../db/scope.js';
 import { appendChained } from './chain.js';
 
-export type AuditKind = 'read' | 'write' | 'login' | 'denied';
+/** 'system': work no user asked for (a timer's sweep, a nightly recomputation), logged by appendSystemAudit. */
+export type AuditKind = 'read' | 'write' | 'login' | 'denied' | 'system';
 export type AuditOutcome = 'success' | 'failure';
 
 export interface AuditEntry {
@@ -65,4 +66,30 @@ export async function appendAudit(trx: Tx, e: AuditEntry): Promise<void> {
 /** Append in a transaction of its own, scoped to the entry's tenant. */
 export function appendAuditSeparately(db: Kysely<DB>, e: AuditEntry): Promise<void> {
   return withScope(db, e.tenantPath, (trx) => appendAudit(trx, e));
+}
+
+/** The name a row of the system's own work carries (never an account's: login names are `<tenant>.<name>`). */
+export const SYSTEM_ACTOR = '系统';
+
+export interface SystemAuditEntry {
+  /** Chinese, as every operation label. */
+  operation: string;
+  summary: string;
+  /** The tenant the work concerned; null (the default) when it spans every tenant (visible at a root tenant). */
+  tenantId?: string | null;
+  outcome?: AuditOutcome;
+  cadreIds?: string[];
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Audit work the system did on its own, without a user (timers, sweeps, nightly recomputations): kind 'system', no
+ * user, SYSTEM_ACTOR as the name, in the caller's transaction (the work and its row commit together).
+ */
+export function appendSystemAudit(trx: Tx, e: SystemAuditEntry): Promise<void> {
+  return appendAudit(trx, {
+    tenantId: e.tenantId ?? null, tenantPath: null, userId: null, username: SYSTEM_ACTOR, operation: e.operation,
+    kind: 'system', outcome: e.outcome ?? 'success', clientIp: null, requestId: null, cadreIds: e.cadreIds ?? [],
+    detail: e.detail, summary: e.summary,
+  });
 }

@@ -91,7 +91,7 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   await owner.connect();
   try {
     const runner = pgRunner(owner);
-    await migrate(runner);
+    await migrate(runner, { apiRole: config.appRole });
     await sealAuditRows(runner, auditKeys(config));
     const apiUser = new URL(config.databaseUrl!).username || process.env.PGUSER || 'postgres';
     const ownerUser = (await owner.query('select current_user as u')).rows[0].u as string;
@@ -126,7 +126,7 @@ async function openPGlite(config: Config, memory: boolean, ownerSession: boolean
     rows: async <T,>(sql: string) => (await instance.query<T>(sql)).rows,
     query: async <T,>(sql: string, params: unknown[] = []) => (await instance.query<T>(sql, params)).rows,
   };
-  await migrate(runner);
+  await migrate(runner, { apiRole: config.appRole });
   await sealAuditRows(runner, auditKeys(config));
   if (!ownerSession) await pool.lockToRole(config.appRole);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }), log: traceSql });

@@ -22,7 +22,17 @@ export function listMigrations(): { name: string; sql: string }[] {
     .map((name) => ({ name, sql: fs.readFileSync(path.join(migrationsDir, name), 'utf8') }));
 }
 
-export async function migrate(runner: SqlRunner): Promise<string[]> {
+export interface MigrateOptions {
+  /**
+   * The API's group role (config.appRole; lz_app by default). Each migration sees it as the transaction-local setting
+   * app.api_role, which app_tenant_table() grants to (migration 0012, docs/migrations.md): no role name in the SQL.
+   */
+  apiRole?: string;
+}
+
+export async function migrate(runner: SqlRunner, opts: MigrateOptions = {}): Promise<string[]> {
+  const apiRole = opts.apiRole ?? 'lz_app';
+  if (!/^[a-z_][a-z0-9_]*$/.test(apiRole)) throw new Error(`invalid API role name: ${apiRole}`);
   await runner.exec(`create table if not exists schema_migration (
     name text primary key, applied_at timestamptz not null default now())`);
   const done = new Set((await runner.rows<{ name: string }>('select name from schema_migration')).map((r) => r.name));
@@ -31,7 +41,7 @@ export async function migrate(runner: SqlRunner): Promise<string[]> {
     if (done.has(m.name)) continue;
     const name = m.name.replace(/'/g, "''");
     try {
-      await runner.exec(`begin;\n${m.sql}\n;insert into schema_migration (name) values ('${name}');\ncommit;`);
+      await runner.exec(`begin;\nselect set_config('app.api_role', '${apiRole}', true);\n${m.sql}\n;insert into schema_migration (name) values ('${name}');\ncommit;`);
     } catch (e) {
       await runner.exec('rollback').catch(() => undefined);
       throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);

@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import type { Tx } from '../../db/scope.js';
+import { withScope, type Tx } from '../../db/scope.js';
+import { appendSystemAudit } from '../../audit/index.js';
 import { decryptField, encryptField, type FieldKeys } from '../../crypto/fields.js';
 import { maskIdNumber } from '../cadres/fields.js';
 import type { DiffEntry } from './apply.js';
@@ -69,10 +70,21 @@ export async function sweepBatches(trx: Tx): Promise<number> {
   return Number(cleared.numUpdatedRows ?? 0);
 }
 
-/** Every tenant's batches, through the owner-defined function of migration 0008 (the timer has no tenant scope). */
+/**
+ * Every tenant's batches, through the owner-defined function of migration 0008 (the timer has no tenant scope). A
+ * sweep that dropped content is logged as the system's work, in the sweep's transaction.
+ */
 export async function sweepAllBatches(db: Kysely<DB>): Promise<number> {
-  const r = await sql<{ n: number }>`select app_sweep_import_batches() as n`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+  return withScope(db, null, async (trx) => {
+    const r = await sql<{ n: number }>`select app_sweep_import_batches() as n`.execute(trx);
+    const n = Number(r.rows[0]?.n ?? 0);
+    if (n > 0) {
+      await appendSystemAudit(trx, {
+        operation: '清理导入批次', summary: `系统清理已确认或已过期的导入批次内容：${n} 批`, detail: { batches: n },
+      });
+    }
+    return n;
+  });
 }
 
 /** Sweep on a timer while the app runs (unref'd: it never keeps the process alive). */

@@ -416,7 +416,10 @@ builder.mutationField('restoreRecord', (t) =>
       const { trx, principal, row } = await target(ctx, 'restore', String(args.id));
       if (!row) return null;
       if (!row.deleted_at) return row;
-      await updateEnvelope(trx, row.id, null, { deleted_at: null, deleted_by_name: null });
+      // Under the version it read, so that two restores at once cannot both write revision version + 1.
+      if (!(await updateEnvelope(trx, row.id, row.version, { deleted_at: null, deleted_by_name: null }))) {
+        throw conflict((await findRecord(trx, row.id))!);
+      }
       await addRevision(trx, {
         tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'restore', actorId: principal.userId, actorName: principal.displayName,
       });
