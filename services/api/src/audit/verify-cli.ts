@@ -13,6 +13,7 @@ import { loadConfig } from '../config/index.js';
 import type { OwnerQuery } from './chain.js';
 import { auditKeys } from './keys.js';
 import { verifyChain, type VerifyResult } from './verify.js';
+import { pgliteParsers } from '../db/pglite-pool.js';
 
 export async function verifyDatabase(): Promise<VerifyResult> {
   const config = loadConfig();
@@ -29,8 +30,9 @@ export async function verifyDatabase(): Promise<VerifyResult> {
   }
   const dir = path.join(config.dataDir, 'pglite');
   if (!fs.existsSync(dir)) throw new Error(`找不到数据库目录 ${dir}`);
-  const db = await PGlite.create({ dataDir: dir, extensions: { ltree, pg_trgm } });
+  const db = await PGlite.create({ dataDir: dir, extensions: { ltree, pg_trgm }, parsers: pgliteParsers });
   try {
+    // OwnerQuery is generic in its row type; PGlite's rows are untyped records (not a database type).
     const q: OwnerQuery = async (text, params) => (await db.query(text, params as unknown[])).rows as never;
     return await verifyChain(q, keys);
   } finally {

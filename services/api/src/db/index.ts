@@ -19,7 +19,8 @@ import type { DB } from './types.js';
 export type { DB } from './types.js';
 export type Engine = 'postgres' | 'pglite';
 
-// uuid[] (2951) comes back as an array like text[]; int8 stays a string.
+// uuid[] (2951) comes back as an array like text[]; int8 stays a string (PGlite alike: pgliteParsers). The casts: pg's
+// typings list only the built-in type ids it parses itself (not a database type).
 pg.types.setTypeParser(2951 as never, (v: string) => (pg.types.getTypeParser(1009 as never) as (s: string) => string[])(v));
 
 export interface Database {
@@ -129,6 +130,7 @@ async function openPGlite(config: Config, memory: boolean, ownerSession: boolean
   await migrate(runner, { apiRole: config.appRole });
   await sealAuditRows(runner, auditKeys(config));
   if (!ownerSession) await pool.lockToRole(config.appRole);
+  // PGlitePool implements the part of pg.Pool that Kysely's PostgresDialect uses (not a database type).
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }), log: traceSql });
   return { db, engine: 'pglite', apiRole: config.appRole, pglite: pool, close: () => db.destroy() };
 }
