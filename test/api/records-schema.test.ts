@@ -28,6 +28,19 @@ describe(`category tables match the spec (${engineName})`, () => {
     }
   });
 
+  it('each category table is indexed for ledgers and statistics: tenant + date, tenant + each enum (+ date), tenant + money or year', async () => {
+    const { rows } = await sql<{ tablename: string; indexdef: string }>`
+      select tablename, indexdef from pg_indexes where schemaname = 'public' and tablename like 'record\\_%'`.execute(t.database.db);
+    const columns = (def: string) => /\(([^)]*)\)\s*$/.exec(def)![1].split(',').map((c) => c.trim());
+    for (const cat of CATEGORIES) {
+      const have = rows.filter((r) => r.tablename === categoryTable(cat)).map((r) => columns(r.indexdef).join(','));
+      const date = cat.fields.find((f) => f.name === cat.dateField)!.column;
+      const want = [`tenant_id,${date}`, ...cat.fields.flatMap((f) =>
+        f.type === 'enum' ? [`tenant_id,${f.column},${date}`] : f.type === 'money' || f.type === 'year' ? [`tenant_id,${f.column}`] : [])];
+      expect(have, cat.key).toEqual(expect.arrayContaining(want));
+    }
+  });
+
   it('no category field shadows a field of the ArchiveRecord interface', () => {
     for (const cat of CATEGORIES) {
       expect(cat.fields.map((f) => f.name).filter((n) => (ENVELOPE_FIELDS as readonly string[]).includes(n)), cat.key).toEqual([]);
