@@ -2,6 +2,8 @@
 // soft delete and restore, the per-record history, and what a filler may not see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../services/api/src/modules/records/categories.js';
+import { sql } from 'kysely';
+import { withScope } from '../../services/api/src/db/scope.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
 
@@ -110,6 +112,43 @@ describe(`archive records (${engineName})`, () => {
       c: cadre.id, f: { sanction: { kind: '政务处分', measure: '记大过', decidedOn: '2026-05-01', issuingBody: '区监委', facts: '违规发放津补贴。' } },
     });
     expect(s.data.createRecord).toEqual({ form: '第二种形态', influenceMonths: 18, measure: '记大过' });
+  });
+
+  it('an enum field takes its label or its code, is stored as the code, and reads, diffs and lists as the label', async () => {
+    const officer = await tok('km-wh.officer');
+    const cadre = await fillerCadre();
+    const SANCTION = '... on SanctionRecord { kind measure form influenceMonths }';
+    const stored = (id: string) => withScope(t.database.db, 'yn', async (trx) =>
+      (await sql<Record<string, string>>`select kind, measure, form from record_sanction where record_id = ${id}`.execute(trx)).rows[0]);
+    const made = (await t.gql(officer, `mutation($c:ID!, $f:RecordFieldsInput!){ createRecord(cadreId:$c, category:10, fields:$f){ id ${SANCTION} } }`, {
+      c: cadre.id, f: { sanction: { kind: 'party', measure: 'serious_warning', decidedOn: '2026-05-02', issuingBody: '区纪委', facts: '违规收受礼金。' } },
+    })).data.createRecord;
+    // Codes in: the derived form and influence period follow the measure as they do for labels.
+    expect(made).toMatchObject({ kind: '党纪处分', measure: '严重警告', form: '第二种形态', influenceMonths: 18 });
+    expect(await stored(made.id)).toEqual({ kind: 'party', measure: 'serious_warning', form: '2' });
+
+    // Labels and codes mixed; the history shows labels on both sides.
+    const upd = await t.gql(officer, `mutation($id:ID!, $f:RecordFieldsInput!){ updateRecord(id:$id, version:1, fields:$f){ ${SANCTION}
+      history { changes { field from to } } } }`, {
+      id: made.id, f: { sanction: { kind: '党纪处分', measure: '警告', form: '3', decidedOn: '2026-05-02', issuingBody: '区纪委', facts: '违规收受礼金。' } },
+    });
+    expect(upd.data.updateRecord).toMatchObject({ kind: '党纪处分', measure: '警告', form: '第三种形态', influenceMonths: 12 });
+    const byField = (a: { field: string }, b: { field: string }) => a.field.localeCompare(b.field);
+    expect(upd.data.updateRecord.history[0].changes.sort(byField)).toEqual([
+      { field: 'form', from: '第二种形态', to: '第三种形态' }, { field: 'influenceMonths', from: '18', to: '12' },
+      { field: 'measure', from: '严重警告', to: '警告' },
+    ]);
+    expect(await stored(made.id)).toEqual({ kind: 'party', measure: 'warning', form: '3' });
+    const listed = (await t.gql(officer, `query($id:ID!){ cadre(id:$id){ records(category:10){ id ${SANCTION} } } }`, { id: cadre.id }))
+      .data.cadre.records.find((r: any) => r.id === made.id);
+    expect(listed).toMatchObject({ kind: '党纪处分', measure: '警告', form: '第三种形态' });
+
+    // A clue by codes; a code of another field is no option here.
+    const CLUE = `mutation($c:ID!, $f:RecordFieldsInput!){ createRecord(cadreId:$c, category:8, fields:$f){ ... on ClueRecord { source disposalMode handlingStatus } } }`;
+    const clue = (f: Record<string, unknown>) => t.gql(officer, CLUE, { c: cadre.id, f: { clue: { receivedOn: '2026-06-01', source: '巡察', summary: '反映违规收受礼品。', ...f } } });
+    expect((await clue({ disposalMode: 'talk_inquiry', handlingStatus: 'open' })).data.createRecord)
+      .toEqual({ source: '巡察', disposalMode: '谈话函询', handlingStatus: '办理中' });
+    expect((await clue({ disposalMode: 'party', handlingStatus: '办理中' })).errors?.[0].message).toBe('处置方式须为「谈话函询、初步核实、暂存待查、予以了结」之一');
   });
 
   it('officers delete and restore; deleted records leave the archive but not the history', async () => {

@@ -106,7 +106,7 @@ const requiredValues = (cat: CategorySpec) => cat.fields.filter((f) => f.require
   switch (f.type) {
     case 'date': return '2020-01-01';
     case 'year': return 2020;
-    case 'enum': return f.options![0];
+    case 'enum': return f.options![0].code;
     case 'money': case 'decimal': case 'int': return 1;
     case 'bool': return true;
     default: return '探针';

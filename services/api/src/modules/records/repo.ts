@@ -1,10 +1,11 @@
 // Archive records: the envelope (archive_record) joined to its category's typed table (record_<key>), materials
 // and revisions. Every call takes the request's scoped transaction (RLS). Identifiers in raw SQL come only from the
-// category spec, never from input.
+// category spec, never from input. Enum fields are stored as their codes and read and written here as their labels
+// (categories.ts holds the mapping): everything above the repo — GraphQL, revisions, audit — sees labels.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
-import { CATEGORIES, categoryById, categoryTable, type CategorySpec, type FieldSpec } from './categories.js';
+import { CATEGORIES, categoryById, categoryTable, enumOption, type CategorySpec, type FieldSpec } from './categories.js';
 
 export type FieldValues = Record<string, string | number | boolean | null>;
 
@@ -45,6 +46,15 @@ function readExpr(alias: string, fd: FieldSpec): RawBuilder<unknown> {
   if (fd.type === 'date') return sql`to_char(${c}, 'YYYY-MM-DD')`;
   if (fd.type === 'money' || fd.type === 'decimal') return sql`${c}::text`;
   return c;
+}
+
+/** A row as read: enum codes become their labels (a value that is no option's code stays as stored). */
+function withLabels(row: RecordRow): RecordRow {
+  for (const fd of categoryById.get(row.category)?.fields ?? []) {
+    const v = row.fields?.[fd.name];
+    if (fd.type === 'enum' && typeof v === 'string') row.fields[fd.name] = fd.options!.find((o) => o.code === v)?.label ?? v;
+  }
+  return row;
 }
 
 /** One CASE over the category tables, so a mixed list (review queue) is one query. */
@@ -108,7 +118,7 @@ export async function listRecords(trx: Tx, f: RecordFilter, limit = 500, offset 
     where ${where(f)}
     order by ${order === 'oldest' ? sql`r.entered_at, r.id` : sql`r.category, ${recordDate()} desc nulls last, r.entered_at desc, r.id`}
     limit ${limit} offset ${offset}`.execute(trx);
-  return rows;
+  return rows.map(withLabels);
 }
 
 export async function countRecords(trx: Tx, f: RecordFilter): Promise<number> {
@@ -127,14 +137,22 @@ export async function findRecord(trx: Tx, recordId: string): Promise<RecordRow |
     from archive_record r join cadre c on c.id = r.cadre_id and c.tenant_id = r.tenant_id
     ${detailJoins()}
     where r.id = ${recordId} and ${typedRowExists()}`.execute(trx);
-  return rows[0] ?? null;
+  return rows[0] ? withLabels(rows[0]) : null;
 }
 
-/** Values as SQL parameters in the spec's column order (dates and decimals go in as text and are cast). */
+/**
+ * Values as SQL parameters in the spec's column order (dates and decimals go in as text and are cast; enums, given
+ * by label or code, go in as their code).
+ */
 function params(cat: CategorySpec, v: FieldValues) {
   return cat.fields.map((fd) => {
     const x = v[fd.name] ?? null;
     if (x === null) return sql`null`;
+    if (fd.type === 'enum') {
+      const o = enumOption(fd, String(x));
+      if (!o) throw new Error(`${cat.key}.${fd.name}: not an option: ${String(x)}`);
+      return sql`${o.code}`;
+    }
     if (fd.type === 'date') return sql`${x}::date`;
     if (fd.type === 'money' || fd.type === 'decimal') return sql`${String(x)}::numeric`;
     return sql`${x}`;

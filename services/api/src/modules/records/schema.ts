@@ -13,7 +13,7 @@ import { beijingTime } from '../../util/time.js';
 import { Cadre } from '../cadres/schema.js';
 import { findCadre, type CadreRow } from '../cadres/repo.js';
 import {
-  CATEGORIES, categoryById, defaultInfluenceMonths, formOfMeasure, STATUS_LABELS, type CategorySpec, type FieldSpec,
+  CATEGORIES, categoryById, defaultInfluenceMonths, enumOption, formOfMeasure, STATUS_LABELS, type CategorySpec, type FieldSpec,
 } from './categories.js';
 import {
   addRevision, countRecords, findRecord, insertRecord, listMaterials, listRecords, listRevisions, setMaterials, type MaterialItem,
@@ -124,6 +124,10 @@ for (const cat of CATEGORIES) {
 const decimalText = (label: string, intDigits: number) => z.union([z.string(), z.number()]).transform((v) => String(v).trim())
   .pipe(z.string().regex(new RegExp(`^\\d{1,${intDigits}}(\\.\\d{1,2})?$`), `${label}须为不小于 0 的数，最多两位小数`));
 
+/** An enum value: an option's label (as users see it) or its code; the label goes on (the repo stores the code). */
+const enumInput = (fd: FieldSpec) => z.string().transform((v, c) => enumOption(fd, v)?.label
+  ?? (c.addIssue({ code: 'custom', message: `${fd.label}须为「${fd.options!.map((o) => o.label).join('、')}」之一` }), z.NEVER));
+
 /** The zod check of one field's value (present values only; requiredness is the GraphQL type's). */
 function fieldSchema(fd: FieldSpec): z.ZodType {
   switch (fd.type) {
@@ -131,7 +135,7 @@ function fieldSchema(fd: FieldSpec): z.ZodType {
     case 'year': return intIn(fd.label, 1949, 2100);
     case 'int': return intIn(fd.label, 0, 1_000_000);
     case 'text': case 'longtext': return text(fd.label, fd.max ?? (fd.type === 'text' ? 200 : 4000));
-    case 'enum': return oneOf(fd.options!, `${fd.label}须为「${fd.options!.join('、')}」之一`);
+    case 'enum': return enumInput(fd);
     case 'money': return decimalText(fd.label, 12);
     case 'decimal': return decimalText(fd.label, 5);
     case 'bool': return z.boolean();
@@ -434,7 +438,7 @@ const CategoryField = builder.objectRef<FieldSpec>('RecordFieldSpec').implement(
     label: t.exposeString('label'),
     type: t.exposeString('type', { description: 'date | year | text | longtext | enum | money | decimal | int | bool' }),
     required: t.boolean({ resolve: (f) => !!f.required && !f.derived }),
-    options: t.stringList({ nullable: true, resolve: (f) => (f.options ? [...f.options] : null) }),
+    options: t.stringList({ nullable: true, resolve: (f) => f.options?.map((o) => o.label) ?? null }),
     max: t.exposeInt('max', { nullable: true }),
     wide: t.boolean({ resolve: (f) => !!f.wide }),
     derived: t.boolean({ description: '留空时由服务器按规则填写（如四种形态、影响期）', resolve: (f) => !!f.derived || f.name === 'influenceMonths' }),
