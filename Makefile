@@ -51,5 +51,6 @@ restore: install
 ## Print the GraphQL SDL snapshot to schema/schema.graphql
 schema: install
 	$(NPM) run schema:print
+	$(NPM) run codegen -w web
 
 .PHONY: install web run test typecheck schema audit-verify audit-keygen backup restore bench
