@@ -1,34 +1,29 @@
 // 激活账户: a new or reset account is activated by its owner with the one-time code the system administrator handed
 // over, and the owner sets their own password (the administrator never knows it). Public: reached from the login page.
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Form, Input, Result, Typography } from 'antd';
 import { KeyOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { errorText, gql } from '../api/graphql';
-import { ACTIVATE_ACCOUNT } from '../pages/admin/queries';
+import { errorText } from '../api/graphql';
+import { useGqlMutation } from '../api/query';
+import { graphql } from '../gql';
 
 interface Values { username: string; code: string; newPassword: string; confirmPassword: string }
-interface Outcome { username: string; ready: boolean; message: string }
+
+const ActivateAccountDocument = graphql(`
+  mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {
+    activateAccount(username: $username, code: $code, newPassword: $newPassword) { username ready message }
+  }
+`);
 
 export function ActivatePage() {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [done, setDone] = useState<Outcome | null>(null);
+  const activate = useGqlMutation(ActivateAccountDocument);
+  const done = activate.data?.activateAccount ?? null;
+  const error = activate.error ? errorText(activate.error, '激活失败，请稍后重试') : null;
+  const submitting = activate.isPending;
 
-  const onFinish = async (v: Values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const d = await gql<{ activateAccount: Outcome }>(ACTIVATE_ACCOUNT, {
-        username: v.username.trim(), code: v.code.trim(), newPassword: v.newPassword,
-      });
-      setDone(d.activateAccount);
-    } catch (e) {
-      setError(errorText(e, '激活失败，请稍后重试'));
-    } finally {
-      setSubmitting(false);
-    }
+  const onFinish = (v: Values) => {
+    activate.mutate({ username: v.username.trim(), code: v.code.trim(), newPassword: v.newPassword });
   };
 
   return (
@@ -66,7 +61,7 @@ export function ActivatePage() {
               layout="vertical"
               requiredMark={false}
               onFinish={onFinish}
-              onValuesChange={() => error && setError(null)}
+              onValuesChange={() => error && activate.reset()}
               autoComplete="off"
             >
               <Form.Item label="登录名" name="username" rules={[{ required: true, whitespace: true, message: '请输入登录名' }]}>

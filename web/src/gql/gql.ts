@@ -15,18 +15,32 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {\n    activateAccount(username: $username, code: $code, newPassword: $newPassword) { username ready message }\n  }\n": typeof types.ActivateAccountDocument,
     "\n  query Me {\n    me { id username displayName roles roleLabel mustChangePassword permissions passwordRule tenant { id code name kindLabel path } }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { accessToken expiresIn refreshToken mustChangePassword }\n  }\n": typeof types.LoginDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n": typeof types.TenantsDocument,
+    "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n": typeof types.UnitsDocument,
+    "\n  query Cadres($first: Int, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": typeof types.CadresDocument,
+    "query ImportUnits { units { id name parentId sortOrder tenant { id } } }": typeof types.ImportUnitsDocument,
 };
 const documents: Documents = {
+    "\n  mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {\n    activateAccount(username: $username, code: $code, newPassword: $newPassword) { username ready message }\n  }\n": types.ActivateAccountDocument,
     "\n  query Me {\n    me { id username displayName roles roleLabel mustChangePassword permissions passwordRule tenant { id code name kindLabel path } }\n  }\n": types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { accessToken expiresIn refreshToken mustChangePassword }\n  }\n": types.LoginDocument,
     "mutation Logout { logout }": types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n": types.TenantsDocument,
+    "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n": types.UnitsDocument,
+    "\n  query Cadres($first: Int, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": types.CadresDocument,
+    "query ImportUnits { units { id name parentId sortOrder tenant { id } } }": types.ImportUnitsDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {\n    activateAccount(username: $username, code: $code, newPassword: $newPassword) { username ready message }\n  }\n"): typeof import('./graphql').ActivateAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -43,6 +57,22 @@ export function graphql(source: "mutation Logout { logout }"): typeof import('./
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n"): typeof import('./graphql').TenantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n"): typeof import('./graphql').UnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cadres($first: Int, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CadresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ImportUnits { units { id name parentId sortOrder tenant { id } } }"): typeof import('./graphql').ImportUnitsDocument;
 
 
 export function graphql(source: string) {

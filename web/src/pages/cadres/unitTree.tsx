@@ -2,7 +2,7 @@
 // as returned by the API), then its subordinate tenants.
 import type { ReactNode } from 'react';
 import { BankOutlined, ClusterOutlined, FolderOutlined } from '@ant-design/icons';
-import type { CadreFilter, TenantItem, UnitItem } from './types';
+import type { CadreFilter, TenantItem, UnitItem } from './queries';
 
 export interface ScopeNode {
   key: string;
