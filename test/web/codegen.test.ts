@@ -19,4 +19,14 @@ describe('console operation types', () => {
       expect(readFileSync(join(web, file), 'utf8'), `${file} is stale: run \`npm run codegen -w web\``).toBe(content);
     }
   });
+
+  it('the cadre profile query asks for every field the profile sheet and editor show (PROFILE_FIELDS)', () => {
+    const source = readFileSync(join(web, 'src/pages/archive/profile.ts'), 'utf8');
+    const list = source.slice(source.indexOf('PROFILE_FIELDS: ProfileField[] = ['), source.indexOf('];'));
+    const names = [...list.matchAll(/\{ name: '(\w+)'/g)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(20);
+    const doc = source.slice(source.indexOf('query CadreProfile'), source.indexOf('appointments {'));
+    const asked = new Set(doc.split(/[^\w]+/));
+    expect(names.filter((n) => !asked.has(n))).toEqual([]);
+  });
 });

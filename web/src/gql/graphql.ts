@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AppointmentInput = {
+  approver?: string | null | undefined;
+  /** YYYY-MM-DD */
+  decidedOn: string;
+  documentNo?: string | null | undefined;
+  kind: string;
+  position: string;
+};
+
 export type CadreFilter = {
   /** 公民身份号码（精确匹配）：仅纪检干部可用，使用记入访问日志（号码只记脱敏值和密钥哈希） */
   idNumber?: string | null | undefined;
@@ -13,6 +22,96 @@ export type CadreFilter = {
   tenantCode?: string | null | undefined;
   /** 单位（含下级单位） */
   unitId?: string | number | null | undefined;
+};
+
+/** 只改给出的项；可选文本给空串即清空；任免情况、简历、家庭成员给出时整体替换 */
+export type CadrePatch = {
+  /** 任免理由 */
+  appointmentReason?: string | null | undefined;
+  appointments?: Array<AppointmentInput> | null | undefined;
+  /** 年度考核结果 */
+  assessmentSummary?: string | null | undefined;
+  /** 出生年月 */
+  birthMonth?: string | null | undefined;
+  /** 出生地 */
+  birthPlace?: string | null | undefined;
+  /** 全日制教育·学位 */
+  eduFtDegree?: string | null | undefined;
+  /** 全日制教育·毕业院校系及专业（学位） */
+  eduFtDegreeSchool?: string | null | undefined;
+  /** 全日制教育·学历 */
+  eduFtLevel?: string | null | undefined;
+  /** 全日制教育·毕业院校系及专业（学历） */
+  eduFtLevelSchool?: string | null | undefined;
+  /** 在职教育·学位 */
+  eduPtDegree?: string | null | undefined;
+  /** 在职教育·毕业院校系及专业（学位） */
+  eduPtDegreeSchool?: string | null | undefined;
+  /** 在职教育·学历 */
+  eduPtLevel?: string | null | undefined;
+  /** 在职教育·毕业院校系及专业（学历） */
+  eduPtLevelSchool?: string | null | undefined;
+  /** 最高学历 */
+  education?: string | null | undefined;
+  /** 民族 */
+  ethnicity?: string | null | undefined;
+  family?: Array<FamilyMemberInput> | null | undefined;
+  /** 健康状况 */
+  health?: string | null | undefined;
+  /** 公民身份号码（18 位）；空串清除 */
+  idNumber?: string | null | undefined;
+  /** 干部管理权限 */
+  managementLevel?: string | null | undefined;
+  /** 姓名 */
+  name?: string | null | undefined;
+  /** 籍贯 */
+  nativePlace?: string | null | undefined;
+  /** 入党时间 */
+  partyJoin?: string | null | undefined;
+  /** 政治面貌 */
+  politicalStatus?: string | null | undefined;
+  /** 现任职务 */
+  position?: string | null | undefined;
+  /** 专业技术职务 */
+  professionalTitle?: string | null | undefined;
+  /** 拟任职务 */
+  proposedPosition?: string | null | undefined;
+  /** 拟免职务 */
+  proposedRemoval?: string | null | undefined;
+  /** 职级 */
+  rank?: string | null | undefined;
+  /** 呈报单位 */
+  reportingUnit?: string | null | undefined;
+  resume?: Array<ResumeInput> | null | undefined;
+  /** 奖惩情况 */
+  rewards?: string | null | undefined;
+  /** 性别 */
+  sex?: string | null | undefined;
+  /** 排序号 */
+  sortOrder?: number | null | undefined;
+  /** 熟悉专业有何专长 */
+  specialty?: string | null | undefined;
+  /** 状态 */
+  status?: string | null | undefined;
+  unitId?: string | number | null | undefined;
+  /** 参加工作时间 */
+  workStart?: string | null | undefined;
+};
+
+export type FamilyMemberInput = {
+  birthMonth?: string | null | undefined;
+  name: string;
+  politicalStatus?: string | null | undefined;
+  /** 称谓（GB/T 4761） */
+  relation: string;
+  workPosition?: string | null | undefined;
+};
+
+export type ResumeInput = {
+  content: string;
+  /** 空为至今 */
+  endMonth?: string | null | undefined;
+  startMonth: string;
 };
 
 export type ActivateAccountMutationVariables = Exact<{
@@ -49,6 +148,27 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: boolean };
+
+export type CadreProfileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CadreProfileQuery = { cadre: { id: string, version: number, idNumber: string | null, idNumberMasked: boolean, photoUrl: string | null, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, birthPlace: string | null, partyJoin: string | null, workStart: string | null, health: string | null, politicalStatus: string | null, professionalTitle: string | null, specialty: string | null, education: string | null, eduFtLevel: string | null, eduFtDegree: string | null, eduFtLevelSchool: string | null, eduFtDegreeSchool: string | null, eduPtLevel: string | null, eduPtDegree: string | null, eduPtLevelSchool: string | null, eduPtDegreeSchool: string | null, position: string | null, rank: string | null, status: string, managementLevel: string | null, sortOrder: number, proposedPosition: string | null, proposedRemoval: string | null, rewards: string | null, assessmentSummary: string | null, appointmentReason: string | null, reportingUnit: string | null, appointments: Array<{ kind: string, position: string, decidedOn: string, approver: string | null, documentNo: string | null }>, resume: Array<{ startMonth: string, endMonth: string | null, content: string }>, family: Array<{ relation: string, name: string, birthMonth: string | null, politicalStatus: string | null, workPosition: string | null }>, history: Array<{ version: number, action: string, actorName: string, at: string, changes: Array<{ label: string, from: string | null, to: string | null }> }> } | null };
+
+export type UpdateCadreMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: CadrePatch;
+}>;
+
+
+export type UpdateCadreMutation = { updateCadre: { id: string, version: number } | null };
+
+export type RecordCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecordCategoriesQuery = { recordCategories: Array<{ id: number, key: string, title: string, short: string, restricted: boolean, fields: Array<{ name: string, label: string, type: string, required: boolean, options: Array<string> | null, max: number | null, wide: boolean }> }> };
 
 export type TenantsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -143,6 +263,107 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const CadreProfileDocument = new TypedDocumentString(`
+    query CadreProfile($id: ID!) {
+  cadre(id: $id) {
+    id
+    version
+    idNumber
+    idNumberMasked
+    photoUrl
+    name
+    sex
+    birthMonth
+    ethnicity
+    nativePlace
+    birthPlace
+    partyJoin
+    workStart
+    health
+    politicalStatus
+    professionalTitle
+    specialty
+    education
+    eduFtLevel
+    eduFtDegree
+    eduFtLevelSchool
+    eduFtDegreeSchool
+    eduPtLevel
+    eduPtDegree
+    eduPtLevelSchool
+    eduPtDegreeSchool
+    position
+    rank
+    status
+    managementLevel
+    sortOrder
+    proposedPosition
+    proposedRemoval
+    rewards
+    assessmentSummary
+    appointmentReason
+    reportingUnit
+    appointments {
+      kind
+      position
+      decidedOn
+      approver
+      documentNo
+    }
+    resume {
+      startMonth
+      endMonth
+      content
+    }
+    family {
+      relation
+      name
+      birthMonth
+      politicalStatus
+      workPosition
+    }
+    history {
+      version
+      action
+      actorName
+      at
+      changes {
+        label
+        from
+        to
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CadreProfileQuery, CadreProfileQueryVariables>;
+export const UpdateCadreDocument = new TypedDocumentString(`
+    mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {
+  updateCadre(id: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCadreMutation, UpdateCadreMutationVariables>;
+export const RecordCategoriesDocument = new TypedDocumentString(`
+    query RecordCategories {
+  recordCategories {
+    id
+    key
+    title
+    short
+    restricted
+    fields {
+      name
+      label
+      type
+      required
+      options
+      max
+      wide
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordCategoriesQuery, RecordCategoriesQueryVariables>;
 export const TenantsDocument = new TypedDocumentString(`
     query Tenants {
   tenants {
