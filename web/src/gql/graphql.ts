@@ -149,6 +149,13 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
+export type CodeTableQueryVariables = Exact<{
+  n?: Array<string> | string | null | undefined;
+}>;
+
+
+export type CodeTableQuery = { codeTables: Array<{ name: string, title: string, items: Array<{ code: string, label: string, abbr: string | null, parent: string | null, initials: string, pinyin: string }> }> };
+
 export type CadreProfileQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -263,6 +270,22 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const CodeTableDocument = new TypedDocumentString(`
+    query CodeTable($n: [String!]) {
+  codeTables(names: $n) {
+    name
+    title
+    items {
+      code
+      label
+      abbr
+      parent
+      initials
+      pinyin
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodeTableQuery, CodeTableQueryVariables>;
 export const CadreProfileDocument = new TypedDocumentString(`
     query CadreProfile($id: ID!) {
   cadre(id: $id) {
