@@ -6,18 +6,13 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Input, Spin, Tag, Tooltip, Tree } from 'antd';
 import { BankOutlined, ReloadOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
+import { TENANT_KINDS as KIND_LABELS } from '@shared/tenants';
+import { buildTree, groupByParent, kidsOrNone } from '../../components/tree';
 import { ADMIN_TENANTS_QUERY } from './queries';
 import type { AdminTenant } from './types';
 
-export const TENANT_KINDS: { value: string; label: string }[] = [
-  { value: 'province_commission', label: '省纪委监委' },
-  { value: 'city_commission', label: '市纪委监委' },
-  { value: 'county_commission', label: '县区纪委监委' },
-  { value: 'supervision_team', label: '派驻纪检监察组' },
-  { value: 'inspection_office', label: '巡察机构' },
-  { value: 'enterprise_discipline', label: '市管企业纪委' },
-  { value: 'university_discipline', label: '市属院校纪委' },
-];
+/** Tenant kinds for a Select (labels shared with the server). */
+export const TENANT_KINDS: { value: string; label: string }[] = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
 
 export const isSuspended = (t: AdminTenant) => t.effectiveStatus === 'suspended';
 
@@ -31,13 +26,7 @@ export interface TenantIndex {
 
 export function indexTenants(list: AdminTenant[]): TenantIndex {
   const byId = new Map(list.map((t) => [t.id, t]));
-  const children = new Map<string | null, AdminTenant[]>();
-  for (const t of list) {
-    const parent = t.parentId && byId.has(t.parentId) ? t.parentId : null;
-    const arr = children.get(parent) ?? [];
-    arr.push(t);
-    children.set(parent, arr);
-  }
+  const children = groupByParent(list, (t) => t.id, (t) => t.parentId);
   for (const arr of children.values()) arr.sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
   return { list, byId, children, roots: children.get(null) ?? [] };
 }
@@ -80,20 +69,13 @@ export interface TenantTreeSelectNode {
 
 /** Tree data for a TreeSelect of tenants; `disabled` greys out (but keeps) nodes. */
 export function tenantSelectTree(index: TenantIndex, disabled?: (t: AdminTenant) => boolean): TenantTreeSelectNode[] {
-  const walk = (parent: string | null, seen: Set<string>): TenantTreeSelectNode[] =>
-    (index.children.get(parent) ?? []).filter((t) => !seen.has(t.id)).map((t) => {
-      seen.add(t.id);
-      const kids = walk(t.id, seen);
-      return {
-        value: t.id,
-        key: t.id,
-        title: isSuspended(t) ? `${t.name}（已暂停）` : t.name,
-        disabled: disabled?.(t),
-        children: kids.length ? kids : undefined,
-      };
-    });
-  return walk(null, new Set());
+  return buildTree<AdminTenant, TenantTreeSelectNode>(index.children, (t) => t.id, (t, kids) => ({
+    value: t.id, key: t.id, title: tenantOptionTitle(t), disabled: disabled?.(t), children: kidsOrNone(kids),
+  }));
 }
+
+/** A tenant as a TreeSelect option: its name, marked when it (or a tenant above) is suspended. */
+export const tenantOptionTitle = (t: AdminTenant) => (isSuspended(t) ? `${t.name}（已暂停）` : t.name);
 
 export function useTenants() {
   const [list, setList] = useState<AdminTenant[]>([]);
@@ -180,22 +162,13 @@ export function TenantTreeCard({ index, loading, error, onReload, selectedId, on
   const { nodes, matchExpand } = useMemo(() => {
     const k = keyword.trim().toLowerCase();
     const expand: string[] = [];
-    const seen = new Set<string>();
-    const walk = (parent: string | null): TreeNode[] => {
-      const out: TreeNode[] = [];
-      for (const t of index.children.get(parent) ?? []) {
-        if (seen.has(t.id)) continue;
-        seen.add(t.id);
-        const kids = walk(t.id);
-        const hit = !k || t.name.toLowerCase().includes(k) || t.code.includes(k);
-        if (hit || kids.length) {
-          if (k && kids.length) expand.push(t.id);
-          out.push({ key: t.id, title: nodeTitle(t), icon: <BankOutlined />, children: kids.length ? kids : undefined, isLeaf: !kids.length });
-        }
-      }
-      return out;
-    };
-    return { nodes: walk(null), matchExpand: expand };
+    const nodes = buildTree<AdminTenant, TreeNode>(index.children, (t) => t.id, (t, kids) => {
+      const hit = !k || t.name.toLowerCase().includes(k) || t.code.includes(k);
+      if (!hit && !kids.length) return null;
+      if (k && kids.length) expand.push(t.id);
+      return { key: t.id, title: nodeTitle(t), icon: <BankOutlined />, children: kidsOrNone(kids), isLeaf: !kids.length };
+    });
+    return { nodes, matchExpand: expand };
   }, [index, keyword]);
 
   // By default a small directory is fully open; a large one shows its first two levels.
