@@ -1,9 +1,10 @@
 // 授权记录 (安全审计员): pending and recent role grants of the subtree, and the alerts — grants approved and followed
 // within an hour by the account's login and archive reads. Read only.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Empty, List, Select, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { ReloadOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, List, Select, Space, Tabs, Tag } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
+import { PageHead, RefreshButton } from '../../components/PageHead';
 import { ROLE_GRANT_ALERTS_QUERY, ROLE_GRANTS_QUERY } from '../admin/queries';
 import { formatTime, GrantTable } from '../admin/GrantTable';
 import type { RoleGrant, RoleGrantAlert, RoleGrantPage } from '../admin/types';
@@ -38,10 +39,7 @@ export function GrantRecordsPage() {
 
   return (
     <div className="lz-admin">
-      <div className="lz-page-head">
-        <Typography.Title level={4} className="lz-page-title">授权记录</Typography.Title>
-        <span className="lz-page-desc">本级及下级机构的角色授权申请与审批，以及需要关注的异常授权</span>
-      </div>
+      <PageHead title="授权记录" desc="本级及下级机构的角色授权申请与审批，以及需要关注的异常授权" />
       {error && <Alert type="error" showIcon title={error} className="lz-table-alert" action={<Button size="small" onClick={() => void load()}>重试</Button>} />}
 
       <Card
@@ -59,7 +57,7 @@ export function GrantRecordsPage() {
               options={[{ value: 7, label: '最近 7 天' }, { value: 30, label: '最近 30 天' }, { value: 90, label: '最近 90 天' }, { value: 366, label: '最近一年' }]}
               style={{ width: 120 }}
             />
-            <Tooltip title="刷新"><Button size="small" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新" /></Tooltip>
+            <RefreshButton size="small" onClick={() => void load()} />
           </Space>
         }
       >
