@@ -10,9 +10,8 @@ import {
 import { gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
 import { useAction } from '../../components/FormModal';
-import { PageHead } from '../../components/PageHead';
 import { SET_TENANT_STATUS } from './queries';
-import { ancestorsOf, TenantTreeCard, useSelectedTenant, useTenants } from './tenantTree';
+import { ancestorsOf, TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
 import type { AdminTenant } from './types';
 import { CreateTenantDialog } from './tenants/CreateTenantDialog';
 import { EditTenantDialog } from './tenants/EditTenantDialog';
@@ -75,168 +74,13 @@ export function TenantsPage() {
   const suspended = selected?.status === 'suspended';
 
   return (
-    <div className="lz-admin">
-      <PageHead title="租户管理" desc="管理本级下属的纪检监察机关：新建、重命名、调整隶属关系、暂停或恢复使用" />
-
-      <div className="lz-admin-body">
-        <TenantTreeCard
-          index={index}
-          loading={tenants.loading}
-          error={tenants.error}
-          onReload={() => void tenants.reload()}
-          selectedId={selected?.id ?? null}
-          onSelect={(id) => id && select(id)}
-        />
-
-        <Card
-          className="lz-detail-card"
-          size="small"
-          data-testid="tenant-detail"
-          title={
-            selected ? (
-              <Space size={8}>
-                <span data-testid="tenant-detail-name">{selected.name}</span>
-                <StatusTag t={selected} />
-                {isOwn && <Tag color="blue">本级</Tag>}
-              </Space>
-            ) : '租户信息'
-          }
-          extra={
-            selected && (
-              <Space size={8} wrap>
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('create')} data-testid="tenant-create">
-                  新建下级租户
-                </Button>
-                <Tooltip title={isOwn ? ownHint : undefined}>
-                  <Button icon={<EditOutlined />} disabled={isOwn} onClick={() => setModal('edit')} data-testid="tenant-edit">
-                    重命名/排序
-                  </Button>
-                </Tooltip>
-                <Tooltip title={isOwn ? ownHint : undefined}>
-                  <Button icon={<DragOutlined />} disabled={isOwn} onClick={() => setModal('move')} data-testid="tenant-move">
-                    移动
-                  </Button>
-                </Tooltip>
-                {suspended ? (
-                  <Popconfirm
-                    title={`恢复「${selected.name}」？`}
-                    description={
-                      <div className="lz-confirm-text">
-                        恢复后，该租户的用户可重新登录{suspendedAncestor ? `（上级「${suspendedAncestor.name}」仍处于暂停状态，恢复上级前仍不能登录）` : ''}。
-                      </div>
-                    }
-                    okText="恢复"
-                    cancelText="取消"
-                    onConfirm={() => setStatus('active')}
-                    okButtonProps={{ 'data-testid': 'confirm-ok' }}
-                  >
-                    <Button icon={<PlayCircleOutlined />} loading={statusBusy} data-testid="tenant-resume">恢复</Button>
-                  </Popconfirm>
-                ) : (
-                  <Tooltip title={isOwn ? ownHint : undefined}>
-                    <span>
-                      <Popconfirm
-                        title={`暂停「${selected.name}」？`}
-                        description={
-                          <div className="lz-confirm-text">
-                            暂停后，该租户及其全部下级租户的所有用户将<b>立即退出登录</b>，且在恢复前无法登录。
-                          </div>
-                        }
-                        okText="暂停"
-                        cancelText="取消"
-                        okButtonProps={{ danger: true, 'data-testid': 'confirm-ok' }}
-                        onConfirm={() => setStatus('suspended')}
-                        disabled={isOwn}
-                      >
-                        <Button danger icon={<PauseCircleOutlined />} disabled={isOwn} loading={statusBusy} data-testid="tenant-suspend">
-                          暂停
-                        </Button>
-                      </Popconfirm>
-                    </span>
-                  </Tooltip>
-                )}
-              </Space>
-            )
-          }
-        >
-          {!selected ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
-          ) : (
-            <>
-              {isOwn && (
-                <Alert
-                  type="info"
-                  showIcon
-                  className="lz-form-alert"
-                  title={`「${selected.name}」是本级租户，由上级机关管理；您可以在其下新建和管理下级租户。`}
-                />
-              )}
-              {!isOwn && suspendedAncestor && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  className="lz-form-alert"
-                  title={`上级租户「${suspendedAncestor.name}」已暂停，本租户及其下级的用户均无法登录。`}
-                />
-              )}
-              {selected.status === 'suspended' && (
-                <Alert
-                  type="error"
-                  showIcon
-                  className="lz-form-alert"
-                  title="该租户已暂停使用：其本级及全部下级租户的用户均无法登录。"
-                />
-              )}
-              <Descriptions
-                bordered
-                size="small"
-                column={2}
-                className="lz-descriptions"
-                data-testid="tenant-info"
-                items={[
-                  { key: 'name', label: '名称', children: selected.name },
-                  { key: 'code', label: '代码', children: <span className="lz-mono">{selected.code}</span> },
-                  { key: 'kind', label: '类型', children: selected.kindLabel },
-                  { key: 'parent', label: '上级租户', children: parent?.name ?? (isOwn ? '（上级机关）' : '—') },
-                  { key: 'sort', label: '排序号', children: selected.sortOrder },
-                  { key: 'status', label: '状态', children: <StatusTag t={selected} /> },
-                  {
-                    key: 'path', label: '隶属关系', span: 2,
-                    children: [...ancestors, selected].map((a) => a.name).join(' / '),
-                  },
-                  {
-                    key: 'login', label: '登录名格式', span: 2,
-                    children: <span><span className="lz-mono">{selected.code}.账户名</span><span className="lz-muted">（如 {selected.code}.admin）</span></span>,
-                  },
-                ]}
-              />
-              <div className="lz-section-head">
-                <span className="lz-section-title">下级租户（{children.length}）</span>
-                <Space size={4}>
-                  <Button type="link" size="small" icon={<TeamOutlined />} onClick={() => navigate(`/admin/users?tenant=${selected.id}`)}>
-                    查看本级用户
-                  </Button>
-                  <Button type="link" size="small" icon={<SafetyOutlined />} onClick={() => navigate(`/admin/security?tenant=${selected.id}`)}>
-                    安全设置
-                  </Button>
-                </Space>
-              </div>
-              <Table<AdminTenant>
-                rowKey="id"
-                size="small"
-                bordered
-                columns={childColumns}
-                dataSource={children}
-                pagination={false}
-                data-testid="tenant-children"
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无下级租户" /> }}
-              />
-            </>
-          )}
-        </Card>
-      </div>
-
-      {selected && (
+    <TenantAdminPage
+      title="租户管理"
+      desc="管理本级下属的纪检监察机关：新建、重命名、调整隶属关系、暂停或恢复使用"
+      tenants={tenants}
+      selectedId={selected?.id ?? null}
+      onSelect={(id) => id && select(id)}
+      after={selected && (
         <>
           <CreateTenantDialog
             parent={selected}
@@ -259,6 +103,153 @@ export function TenantsPage() {
           />
         </>
       )}
-    </div>
+    >
+      <Card
+        className="lz-detail-card"
+        size="small"
+        data-testid="tenant-detail"
+        title={
+          selected ? (
+            <Space size={8}>
+              <span data-testid="tenant-detail-name">{selected.name}</span>
+              <StatusTag t={selected} />
+              {isOwn && <Tag color="blue">本级</Tag>}
+            </Space>
+          ) : '租户信息'
+        }
+        extra={
+          selected && (
+            <Space size={8} wrap>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('create')} data-testid="tenant-create">
+                新建下级租户
+              </Button>
+              <Tooltip title={isOwn ? ownHint : undefined}>
+                <Button icon={<EditOutlined />} disabled={isOwn} onClick={() => setModal('edit')} data-testid="tenant-edit">
+                  重命名/排序
+                </Button>
+              </Tooltip>
+              <Tooltip title={isOwn ? ownHint : undefined}>
+                <Button icon={<DragOutlined />} disabled={isOwn} onClick={() => setModal('move')} data-testid="tenant-move">
+                  移动
+                </Button>
+              </Tooltip>
+              {suspended ? (
+                <Popconfirm
+                  title={`恢复「${selected.name}」？`}
+                  description={
+                    <div className="lz-confirm-text">
+                      恢复后，该租户的用户可重新登录{suspendedAncestor ? `（上级「${suspendedAncestor.name}」仍处于暂停状态，恢复上级前仍不能登录）` : ''}。
+                    </div>
+                  }
+                  okText="恢复"
+                  cancelText="取消"
+                  onConfirm={() => setStatus('active')}
+                  okButtonProps={{ 'data-testid': 'confirm-ok' }}
+                >
+                  <Button icon={<PlayCircleOutlined />} loading={statusBusy} data-testid="tenant-resume">恢复</Button>
+                </Popconfirm>
+              ) : (
+                <Tooltip title={isOwn ? ownHint : undefined}>
+                  <span>
+                    <Popconfirm
+                      title={`暂停「${selected.name}」？`}
+                      description={
+                        <div className="lz-confirm-text">
+                          暂停后，该租户及其全部下级租户的所有用户将<b>立即退出登录</b>，且在恢复前无法登录。
+                        </div>
+                      }
+                      okText="暂停"
+                      cancelText="取消"
+                      okButtonProps={{ danger: true, 'data-testid': 'confirm-ok' }}
+                      onConfirm={() => setStatus('suspended')}
+                      disabled={isOwn}
+                    >
+                      <Button danger icon={<PauseCircleOutlined />} disabled={isOwn} loading={statusBusy} data-testid="tenant-suspend">
+                        暂停
+                      </Button>
+                    </Popconfirm>
+                  </span>
+                </Tooltip>
+              )}
+            </Space>
+          )
+        }
+      >
+        {!selected ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
+        ) : (
+          <>
+            {isOwn && (
+              <Alert
+                type="info"
+                showIcon
+                className="lz-form-alert"
+                title={`「${selected.name}」是本级租户，由上级机关管理；您可以在其下新建和管理下级租户。`}
+              />
+            )}
+            {!isOwn && suspendedAncestor && (
+              <Alert
+                type="warning"
+                showIcon
+                className="lz-form-alert"
+                title={`上级租户「${suspendedAncestor.name}」已暂停，本租户及其下级的用户均无法登录。`}
+              />
+            )}
+            {selected.status === 'suspended' && (
+              <Alert
+                type="error"
+                showIcon
+                className="lz-form-alert"
+                title="该租户已暂停使用：其本级及全部下级租户的用户均无法登录。"
+              />
+            )}
+            <Descriptions
+              bordered
+              size="small"
+              column={2}
+              className="lz-descriptions"
+              data-testid="tenant-info"
+              items={[
+                { key: 'name', label: '名称', children: selected.name },
+                { key: 'code', label: '代码', children: <span className="lz-mono">{selected.code}</span> },
+                { key: 'kind', label: '类型', children: selected.kindLabel },
+                { key: 'parent', label: '上级租户', children: parent?.name ?? (isOwn ? '（上级机关）' : '—') },
+                { key: 'sort', label: '排序号', children: selected.sortOrder },
+                { key: 'status', label: '状态', children: <StatusTag t={selected} /> },
+                {
+                  key: 'path', label: '隶属关系', span: 2,
+                  children: [...ancestors, selected].map((a) => a.name).join(' / '),
+                },
+                {
+                  key: 'login', label: '登录名格式', span: 2,
+                  children: <span><span className="lz-mono">{selected.code}.账户名</span><span className="lz-muted">（如 {selected.code}.admin）</span></span>,
+                },
+              ]}
+            />
+            <div className="lz-section-head">
+              <span className="lz-section-title">下级租户（{children.length}）</span>
+              <Space size={4}>
+                <Button type="link" size="small" icon={<TeamOutlined />} onClick={() => navigate(`/admin/users?tenant=${selected.id}`)}>
+                  查看本级用户
+                </Button>
+                <Button type="link" size="small" icon={<SafetyOutlined />} onClick={() => navigate(`/admin/security?tenant=${selected.id}`)}>
+                  安全设置
+                </Button>
+              </Space>
+            </div>
+            <Table<AdminTenant>
+              rowKey="id"
+              size="small"
+              bordered
+              columns={childColumns}
+              dataSource={children}
+              pagination={false}
+              data-testid="tenant-children"
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无下级租户" /> }}
+            />
+          </>
+        )}
+      </Card>
+    </TenantAdminPage>
   );
 }

@@ -12,10 +12,10 @@ import { useAuth } from '../../auth/AuthProvider';
 import { ADMINISTRATOR_ROLES, ROLE_OPTIONS } from '../../auth/roles';
 import { useAction } from '../../components/FormModal';
 import { dash, formatTime } from '../../components/format';
-import { PageHead, RefreshButton } from '../../components/PageHead';
+import { RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery, type Page } from '../../components/PagedTable';
 import { SET_USER_STATUS, UNLOCK_USER, USERS_QUERY } from './queries';
-import { TenantTreeCard, useSelectedTenant, useTenants } from './tenantTree';
+import { TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
 import type { AccountActivation, AdminUser } from './types';
 import { ActivationCodeDialog } from './users/ActivationCodeDialog';
 import { CreateUserDialog } from './users/CreateUserDialog';
@@ -140,119 +140,115 @@ export function UsersPage() {
   };
 
   return (
-    <div className="lz-admin">
-      <PageHead title="用户管理" desc="本级及下级机构的用户账户：新建、编辑、停用、解锁和重置密码（激活码由本人使用，角色授权经安全保密管理员审批）" />
-
-      <div className="lz-admin-body">
-        <TenantTreeCard
-          index={index}
-          loading={tenants.loading}
-          error={tenants.error}
-          onReload={() => void tenants.reload()}
-          selectedId={selected?.id ?? null}
-          onSelect={(id) => { select(id); setPage(1); }}
-          allowDeselect
-        />
-
-        <PagedTable<AdminUser>
-          query={users}
-          columns={columns}
-          className="lz-cadre-table"
-          testId="user-table"
-          rowTestId="user-row"
-          scrollX={948}
-          empty={search || role ? '没有符合条件的用户' : '暂无用户'}
-          total={(n) => `共 ${n} 个用户`}
-          totalTestId="user-total"
-          toolbar={
-            <>
-              <Input.Search
-                className="lz-search"
-                data-testid="user-search"
-                id="user-search-input"
-                placeholder="登录名 / 姓名"
-                allowClear
-                enterButton="查询"
-                value={searchInput}
-                onChange={(e) => setSearchInput(e.target.value)}
-                onSearch={onSearch}
-                maxLength={50}
-              />
-              <Select
-                className="lz-role-filter"
-                data-testid="user-role-filter"
-                placeholder="全部角色"
-                allowClear
-                value={role}
-                onChange={(v?: string) => { setRole(v); setPage(1); }}
-                options={ROLE_OPTIONS}
-              />
-              <Space size={8} className="lz-scope" wrap>
-                <span className="lz-muted">当前范围：</span>
-                {selected ? (
-                  <Tag
-                    color="red"
-                    closable
-                    closeIcon={<CloseCircleOutlined />}
-                    onClose={(e) => { e.preventDefault(); select(null); setPage(1); }}
-                    data-testid="scope-tag"
-                  >
-                    {selected.name}（本级用户）
-                  </Tag>
-                ) : (
-                  <span>{me ? `${me.tenant.name}及全部下级` : '全部'}</span>
-                )}
-              </Space>
-              <Space size={8}>
-                <RefreshButton onClick={refresh} />
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ kind: 'create' })} data-testid="user-create">
-                  新建用户
-                </Button>
-              </Space>
-            </>
-          }
-        />
-      </div>
-
-      <CreateUserDialog
-        index={index}
-        defaultTenantId={selected?.id ?? me?.tenant.id}
-        open={modal?.kind === 'create'}
-        onClose={() => setModal(null)}
-        onDone={(a) => {
-          setModal(null);
-          message.success(`已创建用户：${a.user.username}${a.grant ? '（角色授权待审批）' : ''}`);
-          setIssued({ result: a, reset: false });
-          refresh();
-        }}
+    <TenantAdminPage
+      title="用户管理"
+      desc="本级及下级机构的用户账户：新建、编辑、停用、解锁和重置密码（激活码由本人使用，角色授权经安全保密管理员审批）"
+      tenants={tenants}
+      selectedId={selected?.id ?? null}
+      onSelect={(id) => { select(id); setPage(1); }}
+      allowDeselect
+      after={
+        <>
+          <CreateUserDialog
+            index={index}
+            defaultTenantId={selected?.id ?? me?.tenant.id}
+            open={modal?.kind === 'create'}
+            onClose={() => setModal(null)}
+            onDone={(a) => {
+              setModal(null);
+              message.success(`已创建用户：${a.user.username}${a.grant ? '（角色授权待审批）' : ''}`);
+              setIssued({ result: a, reset: false });
+              refresh();
+            }}
+          />
+          {modal && modal.kind === 'edit' && (
+            <EditUserDialog
+              user={modal.user}
+              index={index}
+              open
+              onClose={() => setModal(null)}
+              onDone={(u) => {
+                setModal(null);
+                message.success(u.pendingGrant ? `已提交授权申请：${u.displayName}（${u.pendingGrant.roleLabel}，待审批）` : `已保存：${u.displayName}`);
+                refresh();
+              }}
+            />
+          )}
+          {modal && modal.kind === 'reset' && (
+            <ResetPasswordDialog
+              user={modal.user}
+              open
+              onClose={() => setModal(null)}
+              onDone={(a) => {
+                setModal(null);
+                message.success(`已重置密码：${a.user.username}${a.grant ? '（角色待重新审批）' : ''}`);
+                setIssued({ result: a, reset: true });
+                refresh();
+              }}
+            />
+          )}
+          <ActivationCodeDialog result={issued?.result ?? null} reset={!!issued?.reset} onClose={() => setIssued(null)} />
+        </>
+      }
+    >
+      <PagedTable<AdminUser>
+        query={users}
+        columns={columns}
+        className="lz-cadre-table"
+        testId="user-table"
+        rowTestId="user-row"
+        scrollX={948}
+        empty={search || role ? '没有符合条件的用户' : '暂无用户'}
+        total={(n) => `共 ${n} 个用户`}
+        totalTestId="user-total"
+        toolbar={
+          <>
+            <Input.Search
+              className="lz-search"
+              data-testid="user-search"
+              id="user-search-input"
+              placeholder="登录名 / 姓名"
+              allowClear
+              enterButton="查询"
+              value={searchInput}
+              onChange={(e) => setSearchInput(e.target.value)}
+              onSearch={onSearch}
+              maxLength={50}
+            />
+            <Select
+              className="lz-role-filter"
+              data-testid="user-role-filter"
+              placeholder="全部角色"
+              allowClear
+              value={role}
+              onChange={(v?: string) => { setRole(v); setPage(1); }}
+              options={ROLE_OPTIONS}
+            />
+            <Space size={8} className="lz-scope" wrap>
+              <span className="lz-muted">当前范围：</span>
+              {selected ? (
+                <Tag
+                  color="red"
+                  closable
+                  closeIcon={<CloseCircleOutlined />}
+                  onClose={(e) => { e.preventDefault(); select(null); setPage(1); }}
+                  data-testid="scope-tag"
+                >
+                  {selected.name}（本级用户）
+                </Tag>
+              ) : (
+                <span>{me ? `${me.tenant.name}及全部下级` : '全部'}</span>
+              )}
+            </Space>
+            <Space size={8}>
+              <RefreshButton onClick={refresh} />
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ kind: 'create' })} data-testid="user-create">
+                新建用户
+              </Button>
+            </Space>
+          </>
+        }
       />
-      {modal && modal.kind === 'edit' && (
-        <EditUserDialog
-          user={modal.user}
-          index={index}
-          open
-          onClose={() => setModal(null)}
-          onDone={(u) => {
-            setModal(null);
-            message.success(u.pendingGrant ? `已提交授权申请：${u.displayName}（${u.pendingGrant.roleLabel}，待审批）` : `已保存：${u.displayName}`);
-            refresh();
-          }}
-        />
-      )}
-      {modal && modal.kind === 'reset' && (
-        <ResetPasswordDialog
-          user={modal.user}
-          open
-          onClose={() => setModal(null)}
-          onDone={(a) => {
-            setModal(null);
-            message.success(`已重置密码：${a.user.username}${a.grant ? '（角色待重新审批）' : ''}`);
-            setIssued({ result: a, reset: true });
-            refresh();
-          }}
-        />
-      )}
-      <ActivationCodeDialog result={issued?.result ?? null} reset={!!issued?.reset} onClose={() => setIssued(null)} />
-    </div>
+    </TenantAdminPage>
   );
 }

@@ -3,11 +3,13 @@
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Input, Spin, Tag, Tooltip, Tree } from 'antd';
-import { BankOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+import { BankOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
 import { TENANT_KINDS as KIND_LABELS } from '@shared/tenants';
 import { buildTree, groupByParent, kidsOrNone } from '../../components/tree';
+import { FilterTreeCard } from '../../components/FilterTreeCard';
+import { PageHead } from '../../components/PageHead';
 import { ADMIN_TENANTS_QUERY } from './queries';
 import type { AdminTenant } from './types';
 
@@ -194,44 +196,55 @@ export function TenantTreeCard({ index, loading, error, onReload, selectedId, on
   };
 
   return (
-    <Card
-      className="lz-tree-card"
-      size="small"
+    <FilterTreeCard
       title={title}
-      extra={
-        <Tooltip title="刷新目录">
-          <Button type="text" size="small" icon={<ReloadOutlined />} onClick={onReload} aria-label="刷新目录" />
-        </Tooltip>
-      }
-    >
-      <Input
-        allowClear
-        size="small"
-        placeholder="查找租户（名称或代码）"
-        value={keyword}
-        onChange={(e) => setKeyword(e.target.value)}
-        className="lz-tree-filter"
-        data-testid="tenant-filter"
-      />
-      {error && <Alert type="error" showIcon title={error} className="lz-tree-alert" />}
-      {loading && !index.list.length ? (
-        <div className="lz-tree-loading"><Spin /></div>
-      ) : nodes.length ? (
-        <div data-testid="tenant-tree">
-          <Tree
-            className="lz-tree"
-            blockNode
-            showIcon
-            treeData={nodes}
-            selectedKeys={selectedId ? [selectedId] : []}
-            expandedKeys={keyword.trim() ? matchExpand : expanded ?? defaultExpanded}
-            onExpand={(keys) => { if (!keyword.trim()) setExpanded(keys.map(String)); }}
-            onSelect={onTreeSelect}
-          />
-        </div>
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={keyword ? '没有匹配的租户' : '暂无租户'} />
-      )}
-    </Card>
+      onReload={onReload}
+      keyword={keyword}
+      onKeyword={setKeyword}
+      placeholder="查找租户（名称或代码）"
+      filterTestId="tenant-filter"
+      treeTestId="tenant-tree"
+      error={error}
+      loading={loading && !index.list.length}
+      nodes={nodes}
+      selectedKey={selectedId}
+      expandedKeys={keyword.trim() ? matchExpand : expanded ?? defaultExpanded}
+      onExpand={(keys) => { if (!keyword.trim()) setExpanded(keys.map(String)); }}
+      onSelect={onTreeSelect}
+      noMatch="没有匹配的租户"
+      none="暂无租户"
+    />
+  );
+}
+
+/** The 系统管理 pages' frame: the title line, the tenant directory on the left, the page's card beside it. */
+export function TenantAdminPage({ title, desc, tenants, selectedId, onSelect, allowDeselect, children, after }: {
+  title: string;
+  desc: string;
+  tenants: ReturnType<typeof useTenants>;
+  selectedId: string | null;
+  onSelect(id: string | null): void;
+  allowDeselect?: boolean;
+  children: ReactNode;
+  /** Dialogs of the page. */
+  after?: ReactNode;
+}) {
+  return (
+    <div className="lz-admin">
+      <PageHead title={title} desc={desc} />
+      <div className="lz-admin-body">
+        <TenantTreeCard
+          index={tenants.index}
+          loading={tenants.loading}
+          error={tenants.error}
+          onReload={() => void tenants.reload()}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          allowDeselect={allowDeselect}
+        />
+        {children}
+      </div>
+      {after}
+    </div>
   );
 }
