@@ -3,7 +3,7 @@
 import type React from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Modal } from 'antd';
-import type { ModalProps } from 'antd';
+import type { FormInstance, ModalProps } from 'antd';
 import { errorText } from '../api/graphql';
 
 export interface MutationModal {
@@ -12,6 +12,14 @@ export interface MutationModal {
   setError(e: string | null): void;
   /** Run the mutation: progress on, the error (in Chinese, else `fallback`) shown when it throws. */
   run(fn: () => Promise<void>, fallback?: string): Promise<void>;
+  /** Validate the form, then run the mutation with its values (an invalid form shows its own messages). */
+  submit<V>(form: FormInstance<V>, fn: (v: V) => Promise<void>): Promise<void>;
+}
+
+/** The mutation's result, or the error to show when the API answered null (not found or out of reach). */
+export function found<T>(v: T | null | undefined, problem: string): T {
+  if (v === null || v === undefined) throw new Error(problem);
+  return v;
 }
 
 /** Progress and error of a dialog's mutation; the error is cleared each time the dialog opens. */
@@ -31,7 +39,11 @@ export function useMutationModal(open: boolean): MutationModal {
       setSaving(false);
     }
   }, []);
-  return { saving, error, setError, run };
+  const submit = useCallback(async <V,>(form: FormInstance<V>, fn: (v: V) => Promise<void>) => {
+    const v = await form.validateFields();
+    await run(() => fn(v));
+  }, [run]);
+  return { saving, error, setError, run, submit };
 }
 
 interface FormModalProps extends Pick<ModalProps, 'title' | 'open' | 'width' | 'okText' | 'footer'> {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Input, Popconfirm, Space, Tabs, Tooltip } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
-import { FormModal, useAction, useMutationModal } from '../../components/FormModal';
+import { FormModal, found, useAction, useMutationModal } from '../../components/FormModal';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { APPROVE_ROLE_GRANT, REJECT_ROLE_GRANT, ROLE_GRANTS_QUERY } from './queries';
 import { GrantTable } from './GrantTable';
@@ -16,11 +16,9 @@ function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onCl
   const modal = useMutationModal(!!grant);
   const submit = async () => {
     if (!grant) return;
-    const v = await form.validateFields();
-    await modal.run(async () => {
+    await modal.submit(form, async (v) => {
       const d = await gql<{ rejectRoleGrant: RoleGrant | null }>(REJECT_ROLE_GRANT, { id: grant.id, reason: v.reason.trim() });
-      if (!d.rejectRoleGrant) throw new Error('该申请不存在或不在审批范围内');
-      onDone(d.rejectRoleGrant);
+      onDone(found(d.rejectRoleGrant, '该申请不存在或不在审批范围内'));
     });
   };
   return (
@@ -74,7 +72,7 @@ export function GrantApprovalPage() {
 
   const approve = (g: RoleGrant) => action.run(g.id, async () => {
     const d = await gql<{ approveRoleGrant: RoleGrant | null }>(APPROVE_ROLE_GRANT, { id: g.id });
-    if (!d.approveRoleGrant) throw new Error('该申请不存在或不在审批范围内');
+    found(d.approveRoleGrant, '该申请不存在或不在审批范围内');
   }, `已批准：${g.displayName}（${g.roleLabel}）`, load);
 
   const actions = (g: RoleGrant) => (g.canDecide ? (

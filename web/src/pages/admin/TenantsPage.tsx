@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
-import { useAction } from '../../components/FormModal';
+import { found, useAction } from '../../components/FormModal';
 import { SET_TENANT_STATUS } from './queries';
 import { ancestorsOf, TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
 import type { AdminTenant } from './types';
@@ -50,8 +50,7 @@ export function TenantsPage() {
     if (!selected) return;
     await action.run('status', async () => {
       const d = await gql<{ setTenantStatus: AdminTenant | null }>(SET_TENANT_STATUS, { id: selected.id, status });
-      if (!d.setTenantStatus) throw new Error('租户不存在或不在管理范围内');
-      return d.setTenantStatus;
+      return found(d.setTenantStatus, '租户不存在或不在管理范围内');
     }, status === 'suspended' ? `已暂停：${selected.name}` : `已恢复：${selected.name}`, async (t) => {
       tenants.upsert(t);
       // Suspension shows on the whole subtree (effectiveStatus): read the list again.

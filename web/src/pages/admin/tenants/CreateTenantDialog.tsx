@@ -2,7 +2,7 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { TENANT_CODE_RE } from '@shared/tenants';
 import { gql } from '../../../api/graphql';
-import { FormModal, modalFormLayout, useMutationModal } from '../../../components/FormModal';
+import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { CREATE_TENANT } from '../queries';
 import { TENANT_KINDS } from '../tenantTree';
 import type { AdminTenant } from '../types';
@@ -28,16 +28,12 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
   const [form] = Form.useForm<CreateValues>();
   const modal = useMutationModal(open);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    await modal.run(async () => {
-      const d = await gql<{ createTenant: AdminTenant | null }>(CREATE_TENANT, {
-        input: { parentId: parent.id, code: fullCode(parent.code, v.code), name: v.name.trim(), kind: v.kind, sortOrder: v.sortOrder ?? null },
-      });
-      if (!d.createTenant) throw new Error('上级租户不存在或不在管理范围内');
-      onDone(d.createTenant);
+  const submit = () => modal.submit(form, async (v) => {
+    const d = await gql<{ createTenant: AdminTenant | null }>(CREATE_TENANT, {
+      input: { parentId: parent.id, code: fullCode(parent.code, v.code), name: v.name.trim(), kind: v.kind, sortOrder: v.sortOrder ?? null },
     });
-  };
+    onDone(found(d.createTenant, '上级租户不存在或不在管理范围内'));
+  });
 
   return (
     <FormModal modal={modal} title="新建下级租户" open={open} onClose={onClose} onOk={submit} okText="确定" width={560} okTestId="tenant-create-ok">

@@ -1,7 +1,7 @@
 // 重命名 / 调整排序 of a tenant (its code never changes).
 import { Form, InputNumber } from 'antd';
 import { gql } from '../../../api/graphql';
-import { FormModal, modalFormLayout, useMutationModal } from '../../../components/FormModal';
+import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { UPDATE_TENANT } from '../queries';
 import type { AdminTenant } from '../types';
 import { TenantNameField } from './tenantParts';
@@ -14,14 +14,10 @@ export function EditTenantDialog({ tenant, open, onClose, onDone }: {
   const [form] = Form.useForm<EditValues>();
   const modal = useMutationModal(open);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    await modal.run(async () => {
-      const d = await gql<{ updateTenant: AdminTenant | null }>(UPDATE_TENANT, { id: tenant.id, name: v.name.trim(), sortOrder: v.sortOrder });
-      if (!d.updateTenant) throw new Error('租户不存在或不在管理范围内');
-      onDone(d.updateTenant);
-    });
-  };
+  const submit = () => modal.submit(form, async (v) => {
+    const d = await gql<{ updateTenant: AdminTenant | null }>(UPDATE_TENANT, { id: tenant.id, name: v.name.trim(), sortOrder: v.sortOrder });
+    onDone(found(d.updateTenant, '租户不存在或不在管理范围内'));
+  });
 
   return (
     <FormModal modal={modal} title="重命名 / 调整排序" open={open} onClose={onClose} onOk={submit} okText="保存" width={520} okTestId="tenant-edit-ok">

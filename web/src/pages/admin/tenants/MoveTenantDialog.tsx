@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Form, TreeSelect } from 'antd';
 import { gql } from '../../../api/graphql';
-import { FormModal, modalFormLayout, useMutationModal } from '../../../components/FormModal';
+import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { SEARCHABLE_TREE_SELECT } from '../../../components/tree';
 import { MOVE_TENANT } from '../queries';
 import { subtreeIds, tenantSelectTree, type TenantIndex } from '../tenantTree';
@@ -31,8 +31,7 @@ export function MoveTenantDialog({ tenant, index, open, onClose, onDone }: {
     if (parentId === tenant.parentId) return modal.setError('所选租户已是当前上级，无需移动');
     await modal.run(async () => {
       const d = await gql<{ moveTenant: AdminTenant | null }>(MOVE_TENANT, { id: tenant.id, parentId });
-      if (!d.moveTenant) throw new Error('租户或新上级不存在或不在管理范围内');
-      onDone(d.moveTenant);
+      onDone(found(d.moveTenant, '租户或新上级不存在或不在管理范围内'));
     });
   };
 

@@ -4,7 +4,7 @@ import { Alert, Form, Input, Space, TreeSelect } from 'antd';
 import { LOGIN_NAME_RE } from '@shared/roles';
 import { gql } from '../../../api/graphql';
 import { useAuth } from '../../../auth/AuthProvider';
-import { FormModal, modalFormLayout, useMutationModal } from '../../../components/FormModal';
+import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { SEARCHABLE_TREE_SELECT } from '../../../components/tree';
 import { CREATE_USER } from '../queries';
 import { tenantSelectTree, type TenantIndex } from '../tenantTree';
@@ -30,19 +30,15 @@ export function CreateUserDialog({ index, defaultTenantId, open, onClose, onDone
   const tenant = tenantId ? index.byId.get(tenantId) : undefined;
   const treeData = useMemo(() => tenantSelectTree(index), [index]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    await modal.run(async () => {
-      const d = await gql<{ createUser: AccountActivation | null }>(CREATE_USER, {
-        input: {
-          tenantId: v.tenantId, loginName: v.loginName.trim().toLowerCase(), displayName: v.displayName.trim(), role: v.role,
-          unitIds: v.role === 'filler' ? v.unitIds ?? [] : [],
-        },
-      });
-      if (!d.createUser) throw new Error('所属租户不存在或不在管理范围内');
-      onDone(d.createUser);
+  const submit = () => modal.submit(form, async (v) => {
+    const d = await gql<{ createUser: AccountActivation | null }>(CREATE_USER, {
+      input: {
+        tenantId: v.tenantId, loginName: v.loginName.trim().toLowerCase(), displayName: v.displayName.trim(), role: v.role,
+        unitIds: v.role === 'filler' ? v.unitIds ?? [] : [],
+      },
     });
-  };
+    onDone(found(d.createUser, '所属租户不存在或不在管理范围内'));
+  });
 
   return (
     <FormModal

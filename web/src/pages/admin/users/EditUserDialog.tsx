@@ -3,7 +3,7 @@ import { Alert, Form } from 'antd';
 import { gql } from '../../../api/graphql';
 import { useAuth } from '../../../auth/AuthProvider';
 import { APPROVED_ROLES, roleLabel } from '../../../auth/roles';
-import { FormModal, modalFormLayout, useMutationModal } from '../../../components/FormModal';
+import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { UPDATE_USER } from '../queries';
 import type { TenantIndex } from '../tenantTree';
 import type { AdminUser } from '../types';
@@ -19,16 +19,12 @@ export function EditUserDialog({ user, index, open, onClose, onDone }: {
   const modal = useMutationModal(open);
   const role = Form.useWatch('role', form) as string | undefined;
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    await modal.run(async () => {
-      const input: Record<string, unknown> = { displayName: v.displayName.trim(), role: v.role };
-      if (v.role === 'filler') input.unitIds = v.unitIds ?? [];
-      const d = await gql<{ updateUser: AdminUser | null }>(UPDATE_USER, { id: user.id, input });
-      if (!d.updateUser) throw new Error('用户不存在或不在管理范围内');
-      onDone(d.updateUser);
-    });
-  };
+  const submit = () => modal.submit(form, async (v) => {
+    const input: Record<string, unknown> = { displayName: v.displayName.trim(), role: v.role };
+    if (v.role === 'filler') input.unitIds = v.unitIds ?? [];
+    const d = await gql<{ updateUser: AdminUser | null }>(UPDATE_USER, { id: user.id, input });
+    onDone(found(d.updateUser, '用户不存在或不在管理范围内'));
+  });
 
   return (
     <FormModal

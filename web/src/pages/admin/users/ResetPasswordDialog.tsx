@@ -1,7 +1,7 @@
 // 重置密码: the old password stops working at once; the owner sets a new one with a one-time activation code.
 import { Alert, Descriptions } from 'antd';
 import { gql } from '../../../api/graphql';
-import { FormModal, useMutationModal } from '../../../components/FormModal';
+import { FormModal, found, useMutationModal } from '../../../components/FormModal';
 import { RESET_PASSWORD } from '../queries';
 import type { AccountActivation, AdminUser } from '../types';
 
@@ -11,8 +11,7 @@ export function ResetPasswordDialog({ user, open, onClose, onDone }: {
   const modal = useMutationModal(open);
   const submit = () => modal.run(async () => {
     const d = await gql<{ resetUserPassword: AccountActivation | null }>(RESET_PASSWORD, { id: user.id });
-    if (!d.resetUserPassword) throw new Error('用户不存在或不在管理范围内');
-    onDone(d.resetUserPassword);
+    onDone(found(d.resetUserPassword, '用户不存在或不在管理范围内'));
   });
 
   return (
