@@ -1,15 +1,16 @@
 // 授权审批 (安全保密管理员): grants of roles that read archives or the log, requested by the system administrator,
 // take effect only when approved here. Nobody decides a request they made or one that grants to themselves (the API
 // says so per row: canDecide). Returning a request needs a reason.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Input, Popconfirm, Space, Tabs, Tooltip } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { errorText, gql } from '../../api/graphql';
+import { gql } from '../../api/graphql';
 import { FormModal, found, useAction, useMutationModal } from '../../components/FormModal';
 import { PageHead, RefreshButton } from '../../components/PageHead';
-import { APPROVE_ROLE_GRANT, REJECT_ROLE_GRANT, ROLE_GRANTS_QUERY } from './queries';
-import { GrantTable } from './GrantTable';
-import type { RoleGrant, RoleGrantPage } from './types';
+import { useLoaded } from '../../components/useLoaded';
+import { APPROVE_ROLE_GRANT, REJECT_ROLE_GRANT } from './queries';
+import { GrantTable, roleGrants } from './GrantTable';
+import type { RoleGrant } from './types';
 
 function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onClose(): void; onDone(g: RoleGrant): void }) {
   const [form] = Form.useForm<{ reason: string }>();
@@ -45,30 +46,14 @@ function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onCl
 export function GrantApprovalPage() {
   const { message } = AntApp.useApp();
   const [tab, setTab] = useState<'pending' | 'decided'>('pending');
-  const [pending, setPending] = useState<RoleGrant[]>([]);
-  const [decided, setDecided] = useState<RoleGrant[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const action = useAction();
   const [rejecting, setRejecting] = useState<RoleGrant | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const [p, d] = await Promise.all([
-        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'pending', first: 200 }),
-        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'decided', first: 100 }),
-      ]);
-      setPending(p.roleGrants.edges.map((e) => e.node));
-      setDecided(d.roleGrants.edges.map((e) => e.node));
-    } catch (e) {
-      setError(errorText(e, '授权申请加载失败'));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => { void load(); }, [load]);
+  const grants = useLoaded(async () => {
+    const [p, d] = await Promise.all([roleGrants('pending', 200), roleGrants('decided', 100)]);
+    return { pending: p, decided: d };
+  }, [], { pending: [], decided: [] }, '授权申请加载失败');
+  const { data: { pending, decided }, loading, error, reload: load } = grants;
 
   const approve = (g: RoleGrant) => action.run(g.id, async () => {
     const d = await gql<{ approveRoleGrant: RoleGrant | null }>(APPROVE_ROLE_GRANT, { id: g.id });

@@ -4,9 +4,9 @@
 // units) take effect when a security administrator approves them (授权审批). An administrator's own account is
 // changed through 修改密码 only.
 import { useState } from 'react';
-import { App as AntApp, Button, Input, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CloseCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
 import { ADMINISTRATOR_ROLES, ROLE_OPTIONS } from '../../auth/roles';
@@ -14,6 +14,7 @@ import { useAction } from '../../components/FormModal';
 import { dash, formatTime } from '../../components/format';
 import { RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery, type Page } from '../../components/PagedTable';
+import { ScopeLine, SearchBox } from '../../components/Toolbar';
 import { SET_USER_STATUS, UNLOCK_USER, USERS_QUERY } from './queries';
 import { TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
 import type { AccountActivation, AdminUser } from './types';
@@ -203,17 +204,13 @@ export function UsersPage() {
         totalTestId="user-total"
         toolbar={
           <>
-            <Input.Search
-              className="lz-search"
-              data-testid="user-search"
+            <SearchBox
               id="user-search-input"
+              testId="user-search"
               placeholder="登录名 / 姓名"
-              allowClear
-              enterButton="查询"
               value={searchInput}
-              onChange={(e) => setSearchInput(e.target.value)}
+              onChange={setSearchInput}
               onSearch={onSearch}
-              maxLength={50}
             />
             <Select
               className="lz-role-filter"
@@ -224,22 +221,11 @@ export function UsersPage() {
               onChange={(v?: string) => { setRole(v); setPage(1); }}
               options={ROLE_OPTIONS}
             />
-            <Space size={8} className="lz-scope" wrap>
-              <span className="lz-muted">当前范围：</span>
-              {selected ? (
-                <Tag
-                  color="red"
-                  closable
-                  closeIcon={<CloseCircleOutlined />}
-                  onClose={(e) => { e.preventDefault(); select(null); setPage(1); }}
-                  data-testid="scope-tag"
-                >
-                  {selected.name}（本级用户）
-                </Tag>
-              ) : (
-                <span>{me ? `${me.tenant.name}及全部下级` : '全部'}</span>
-              )}
-            </Space>
+            <ScopeLine
+              scope={selected && `${selected.name}（本级用户）`}
+              onClear={() => { select(null); setPage(1); }}
+              all={me ? `${me.tenant.name}及全部下级` : '全部'}
+            />
             <Space size={8}>
               <RefreshButton onClick={refresh} />
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ kind: 'create' })} data-testid="user-create">

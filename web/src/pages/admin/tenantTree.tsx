@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { useSearchParams } from 'react-router-dom';
 import { Tag } from 'antd';
 import { BankOutlined } from '@ant-design/icons';
-import { errorText, gql } from '../../api/graphql';
+import { gql } from '../../api/graphql';
+import { useLoaded } from '../../components/useLoaded';
 import { TENANT_KINDS as KIND_LABELS } from '@shared/tenants';
 import { buildTree, groupByParent, kidsOrNone } from '../../components/tree';
 import { FilterTreeCard } from '../../components/FilterTreeCard';
@@ -80,29 +81,15 @@ export function tenantSelectTree(index: TenantIndex, disabled?: (t: AdminTenant)
 export const tenantOptionTitle = (t: AdminTenant) => (isSuspended(t) ? `${t.name}（已暂停）` : t.name);
 
 export function useTenants() {
-  const [list, setList] = useState<AdminTenant[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const d = await gql<{ tenants: AdminTenant[] }>(ADMIN_TENANTS_QUERY);
-      setList(d.tenants);
-    } catch (e) {
-      setError(errorText(e, '租户目录加载失败'));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+  const { data: list, setData: setList, loading, error, reload } = useLoaded(
+    () => gql<{ tenants: AdminTenant[] }>(ADMIN_TENANTS_QUERY).then((d) => d.tenants), [], [] as AdminTenant[], '租户目录加载失败',
+  );
 
   /** Show a tenant the API just returned at once (the list is reloaded after). */
   const upsert = useCallback((t: AdminTenant) => {
     setList((prev) => (prev.some((x) => x.id === t.id) ? prev.map((x) => (x.id === t.id ? t : x)) : [...prev, t]));
-  }, []);
+  }, [setList]);
 
-  useEffect(() => { void reload(); }, [reload]);
   const index = useMemo(() => indexTenants(list), [list]);
   return { index, loading, error, reload, upsert };
 }

@@ -1,41 +1,26 @@
 // 授权记录 (安全审计员): pending and recent role grants of the subtree, and the alerts — grants approved and followed
 // within an hour by the account's login and archive reads. Read only.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Empty, List, Select, Space, Tabs, Tag } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { errorText, gql } from '../../api/graphql';
+import { gql } from '../../api/graphql';
 import { PageHead, RefreshButton } from '../../components/PageHead';
-import { ROLE_GRANT_ALERTS_QUERY, ROLE_GRANTS_QUERY } from '../admin/queries';
-import { formatTime, GrantTable } from '../admin/GrantTable';
-import type { RoleGrant, RoleGrantAlert, RoleGrantPage } from '../admin/types';
+import { useLoaded } from '../../components/useLoaded';
+import { ROLE_GRANT_ALERTS_QUERY } from '../admin/queries';
+import { formatTime, GrantTable, roleGrants } from '../admin/GrantTable';
+import type { RoleGrantAlert } from '../admin/types';
 
 export function GrantRecordsPage() {
   const [days, setDays] = useState(30);
-  const [pending, setPending] = useState<RoleGrant[]>([]);
-  const [decided, setDecided] = useState<RoleGrant[]>([]);
-  const [alerts, setAlerts] = useState<RoleGrantAlert[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const [p, d, a] = await Promise.all([
-        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'pending', first: 200 }),
-        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'decided', first: 200 }),
-        gql<{ roleGrantAlerts: RoleGrantAlert[] }>(ROLE_GRANT_ALERTS_QUERY, { days }),
-      ]);
-      setPending(p.roleGrants.edges.map((e) => e.node));
-      setDecided(d.roleGrants.edges.map((e) => e.node));
-      setAlerts(a.roleGrantAlerts);
-    } catch (e) {
-      setError(errorText(e, '授权记录加载失败'));
-    } finally {
-      setLoading(false);
-    }
-  }, [days]);
-  useEffect(() => { void load(); }, [load]);
+  const records = useLoaded(async () => {
+    const [p, d, a] = await Promise.all([
+      roleGrants('pending', 200),
+      roleGrants('decided', 200),
+      gql<{ roleGrantAlerts: RoleGrantAlert[] }>(ROLE_GRANT_ALERTS_QUERY, { days }),
+    ]);
+    return { pending: p, decided: d, alerts: a.roleGrantAlerts };
+  }, [days], { pending: [], decided: [], alerts: [] }, '授权记录加载失败');
+  const { data: { pending, decided, alerts }, loading, error, reload: load } = records;
 
   return (
     <div className="lz-admin">

@@ -10,18 +10,17 @@ import { tenantOptionTitle, type TenantIndex } from '../../admin/tenantTree';
 import type { AdminTenant } from '../../admin/types';
 import { KIND_OPTIONS, OUTCOME_OPTIONS, UUID_RE, type AuditFilter } from '../queries';
 
-export interface FilterValues {
-  range?: [Dayjs | null, Dayjs | null] | null;
-  username?: string;
-  tenantCode?: string;
-  kind?: string;
-  outcome?: string;
-  cadreId?: string;
-  text?: string;
-}
+/** The form's values: the API's filter with a time range in place of from/to. */
+export type FilterValues = Omit<AuditFilter, 'from' | 'to'> & { range?: [Dayjs | null, Dayjs | null] | null };
 
 /** The filter the table shows, without the cadre (that one lives in the address). */
 export type BaseFilter = Omit<AuditFilter, 'cadreId'>;
+
+/** The two choice filters, 类型 and 结果. */
+const CHOICES = [
+  { name: 'kind', label: '类型', options: KIND_OPTIONS },
+  { name: 'outcome', label: '结果', options: OUTCOME_OPTIONS },
+] as const;
 
 const RANGE_PRESETS: { label: string; value: () => [Dayjs, Dayjs] }[] = [
   { label: '今天', value: () => [dayjs().startOf('day'), dayjs().endOf('day')] },
@@ -112,16 +111,13 @@ export function FilterBar({ index, tenantsLoading, initial, onApply, onReset, fo
               />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12} lg={6}>
-            <Form.Item label="类型" name="kind">
-              <Select id="audit-filter-kind" data-testid="audit-filter-kind" placeholder="全部类型" allowClear options={KIND_OPTIONS} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12} lg={6}>
-            <Form.Item label="结果" name="outcome">
-              <Select id="audit-filter-outcome" data-testid="audit-filter-outcome" placeholder="全部结果" allowClear options={OUTCOME_OPTIONS} />
-            </Form.Item>
-          </Col>
+          {CHOICES.map(({ name, label, options }) => (
+            <Col key={name} xs={24} md={12} lg={6}>
+              <Form.Item label={label} name={name}>
+                <Select id={`audit-filter-${name}`} data-testid={`audit-filter-${name}`} placeholder={`全部${label}`} allowClear options={options} />
+              </Form.Item>
+            </Col>
+          ))}
           <Col xs={24} md={12} lg={6}>
             <Form.Item
               label="干部ID"
@@ -134,13 +130,7 @@ export function FilterBar({ index, tenantsLoading, initial, onApply, onReset, fo
           </Col>
           <Col xs={24} md={12} lg={6}>
             <Form.Item label="关键词" name="text" tooltip="在内容摘要、技术操作、用户和 IP 中查找；也可输入完整的请求编号">
-              <Input
-                id="audit-filter-text"
-                data-testid="audit-filter-text"
-                placeholder="内容、IP 或请求编号"
-                allowClear
-                maxLength={100}
-              />
+              <Input id="audit-filter-text" data-testid="audit-filter-text" placeholder="内容、IP 或请求编号" allowClear maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={24} className="lz-filter-actions">
