@@ -7,6 +7,8 @@ import type { FormInstance, ModalProps } from 'antd';
 import { errorText } from '../api/graphql';
 
 export interface MutationModal {
+  open: boolean;
+  close(): void;
   saving: boolean;
   error: string | null;
   setError(e: string | null): void;
@@ -22,8 +24,8 @@ export function found<T>(v: T | null | undefined, problem: string): T {
   return v;
 }
 
-/** Progress and error of a dialog's mutation; the error is cleared each time the dialog opens. */
-export function useMutationModal(open: boolean): MutationModal {
+/** A dialog's state: open, its close, and the progress and error of its mutation (cleared each time it opens). */
+export function useMutationModal(open: boolean, close: () => void): MutationModal {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Reset as the modal opens (not after its animation, which could undo a quick user's choice).
@@ -43,12 +45,11 @@ export function useMutationModal(open: boolean): MutationModal {
     const v = await form.validateFields();
     await run(() => fn(v));
   }, [run]);
-  return { saving, error, setError, run, submit };
+  return { open, close, saving, error, setError, run, submit };
 }
 
-interface FormModalProps extends Pick<ModalProps, 'title' | 'open' | 'width' | 'okText' | 'footer'> {
+interface FormModalProps extends Pick<ModalProps, 'title' | 'width' | 'okText' | 'footer'> {
   modal: MutationModal;
-  onClose(): void;
   /** Validate and run the mutation (a rejected form validation just leaves the form showing its messages). */
   onOk?(): Promise<void> | void;
   okTestId?: string;
@@ -60,13 +61,13 @@ interface FormModalProps extends Pick<ModalProps, 'title' | 'open' | 'width' | '
 }
 
 export function FormModal({
-  modal, title, open, width, okText, footer, onClose, onOk, okTestId, danger, notice, errorTestId = 'modal-error', children,
+  modal, title, width, okText, footer, onOk, okTestId, danger, notice, errorTestId = 'modal-error', children,
 }: FormModalProps) {
   return (
     <Modal
       title={title}
-      open={open}
-      onCancel={onClose}
+      open={modal.open}
+      onCancel={modal.close}
       onOk={onOk && (() => { void Promise.resolve(onOk()).catch(() => undefined); })}
       okText={okText}
       cancelText="取消"

@@ -2,9 +2,10 @@
 // take effect only when approved here. Nobody decides a request they made or one that grants to themselves (the API
 // says so per row: canDecide). Returning a request needs a reason.
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Popconfirm, Space, Tabs, Tooltip } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, Space, Tabs, Tooltip } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
+import { ConfirmLink } from '../../components/ConfirmLink';
 import { FormModal, found, useAction, useMutationModal } from '../../components/FormModal';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { useLoaded } from '../../components/useLoaded';
@@ -14,7 +15,7 @@ import type { RoleGrant } from './types';
 
 function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onClose(): void; onDone(g: RoleGrant): void }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const modal = useMutationModal(!!grant);
+  const modal = useMutationModal(!!grant, onClose);
   const submit = async () => {
     if (!grant) return;
     await modal.submit(form, async (v) => {
@@ -26,12 +27,7 @@ function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onCl
     <FormModal
       modal={modal}
       title={grant ? `退回授权申请：${grant.displayName}（${grant.roleLabel}）` : '退回授权申请'}
-      open={!!grant}
-      onClose={onClose}
-      onOk={submit}
-      okText="退回"
-      danger
-      okTestId="grant-reject-ok"
+      onOk={submit} okText="退回" danger okTestId="grant-reject-ok"
       notice={<Alert type="info" showIcon className="lz-form-alert" title="退回后账户保持原角色（新建账户仍不能登录），系统管理员可重新提交申请。" />}
     >
       <Form form={form} layout="vertical" preserve={false}>
@@ -62,16 +58,10 @@ export function GrantApprovalPage() {
 
   const actions = (g: RoleGrant) => (g.canDecide ? (
     <Space size={0} className="lz-row-actions">
-      <Popconfirm
-        title={`批准授予「${g.displayName}」${g.roleLabel}角色？`}
-        description="批准后立即生效，该账户须重新登录。"
-        okText="批准"
-        cancelText="取消"
-        okButtonProps={{ 'data-testid': 'confirm-ok' }}
-        onConfirm={() => approve(g)}
-      >
-        <Button type="link" size="small" icon={<CheckOutlined />} loading={action.busy === g.id} data-testid="grant-approve">批准</Button>
-      </Popconfirm>
+      <ConfirmLink
+        title={`批准授予「${g.displayName}」${g.roleLabel}角色？`} description="批准后立即生效，该账户须重新登录。" action="批准"
+        icon={<CheckOutlined />} loading={action.busy === g.id} testId="grant-approve" onConfirm={() => approve(g)}
+      />
       <Button type="link" size="small" danger icon={<RollbackOutlined />} onClick={() => setRejecting(g)} data-testid="grant-reject">退回</Button>
     </Space>
   ) : (

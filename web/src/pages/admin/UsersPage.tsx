@@ -4,12 +4,13 @@
 // units) take effect when a security administrator approves them (授权审批). An administrator's own account is
 // changed through 修改密码 only.
 import { useState } from 'react';
-import { App as AntApp, Button, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Select, Space, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
 import { ADMINISTRATOR_ROLES, ROLE_OPTIONS } from '../../auth/roles';
+import { ConfirmLink } from '../../components/ConfirmLink';
 import { useAction } from '../../components/FormModal';
 import { dash, formatTime } from '../../components/format';
 import { RefreshButton } from '../../components/PageHead';
@@ -94,38 +95,21 @@ export function UsersPage() {
           <Space size={0} wrap className="lz-row-actions" data-testid="user-actions">
             <Button type="link" size="small" onClick={() => setModal({ kind: 'edit', user: r })} data-testid="user-edit">编辑</Button>
             {r.status === 'pending' ? null : r.status === 'disabled' ? (
-              <Popconfirm
-                title={`启用「${r.displayName}」？`}
-                description="启用后该用户可重新登录。"
-                okText="启用"
-                cancelText="取消"
-                okButtonProps={{ 'data-testid': 'confirm-ok' }}
+              <ConfirmLink
+                title={`启用「${r.displayName}」？`} description="启用后该用户可重新登录。" action="启用" loading={loading} testId="user-enable"
                 onConfirm={() => act(r, () => gql(SET_USER_STATUS, { id: r.id, status: 'active' }), `已启用：${r.displayName}`)}
-              >
-                <Button type="link" size="small" loading={loading} data-testid="user-enable">启用</Button>
-              </Popconfirm>
+              />
             ) : (
-              <Popconfirm
-                title={`停用「${r.displayName}」？`}
-                description="停用后该用户将被立即退出登录，且无法再登录。"
-                okText="停用"
-                cancelText="取消"
-                okButtonProps={{ danger: true, 'data-testid': 'confirm-ok' }}
+              <ConfirmLink
+                title={`停用「${r.displayName}」？`} description="停用后该用户将被立即退出登录，且无法再登录。" action="停用" danger loading={loading} testId="user-disable"
                 onConfirm={() => act(r, () => gql(SET_USER_STATUS, { id: r.id, status: 'disabled' }), `已停用：${r.displayName}`)}
-              >
-                <Button type="link" size="small" danger loading={loading} data-testid="user-disable">停用</Button>
-              </Popconfirm>
+              />
             )}
             {r.locked && (
-              <Popconfirm
-                title={`解除「${r.displayName}」的登录锁定？`}
-                okText="解锁"
-                cancelText="取消"
-                okButtonProps={{ 'data-testid': 'confirm-ok' }}
+              <ConfirmLink
+                title={`解除「${r.displayName}」的登录锁定？`} action="解锁" loading={loading} testId="user-unlock"
                 onConfirm={() => act(r, () => gql(UNLOCK_USER, { id: r.id }), `已解锁：${r.displayName}`)}
-              >
-                <Button type="link" size="small" loading={loading} data-testid="user-unlock">解锁</Button>
-              </Popconfirm>
+              />
             )}
             <Button type="link" size="small" onClick={() => setModal({ kind: 'reset', user: r })} data-testid="user-reset">重置密码</Button>
           </Space>

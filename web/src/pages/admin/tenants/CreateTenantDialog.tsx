@@ -26,7 +26,7 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
   parent: AdminTenant; open: boolean; onClose(): void; onDone(t: AdminTenant): void;
 }) {
   const [form] = Form.useForm<CreateValues>();
-  const modal = useMutationModal(open);
+  const modal = useMutationModal(open, onClose);
 
   const submit = () => modal.submit(form, async (v) => {
     const d = await gql<{ createTenant: AdminTenant | null }>(CREATE_TENANT, {
@@ -36,7 +36,7 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
   });
 
   return (
-    <FormModal modal={modal} title="新建下级租户" open={open} onClose={onClose} onOk={submit} okText="确定" width={560} okTestId="tenant-create-ok">
+    <FormModal modal={modal} title="新建下级租户" onOk={submit} okText="确定" width={560} okTestId="tenant-create-ok">
       <Form<CreateValues>
         form={form}
         {...modalFormLayout('88px')}

@@ -12,7 +12,7 @@ export function EditTenantDialog({ tenant, open, onClose, onDone }: {
   tenant: AdminTenant; open: boolean; onClose(): void; onDone(t: AdminTenant): void;
 }) {
   const [form] = Form.useForm<EditValues>();
-  const modal = useMutationModal(open);
+  const modal = useMutationModal(open, onClose);
 
   const submit = () => modal.submit(form, async (v) => {
     const d = await gql<{ updateTenant: AdminTenant | null }>(UPDATE_TENANT, { id: tenant.id, name: v.name.trim(), sortOrder: v.sortOrder });
@@ -20,7 +20,7 @@ export function EditTenantDialog({ tenant, open, onClose, onDone }: {
   });
 
   return (
-    <FormModal modal={modal} title="重命名 / 调整排序" open={open} onClose={onClose} onOk={submit} okText="保存" width={520} okTestId="tenant-edit-ok">
+    <FormModal modal={modal} title="重命名 / 调整排序" onOk={submit} okText="保存" width={520} okTestId="tenant-edit-ok">
       <Form<EditValues>
         form={form}
         {...modalFormLayout('88px')}

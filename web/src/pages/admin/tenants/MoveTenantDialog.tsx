@@ -12,7 +12,7 @@ export function MoveTenantDialog({ tenant, index, open, onClose, onDone }: {
   tenant: AdminTenant; index: TenantIndex; open: boolean; onClose(): void; onDone(t: AdminTenant): void;
 }) {
   const [parentId, setParentId] = useState<string | undefined>();
-  const modal = useMutationModal(open);
+  const modal = useMutationModal(open, onClose);
   // Each opening starts without a choice.
   useEffect(() => { if (open) setParentId(undefined); }, [open]);
 
@@ -36,15 +36,7 @@ export function MoveTenantDialog({ tenant, index, open, onClose, onDone }: {
   };
 
   return (
-    <FormModal
-      modal={modal}
-      title={`移动租户：${tenant.name}`}
-      open={open}
-      onClose={onClose}
-      onOk={submit}
-      okText="确定移动"
-      width={520}
-      okTestId="tenant-move-ok"
+    <FormModal modal={modal} title={`移动租户：${tenant.name}`} onOk={submit} okText="确定移动" width={520} okTestId="tenant-move-ok"
       notice={
         <Alert
           type="info"

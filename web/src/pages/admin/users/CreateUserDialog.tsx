@@ -24,7 +24,7 @@ export function CreateUserDialog({ index, defaultTenantId, open, onClose, onDone
 }) {
   const [form] = Form.useForm<CreateValues>();
   const { me } = useAuth();
-  const modal = useMutationModal(open);
+  const modal = useMutationModal(open, onClose);
   const tenantId = Form.useWatch('tenantId', form) as string | undefined;
   const role = Form.useWatch('role', form) as string | undefined;
   const tenant = tenantId ? index.byId.get(tenantId) : undefined;
@@ -41,15 +41,7 @@ export function CreateUserDialog({ index, defaultTenantId, open, onClose, onDone
   });
 
   return (
-    <FormModal
-      modal={modal}
-      title="新建用户"
-      open={open}
-      onClose={onClose}
-      onOk={submit}
-      okText="创建"
-      width={600}
-      okTestId="user-create-ok"
+    <FormModal modal={modal} title="新建用户" onOk={submit} okText="创建" width={600} okTestId="user-create-ok"
       notice={
         <Alert
           type="info"

@@ -16,7 +16,7 @@ export function EditUserDialog({ user, index, open, onClose, onDone }: {
 }) {
   const [form] = Form.useForm<EditValues>();
   const { me } = useAuth();
-  const modal = useMutationModal(open);
+  const modal = useMutationModal(open, onClose);
   const role = Form.useWatch('role', form) as string | undefined;
 
   const submit = () => modal.submit(form, async (v) => {
@@ -27,15 +27,7 @@ export function EditUserDialog({ user, index, open, onClose, onDone }: {
   });
 
   return (
-    <FormModal
-      modal={modal}
-      title={`编辑用户：${user.displayName}`}
-      open={open}
-      onClose={onClose}
-      onOk={submit}
-      okText="保存"
-      width={600}
-      okTestId="user-edit-ok"
+    <FormModal modal={modal} title={`编辑用户：${user.displayName}`} onOk={submit} okText="保存" width={600} okTestId="user-edit-ok"
       notice={
         <>
           {role && role !== user.role && (APPROVED_ROLES.includes(role) ? (

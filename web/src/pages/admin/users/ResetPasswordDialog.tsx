@@ -8,23 +8,14 @@ import type { AccountActivation, AdminUser } from '../types';
 export function ResetPasswordDialog({ user, open, onClose, onDone }: {
   user: AdminUser; open: boolean; onClose(): void; onDone(a: AccountActivation): void;
 }) {
-  const modal = useMutationModal(open);
+  const modal = useMutationModal(open, onClose);
   const submit = () => modal.run(async () => {
     const d = await gql<{ resetUserPassword: AccountActivation | null }>(RESET_PASSWORD, { id: user.id });
     onDone(found(d.resetUserPassword, '用户不存在或不在管理范围内'));
   });
 
   return (
-    <FormModal
-      modal={modal}
-      title={`重置密码：${user.displayName}`}
-      open={open}
-      onClose={onClose}
-      onOk={submit}
-      okText="重置并发放激活码"
-      width={560}
-      okTestId="user-reset-ok"
-      danger
+    <FormModal modal={modal} title={`重置密码：${user.displayName}`} onOk={submit} okText="重置并发放激活码" width={560} okTestId="user-reset-ok" danger
       notice={
         <Alert
           type="warning"

@@ -9,7 +9,7 @@ import { PURGE_AUDIT_MUTATION } from '../queries';
 
 export function PurgeDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(n: number, days: number): void }) {
   const [days, setDays] = useState<number | null>(365);
-  const modal = useMutationModal(open);
+  const modal = useMutationModal(open, onClose);
   // Each opening starts from the default (at once: not after the opening animation, when the user may be typing).
   useEffect(() => { if (open) setDays(365); }, [open]);
   const valid = typeof days === 'number' && Number.isInteger(days) && days >= AUDIT_PURGE_MIN_DAYS;
@@ -24,13 +24,7 @@ export function PurgeDialog({ open, onClose, onDone }: { open: boolean; onClose(
   };
 
   return (
-    <FormModal
-      modal={modal}
-      title="清理访问日志"
-      open={open}
-      onClose={onClose}
-      width={560}
-      errorTestId="audit-purge-error"
+    <FormModal modal={modal} title="清理访问日志" width={560} errorTestId="audit-purge-error"
       footer={[
         <Button key="cancel" onClick={onClose}>取消</Button>,
         <Popconfirm
