@@ -2,11 +2,11 @@
 // with 已暂停 tags, a name/code filter, and helpers for TreeSelects and ancestry.
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { Tag } from 'antd';
 import { BankOutlined } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
 import { useLoaded } from '../../components/useLoaded';
+import { useSearchParam } from '../../components/useSearchParam';
 import { TENANT_KINDS as KIND_LABELS } from '@shared/tenants';
 import { buildTree, groupByParent, kidsOrNone } from '../../components/tree';
 import { FilterTreeCard } from '../../components/FilterTreeCard';
@@ -99,17 +99,8 @@ export function useTenants() {
  * no selection means the caller's own tenant.
  */
 export function useSelectedTenant(index: TenantIndex, fallbackToRoot: boolean) {
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('tenant');
+  const [raw, select] = useSearchParam('tenant');
   const selectedId = raw && index.byId.has(raw) ? raw : fallbackToRoot ? index.roots[0]?.id ?? null : null;
-  const select = useCallback((id: string | null) => {
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (id) next.set('tenant', id);
-      else next.delete('tenant');
-      return next;
-    }, { replace: true });
-  }, [setParams]);
   return { selectedId, selected: selectedId ? index.byId.get(selectedId) ?? null : null, select };
 }
 

@@ -4,7 +4,6 @@
 // (?cadreId=…) so other pages can link here, and from the 涉及干部 popover of any row (「只看此人」).
 import type React from 'react';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { App as AntApp, Button, Form, Space, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CloseCircleOutlined, DeleteOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
@@ -14,6 +13,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { dash, TIME_FORMAT } from '../../components/format';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
+import { useSearchParam } from '../../components/useSearchParam';
 import { useTenants } from '../admin/tenantTree';
 import { downloadAuditExport, type ExportFormat } from './exportFile';
 import { describeCriteria, FilterBar, toFilter, type BaseFilter, type CriterionKey, type FilterValues } from './log/FilterBar';
@@ -32,8 +32,8 @@ export function AuditLogPage() {
   const { can } = useAuth();
   const { message } = AntApp.useApp();
   const tenants = useTenants();
-  const [params, setParams] = useSearchParams();
-  const urlCadre = params.get('cadreId')?.trim() || null;
+  const [cadreParam, setCadre] = useSearchParam('cadreId');
+  const urlCadre = cadreParam?.trim() || null;
 
   const [form] = Form.useForm<FilterValues>();
   const [base, setBase] = useState<BaseFilter>({});
@@ -56,15 +56,6 @@ export function AuditLogPage() {
     form.setFieldValue('cadreId', urlCadre ?? undefined);
     setPage(1);
   }, [urlCadre, form, setPage]);
-
-  const setCadre = (id: string | null) => {
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (id) next.set('cadreId', id);
-      else next.delete('cadreId');
-      return next;
-    }, { replace: true });
-  };
 
   const apply = (v: FilterValues) => {
     setBase(toFilter(v));
