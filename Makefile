@@ -9,7 +9,7 @@ node_modules/.installed: package.json package-lock.json services/api/package.jso
 
 install: node_modules/.installed
 
-WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts -type f 2>/dev/null)
+WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts shared -type f 2>/dev/null)
 web/dist/index.html: node_modules/.installed $(WEB_SOURCES)
 	$(NPM) run build -w web
 

@@ -3,7 +3,13 @@ import type React from 'react';
 import { Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import type { RoleGrant } from './types';
+import { gql } from '../../api/graphql';
+import { ROLE_GRANTS_QUERY } from './queries';
+import type { RoleGrant, RoleGrantPage } from './types';
+
+/** Grant requests still pending, or decided ones (newest first), as both grant pages list them. */
+export const roleGrants = (status: 'pending' | 'decided', first: number) =>
+  gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status, first }).then((d) => d.roleGrants.edges.map((e) => e.node));
 
 export const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 

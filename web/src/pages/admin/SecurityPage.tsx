@@ -3,13 +3,13 @@
 // apply from the next request on. 三员分立: the security administrator changes them; the system administrator reads.
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Space, Spin, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
 import { TENANT_SECURITY_QUERY, UPDATE_TENANT_SECURITY } from './queries';
-import { TenantTreeCard, useSelectedTenant, useTenants } from './tenantTree';
+import { TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
 import { SETTING_KEYS, type SecuritySetting, type SecuritySettings, type SettingKey } from './types';
 
 interface Draft { inherit: boolean; value: number | null }
@@ -188,87 +188,77 @@ export function SecurityPage() {
   const invalid = drafts ? SETTING_KEYS.some((k) => !drafts[k].inherit && drafts[k].value === null) : false;
 
   return (
-    <div className="lz-admin">
-      <div className="lz-page-head">
-        <Typography.Title level={4} className="lz-page-title">安全设置</Typography.Title>
-        <span className="lz-page-desc">登录锁定、密码强度和空闲超时策略；未在本级设置的项继承上级</span>
-      </div>
-
-      <div className="lz-admin-body">
-        <TenantTreeCard
-          index={index}
-          loading={tenants.loading}
-          error={tenants.error}
-          onReload={() => void tenants.reload()}
-          selectedId={selected?.id ?? null}
-          onSelect={(id) => id && select(id)}
-        />
-
-        <Card
-          className="lz-detail-card"
-          size="small"
-          data-testid="security-panel"
-          title={selected ? <span data-testid="security-tenant">{selected.name}</span> : '安全设置'}
-          extra={
-            selected && settings && editable && (
-              <Space size={8}>
-                <Button icon={<UndoOutlined />} disabled={!dirty || saving} onClick={() => setDrafts(draftsOf(settings))}>
-                  撤销修改
-                </Button>
-                <Button
-                  type="primary"
-                  icon={<SaveOutlined />}
-                  disabled={!dirty || invalid}
-                  loading={saving}
-                  onClick={() => void save()}
-                  data-testid="security-save"
-                >
-                  保存
-                </Button>
-              </Space>
-            )
-          }
-        >
-          {!selected ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
-          ) : error ? (
-            <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load(selected.id)}>重试</Button>} />
-          ) : !settings ? (
-            <div className="lz-tree-loading"><Spin /></div>
-          ) : (
-            <>
+    <TenantAdminPage
+      title="安全设置"
+      desc="登录锁定、密码强度和空闲超时策略；未在本级设置的项继承上级"
+      tenants={tenants}
+      selectedId={selected?.id ?? null}
+      onSelect={(id) => id && select(id)}
+    >
+      <Card
+        className="lz-detail-card"
+        size="small"
+        data-testid="security-panel"
+        title={selected ? <span data-testid="security-tenant">{selected.name}</span> : '安全设置'}
+        extra={
+          selected && settings && editable && (
+            <Space size={8}>
+              <Button icon={<UndoOutlined />} disabled={!dirty || saving} onClick={() => setDrafts(draftsOf(settings))}>
+                撤销修改
+              </Button>
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                disabled={!dirty || invalid}
+                loading={saving}
+                onClick={() => void save()}
+                data-testid="security-save"
+              >
+                保存
+              </Button>
+            </Space>
+          )
+        }
+      >
+        {!selected ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
+        ) : error ? (
+          <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load(selected.id)}>重试</Button>} />
+        ) : !settings ? (
+          <div className="lz-tree-loading"><Spin /></div>
+        ) : (
+          <>
+            <Alert
+              type="info"
+              showIcon
+              className="lz-form-alert"
+              title="打开「继承上级」时沿用上级机构的设置（顶级为系统默认）；关闭后可为本机构单独设置，并同时作用于下级机构。上级的设置是下限：本级只能从严，不能放宽。保存后自下一次请求起生效。"
+            />
+            {!editable && (
               <Alert
-                type="info"
+                type="warning"
                 showIcon
                 className="lz-form-alert"
-                title="打开「继承上级」时沿用上级机构的设置（顶级为系统默认）；关闭后可为本机构单独设置，并同时作用于下级机构。上级的设置是下限：本级只能从严，不能放宽。保存后自下一次请求起生效。"
+                data-testid="security-readonly"
+                title="安全设置由安全保密管理员维护，系统管理员仅可查看。"
               />
-              {!editable && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  className="lz-form-alert"
-                  data-testid="security-readonly"
-                  title="安全设置由安全保密管理员维护，系统管理员仅可查看。"
-                />
-              )}
-              <Table<Row>
-                rowKey="key"
-                size="middle"
-                bordered
-                loading={loading}
-                columns={columns}
-                dataSource={rows}
-                pagination={false}
-                className="lz-settings-table"
-                data-testid="security-table"
-                onRow={(r) => ({ 'data-testid': `setting-row-${r.key}` }) as React.HTMLAttributes<HTMLElement>}
-              />
-              {dirty && <div className="lz-dirty-hint">有未保存的修改</div>}
-            </>
-          )}
-        </Card>
-      </div>
-    </div>
+            )}
+            <Table<Row>
+              rowKey="key"
+              size="middle"
+              bordered
+              loading={loading}
+              columns={columns}
+              dataSource={rows}
+              pagination={false}
+              className="lz-settings-table"
+              data-testid="security-table"
+              onRow={(r) => ({ 'data-testid': `setting-row-${r.key}` }) as React.HTMLAttributes<HTMLElement>}
+            />
+            {dirty && <div className="lz-dirty-hint">有未保存的修改</div>}
+          </>
+        )}
+      </Card>
+    </TenantAdminPage>
   );
 }

@@ -80,6 +80,3 @@ export const KIND_COLORS: Record<string, string | undefined> = { read: undefined
 export const OUTCOME_COLORS: Record<string, string> = { success: 'green', failure: 'red' };
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Smallest retention the API accepts for 清理. */
-export const MIN_PURGE_DAYS = 180;
