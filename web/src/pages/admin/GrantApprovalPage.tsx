@@ -9,9 +9,9 @@ import { ConfirmLink } from '../../components/ConfirmLink';
 import { FormModal, found, useAction, useMutationModal } from '../../components/FormModal';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { useLoaded } from '../../components/useLoaded';
-import { APPROVE_ROLE_GRANT, REJECT_ROLE_GRANT } from './queries';
+import { ApproveRoleGrantDocument, RejectRoleGrantDocument } from './queries';
 import { GrantTable, roleGrants } from './GrantTable';
-import type { RoleGrant } from './types';
+import type { RoleGrant } from './queries';
 
 function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onClose(): void; onDone(g: RoleGrant): void }) {
   const [form] = Form.useForm<{ reason: string }>();
@@ -19,7 +19,7 @@ function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onCl
   const submit = async () => {
     if (!grant) return;
     await modal.submit(form, async (v) => {
-      const d = await gql<{ rejectRoleGrant: RoleGrant | null }>(REJECT_ROLE_GRANT, { id: grant.id, reason: v.reason.trim() });
+      const d = await gql(RejectRoleGrantDocument, { id: grant.id, reason: v.reason.trim() });
       onDone(found(d.rejectRoleGrant, '该申请不存在或不在审批范围内'));
     });
   };
@@ -52,7 +52,7 @@ export function GrantApprovalPage() {
   const { data: { pending, decided }, loading, error, reload: load } = grants;
 
   const approve = (g: RoleGrant) => action.run(g.id, async () => {
-    const d = await gql<{ approveRoleGrant: RoleGrant | null }>(APPROVE_ROLE_GRANT, { id: g.id });
+    const d = await gql(ApproveRoleGrantDocument, { id: g.id });
     found(d.approveRoleGrant, '该申请不存在或不在审批范围内');
   }, `已批准：${g.displayName}（${g.roleLabel}）`, load);
 

@@ -4,12 +4,12 @@ import { Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { gql } from '../../api/graphql';
-import { ROLE_GRANTS_QUERY } from './queries';
-import type { RoleGrant, RoleGrantPage } from './types';
+import { RoleGrantsDocument } from './queries';
+import type { RoleGrant } from './queries';
 
 /** Grant requests still pending, or decided ones (newest first), as both grant pages list them. */
 export const roleGrants = (status: 'pending' | 'decided', first: number) =>
-  gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status, first }).then((d) => d.roleGrants.edges.map((e) => e.node));
+  gql(RoleGrantsDocument, { status, first }).then((d) => d.roleGrants.edges.map((e) => e.node));
 
 export const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 

@@ -8,9 +8,9 @@ import type { TableColumnsType } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
-import { TENANT_SECURITY_QUERY, UPDATE_TENANT_SECURITY } from './queries';
+import { TenantSecurityDocument, UpdateTenantSecurityDocument } from './queries';
 import { TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
-import { SETTING_KEYS, type SecuritySetting, type SecuritySettings, type SettingKey } from './types';
+import { SETTING_KEYS, type SecuritySetting, type SecuritySettings, type SettingKey } from './queries';
 
 interface Draft { inherit: boolean; value: number | null }
 type Drafts = Record<SettingKey, Draft>;
@@ -56,7 +56,7 @@ export function SecurityPage() {
     setLoading(true);
     setError(null);
     try {
-      const d = await gql<{ tenantSecurity: SecuritySettings | null }>(TENANT_SECURITY_QUERY, { tenantId: id });
+      const d = await gql(TenantSecurityDocument, { tenantId: id });
       if (!d.tenantSecurity) throw new Error('租户不存在或不在管理范围内');
       setSettings(d.tenantSecurity);
       setDrafts(draftsOf(d.tenantSecurity));
@@ -106,7 +106,7 @@ export function SecurityPage() {
     }
     setSaving(true);
     try {
-      const d = await gql<{ updateTenantSecurity: SecuritySettings | null }>(UPDATE_TENANT_SECURITY, { tenantId, input: patch });
+      const d = await gql(UpdateTenantSecurityDocument, { tenantId, input: patch });
       if (!d.updateTenantSecurity) throw new Error('租户不存在或不在管理范围内');
       message.success('安全设置已保存，自下一次请求起生效');
       await load(tenantId);

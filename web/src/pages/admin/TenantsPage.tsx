@@ -10,9 +10,9 @@ import {
 import { gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
 import { found, useAction } from '../../components/FormModal';
-import { SET_TENANT_STATUS } from './queries';
+import { SetTenantStatusDocument } from './queries';
 import { ancestorsOf, TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
-import type { AdminTenant } from './types';
+import type { AdminTenant } from './queries';
 import { CreateTenantDialog } from './tenants/CreateTenantDialog';
 import { EditTenantDialog } from './tenants/EditTenantDialog';
 import { MoveTenantDialog } from './tenants/MoveTenantDialog';
@@ -49,7 +49,7 @@ export function TenantsPage() {
   const setStatus = async (status: 'active' | 'suspended') => {
     if (!selected) return;
     await action.run('status', async () => {
-      const d = await gql<{ setTenantStatus: AdminTenant | null }>(SET_TENANT_STATUS, { id: selected.id, status });
+      const d = await gql(SetTenantStatusDocument, { id: selected.id, status });
       return found(d.setTenantStatus, '租户不存在或不在管理范围内');
     }, status === 'suspended' ? `已暂停：${selected.name}` : `已恢复：${selected.name}`, async (t) => {
       tenants.upsert(t);

@@ -14,11 +14,11 @@ import { ConfirmLink } from '../../components/ConfirmLink';
 import { useAction } from '../../components/FormModal';
 import { dash, formatTime } from '../../components/format';
 import { RefreshButton } from '../../components/PageHead';
-import { PagedTable, usePagedQuery, type Page } from '../../components/PagedTable';
+import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { ScopeLine, SearchBox } from '../../components/Toolbar';
-import { SET_USER_STATUS, UNLOCK_USER, USERS_QUERY } from './queries';
+import { SetUserStatusDocument, UnlockUserDocument, AdminUsersDocument } from './queries';
 import { TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
-import type { AccountActivation, AdminUser } from './types';
+import type { AccountActivation, AdminUser } from './queries';
 import { ActivationCodeDialog } from './users/ActivationCodeDialog';
 import { CreateUserDialog } from './users/CreateUserDialog';
 import { EditUserDialog } from './users/EditUserDialog';
@@ -43,8 +43,8 @@ export function UsersPage() {
   // A tenant named in the address is known once the directory is loaded: wait for it rather than list everyone first.
   const waiting = tenants.loading && !index.list.length;
   const users = usePagedQuery<AdminUser>(
-    (first, offset, signal) => gql<{ users: Page<AdminUser> }>(
-      USERS_QUERY, { tenantId: selectedId ?? null, search: search || null, role: role ?? null, first, offset }, { signal },
+    (first, offset, signal) => gql(
+      AdminUsersDocument, { tenantId: selectedId ?? null, search: search || null, role: role ?? null, first, offset }, { signal },
     ).then((d) => d.users),
     [selectedId, search, role],
     { enabled: !waiting, errorFallback: '用户列表加载失败' },
@@ -97,18 +97,18 @@ export function UsersPage() {
             {r.status === 'pending' ? null : r.status === 'disabled' ? (
               <ConfirmLink
                 title={`启用「${r.displayName}」？`} description="启用后该用户可重新登录。" action="启用" loading={loading} testId="user-enable"
-                onConfirm={() => act(r, () => gql(SET_USER_STATUS, { id: r.id, status: 'active' }), `已启用：${r.displayName}`)}
+                onConfirm={() => act(r, () => gql(SetUserStatusDocument, { id: r.id, status: 'active' }), `已启用：${r.displayName}`)}
               />
             ) : (
               <ConfirmLink
                 title={`停用「${r.displayName}」？`} description="停用后该用户将被立即退出登录，且无法再登录。" action="停用" danger loading={loading} testId="user-disable"
-                onConfirm={() => act(r, () => gql(SET_USER_STATUS, { id: r.id, status: 'disabled' }), `已停用：${r.displayName}`)}
+                onConfirm={() => act(r, () => gql(SetUserStatusDocument, { id: r.id, status: 'disabled' }), `已停用：${r.displayName}`)}
               />
             )}
             {r.locked && (
               <ConfirmLink
                 title={`解除「${r.displayName}」的登录锁定？`} action="解锁" loading={loading} testId="user-unlock"
-                onConfirm={() => act(r, () => gql(UNLOCK_USER, { id: r.id }), `已解锁：${r.displayName}`)}
+                onConfirm={() => act(r, () => gql(UnlockUserDocument, { id: r.id }), `已解锁：${r.displayName}`)}
               />
             )}
             <Button type="link" size="small" onClick={() => setModal({ kind: 'reset', user: r })} data-testid="user-reset">重置密码</Button>

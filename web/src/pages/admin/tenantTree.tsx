@@ -11,8 +11,8 @@ import { TENANT_KINDS as KIND_LABELS } from '@shared/tenants';
 import { buildTree, groupByParent, kidsOrNone } from '../../components/tree';
 import { FilterTreeCard } from '../../components/FilterTreeCard';
 import { PageHead } from '../../components/PageHead';
-import { ADMIN_TENANTS_QUERY } from './queries';
-import type { AdminTenant } from './types';
+import { AdminTenantsDocument } from './queries';
+import type { AdminTenant } from './queries';
 
 /** Tenant kinds for a Select (labels shared with the server). */
 export const TENANT_KINDS: { value: string; label: string }[] = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
@@ -82,7 +82,7 @@ export const tenantOptionTitle = (t: AdminTenant) => (isSuspended(t) ? `${t.name
 
 export function useTenants() {
   const { data: list, setData: setList, loading, error, reload } = useLoaded(
-    () => gql<{ tenants: AdminTenant[] }>(ADMIN_TENANTS_QUERY).then((d) => d.tenants), [], [] as AdminTenant[], '租户目录加载失败',
+    () => gql(AdminTenantsDocument).then((d) => d.tenants), [], [] as AdminTenant[], '租户目录加载失败',
   );
 
   /** Show a tenant the API just returned at once (the list is reloaded after). */

@@ -20,7 +20,7 @@ import { describeCriteria, FilterBar, toFilter, type BaseFilter, type CriterionK
 import { CadreIdsCell, ExpandedRow } from './log/cells';
 import { PurgeDialog } from './log/PurgeDialog';
 import {
-  AUDIT_EVENTS_QUERY, KIND_COLORS, OUTCOME_COLORS, type AuditEvent, type AuditFilter, type AuditPage,
+  AuditEventsDocument, KIND_COLORS, OUTCOME_COLORS, type AuditEvent, type AuditFilter,
 } from './queries';
 
 const EXPORTS: { format: ExportFormat; label: string; icon: React.ReactNode }[] = [
@@ -45,7 +45,7 @@ export function AuditLogPage() {
   const filter = useMemo<AuditFilter>(() => (urlCadre ? { ...base, cadreId: urlCadre } : base), [base, urlCadre]);
 
   const events = usePagedQuery<AuditEvent>(
-    (first, offset, signal) => gql<{ auditEvents: AuditPage }>(AUDIT_EVENTS_QUERY, { first, offset, filter }, { signal }).then((d) => d.auditEvents),
+    (first, offset, signal) => gql(AuditEventsDocument, { first, offset, filter }, { signal }).then((d) => d.auditEvents),
     [filter],
     { errorFallback: '访问日志加载失败', onPageChange: () => setExpanded([]) },
   );

@@ -6,9 +6,8 @@ import { WarningOutlined } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { useLoaded } from '../../components/useLoaded';
-import { ROLE_GRANT_ALERTS_QUERY } from '../admin/queries';
+import { RoleGrantAlertsDocument } from '../admin/queries';
 import { formatTime, GrantTable, roleGrants } from '../admin/GrantTable';
-import type { RoleGrantAlert } from '../admin/types';
 
 export function GrantRecordsPage() {
   const [days, setDays] = useState(30);
@@ -16,7 +15,7 @@ export function GrantRecordsPage() {
     const [p, d, a] = await Promise.all([
       roleGrants('pending', 200),
       roleGrants('decided', 200),
-      gql<{ roleGrantAlerts: RoleGrantAlert[] }>(ROLE_GRANT_ALERTS_QUERY, { days }),
+      gql(RoleGrantAlertsDocument, { days }),
     ]);
     return { pending: p, decided: d, alerts: a.roleGrantAlerts };
   }, [days], { pending: [], decided: [], alerts: [] }, '授权记录加载失败');

@@ -3,9 +3,9 @@ import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { TENANT_CODE_RE } from '@shared/tenants';
 import { gql } from '../../../api/graphql';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
-import { CREATE_TENANT } from '../queries';
+import { CreateTenantDocument } from '../queries';
 import { TENANT_KINDS } from '../tenantTree';
-import type { AdminTenant } from '../types';
+import type { AdminTenant } from '../queries';
 import { TenantNameField } from './tenantParts';
 
 interface CreateValues { code: string; name: string; kind: string; sortOrder?: number | null }
@@ -29,7 +29,7 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
   const modal = useMutationModal(open, onClose);
 
   const submit = () => modal.submit(form, async (v) => {
-    const d = await gql<{ createTenant: AdminTenant | null }>(CREATE_TENANT, {
+    const d = await gql(CreateTenantDocument, {
       input: { parentId: parent.id, code: fullCode(parent.code, v.code), name: v.name.trim(), kind: v.kind, sortOrder: v.sortOrder ?? null },
     });
     onDone(found(d.createTenant, '上级租户不存在或不在管理范围内'));

@@ -2,8 +2,8 @@
 import { Form, InputNumber } from 'antd';
 import { gql } from '../../../api/graphql';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
-import { UPDATE_TENANT } from '../queries';
-import type { AdminTenant } from '../types';
+import { UpdateTenantDocument } from '../queries';
+import type { AdminTenant } from '../queries';
 import { TenantNameField } from './tenantParts';
 
 interface EditValues { name: string; sortOrder: number }
@@ -15,7 +15,7 @@ export function EditTenantDialog({ tenant, open, onClose, onDone }: {
   const modal = useMutationModal(open, onClose);
 
   const submit = () => modal.submit(form, async (v) => {
-    const d = await gql<{ updateTenant: AdminTenant | null }>(UPDATE_TENANT, { id: tenant.id, name: v.name.trim(), sortOrder: v.sortOrder });
+    const d = await gql(UpdateTenantDocument, { id: tenant.id, name: v.name.trim(), sortOrder: v.sortOrder });
     onDone(found(d.updateTenant, '租户不存在或不在管理范围内'));
   });
 

@@ -1,7 +1,7 @@
 // Pieces of 租户管理 used by the page and its dialogs.
 import { Form, Input, Tag, Tooltip } from 'antd';
 import { isSuspended } from '../tenantTree';
-import type { AdminTenant } from '../types';
+import type { AdminTenant } from '../queries';
 
 const NAME_RE = /^[\p{Script=Han}A-Za-z0-9（）()·\-、 ]{2,60}$/u;
 

@@ -2,7 +2,7 @@
 // anywhere else).
 import { Alert, Button, Descriptions, Modal, Tag, Typography } from 'antd';
 import { formatTime } from '../../../components/format';
-import type { AccountActivation } from '../types';
+import type { AccountActivation } from '../queries';
 
 export function ActivationCodeDialog({ result, reset, onClose }: { result: AccountActivation | null; reset: boolean; onClose(): void }) {
   const u = result?.user;

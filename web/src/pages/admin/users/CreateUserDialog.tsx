@@ -6,9 +6,9 @@ import { gql } from '../../../api/graphql';
 import { useAuth } from '../../../auth/AuthProvider';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { SEARCHABLE_TREE_SELECT } from '../../../components/tree';
-import { CREATE_USER } from '../queries';
+import { CreateUserDocument } from '../queries';
 import { tenantSelectTree, type TenantIndex } from '../tenantTree';
-import type { AccountActivation } from '../types';
+import type { AccountActivation } from '../queries';
 import { UserRoleFields } from './userParts';
 
 interface CreateValues {
@@ -31,7 +31,7 @@ export function CreateUserDialog({ index, defaultTenantId, open, onClose, onDone
   const treeData = useMemo(() => tenantSelectTree(index), [index]);
 
   const submit = () => modal.submit(form, async (v) => {
-    const d = await gql<{ createUser: AccountActivation | null }>(CREATE_USER, {
+    const d = await gql(CreateUserDocument, {
       input: {
         tenantId: v.tenantId, loginName: v.loginName.trim().toLowerCase(), displayName: v.displayName.trim(), role: v.role,
         unitIds: v.role === 'filler' ? v.unitIds ?? [] : [],

@@ -4,9 +4,9 @@ import { gql } from '../../../api/graphql';
 import { useAuth } from '../../../auth/AuthProvider';
 import { APPROVED_ROLES, roleLabel } from '../../../auth/roles';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
-import { UPDATE_USER } from '../queries';
+import { UpdateUserDocument } from '../queries';
 import type { TenantIndex } from '../tenantTree';
-import type { AdminUser } from '../types';
+import type { AdminUser } from '../queries';
 import { UserRoleFields } from './userParts';
 
 interface EditValues { displayName: string; role: string; unitIds?: string[] }
@@ -22,7 +22,7 @@ export function EditUserDialog({ user, index, open, onClose, onDone }: {
   const submit = () => modal.submit(form, async (v) => {
     const input: Record<string, unknown> = { displayName: v.displayName.trim(), role: v.role };
     if (v.role === 'filler') input.unitIds = v.unitIds ?? [];
-    const d = await gql<{ updateUser: AdminUser | null }>(UPDATE_USER, { id: user.id, input });
+    const d = await gql(UpdateUserDocument, { id: user.id, input });
     onDone(found(d.updateUser, '用户不存在或不在管理范围内'));
   });
 

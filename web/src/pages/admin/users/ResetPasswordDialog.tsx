@@ -2,15 +2,15 @@
 import { Alert, Descriptions } from 'antd';
 import { gql } from '../../../api/graphql';
 import { FormModal, found, useMutationModal } from '../../../components/FormModal';
-import { RESET_PASSWORD } from '../queries';
-import type { AccountActivation, AdminUser } from '../types';
+import { ResetUserPasswordDocument } from '../queries';
+import type { AccountActivation, AdminUser } from '../queries';
 
 export function ResetPasswordDialog({ user, open, onClose, onDone }: {
   user: AdminUser; open: boolean; onClose(): void; onDone(a: AccountActivation): void;
 }) {
   const modal = useMutationModal(open, onClose);
   const submit = () => modal.run(async () => {
-    const d = await gql<{ resetUserPassword: AccountActivation | null }>(RESET_PASSWORD, { id: user.id });
+    const d = await gql(ResetUserPasswordDocument, { id: user.id });
     onDone(found(d.resetUserPassword, '用户不存在或不在管理范围内'));
   });
 

@@ -5,8 +5,8 @@ import { errorText, gql } from '../../../api/graphql';
 import { ADMINISTRATOR_ROLES, ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../../auth/roles';
 import { buildTree, groupByParent, kidsOrNone } from '../../../components/tree';
 import { formatTime } from '../../../components/format';
-import { TENANT_UNITS_QUERY } from '../queries';
-import type { AdminTenant, AdminUser, UnitOption } from '../types';
+import { TenantUnitsDocument } from '../queries';
+import type { AdminTenant, AdminUser, UnitOption } from '../queries';
 
 /** In the own tenant the three administrators' roles are the parent's to give: shown, not offered. */
 export const roleOptionsFor = (ownTenant: boolean) =>
@@ -54,7 +54,7 @@ function useTenantUnits(tenant: AdminTenant | undefined) {
     let alive = true;
     setUnits(null);
     setError(null);
-    gql<{ units: UnitOption[] }>(TENANT_UNITS_QUERY, { tenantCode: code })
+    gql(TenantUnitsDocument, { tenantCode: code })
       .then((d) => { if (alive) setUnits(d.units); })
       .catch((e: unknown) => { if (alive) setError(errorText(e, '单位目录加载失败')); });
     return () => { alive = false; };

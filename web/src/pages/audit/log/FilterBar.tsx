@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { TIME_FORMAT } from '../../../components/format';
 import { buildTree, kidsOrNone, SEARCHABLE_TREE_SELECT } from '../../../components/tree';
 import { tenantOptionTitle, type TenantIndex } from '../../admin/tenantTree';
-import type { AdminTenant } from '../../admin/types';
+import type { AdminTenant } from '../../admin/queries';
 import { KIND_OPTIONS, OUTCOME_OPTIONS, UUID_RE, type AuditFilter } from '../queries';
 
 /** The form's values: the API's filter with a time range in place of from/to. */
