@@ -2,6 +2,7 @@
 // page-size choice, quick jump, a retry on error and the total. The caller owns the filters and the columns.
 import type React from 'react';
 import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Table } from 'antd';
 import type { TableColumnsType, TablePaginationConfig, TableProps } from 'antd';
 import { errorText } from '../api/graphql';
@@ -24,37 +25,33 @@ export interface PagedQuery<T> {
 }
 
 /**
- * A page of rows from `fetchPage`, read again when the page, the page size or any of `deps` (the filters) change;
- * a page beyond the end (after rows went away) moves to the last one. Nothing is read while `enabled` is false.
+ * A page of rows from `fetchPage`, cached under `key` (the operation name and the filters, see api/query.ts queryKey)
+ * and the page: read again when the page, the page size or the filters change, or when a mutation invalidates the
+ * operation. The rows shown stay while the next page loads; a page beyond the end (after rows went away) moves to
+ * the last one. Nothing is read while `enabled` is false.
  */
 export function usePagedQuery<T>(
   fetchPage: (first: number, offset: number, signal: AbortSignal) => Promise<Page<T>>,
-  deps: readonly unknown[],
+  key: QueryKey,
   { enabled = true, errorFallback, onPageChange }: { enabled?: boolean; errorFallback: string; onPageChange?(): void },
 ): PagedQuery<T> {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
-  const [tick, setTick] = useState(0);
-  const [data, setData] = useState<Page<T> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const first = pageSize;
+  const offset = (page - 1) * pageSize;
+  const query = useQuery({
+    queryKey: [...key, { first, offset }],
+    queryFn: ({ signal }) => fetchPage(first, offset, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data ?? null;
 
   useEffect(() => {
-    if (!enabled) return;
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchPage(pageSize, (page - 1) * pageSize, ctrl.signal)
-      .then((d) => {
-        setData(d);
-        const last = Math.max(1, Math.ceil(d.totalCount / pageSize));
-        if (page > last) setPage(last);
-      })
-      .catch((e: unknown) => { if (!ctrl.signal.aborted) setError(errorText(e, errorFallback)); })
-      .finally(() => { if (!ctrl.signal.aborted) setLoading(false); });
-    return () => ctrl.abort();
-    // fetchPage is a new function each render: what it reads is in deps.
-  }, [enabled, page, pageSize, tick, ...deps]);
+    if (!data || query.isPlaceholderData) return;
+    const last = Math.max(1, Math.ceil(data.totalCount / pageSize));
+    if (page > last) setPage(last);
+  }, [data, query.isPlaceholderData, page, pageSize]);
 
   const onTableChange = (p: TablePaginationConfig) => {
     const size = p.pageSize ?? pageSize;
@@ -65,9 +62,12 @@ export function usePagedQuery<T>(
     onPageChange?.();
   };
 
+  const { refetch } = query;
   return {
-    page, pageSize, setPage, data, rows: data?.edges.map((e) => e.node) ?? [], loading, error,
-    refresh: () => setTick((n) => n + 1), onTableChange,
+    page, pageSize, setPage, data, rows: data?.edges.map((e) => e.node) ?? [],
+    loading: query.isFetching || (enabled && query.isPending),
+    error: query.error ? errorText(query.error, errorFallback) : null,
+    refresh: () => void refetch(), onTableChange,
   };
 }
 

@@ -9,7 +9,8 @@ import { ConfirmLink } from '../../components/ConfirmLink';
 import { FormModal, found, useAction, useMutationModal } from '../../components/FormModal';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { useLoaded } from '../../components/useLoaded';
-import { ApproveRoleGrantDocument, RejectRoleGrantDocument } from './queries';
+import { operationName } from '../../api/query';
+import { ApproveRoleGrantDocument, RejectRoleGrantDocument, RoleGrantsDocument } from './queries';
 import { GrantTable, roleGrants } from './GrantTable';
 import type { RoleGrant } from './queries';
 
@@ -45,10 +46,11 @@ export function GrantApprovalPage() {
   const action = useAction();
   const [rejecting, setRejecting] = useState<RoleGrant | null>(null);
 
-  const grants = useLoaded(async () => {
+  // Cached under RoleGrants: a decision here (or a grant requested in 用户管理) reads it again.
+  const grants = useLoaded([operationName(RoleGrantsDocument), 'approval'], async () => {
     const [p, d] = await Promise.all([roleGrants('pending', 200), roleGrants('decided', 100)]);
     return { pending: p, decided: d };
-  }, [], { pending: [], decided: [] }, '授权申请加载失败');
+  }, { pending: [], decided: [] }, '授权申请加载失败');
   const { data: { pending, decided }, loading, error, reload: load } = grants;
 
   const approve = (g: RoleGrant) => action.run(g.id, async () => {

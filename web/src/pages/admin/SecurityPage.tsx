@@ -2,11 +2,12 @@
 // the tenant above (or the system default). The parent's value is a floor: a tenant may only be stricter. Changes
 // apply from the next request on. 三员分立: the security administrator changes them; the system administrator reads.
 import type React from 'react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Space, Spin, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
+import { useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
 import { TenantSecurityDocument, UpdateTenantSecurityDocument } from './queries';
 import { TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
@@ -45,33 +46,18 @@ export function SecurityPage() {
   const tenants = useTenants();
   const { index } = tenants;
   const { selected, select } = useSelectedTenant(index, true);
-  const [settings, setSettings] = useState<SecuritySettings | null>(null);
   const [drafts, setDrafts] = useState<Drafts | null>(null);
-  const [loading, setLoading] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const tenantId = selected?.id;
-  const load = useCallback(async (id: string) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const d = await gql(TenantSecurityDocument, { tenantId: id });
-      if (!d.tenantSecurity) throw new Error('租户不存在或不在管理范围内');
-      setSettings(d.tenantSecurity);
-      setDrafts(draftsOf(d.tenantSecurity));
-    } catch (e) {
-      setSettings(null);
-      setDrafts(null);
-      setError(errorText(e, '安全设置加载失败'));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    if (tenantId) void load(tenantId);
-  }, [tenantId, load]);
+  const security = useGqlQuery(TenantSecurityDocument, { tenantId: tenantId ?? '' }, { enabled: !!tenantId });
+  const settings: SecuritySettings | null = security.data?.tenantSecurity ?? null;
+  const loading = security.isFetching;
+  const error = security.error
+    ? errorText(security.error, '安全设置加载失败')
+    : security.data && !security.data.tenantSecurity ? '租户不存在或不在管理范围内' : null;
+  // The editable drafts start from what was read (again after each read).
+  useEffect(() => { setDrafts(settings ? draftsOf(settings) : null); }, [settings]);
 
   /** The fields to send: only what differs from what is stored (null: back to inheriting). */
   const patch = useMemo(() => {
@@ -109,7 +95,7 @@ export function SecurityPage() {
       const d = await gql(UpdateTenantSecurityDocument, { tenantId, input: patch });
       if (!d.updateTenantSecurity) throw new Error('租户不存在或不在管理范围内');
       message.success('安全设置已保存，自下一次请求起生效');
-      await load(tenantId);
+      await security.refetch();
     } catch (e) {
       message.error(errorText(e, '保存失败'));
     } finally {
@@ -223,7 +209,7 @@ export function SecurityPage() {
         {!selected ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
         ) : error ? (
-          <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load(selected.id)}>重试</Button>} />
+          <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void security.refetch()}>重试</Button>} />
         ) : !settings ? (
           <div className="lz-tree-loading"><Spin /></div>
         ) : (

@@ -14,6 +14,7 @@ import { ConfirmLink } from '../../components/ConfirmLink';
 import { useAction } from '../../components/FormModal';
 import { dash, formatTime } from '../../components/format';
 import { RefreshButton } from '../../components/PageHead';
+import { queryKey } from '../../api/query';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { ScopeLine, SearchBox } from '../../components/Toolbar';
 import { SetUserStatusDocument, UnlockUserDocument, AdminUsersDocument } from './queries';
@@ -46,7 +47,7 @@ export function UsersPage() {
     (first, offset, signal) => gql(
       AdminUsersDocument, { tenantId: selectedId ?? null, search: search || null, role: role ?? null, first, offset }, { signal },
     ).then((d) => d.users),
-    [selectedId, search, role],
+    queryKey(AdminUsersDocument, { tenantId: selectedId ?? null, search: search || null, role: role ?? null }),
     { enabled: !waiting, errorFallback: '用户列表加载失败' },
   );
   const { refresh, setPage } = users;

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { Tag } from 'antd';
 import { BankOutlined } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
+import { queryKey } from '../../api/query';
 import { useLoaded } from '../../components/useLoaded';
 import { useSearchParam } from '../../components/useSearchParam';
 import { TENANT_KINDS as KIND_LABELS } from '@shared/tenants';
@@ -82,7 +83,7 @@ export const tenantOptionTitle = (t: AdminTenant) => (isSuspended(t) ? `${t.name
 
 export function useTenants() {
   const { data: list, setData: setList, loading, error, reload } = useLoaded(
-    () => gql(AdminTenantsDocument).then((d) => d.tenants), [], [] as AdminTenant[], '租户目录加载失败',
+    queryKey(AdminTenantsDocument), () => gql(AdminTenantsDocument).then((d) => d.tenants), [] as AdminTenant[], '租户目录加载失败',
   );
 
   /** Show a tenant the API just returned at once (the list is reloaded after). */

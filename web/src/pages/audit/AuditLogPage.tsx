@@ -12,6 +12,7 @@ import { errorText, gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
 import { dash, TIME_FORMAT } from '../../components/format';
 import { PageHead, RefreshButton } from '../../components/PageHead';
+import { queryKey } from '../../api/query';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { useSearchParam } from '../../components/useSearchParam';
 import { useTenants } from '../admin/tenantTree';
@@ -46,7 +47,7 @@ export function AuditLogPage() {
 
   const events = usePagedQuery<AuditEvent>(
     (first, offset, signal) => gql(AuditEventsDocument, { first, offset, filter }, { signal }).then((d) => d.auditEvents),
-    [filter],
+    queryKey(AuditEventsDocument, { filter }),
     { errorFallback: '访问日志加载失败', onPageChange: () => setExpanded([]) },
   );
   const { setPage, refresh } = events;

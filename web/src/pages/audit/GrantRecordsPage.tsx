@@ -6,19 +6,20 @@ import { WarningOutlined } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { useLoaded } from '../../components/useLoaded';
-import { RoleGrantAlertsDocument } from '../admin/queries';
+import { operationName } from '../../api/query';
+import { RoleGrantAlertsDocument, RoleGrantsDocument } from '../admin/queries';
 import { formatTime, GrantTable, roleGrants } from '../admin/GrantTable';
 
 export function GrantRecordsPage() {
   const [days, setDays] = useState(30);
-  const records = useLoaded(async () => {
+  const records = useLoaded([operationName(RoleGrantsDocument), 'records', days], async () => {
     const [p, d, a] = await Promise.all([
       roleGrants('pending', 200),
       roleGrants('decided', 200),
       gql(RoleGrantAlertsDocument, { days }),
     ]);
     return { pending: p, decided: d, alerts: a.roleGrantAlerts };
-  }, [days], { pending: [], decided: [], alerts: [] }, '授权记录加载失败');
+  }, { pending: [], decided: [], alerts: [] }, '授权记录加载失败');
   const { data: { pending, decided, alerts }, loading, error, reload: load } = records;
 
   return (

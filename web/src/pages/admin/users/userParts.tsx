@@ -1,7 +1,8 @@
 // Pieces of 用户管理 used by the page and its dialogs: status tags, the role choice, the filler's unit picker.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Form, Input, Radio, Space, Tag, Tooltip, TreeSelect } from 'antd';
-import { errorText, gql } from '../../../api/graphql';
+import { errorText } from '../../../api/graphql';
+import { useGqlQuery } from '../../../api/query';
 import { ADMINISTRATOR_ROLES, ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../../auth/roles';
 import { buildTree, groupByParent, kidsOrNone } from '../../../components/tree';
 import { formatTime } from '../../../components/format';
@@ -46,19 +47,10 @@ export function UserStatusTags({ u }: { u: AdminUser }) {
 interface UnitTreeNode { value: string; title: string; key: string; children?: UnitTreeNode[] }
 
 function useTenantUnits(tenant: AdminTenant | undefined) {
-  const [units, setUnits] = useState<UnitOption[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const code = tenant?.code;
-  useEffect(() => {
-    if (!code) return;
-    let alive = true;
-    setUnits(null);
-    setError(null);
-    gql(TenantUnitsDocument, { tenantCode: code })
-      .then((d) => { if (alive) setUnits(d.units); })
-      .catch((e: unknown) => { if (alive) setError(errorText(e, '单位目录加载失败')); });
-    return () => { alive = false; };
-  }, [code]);
+  const query = useGqlQuery(TenantUnitsDocument, { tenantCode: code }, { enabled: !!code });
+  const units = query.data?.units ?? null;
+  const error = query.error ? errorText(query.error, '单位目录加载失败') : null;
 
   const tree = useMemo<UnitTreeNode[]>(() => (units ? buildTree<UnitOption, UnitTreeNode>(
     groupByParent(units, (u) => u.id, (u) => u.parentId), (u) => u.id,
