@@ -38,6 +38,13 @@ export function invalidate(...documents: AnyDocument[]): Promise<void> {
   ).then(() => undefined);
 }
 
+/** Send a mutation outside a hook (dialogs, row actions), then fetch again the queries it affects. */
+export async function mutate<R, V>(document: Document<R, V>, invalidates: AnyDocument[], variables: V): Promise<R> {
+  const result = await gql<R, V>(document, variables);
+  void invalidate(...invalidates);
+  return result;
+}
+
 export type GqlQueryOptions<R, T = R> = Omit<UseQueryOptions<R, Error, T>, 'queryKey' | 'queryFn'>;
 
 /** useQuery for one GraphQL document: the answer is cached under (operation name, variables). */

@@ -4,13 +4,12 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Input, Space, Tabs, Tooltip } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { gql } from '../../api/graphql';
+import { mutate, operationName } from '../../api/query';
 import { ConfirmLink } from '../../components/ConfirmLink';
 import { FormModal, found, useAction, useMutationModal } from '../../components/FormModal';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { useLoaded } from '../../components/useLoaded';
-import { operationName } from '../../api/query';
-import { ApproveRoleGrantDocument, RejectRoleGrantDocument, RoleGrantsDocument } from './queries';
+import { AFFECTS, ApproveRoleGrantDocument, RejectRoleGrantDocument, RoleGrantsDocument } from './queries';
 import { GrantTable, roleGrants } from './GrantTable';
 import type { RoleGrant } from './queries';
 
@@ -20,7 +19,7 @@ function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onCl
   const submit = async () => {
     if (!grant) return;
     await modal.submit(form, async (v) => {
-      const d = await gql(RejectRoleGrantDocument, { id: grant.id, reason: v.reason.trim() });
+      const d = await mutate(RejectRoleGrantDocument, AFFECTS.grants, { id: grant.id, reason: v.reason.trim() });
       onDone(found(d.rejectRoleGrant, '该申请不存在或不在审批范围内'));
     });
   };
@@ -54,7 +53,7 @@ export function GrantApprovalPage() {
   const { data: { pending, decided }, loading, error, reload: load } = grants;
 
   const approve = (g: RoleGrant) => action.run(g.id, async () => {
-    const d = await gql(ApproveRoleGrantDocument, { id: g.id });
+    const d = await mutate(ApproveRoleGrantDocument, AFFECTS.grants, { id: g.id });
     found(d.approveRoleGrant, '该申请不存在或不在审批范围内');
   }, `已批准：${g.displayName}（${g.roleLabel}）`, load);
 

@@ -7,10 +7,10 @@ import type { TableColumnsType } from 'antd';
 import {
   DragOutlined, EditOutlined, PauseCircleOutlined, PlayCircleOutlined, PlusOutlined, SafetyOutlined, TeamOutlined,
 } from '@ant-design/icons';
-import { gql } from '../../api/graphql';
+import { mutate } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
 import { found, useAction } from '../../components/FormModal';
-import { SetTenantStatusDocument } from './queries';
+import { AFFECTS, SetTenantStatusDocument } from './queries';
 import { ancestorsOf, TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
 import type { AdminTenant } from './queries';
 import { CreateTenantDialog } from './tenants/CreateTenantDialog';
@@ -49,7 +49,7 @@ export function TenantsPage() {
   const setStatus = async (status: 'active' | 'suspended') => {
     if (!selected) return;
     await action.run('status', async () => {
-      const d = await gql(SetTenantStatusDocument, { id: selected.id, status });
+      const d = await mutate(SetTenantStatusDocument, AFFECTS.tenants, { id: selected.id, status });
       return found(d.setTenantStatus, '租户不存在或不在管理范围内');
     }, status === 'suspended' ? `已暂停：${selected.name}` : `已恢复：${selected.name}`, async (t) => {
       tenants.upsert(t);

@@ -8,16 +8,16 @@ import { App as AntApp, Button, Select, Space, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { gql } from '../../api/graphql';
+import { mutate, queryKey } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
 import { ADMINISTRATOR_ROLES, ROLE_OPTIONS } from '../../auth/roles';
 import { ConfirmLink } from '../../components/ConfirmLink';
 import { useAction } from '../../components/FormModal';
 import { dash, formatTime } from '../../components/format';
 import { RefreshButton } from '../../components/PageHead';
-import { queryKey } from '../../api/query';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { ScopeLine, SearchBox } from '../../components/Toolbar';
-import { SetUserStatusDocument, UnlockUserDocument, AdminUsersDocument } from './queries';
+import { AFFECTS, SetUserStatusDocument, UnlockUserDocument, AdminUsersDocument } from './queries';
 import { TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
 import type { AccountActivation, AdminUser } from './queries';
 import { ActivationCodeDialog } from './users/ActivationCodeDialog';
@@ -98,18 +98,18 @@ export function UsersPage() {
             {r.status === 'pending' ? null : r.status === 'disabled' ? (
               <ConfirmLink
                 title={`启用「${r.displayName}」？`} description="启用后该用户可重新登录。" action="启用" loading={loading} testId="user-enable"
-                onConfirm={() => act(r, () => gql(SetUserStatusDocument, { id: r.id, status: 'active' }), `已启用：${r.displayName}`)}
+                onConfirm={() => act(r, () => mutate(SetUserStatusDocument, AFFECTS.users, { id: r.id, status: 'active' }), `已启用：${r.displayName}`)}
               />
             ) : (
               <ConfirmLink
                 title={`停用「${r.displayName}」？`} description="停用后该用户将被立即退出登录，且无法再登录。" action="停用" danger loading={loading} testId="user-disable"
-                onConfirm={() => act(r, () => gql(SetUserStatusDocument, { id: r.id, status: 'disabled' }), `已停用：${r.displayName}`)}
+                onConfirm={() => act(r, () => mutate(SetUserStatusDocument, AFFECTS.users, { id: r.id, status: 'disabled' }), `已停用：${r.displayName}`)}
               />
             )}
             {r.locked && (
               <ConfirmLink
                 title={`解除「${r.displayName}」的登录锁定？`} action="解锁" loading={loading} testId="user-unlock"
-                onConfirm={() => act(r, () => gql(UnlockUserDocument, { id: r.id }), `已解锁：${r.displayName}`)}
+                onConfirm={() => act(r, () => mutate(UnlockUserDocument, AFFECTS.users, { id: r.id }), `已解锁：${r.displayName}`)}
               />
             )}
             <Button type="link" size="small" onClick={() => setModal({ kind: 'reset', user: r })} data-testid="user-reset">重置密码</Button>

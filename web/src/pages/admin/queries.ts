@@ -92,6 +92,14 @@ export const UpdateTenantSecurityDocument = graphql(`
   }
 `);
 
+/** What 系统管理's mutations change, fetched again after them (the cadre ledger's and the access log's tenant
+ * directories too). */
+export const AFFECTS = {
+  tenants: [AdminTenantsDocument, 'Tenants', 'AuditTenants'],
+  users: [AdminUsersDocument, RoleGrantsDocument],
+  grants: [RoleGrantsDocument, AdminUsersDocument],
+};
+
 /** A tenant as 系统管理 shows it: `status` is set on it, `effectiveStatus` is suspended when an ancestor is. */
 export type AdminTenant = AdminTenantFieldsFragment;
 export type AdminUser = AdminUserFieldsFragment;

@@ -1,9 +1,9 @@
 // 新建下级租户: the code is the parent's code + '-' + a suffix (fixed prefix; the API enforces it).
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { TENANT_CODE_RE } from '@shared/tenants';
-import { gql } from '../../../api/graphql';
+import { mutate } from '../../../api/query';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
-import { CreateTenantDocument } from '../queries';
+import { AFFECTS, CreateTenantDocument } from '../queries';
 import { TENANT_KINDS } from '../tenantTree';
 import type { AdminTenant } from '../queries';
 import { TenantNameField } from './tenantParts';
@@ -29,7 +29,7 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
   const modal = useMutationModal(open, onClose);
 
   const submit = () => modal.submit(form, async (v) => {
-    const d = await gql(CreateTenantDocument, {
+    const d = await mutate(CreateTenantDocument, AFFECTS.tenants, {
       input: { parentId: parent.id, code: fullCode(parent.code, v.code), name: v.name.trim(), kind: v.kind, sortOrder: v.sortOrder ?? null },
     });
     onDone(found(d.createTenant, '上级租户不存在或不在管理范围内'));

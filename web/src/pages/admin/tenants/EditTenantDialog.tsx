@@ -1,8 +1,8 @@
 // 重命名 / 调整排序 of a tenant (its code never changes).
 import { Form, InputNumber } from 'antd';
-import { gql } from '../../../api/graphql';
+import { mutate } from '../../../api/query';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
-import { UpdateTenantDocument } from '../queries';
+import { AFFECTS, UpdateTenantDocument } from '../queries';
 import type { AdminTenant } from '../queries';
 import { TenantNameField } from './tenantParts';
 
@@ -15,7 +15,7 @@ export function EditTenantDialog({ tenant, open, onClose, onDone }: {
   const modal = useMutationModal(open, onClose);
 
   const submit = () => modal.submit(form, async (v) => {
-    const d = await gql(UpdateTenantDocument, { id: tenant.id, name: v.name.trim(), sortOrder: v.sortOrder });
+    const d = await mutate(UpdateTenantDocument, AFFECTS.tenants, { id: tenant.id, name: v.name.trim(), sortOrder: v.sortOrder });
     onDone(found(d.updateTenant, '租户不存在或不在管理范围内'));
   });
 

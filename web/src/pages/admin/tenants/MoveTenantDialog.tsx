@@ -1,10 +1,10 @@
 // 移动租户: under another parent, with everything below it (not under itself or its own subtree).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Form, TreeSelect } from 'antd';
-import { gql } from '../../../api/graphql';
+import { mutate } from '../../../api/query';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { SEARCHABLE_TREE_SELECT } from '../../../components/tree';
-import { MoveTenantDocument } from '../queries';
+import { AFFECTS, MoveTenantDocument } from '../queries';
 import { subtreeIds, tenantSelectTree, type TenantIndex } from '../tenantTree';
 import type { AdminTenant } from '../queries';
 
@@ -30,7 +30,7 @@ export function MoveTenantDialog({ tenant, index, open, onClose, onDone }: {
     if (!parentId) return modal.setError('请选择新的上级租户');
     if (parentId === tenant.parentId) return modal.setError('所选租户已是当前上级，无需移动');
     await modal.run(async () => {
-      const d = await gql(MoveTenantDocument, { id: tenant.id, parentId });
+      const d = await mutate(MoveTenantDocument, AFFECTS.tenants, { id: tenant.id, parentId });
       onDone(found(d.moveTenant, '租户或新上级不存在或不在管理范围内'));
     });
   };

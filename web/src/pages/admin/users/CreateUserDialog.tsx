@@ -2,11 +2,11 @@
 import { useMemo } from 'react';
 import { Alert, Form, Input, Space, TreeSelect } from 'antd';
 import { LOGIN_NAME_RE } from '@shared/roles';
-import { gql } from '../../../api/graphql';
+import { mutate } from '../../../api/query';
 import { useAuth } from '../../../auth/AuthProvider';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { SEARCHABLE_TREE_SELECT } from '../../../components/tree';
-import { CreateUserDocument } from '../queries';
+import { AFFECTS, CreateUserDocument } from '../queries';
 import { tenantSelectTree, type TenantIndex } from '../tenantTree';
 import type { AccountActivation } from '../queries';
 import { UserRoleFields } from './userParts';
@@ -31,7 +31,7 @@ export function CreateUserDialog({ index, defaultTenantId, open, onClose, onDone
   const treeData = useMemo(() => tenantSelectTree(index), [index]);
 
   const submit = () => modal.submit(form, async (v) => {
-    const d = await gql(CreateUserDocument, {
+    const d = await mutate(CreateUserDocument, AFFECTS.users, {
       input: {
         tenantId: v.tenantId, loginName: v.loginName.trim().toLowerCase(), displayName: v.displayName.trim(), role: v.role,
         unitIds: v.role === 'filler' ? v.unitIds ?? [] : [],

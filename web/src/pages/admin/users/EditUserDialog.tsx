@@ -1,10 +1,10 @@
 // 编辑用户: name, role and a filler's units. A role that reads archives becomes a grant request (授权审批).
 import { Alert, Form } from 'antd';
-import { gql } from '../../../api/graphql';
+import { mutate } from '../../../api/query';
 import { useAuth } from '../../../auth/AuthProvider';
 import { APPROVED_ROLES, roleLabel } from '../../../auth/roles';
 import { FormModal, found, modalFormLayout, useMutationModal } from '../../../components/FormModal';
-import { UpdateUserDocument } from '../queries';
+import { AFFECTS, UpdateUserDocument } from '../queries';
 import type { TenantIndex } from '../tenantTree';
 import type { AdminUser } from '../queries';
 import { UserRoleFields } from './userParts';
@@ -22,7 +22,7 @@ export function EditUserDialog({ user, index, open, onClose, onDone }: {
   const submit = () => modal.submit(form, async (v) => {
     const input: Record<string, unknown> = { displayName: v.displayName.trim(), role: v.role };
     if (v.role === 'filler') input.unitIds = v.unitIds ?? [];
-    const d = await gql(UpdateUserDocument, { id: user.id, input });
+    const d = await mutate(UpdateUserDocument, AFFECTS.users, { id: user.id, input });
     onDone(found(d.updateUser, '用户不存在或不在管理范围内'));
   });
 

@@ -1,8 +1,8 @@
 // 重置密码: the old password stops working at once; the owner sets a new one with a one-time activation code.
 import { Alert, Descriptions } from 'antd';
-import { gql } from '../../../api/graphql';
+import { mutate } from '../../../api/query';
 import { FormModal, found, useMutationModal } from '../../../components/FormModal';
-import { ResetUserPasswordDocument } from '../queries';
+import { AFFECTS, ResetUserPasswordDocument } from '../queries';
 import type { AccountActivation, AdminUser } from '../queries';
 
 export function ResetPasswordDialog({ user, open, onClose, onDone }: {
@@ -10,7 +10,7 @@ export function ResetPasswordDialog({ user, open, onClose, onDone }: {
 }) {
   const modal = useMutationModal(open, onClose);
   const submit = () => modal.run(async () => {
-    const d = await gql(ResetUserPasswordDocument, { id: user.id });
+    const d = await mutate(ResetUserPasswordDocument, AFFECTS.users, { id: user.id });
     onDone(found(d.resetUserPassword, '用户不存在或不在管理范围内'));
   });
 

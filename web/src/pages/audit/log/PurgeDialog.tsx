@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Form, InputNumber, Popconfirm, Space } from 'antd';
 import dayjs from 'dayjs';
 import { AUDIT_PURGE_MAX_DAYS, AUDIT_PURGE_MIN_DAYS } from '@shared/audit';
-import { gql } from '../../../api/graphql';
+import { mutate } from '../../../api/query';
 import { FormModal, modalFormLayout, useMutationModal } from '../../../components/FormModal';
-import { PurgeAuditEventsDocument } from '../queries';
+import { AuditEventsDocument, PurgeAuditEventsDocument } from '../queries';
 
 export function PurgeDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(n: number, days: number): void }) {
   const [days, setDays] = useState<number | null>(365);
@@ -18,7 +18,7 @@ export function PurgeDialog({ open, onClose, onDone }: { open: boolean; onClose(
   const run = async () => {
     if (!valid) return;
     await modal.run(async () => {
-      const d = await gql(PurgeAuditEventsDocument, { days });
+      const d = await mutate(PurgeAuditEventsDocument, [AuditEventsDocument], { days });
       onDone(d.purgeAuditEvents, days);
     }, '清理失败，请稍后重试');
   };
