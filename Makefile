@@ -9,7 +9,7 @@ node_modules/.installed: package.json package-lock.json services/api/package.jso
 
 install: node_modules/.installed
 
-WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts -type f 2>/dev/null)
+WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts shared -type f 2>/dev/null)
 web/dist/index.html: node_modules/.installed $(WEB_SOURCES)
 	$(NPM) run build -w web
 
@@ -48,10 +48,12 @@ backup: install
 restore: install
 	infra/backup/restore.sh $(DIR)
 
-## Print the GraphQL SDL snapshot to schema/schema.graphql and generate the database types
-## (services/api/src/db/generated.ts, from the migrations applied to a fresh in-memory PGlite)
+## Print the GraphQL SDL snapshot to schema/schema.graphql, generate the database types
+## (services/api/src/db/generated.ts, from the migrations applied to a fresh in-memory PGlite) and the console's
+## operation types (web/src/gql, from the SDL and the documents)
 schema: install
 	$(NPM) run schema:print
 	$(NPM) run db:types
+	$(NPM) run codegen -w web
 
 .PHONY: install web run test typecheck schema audit-verify audit-keygen backup restore bench

@@ -123,7 +123,7 @@ export function endSession(): void {
  * Exchange the refresh token for new tokens; concurrent callers share one exchange. Resolves to the new access token,
  * or null when the server refused (the session is over). Network failures reject, leaving the session as it was.
  */
-export function refreshAccessToken(): Promise<string | null> {
+function refreshAccessToken(): Promise<string | null> {
   if (!refreshing) {
     refreshing = (async () => {
       const refreshToken = getRefreshToken();
@@ -179,7 +179,17 @@ export interface GqlOptions {
   quiet?: boolean;
 }
 
-export async function gql<T>(query: string, variables?: Record<string, unknown>, init?: GqlOptions): Promise<T> {
+/**
+ * THE one place where a request meets the session, for GraphQL and the HTTP routes (downloads, uploads, photos)
+ * alike: `send(token)` is called with the current access token, refreshed first when it is about to expire; when the
+ * answer says `refused` (UNAUTHENTICATED, HTTP 401), the token is refreshed once (shared with concurrent requests)
+ * and the request sent again. When no refresh helps, the session is over (see sessionGone).
+ */
+export async function withSession<R>(
+  send: (token: string | null) => Promise<R>,
+  refused: (result: R) => boolean,
+  init?: Pick<GqlOptions, 'quiet'>,
+): Promise<R> {
   lastActivity = Date.now();
   const gone = (): never => {
     if (init?.quiet) {
@@ -191,16 +201,37 @@ export async function gql<T>(query: string, variables?: Record<string, unknown>,
 
   let token = getToken();
   if (needsRefresh(token)) token = (await refreshAccessToken()) ?? gone();
-
-  let { response, body } = await post<T>(query, variables, token, init?.signal);
-  if (token && hasCode(body?.errors, 'UNAUTHENTICATED')) {
+  let result = await send(token);
+  if (token && refused(result)) {
     // Another request may already have refreshed; otherwise refresh now (shared), then retry once.
     const current = getToken();
     const next = current && current !== token ? current : await refreshAccessToken();
     if (!next) gone();
-    ({ response, body } = await post<T>(query, variables, next, init?.signal));
-    if (hasCode(body?.errors, 'UNAUTHENTICATED')) gone();
+    result = await send(next);
+    if (refused(result)) gone();
   }
+  return result;
+}
+
+/** A GraphQL document: a generated typed document (web/src/gql, see codegen.ts) or, for the archive's documents built
+ * from the categories at run time, a plain string. */
+export interface Document<TResult, TVariables> {
+  toString(): string;
+  /** Phantom types carried by generated documents. */
+  __apiType?: (variables: TVariables) => TResult;
+}
+
+export async function gql<TResult, TVariables = Record<string, unknown>>(
+  document: Document<TResult, TVariables> | string,
+  variables?: TVariables,
+  init?: GqlOptions,
+): Promise<TResult> {
+  const query = document.toString();
+  const { response, body } = await withSession(
+    (token) => post<TResult>(query, variables as Record<string, unknown> | undefined, token, init?.signal),
+    ({ body }) => !!hasCode(body?.errors, 'UNAUTHENTICATED'),
+    init,
+  );
 
   const errors = body?.errors ?? [];
   if (errors.length > 0) {
@@ -220,16 +251,14 @@ export async function gql<T>(query: string, variables?: Record<string, unknown>,
   return body.data;
 }
 
-// ---------- Plain HTTP routes (file downloads) ----------
+// ---------- Plain HTTP routes (file downloads and uploads) ----------
 
 /**
- * A GET/POST to one of the API's own HTTP routes (e.g. /api/audit/export) with the same session upkeep as gql():
- * a token about to expire is refreshed first; a 401 is answered by one (shared) refresh and one retry. Network
- * failures become a Chinese ApiError. The response is returned as is: callers read the body (a file, or the
- * route's JSON error, see responseError).
+ * A request to one of the API's own HTTP routes (e.g. /api/audit/export) through withSession: a 401 is answered by
+ * one (shared) refresh and one retry. Network failures become a Chinese ApiError. The response is returned as is:
+ * callers read the body (a file, or the route's JSON error, see responseError).
  */
-export async function authFetch(url: string, init: RequestInit = {}): Promise<Response> {
-  lastActivity = Date.now();
+export function authFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const send = async (token: string | null) => {
     const headers = new Headers(init.headers);
     if (token) headers.set('Authorization', `Bearer ${token}`);
@@ -240,18 +269,7 @@ export async function authFetch(url: string, init: RequestInit = {}): Promise<Re
       throw NETWORK_ERROR();
     }
   };
-
-  let token = getToken();
-  if (needsRefresh(token)) token = (await refreshAccessToken()) ?? sessionGone();
-  let response = await send(token);
-  if (response.status === 401 && token) {
-    const current = getToken();
-    const next = current && current !== token ? current : await refreshAccessToken();
-    if (!next) sessionGone();
-    response = await send(next);
-    if (response.status === 401) sessionGone();
-  }
-  return response;
+  return withSession(send, (response) => response.status === 401);
 }
 
 /**

@@ -1,48 +1,38 @@
 // The signed-in user for the whole console: tokens in sessionStorage (auth/session.ts, kept fresh by api/graphql.ts),
 // `me` loaded from the API. What the console shows is decided by `me.permissions`.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { endSession, gql, scheduleRefresh, startSession } from '../api/graphql';
-import { hasSession, type SessionTokens } from './session';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, endSession, gql, scheduleRefresh, startSession } from '../api/graphql';
+import { queryClient, queryKey } from '../api/query';
+import { graphql } from '../gql';
+import type { MeQuery } from '../gql/graphql';
+import { hasSession } from './session';
 
-export interface TenantRef {
-  id: string;
-  code: string;
-  name: string;
-  kindLabel: string;
-  path: string;
-}
+export type Me = MeQuery['me'];
+export type TenantRef = Me['tenant'];
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  roleLabel: string;
-  mustChangePassword: boolean;
-  permissions: string[];
-  passwordRule: string;
-  tenant: TenantRef;
-}
-
-const ME_QUERY = /* GraphQL */ `
+const MeDocument = graphql(`
   query Me {
     me { id username displayName roles roleLabel mustChangePassword permissions passwordRule tenant { id code name kindLabel path } }
   }
-`;
+`);
 
-const LOGIN_MUTATION = /* GraphQL */ `
+const LoginDocument = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) { accessToken expiresIn refreshToken mustChangePassword }
   }
-`;
+`);
 
-const LOGOUT_MUTATION = /* GraphQL */ `mutation Logout { logout }`;
+const LogoutDocument = graphql(`mutation Logout { logout }`);
 
-const CHANGE_PASSWORD_MUTATION = /* GraphQL */ `
+const ChangePasswordDocument = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
   }
-`;
+`);
+
+const ME_KEY = queryKey(MeDocument);
+const fetchMe = () => queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: () => gql(MeDocument).then((d) => d.me), staleTime: 0 });
 
 type Status = 'loading' | 'authenticated' | 'anonymous';
 
@@ -68,94 +58,86 @@ interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Status>(() => (hasSession() ? 'loading' : 'anonymous'));
-  const [me, setMe] = useState<Me | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Whether a session is held here; `me` is the cached answer of the Me query while it is.
+  const [signedIn, setSignedIn] = useState(hasSession);
   const [sessionExpired, setSessionExpired] = useState(false);
+  const meQuery = useQuery({
+    queryKey: ME_KEY,
+    queryFn: () => gql(MeDocument).then((d) => d.me),
+    enabled: signedIn,
+    staleTime: Infinity,
+  });
+  const me = signedIn ? meQuery.data ?? null : null;
+  // A failed load without a session left (it expired) is handled by expire(); any other failure is shown.
+  const error = signedIn && !me && !meQuery.isFetching && meQuery.error && hasSession() ? meQuery.error.message || String(meQuery.error) : null;
+  const status: Status = !signedIn ? 'anonymous' : me ? 'authenticated' : 'loading';
 
-  const loadMe = useCallback(async () => {
-    if (!hasSession()) {
-      setMe(null);
-      setStatus('anonymous');
-      return;
-    }
-    setStatus('loading');
-    setError(null);
-    try {
-      const data = await gql<{ me: Me }>(ME_QUERY);
-      setMe(data.me);
-      setStatus('authenticated');
-    } catch (e) {
-      if (!hasSession()) {
-        setMe(null);
-        setStatus('anonymous');
-      } else {
-        setError(e instanceof Error ? e.message : String(e));
-        setStatus('loading');
-      }
-    }
-  }, []);
-
+  // A reloaded tab: plan the refresh of the stored token (the Me query loads the user).
+  useEffect(() => { scheduleRefresh(); }, []);
   useEffect(() => {
-    // A reloaded tab: plan the refresh of the stored token, then load the user.
-    scheduleRefresh();
-    void loadMe();
-  }, [loadMe]);
+    if (signedIn && meQuery.isError && !hasSession()) setSignedIn(false);
+  }, [signedIn, meQuery.isError]);
+
+  /** Whoever signs in or out, nothing cached for the previous user survives. */
+  const forget = useCallback(() => {
+    endSession();
+    queryClient.clear();
+    setSignedIn(false);
+  }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    endSession();
-    const data = await gql<{ login: SessionTokens & { mustChangePassword: boolean } }>(LOGIN_MUTATION, { username, password });
+    forget();
+    const data = await gql(LoginDocument, { username, password });
+    if (!data.login) throw new ApiError('登录失败，请稍后重试', 'HTTP_ERROR');
     startSession(data.login);
     try {
-      const who = await gql<{ me: Me }>(ME_QUERY);
-      setMe(who.me);
-      setError(null);
+      const who = await fetchMe();
       setSessionExpired(false);
-      setStatus('authenticated');
-      return who.me;
+      setSignedIn(true);
+      return who;
     } catch (e) {
-      endSession();
+      forget();
       throw e;
     }
-  }, []);
+  }, [forget]);
 
   const expire = useCallback(() => {
-    endSession();
-    setMe(null);
+    forget();
     setSessionExpired(true);
-    setStatus('anonymous');
-  }, []);
+  }, [forget]);
 
   const logout = useCallback(async () => {
     try {
       // Revoke the session server-side; whatever happens, it is forgotten here.
-      if (hasSession()) await gql<{ logout: boolean }>(LOGOUT_MUTATION, {}, { quiet: true });
+      if (hasSession()) await gql(LogoutDocument, {}, { quiet: true });
     } catch {
       // already gone or unreachable
     }
-    endSession();
-    setMe(null);
+    forget();
     setSessionExpired(false);
-    setStatus('anonymous');
-  }, []);
+  }, [forget]);
 
   const requirePasswordChange = useCallback(() => {
-    setMe((m) => (m && !m.mustChangePassword ? { ...m, mustChangePassword: true } : m));
+    queryClient.setQueryData<Me>(ME_KEY, (m) => (m && !m.mustChangePassword ? { ...m, mustChangePassword: true } : m));
   }, []);
 
   const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
-    await gql<{ changePassword: boolean }>(CHANGE_PASSWORD_MUTATION, { currentPassword, newPassword });
-    const who = await gql<{ me: Me }>(ME_QUERY);
-    setMe(who.me);
+    await gql(ChangePasswordDocument, { currentPassword, newPassword });
+    await fetchMe();
+  }, []);
+
+  const reload = useCallback(async () => {
+    if (!hasSession()) { setSignedIn(false); return; }
+    await queryClient.refetchQueries({ queryKey: ME_KEY });
   }, []);
 
   const can = useCallback((permission: string) => !!me?.permissions.includes(permission), [me]);
 
   const value = useMemo<AuthState>(
     () => ({
-      status, me, error, sessionExpired, login, logout, expire, requirePasswordChange, changePassword, reload: loadMe, can,
+      status, me, error, sessionExpired, login, logout, expire, requirePasswordChange, changePassword, reload, can,
     }),
-    [status, me, error, sessionExpired, login, logout, expire, requirePasswordChange, changePassword, loadMe, can],
+    [status, me, error, sessionExpired, login, logout, expire, requirePasswordChange, changePassword, reload, can],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,8 +1,10 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App as AntApp, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, Space } from 'antd';
 import { LockOutlined, SafetyOutlined } from '@ant-design/icons';
+import { PASSWORD_MAX_LENGTH } from '@shared/password';
 import { errorText } from '../api/graphql';
+import { NewPasswordFields, useCredentialSubmit } from '../components/CredentialForm';
+import { PageHead } from '../components/PageHead';
 import { useAuth } from './AuthProvider';
 import { landingPath } from './permissions';
 
@@ -21,30 +23,18 @@ export function ChangePasswordPage() {
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const submit = useCredentialSubmit((e) => errorText(e, '修改密码失败，请稍后重试'));
   const forced = !!me?.mustChangePassword;
 
-  const onFinish = async (v: Values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await changePassword(v.currentPassword, v.newPassword);
-      message.success('密码已修改');
-      navigate(landingPath(me?.permissions), { replace: true });
-    } catch (e) {
-      setError(errorText(e, '修改密码失败，请稍后重试'));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const onFinish = (v: Values) => submit.run(async () => {
+    await changePassword(v.currentPassword, v.newPassword);
+    message.success('密码已修改');
+    navigate(landingPath(me?.permissions), { replace: true });
+  });
 
   return (
     <div className="lz-password-page">
-      <div className="lz-page-head">
-        <Typography.Title level={4} className="lz-page-title">修改密码</Typography.Title>
-        <span className="lz-page-desc">{me ? `${me.displayName}（${me.username}）` : ''}</span>
-      </div>
+      <PageHead title="修改密码" desc={me ? `${me.displayName}（${me.username}）` : ''} />
       <Card className="lz-password-card" data-testid="change-password">
         {forced && (
           <Alert
@@ -69,7 +59,7 @@ export function ChangePasswordPage() {
             </div>
           }
         />
-        {error && <Alert type="error" showIcon className="lz-form-alert" title={error} data-testid="password-error" />}
+        {submit.error && <Alert type="error" showIcon className="lz-form-alert" title={submit.error} data-testid="password-error" />}
         <Form<Values>
           form={form}
           layout="horizontal"
@@ -77,33 +67,17 @@ export function ChangePasswordPage() {
           wrapperCol={{ flex: '1 1 0' }}
           requiredMark={false}
           onFinish={onFinish}
-          onValuesChange={() => error && setError(null)}
+          onValuesChange={submit.clear}
           autoComplete="off"
           className="lz-password-form"
         >
           <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
-            <Input.Password id="currentPassword" prefix={<LockOutlined />} autoComplete="current-password" maxLength={128} placeholder="请输入当前密码" />
+            <Input.Password id="currentPassword" prefix={<LockOutlined />} autoComplete="current-password" maxLength={PASSWORD_MAX_LENGTH} placeholder="请输入当前密码" />
           </Form.Item>
-          <Form.Item label="新密码" name="newPassword" rules={[{ required: true, message: '请输入新密码' }]}>
-            <Input.Password id="newPassword" prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} placeholder="请输入新密码" />
-          </Form.Item>
-          <Form.Item
-            label="确认新密码"
-            name="confirmPassword"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: '请再次输入新密码' },
-              ({ getFieldValue }) => ({
-                validator: (_r, value) =>
-                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
-              }),
-            ]}
-          >
-            <Input.Password id="confirmPassword" prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} placeholder="请再次输入新密码" />
-          </Form.Item>
+          <NewPasswordFields ids={{ password: 'newPassword', confirm: 'confirmPassword' }} mismatch="两次输入的新密码不一致" />
           <Form.Item label=" " colon={false} className="lz-form-actions">
             <Space>
-              <Button type="primary" htmlType="submit" loading={submitting} data-testid="change-password-submit">确认修改</Button>
+              <Button type="primary" htmlType="submit" loading={submit.submitting} data-testid="change-password-submit">确认修改</Button>
               {forced ? (
                 <Button onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>退出登录</Button>
               ) : (

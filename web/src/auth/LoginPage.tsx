@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/graphql';
+import { AuthShell, useCredentialSubmit } from '../components/CredentialForm';
 import { useAuth, type Me } from './AuthProvider';
 import { ACTIVATE_PATH, CHANGE_PASSWORD_PATH, landingPath, pathAllowed } from './permissions';
 
@@ -52,74 +52,52 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
-  const [error, setError] = useState<LoginProblem | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const submit = useCredentialSubmit(problemOf);
+  const { error } = submit;
 
   if (status === 'authenticated' && me) return <Navigate to={targetFor(me, state.from)} replace />;
 
-  const onFinish = async (values: LoginValues) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const who = await login(values.username.trim(), values.password);
-      navigate(targetFor(who, state.from), { replace: true });
-    } catch (e) {
-      setError(problemOf(e));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const onFinish = (values: LoginValues) => submit.run(async () => {
+    const who = await login(values.username.trim(), values.password);
+    navigate(targetFor(who, state.from), { replace: true });
+  });
 
   return (
-    <div className="lz-login">
-      <div className="lz-login-banner">
-        <SafetyCertificateOutlined className="lz-login-emblem" />
-        <div>
-          <h1 className="lz-login-title">廉政档案管理系统</h1>
-          <div className="lz-login-subtitle">纪检监察机关 · 干部廉政档案信息平台</div>
-        </div>
+    <AuthShell>
+      <Typography.Title level={4} className="lz-login-card-title">用户登录</Typography.Title>
+
+      {state.expired && !error && (
+        <Alert className="lz-login-alert" type="warning" showIcon title="登录已过期，请重新登录" />
+      )}
+      {error && (
+        <Alert className="lz-login-alert" type="error" showIcon title={error.message} description={error.hint} data-testid="login-error" />
+      )}
+
+      <Form<LoginValues>
+        layout="vertical"
+        requiredMark={false}
+        size="large"
+        onFinish={onFinish}
+        onValuesChange={submit.clear}
+        autoComplete="on"
+      >
+        <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Input id="username" name="username" prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" autoFocus maxLength={100} />
+        </Form.Item>
+        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Input.Password id="password" name="password" prefix={<LockOutlined />} placeholder="请输入密码" autoComplete="current-password" maxLength={200} />
+        </Form.Item>
+        <Form.Item className="lz-login-submit">
+          <Button type="primary" htmlType="submit" block loading={submit.submitting} data-testid="login-submit">
+            登录
+          </Button>
+        </Form.Item>
+      </Form>
+
+      <div className="lz-login-links">
+        <span className="lz-muted">新账户或密码被重置？</span>
+        <Link to={ACTIVATE_PATH} data-testid="login-activate">激活账户</Link>
       </div>
-
-      <div className="lz-login-card">
-        <Typography.Title level={4} className="lz-login-card-title">用户登录</Typography.Title>
-
-        {state.expired && !error && (
-          <Alert className="lz-login-alert" type="warning" showIcon title="登录已过期，请重新登录" />
-        )}
-        {error && (
-          <Alert className="lz-login-alert" type="error" showIcon title={error.message} description={error.hint} data-testid="login-error" />
-        )}
-
-        <Form<LoginValues>
-          layout="vertical"
-          requiredMark={false}
-          size="large"
-          onFinish={onFinish}
-          onValuesChange={() => error && setError(null)}
-          autoComplete="on"
-        >
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-            <Input id="username" name="username" prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" autoFocus maxLength={100} />
-          </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password id="password" name="password" prefix={<LockOutlined />} placeholder="请输入密码" autoComplete="current-password" maxLength={200} />
-          </Form.Item>
-          <Form.Item className="lz-login-submit">
-            <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
-              登录
-            </Button>
-          </Form.Item>
-        </Form>
-
-        <div className="lz-login-links">
-          <span className="lz-muted">新账户或密码被重置？</span>
-          <Link to={ACTIVATE_PATH} data-testid="login-activate">激活账户</Link>
-        </div>
-
-        <div className="lz-login-notice">本系统仅限授权人员使用，所有访问和操作均留痕审计。</div>
-      </div>
-
-      <div className="lz-login-footer">© 廉政档案管理系统 · 请妥善保管账号密码，离开时请及时退出</div>
-    </div>
+    </AuthShell>
   );
 }

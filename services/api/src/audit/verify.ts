@@ -6,6 +6,7 @@ import { GENESIS, chainHash, contentOf, type OwnerQuery, type StoredRow } from '
 import { anchorFromRow, anchorSignatureValid, readAnchorFiles, tombstoneDigest, type Anchor } from './anchor.js';
 import { chainKeyId, type AuditKeys } from './keys.js';
 import { PURGE_OPERATION, type PurgeAttestation } from './purge.js';
+import { AUDIT_PURGE_MIN_DAYS } from '../../../../shared/audit.js';
 
 export interface VerifyResult {
   ok: boolean;
@@ -148,8 +149,8 @@ export async function verifyChain(q: OwnerQuery, keys: Pick<AuditKeys, 'chainKey
       return fail(t.lo, null, `第 ${id} 次清理的占位行与其清理记录（序号 ${a.seq}）不符：记录 ${att.rows} 行（序号 ${att.firstSeq}–${att.lastSeq}），现有 ${t.n} 行（序号 ${t.lo}–${t.hi}）`);
     }
     const cutoff = ms(att.cutoff)!, maxAt = ms(att.maxAt);
-    if (att.days < 180 || ms(att.purgedAt)! - cutoff < (att.days * 24 - 1) * 3600_000 || maxAt === null || maxAt >= cutoff) {
-      return fail(t.lo, null, `第 ${id} 次清理的保留期不足 180 天或清理了未到期的行`);
+    if (att.days < AUDIT_PURGE_MIN_DAYS || ms(att.purgedAt)! - cutoff < (att.days * 24 - 1) * 3600_000 || maxAt === null || maxAt >= cutoff) {
+      return fail(t.lo, null, `第 ${id} 次清理的保留期不足 ${AUDIT_PURGE_MIN_DAYS} 天或清理了未到期的行`);
     }
   }
   return result({});

@@ -3,24 +3,14 @@
 // take effect on the next request.
 import { sql } from 'kysely';
 import type { Tx } from '../db/scope.js';
+import { APPROVED_ROLES, type Role } from '../../../../shared/roles.js';
 
-export type Role = 'admin' | 'secadmin' | 'officer' | 'leader' | 'filler' | 'auditor';
-export const ROLES: Role[] = ['admin', 'secadmin', 'officer', 'leader', 'filler', 'auditor'];
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员', secadmin: '安全保密管理员', officer: '纪检干部', leader: '领导', filler: '填报员', auditor: '安全审计员',
-};
-/**
- * Roles that read archives or the access log, or approve such grants: granted only when a security administrator
- * of the tenant or an ancestor approves the request (modules/grants). The system administrator alone never obtains
- * one, not even by creating or resetting a security administrator whose activation code it holds.
- */
-export const APPROVED_ROLES: readonly Role[] = ['secadmin', 'officer', 'leader', 'filler', 'auditor'];
+// Roles, their labels and the approval/三员 sets are shared with the console (shared/roles.ts).
+// APPROVED_ROLES are granted only when a security administrator of the tenant or an ancestor approves the request
+// (modules/grants); the system administrator alone never obtains one, not even by creating or resetting a security
+// administrator whose activation code it holds. ADMINISTRATOR_ROLES (三员) are managed only by a parent tenant's admin.
+export { ADMINISTRATOR_ROLES, APPROVED_ROLES, ROLE_LABELS, ROLES, type Role } from '../../../../shared/roles.js';
 export const needsApproval = (role: string) => (APPROVED_ROLES as readonly string[]).includes(role);
-/**
- * The three administrators (三员: 系统管理员, 安全保密管理员, 安全审计员): their accounts are created and managed only
- * by the admin of a parent tenant, never by an admin of their own tenant.
- */
-export const ADMINISTRATOR_ROLES: readonly Role[] = ['admin', 'secadmin', 'auditor'];
 
 export interface Principal {
   userId: string;

@@ -14,6 +14,7 @@ import { withScope } from '../db/scope.js';
 import { countFailedPassword, login, type LoginResult } from './login.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { passwordProblem } from './password-policy.js';
+import { passwordRuleText } from '../../../../shared/password.js';
 import { refreshSession, revokeSession, revokeUserSessions } from './sessions.js';
 import { ROLE_LABELS, type Principal } from './principal.js';
 
@@ -55,7 +56,7 @@ const Me = builder.objectRef<Principal>('Me').implement({
       description: '本租户当前的密码规则（中文）',
       resolve: async (p, _a, ctx) => {
         const s = await effectiveSettings(session(ctx).trx, p.tenantId);
-        return `至少 ${s.password_min_length} 位，包含大写字母、小写字母、数字、符号中的至少 ${s.password_min_classes} 类`;
+        return passwordRuleText({ minLength: s.password_min_length, minClasses: s.password_min_classes });
       },
     }),
     tenant: t.field({

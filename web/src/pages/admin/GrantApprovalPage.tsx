@@ -1,110 +1,68 @@
 // 授权审批 (安全保密管理员): grants of roles that read archives or the log, requested by the system administrator,
 // take effect only when approved here. Nobody decides a request they made or one that grants to themselves (the API
 // says so per row: canDecide). Returning a request needs a reason.
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Popconfirm, Space, Tabs, Tooltip, Typography } from 'antd';
-import { CheckOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
-import { errorText, gql } from '../../api/graphql';
-import { APPROVE_ROLE_GRANT, REJECT_ROLE_GRANT, ROLE_GRANTS_QUERY } from './queries';
-import { GrantTable } from './GrantTable';
-import type { RoleGrant, RoleGrantPage } from './types';
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Form, Input, Space, Tabs, Tooltip } from 'antd';
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { mutate, operationName } from '../../api/query';
+import { ConfirmLink } from '../../components/ConfirmLink';
+import { FormModal, found, useAction, useMutationModal } from '../../components/FormModal';
+import { PageHead, RefreshButton } from '../../components/PageHead';
+import { useLoaded } from '../../components/useLoaded';
+import { AFFECTS, ApproveRoleGrantDocument, RejectRoleGrantDocument, RoleGrantsDocument } from './queries';
+import { GrantTable, roleGrants } from './GrantTable';
+import type { RoleGrant } from './queries';
 
 function RejectModal({ grant, onClose, onDone }: { grant: RoleGrant | null; onClose(): void; onDone(g: RoleGrant): void }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => { if (grant) setError(null); }, [grant]);
+  const modal = useMutationModal(!!grant, onClose);
   const submit = async () => {
     if (!grant) return;
-    const v = await form.validateFields();
-    setSaving(true);
-    try {
-      const d = await gql<{ rejectRoleGrant: RoleGrant | null }>(REJECT_ROLE_GRANT, { id: grant.id, reason: v.reason.trim() });
-      if (!d.rejectRoleGrant) throw new Error('该申请不存在或不在审批范围内');
-      onDone(d.rejectRoleGrant);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    await modal.submit(form, async (v) => {
+      const d = await mutate(RejectRoleGrantDocument, AFFECTS.grants, { id: grant.id, reason: v.reason.trim() });
+      onDone(found(d.rejectRoleGrant, '该申请不存在或不在审批范围内'));
+    });
   };
   return (
-    <Modal
+    <FormModal
+      modal={modal}
       title={grant ? `退回授权申请：${grant.displayName}（${grant.roleLabel}）` : '退回授权申请'}
-      open={!!grant}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText="退回"
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
-      okButtonProps={{ danger: true, 'data-testid': 'grant-reject-ok' }}
+      onOk={submit} okText="退回" danger okTestId="grant-reject-ok"
+      notice={<Alert type="info" showIcon className="lz-form-alert" title="退回后账户保持原角色（新建账户仍不能登录），系统管理员可重新提交申请。" />}
     >
-      <Alert type="info" showIcon className="lz-form-alert" title="退回后账户保持原角色（新建账户仍不能登录），系统管理员可重新提交申请。" />
-      {error && <Alert type="error" showIcon title={error} className="lz-form-alert" data-testid="modal-error" />}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item label="退回理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写退回理由' }, { max: 200, message: '退回理由最长 200 个字符' }]}>
           <Input.TextArea id="grant-reject-reason" rows={3} maxLength={200} showCount placeholder="如：未见任职文件，请补充后重新提交" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 export function GrantApprovalPage() {
   const { message } = AntApp.useApp();
   const [tab, setTab] = useState<'pending' | 'decided'>('pending');
-  const [pending, setPending] = useState<RoleGrant[]>([]);
-  const [decided, setDecided] = useState<RoleGrant[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const action = useAction();
   const [rejecting, setRejecting] = useState<RoleGrant | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const [p, d] = await Promise.all([
-        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'pending', first: 200 }),
-        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'decided', first: 100 }),
-      ]);
-      setPending(p.roleGrants.edges.map((e) => e.node));
-      setDecided(d.roleGrants.edges.map((e) => e.node));
-    } catch (e) {
-      setError(errorText(e, '授权申请加载失败'));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => { void load(); }, [load]);
+  // Cached under RoleGrants: a decision here (or a grant requested in 用户管理) reads it again.
+  const grants = useLoaded([operationName(RoleGrantsDocument), 'approval'], async () => {
+    const [p, d] = await Promise.all([roleGrants('pending', 200), roleGrants('decided', 100)]);
+    return { pending: p, decided: d };
+  }, { pending: [], decided: [] }, '授权申请加载失败');
+  const { data: { pending, decided }, loading, error, reload: load } = grants;
 
-  const approve = async (g: RoleGrant) => {
-    setBusy(g.id);
-    try {
-      const d = await gql<{ approveRoleGrant: RoleGrant | null }>(APPROVE_ROLE_GRANT, { id: g.id });
-      if (!d.approveRoleGrant) throw new Error('该申请不存在或不在审批范围内');
-      message.success(`已批准：${g.displayName}（${g.roleLabel}）`);
-      await load();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const approve = (g: RoleGrant) => action.run(g.id, async () => {
+    const d = await mutate(ApproveRoleGrantDocument, AFFECTS.grants, { id: g.id });
+    found(d.approveRoleGrant, '该申请不存在或不在审批范围内');
+  }, `已批准：${g.displayName}（${g.roleLabel}）`, load);
 
   const actions = (g: RoleGrant) => (g.canDecide ? (
     <Space size={0} className="lz-row-actions">
-      <Popconfirm
-        title={`批准授予「${g.displayName}」${g.roleLabel}角色？`}
-        description="批准后立即生效，该账户须重新登录。"
-        okText="批准"
-        cancelText="取消"
-        okButtonProps={{ 'data-testid': 'confirm-ok' }}
-        onConfirm={() => approve(g)}
-      >
-        <Button type="link" size="small" icon={<CheckOutlined />} loading={busy === g.id} data-testid="grant-approve">批准</Button>
-      </Popconfirm>
+      <ConfirmLink
+        title={`批准授予「${g.displayName}」${g.roleLabel}角色？`} description="批准后立即生效，该账户须重新登录。" action="批准"
+        icon={<CheckOutlined />} loading={action.busy === g.id} testId="grant-approve" onConfirm={() => approve(g)}
+      />
       <Button type="link" size="small" danger icon={<RollbackOutlined />} onClick={() => setRejecting(g)} data-testid="grant-reject">退回</Button>
     </Space>
   ) : (
@@ -115,15 +73,12 @@ export function GrantApprovalPage() {
 
   return (
     <div className="lz-admin">
-      <div className="lz-page-head">
-        <Typography.Title level={4} className="lz-page-title">授权审批</Typography.Title>
-        <span className="lz-page-desc">系统管理员提出的角色授权申请（纪检干部、领导、填报员、安全审计员），经安全保密管理员批准后生效</span>
-      </div>
+      <PageHead title="授权审批" desc="系统管理员提出的角色授权申请（纪检干部、领导、填报员、安全审计员），经安全保密管理员批准后生效" />
       <Card
         className="lz-table-card"
         size="small"
         data-testid="grant-approval"
-        extra={<Tooltip title="刷新"><Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新" /></Tooltip>}
+        extra={<RefreshButton onClick={() => void load()} />}
         title={<span>本级及下级机构 · 待审批 <span className="lz-grant-count" data-testid="grant-pending-count">{pending.length}</span> 件</span>}
       >
         {error && <Alert type="error" showIcon title={error} className="lz-table-alert" action={<Button size="small" onClick={() => void load()}>重试</Button>} />}

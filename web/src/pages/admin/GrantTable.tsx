@@ -3,7 +3,13 @@ import type React from 'react';
 import { Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import type { RoleGrant } from './types';
+import { gql } from '../../api/graphql';
+import { RoleGrantsDocument } from './queries';
+import type { RoleGrant } from './queries';
+
+/** Grant requests still pending, or decided ones (newest first), as both grant pages list them. */
+export const roleGrants = (status: 'pending' | 'decided', first: number) =>
+  gql(RoleGrantsDocument, { status, first }).then((d) => d.roleGrants.edges.map((e) => e.node));
 
 export const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 

@@ -2,15 +2,16 @@
 // the tenant above (or the system default). The parent's value is a floor: a tenant may only be stricter. Changes
 // apply from the next request on. 三员分立: the security administrator changes them; the system administrator reads.
 import type React from 'react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Space, Spin, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
+import { useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
-import { TENANT_SECURITY_QUERY, UPDATE_TENANT_SECURITY } from './queries';
-import { TenantTreeCard, useSelectedTenant, useTenants } from './tenantTree';
-import { SETTING_KEYS, type SecuritySetting, type SecuritySettings, type SettingKey } from './types';
+import { TenantSecurityDocument, UpdateTenantSecurityDocument } from './queries';
+import { TenantAdminPage, useSelectedTenant, useTenants } from './tenantTree';
+import { SETTING_KEYS, type SecuritySetting, type SecuritySettings, type SettingKey } from './queries';
 
 interface Draft { inherit: boolean; value: number | null }
 type Drafts = Record<SettingKey, Draft>;
@@ -45,33 +46,18 @@ export function SecurityPage() {
   const tenants = useTenants();
   const { index } = tenants;
   const { selected, select } = useSelectedTenant(index, true);
-  const [settings, setSettings] = useState<SecuritySettings | null>(null);
   const [drafts, setDrafts] = useState<Drafts | null>(null);
-  const [loading, setLoading] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const tenantId = selected?.id;
-  const load = useCallback(async (id: string) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const d = await gql<{ tenantSecurity: SecuritySettings | null }>(TENANT_SECURITY_QUERY, { tenantId: id });
-      if (!d.tenantSecurity) throw new Error('租户不存在或不在管理范围内');
-      setSettings(d.tenantSecurity);
-      setDrafts(draftsOf(d.tenantSecurity));
-    } catch (e) {
-      setSettings(null);
-      setDrafts(null);
-      setError(errorText(e, '安全设置加载失败'));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    if (tenantId) void load(tenantId);
-  }, [tenantId, load]);
+  const security = useGqlQuery(TenantSecurityDocument, { tenantId: tenantId ?? '' }, { enabled: !!tenantId });
+  const settings: SecuritySettings | null = security.data?.tenantSecurity ?? null;
+  const loading = security.isFetching;
+  const error = security.error
+    ? errorText(security.error, '安全设置加载失败')
+    : security.data && !security.data.tenantSecurity ? '租户不存在或不在管理范围内' : null;
+  // The editable drafts start from what was read (again after each read).
+  useEffect(() => { setDrafts(settings ? draftsOf(settings) : null); }, [settings]);
 
   /** The fields to send: only what differs from what is stored (null: back to inheriting). */
   const patch = useMemo(() => {
@@ -106,10 +92,10 @@ export function SecurityPage() {
     }
     setSaving(true);
     try {
-      const d = await gql<{ updateTenantSecurity: SecuritySettings | null }>(UPDATE_TENANT_SECURITY, { tenantId, input: patch });
+      const d = await gql(UpdateTenantSecurityDocument, { tenantId, input: patch });
       if (!d.updateTenantSecurity) throw new Error('租户不存在或不在管理范围内');
       message.success('安全设置已保存，自下一次请求起生效');
-      await load(tenantId);
+      await security.refetch();
     } catch (e) {
       message.error(errorText(e, '保存失败'));
     } finally {
@@ -188,87 +174,77 @@ export function SecurityPage() {
   const invalid = drafts ? SETTING_KEYS.some((k) => !drafts[k].inherit && drafts[k].value === null) : false;
 
   return (
-    <div className="lz-admin">
-      <div className="lz-page-head">
-        <Typography.Title level={4} className="lz-page-title">安全设置</Typography.Title>
-        <span className="lz-page-desc">登录锁定、密码强度和空闲超时策略；未在本级设置的项继承上级</span>
-      </div>
-
-      <div className="lz-admin-body">
-        <TenantTreeCard
-          index={index}
-          loading={tenants.loading}
-          error={tenants.error}
-          onReload={() => void tenants.reload()}
-          selectedId={selected?.id ?? null}
-          onSelect={(id) => id && select(id)}
-        />
-
-        <Card
-          className="lz-detail-card"
-          size="small"
-          data-testid="security-panel"
-          title={selected ? <span data-testid="security-tenant">{selected.name}</span> : '安全设置'}
-          extra={
-            selected && settings && editable && (
-              <Space size={8}>
-                <Button icon={<UndoOutlined />} disabled={!dirty || saving} onClick={() => setDrafts(draftsOf(settings))}>
-                  撤销修改
-                </Button>
-                <Button
-                  type="primary"
-                  icon={<SaveOutlined />}
-                  disabled={!dirty || invalid}
-                  loading={saving}
-                  onClick={() => void save()}
-                  data-testid="security-save"
-                >
-                  保存
-                </Button>
-              </Space>
-            )
-          }
-        >
-          {!selected ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
-          ) : error ? (
-            <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load(selected.id)}>重试</Button>} />
-          ) : !settings ? (
-            <div className="lz-tree-loading"><Spin /></div>
-          ) : (
-            <>
+    <TenantAdminPage
+      title="安全设置"
+      desc="登录锁定、密码强度和空闲超时策略；未在本级设置的项继承上级"
+      tenants={tenants}
+      selectedId={selected?.id ?? null}
+      onSelect={(id) => id && select(id)}
+    >
+      <Card
+        className="lz-detail-card"
+        size="small"
+        data-testid="security-panel"
+        title={selected ? <span data-testid="security-tenant">{selected.name}</span> : '安全设置'}
+        extra={
+          selected && settings && editable && (
+            <Space size={8}>
+              <Button icon={<UndoOutlined />} disabled={!dirty || saving} onClick={() => setDrafts(draftsOf(settings))}>
+                撤销修改
+              </Button>
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                disabled={!dirty || invalid}
+                loading={saving}
+                onClick={() => void save()}
+                data-testid="security-save"
+              >
+                保存
+              </Button>
+            </Space>
+          )
+        }
+      >
+        {!selected ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
+        ) : error ? (
+          <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void security.refetch()}>重试</Button>} />
+        ) : !settings ? (
+          <div className="lz-tree-loading"><Spin /></div>
+        ) : (
+          <>
+            <Alert
+              type="info"
+              showIcon
+              className="lz-form-alert"
+              title="打开「继承上级」时沿用上级机构的设置（顶级为系统默认）；关闭后可为本机构单独设置，并同时作用于下级机构。上级的设置是下限：本级只能从严，不能放宽。保存后自下一次请求起生效。"
+            />
+            {!editable && (
               <Alert
-                type="info"
+                type="warning"
                 showIcon
                 className="lz-form-alert"
-                title="打开「继承上级」时沿用上级机构的设置（顶级为系统默认）；关闭后可为本机构单独设置，并同时作用于下级机构。上级的设置是下限：本级只能从严，不能放宽。保存后自下一次请求起生效。"
+                data-testid="security-readonly"
+                title="安全设置由安全保密管理员维护，系统管理员仅可查看。"
               />
-              {!editable && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  className="lz-form-alert"
-                  data-testid="security-readonly"
-                  title="安全设置由安全保密管理员维护，系统管理员仅可查看。"
-                />
-              )}
-              <Table<Row>
-                rowKey="key"
-                size="middle"
-                bordered
-                loading={loading}
-                columns={columns}
-                dataSource={rows}
-                pagination={false}
-                className="lz-settings-table"
-                data-testid="security-table"
-                onRow={(r) => ({ 'data-testid': `setting-row-${r.key}` }) as React.HTMLAttributes<HTMLElement>}
-              />
-              {dirty && <div className="lz-dirty-hint">有未保存的修改</div>}
-            </>
-          )}
-        </Card>
-      </div>
-    </div>
+            )}
+            <Table<Row>
+              rowKey="key"
+              size="middle"
+              bordered
+              loading={loading}
+              columns={columns}
+              dataSource={rows}
+              pagination={false}
+              className="lz-settings-table"
+              data-testid="security-table"
+              onRow={(r) => ({ 'data-testid': `setting-row-${r.key}` }) as React.HTMLAttributes<HTMLElement>}
+            />
+            {dirty && <div className="lz-dirty-hint">有未保存的修改</div>}
+          </>
+        )}
+      </Card>
+    </TenantAdminPage>
   );
 }

@@ -2,22 +2,21 @@
 // with 已暂停 tags, a name/code filter, and helpers for TreeSelects and ancestry.
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Input, Spin, Tag, Tooltip, Tree } from 'antd';
-import { BankOutlined, ReloadOutlined } from '@ant-design/icons';
-import { errorText, gql } from '../../api/graphql';
-import { ADMIN_TENANTS_QUERY } from './queries';
-import type { AdminTenant } from './types';
+import { Tag } from 'antd';
+import { BankOutlined } from '@ant-design/icons';
+import { gql } from '../../api/graphql';
+import { queryKey } from '../../api/query';
+import { useLoaded } from '../../components/useLoaded';
+import { useSearchParam } from '../../components/useSearchParam';
+import { TENANT_KINDS as KIND_LABELS } from '@shared/tenants';
+import { buildTree, groupByParent, kidsOrNone } from '../../components/tree';
+import { FilterTreeCard } from '../../components/FilterTreeCard';
+import { PageHead } from '../../components/PageHead';
+import { AdminTenantsDocument } from './queries';
+import type { AdminTenant } from './queries';
 
-export const TENANT_KINDS: { value: string; label: string }[] = [
-  { value: 'province_commission', label: '省纪委监委' },
-  { value: 'city_commission', label: '市纪委监委' },
-  { value: 'county_commission', label: '县区纪委监委' },
-  { value: 'supervision_team', label: '派驻纪检监察组' },
-  { value: 'inspection_office', label: '巡察机构' },
-  { value: 'enterprise_discipline', label: '市管企业纪委' },
-  { value: 'university_discipline', label: '市属院校纪委' },
-];
+/** Tenant kinds for a Select (labels shared with the server). */
+export const TENANT_KINDS: { value: string; label: string }[] = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
 
 export const isSuspended = (t: AdminTenant) => t.effectiveStatus === 'suspended';
 
@@ -31,13 +30,7 @@ export interface TenantIndex {
 
 export function indexTenants(list: AdminTenant[]): TenantIndex {
   const byId = new Map(list.map((t) => [t.id, t]));
-  const children = new Map<string | null, AdminTenant[]>();
-  for (const t of list) {
-    const parent = t.parentId && byId.has(t.parentId) ? t.parentId : null;
-    const arr = children.get(parent) ?? [];
-    arr.push(t);
-    children.set(parent, arr);
-  }
+  const children = groupByParent(list, (t) => t.id, (t) => t.parentId);
   for (const arr of children.values()) arr.sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
   return { list, byId, children, roots: children.get(null) ?? [] };
 }
@@ -80,45 +73,24 @@ export interface TenantTreeSelectNode {
 
 /** Tree data for a TreeSelect of tenants; `disabled` greys out (but keeps) nodes. */
 export function tenantSelectTree(index: TenantIndex, disabled?: (t: AdminTenant) => boolean): TenantTreeSelectNode[] {
-  const walk = (parent: string | null, seen: Set<string>): TenantTreeSelectNode[] =>
-    (index.children.get(parent) ?? []).filter((t) => !seen.has(t.id)).map((t) => {
-      seen.add(t.id);
-      const kids = walk(t.id, seen);
-      return {
-        value: t.id,
-        key: t.id,
-        title: isSuspended(t) ? `${t.name}（已暂停）` : t.name,
-        disabled: disabled?.(t),
-        children: kids.length ? kids : undefined,
-      };
-    });
-  return walk(null, new Set());
+  return buildTree<AdminTenant, TenantTreeSelectNode>(index.children, (t) => t.id, (t, kids) => ({
+    value: t.id, key: t.id, title: tenantOptionTitle(t), disabled: disabled?.(t), children: kidsOrNone(kids),
+  }));
 }
 
-export function useTenants() {
-  const [list, setList] = useState<AdminTenant[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+/** A tenant as a TreeSelect option: its name, marked when it (or a tenant above) is suspended. */
+export const tenantOptionTitle = (t: AdminTenant) => (isSuspended(t) ? `${t.name}（已暂停）` : t.name);
 
-  const reload = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const d = await gql<{ tenants: AdminTenant[] }>(ADMIN_TENANTS_QUERY);
-      setList(d.tenants);
-    } catch (e) {
-      setError(errorText(e, '租户目录加载失败'));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+export function useTenants() {
+  const { data: list, setData: setList, loading, error, reload } = useLoaded(
+    queryKey(AdminTenantsDocument), () => gql(AdminTenantsDocument).then((d) => d.tenants), [] as AdminTenant[], '租户目录加载失败',
+  );
 
   /** Show a tenant the API just returned at once (the list is reloaded after). */
   const upsert = useCallback((t: AdminTenant) => {
     setList((prev) => (prev.some((x) => x.id === t.id) ? prev.map((x) => (x.id === t.id ? t : x)) : [...prev, t]));
-  }, []);
+  }, [setList]);
 
-  useEffect(() => { void reload(); }, [reload]);
   const index = useMemo(() => indexTenants(list), [list]);
   return { index, loading, error, reload, upsert };
 }
@@ -128,17 +100,8 @@ export function useTenants() {
  * no selection means the caller's own tenant.
  */
 export function useSelectedTenant(index: TenantIndex, fallbackToRoot: boolean) {
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('tenant');
+  const [raw, select] = useSearchParam('tenant');
   const selectedId = raw && index.byId.has(raw) ? raw : fallbackToRoot ? index.roots[0]?.id ?? null : null;
-  const select = useCallback((id: string | null) => {
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (id) next.set('tenant', id);
-      else next.delete('tenant');
-      return next;
-    }, { replace: true });
-  }, [setParams]);
   return { selectedId, selected: selectedId ? index.byId.get(selectedId) ?? null : null, select };
 }
 
@@ -180,22 +143,13 @@ export function TenantTreeCard({ index, loading, error, onReload, selectedId, on
   const { nodes, matchExpand } = useMemo(() => {
     const k = keyword.trim().toLowerCase();
     const expand: string[] = [];
-    const seen = new Set<string>();
-    const walk = (parent: string | null): TreeNode[] => {
-      const out: TreeNode[] = [];
-      for (const t of index.children.get(parent) ?? []) {
-        if (seen.has(t.id)) continue;
-        seen.add(t.id);
-        const kids = walk(t.id);
-        const hit = !k || t.name.toLowerCase().includes(k) || t.code.includes(k);
-        if (hit || kids.length) {
-          if (k && kids.length) expand.push(t.id);
-          out.push({ key: t.id, title: nodeTitle(t), icon: <BankOutlined />, children: kids.length ? kids : undefined, isLeaf: !kids.length });
-        }
-      }
-      return out;
-    };
-    return { nodes: walk(null), matchExpand: expand };
+    const nodes = buildTree<AdminTenant, TreeNode>(index.children, (t) => t.id, (t, kids) => {
+      const hit = !k || t.name.toLowerCase().includes(k) || t.code.includes(k);
+      if (!hit && !kids.length) return null;
+      if (k && kids.length) expand.push(t.id);
+      return { key: t.id, title: nodeTitle(t), icon: <BankOutlined />, children: kidsOrNone(kids), isLeaf: !kids.length };
+    });
+    return { nodes, matchExpand: expand };
   }, [index, keyword]);
 
   // By default a small directory is fully open; a large one shows its first two levels.
@@ -221,44 +175,55 @@ export function TenantTreeCard({ index, loading, error, onReload, selectedId, on
   };
 
   return (
-    <Card
-      className="lz-tree-card"
-      size="small"
+    <FilterTreeCard
       title={title}
-      extra={
-        <Tooltip title="刷新目录">
-          <Button type="text" size="small" icon={<ReloadOutlined />} onClick={onReload} aria-label="刷新目录" />
-        </Tooltip>
-      }
-    >
-      <Input
-        allowClear
-        size="small"
-        placeholder="查找租户（名称或代码）"
-        value={keyword}
-        onChange={(e) => setKeyword(e.target.value)}
-        className="lz-tree-filter"
-        data-testid="tenant-filter"
-      />
-      {error && <Alert type="error" showIcon title={error} className="lz-tree-alert" />}
-      {loading && !index.list.length ? (
-        <div className="lz-tree-loading"><Spin /></div>
-      ) : nodes.length ? (
-        <div data-testid="tenant-tree">
-          <Tree
-            className="lz-tree"
-            blockNode
-            showIcon
-            treeData={nodes}
-            selectedKeys={selectedId ? [selectedId] : []}
-            expandedKeys={keyword.trim() ? matchExpand : expanded ?? defaultExpanded}
-            onExpand={(keys) => { if (!keyword.trim()) setExpanded(keys.map(String)); }}
-            onSelect={onTreeSelect}
-          />
-        </div>
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={keyword ? '没有匹配的租户' : '暂无租户'} />
-      )}
-    </Card>
+      onReload={onReload}
+      keyword={keyword}
+      onKeyword={setKeyword}
+      placeholder="查找租户（名称或代码）"
+      filterTestId="tenant-filter"
+      treeTestId="tenant-tree"
+      error={error}
+      loading={loading && !index.list.length}
+      nodes={nodes}
+      selectedKey={selectedId}
+      expandedKeys={keyword.trim() ? matchExpand : expanded ?? defaultExpanded}
+      onExpand={(keys) => { if (!keyword.trim()) setExpanded(keys.map(String)); }}
+      onSelect={onTreeSelect}
+      noMatch="没有匹配的租户"
+      none="暂无租户"
+    />
+  );
+}
+
+/** The 系统管理 pages' frame: the title line, the tenant directory on the left, the page's card beside it. */
+export function TenantAdminPage({ title, desc, tenants, selectedId, onSelect, allowDeselect, children, after }: {
+  title: string;
+  desc: string;
+  tenants: ReturnType<typeof useTenants>;
+  selectedId: string | null;
+  onSelect(id: string | null): void;
+  allowDeselect?: boolean;
+  children: ReactNode;
+  /** Dialogs of the page. */
+  after?: ReactNode;
+}) {
+  return (
+    <div className="lz-admin">
+      <PageHead title={title} desc={desc} />
+      <div className="lz-admin-body">
+        <TenantTreeCard
+          index={tenants.index}
+          loading={tenants.loading}
+          error={tenants.error}
+          onReload={() => void tenants.reload()}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          allowDeselect={allowDeselect}
+        />
+        {children}
+      </div>
+      {after}
+    </div>
   );
 }

@@ -1,19 +1,21 @@
 // 干部廉政档案 (one person, one archive): the head of the 任免审批表, then one tab per category the user may see, each
 // listing its records as paper-form cards with the actions of the user's role. 打印 prints the whole archive (every
 // category, each record kept on one page where it fits).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App as AntApp, Badge, Button, Card, Empty, Result, Space, Spin, Switch, Tabs, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, ExportOutlined, FileWordOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { downloadFile } from '../imports/api';
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
+import { queryClient, queryKey, useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
 import { CadreHeader } from './CadreHeader';
 import { PhotoFrame } from './PhotoFrame';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileSheet } from './ProfileSheet';
-import { PROFILE_QUERY, type CadreProfile } from './profile';
+import { CadreProfileDocument } from './profile';
 import { categoryNumeral } from './format';
 import { HistoryDrawer } from './HistoryDrawer';
 import type { ArchiveDocs } from './queries';
@@ -96,60 +98,48 @@ export function ArchivePage() {
   const canCreate = can('ArchiveRecord:create');
 
   const [showDeleted, setShowDeleted] = useState(false);
-  const [cadre, setCadre] = useState<CadreArchive | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [tick, setTick] = useState(0);
   const [modal, setModal] = useState<ModalState | null>(null);
 
   const includeDeleted = showDeleted && perms.restore;
-  useEffect(() => {
-    if (!docs) return;
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    gql<{ cadre: (Omit<CadreArchive, 'records'> & { records: unknown[] }) | null }>(
-      docs.cadre, { id, includeDeleted }, { signal: ctrl.signal },
-    )
-      .then((d) => {
-        if (!d.cadre) {
-          setMissing(true);
-          setCadre(null);
-          return;
-        }
-        setMissing(false);
-        setCadre({ ...d.cadre, records: d.cadre.records.map((r) => docs.normalize(r)) });
-      })
-      .catch((e: unknown) => { if (!ctrl.signal.aborted) setError(errorText(e, '档案加载失败')); })
-      .finally(() => { if (!ctrl.signal.aborted) setLoading(false); });
-    return () => ctrl.abort();
-  }, [docs, id, includeDeleted, tick]);
-
-  const reload = useCallback(() => setTick((n) => n + 1), []);
+  // The archive as the console shows it (records normalized), cached under the document's name and variables;
+  // null when the cadre does not exist or is out of reach.
+  const archiveKey = useMemo(() => queryKey(docs?.cadre ?? 'CadreArchive', { id, includeDeleted }), [docs, id, includeDeleted]);
+  const archive = useQuery({
+    queryKey: archiveKey,
+    enabled: !!docs,
+    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }): Promise<CadreArchive | null> => {
+      const d = await gql<{ cadre: (Omit<CadreArchive, 'records'> & { records: unknown[] }) | null }>(
+        docs!.cadre, { id, includeDeleted }, { signal },
+      );
+      return d.cadre ? { ...d.cadre, records: d.cadre.records.map((r) => docs!.normalize(r)) } : null;
+    },
+  });
+  const cadre = archive.data ?? null;
+  const missing = archive.data === null;
+  const loading = archive.isFetching;
 
   // The full basic information (every field of the appointment form, rows, photo, history): category 1's sheet.
-  const [profile, setProfile] = useState<CadreProfile | null>(null);
+  const profileQuery = useGqlQuery(CadreProfileDocument, { id });
+  const profile = profileQuery.data?.cadre ?? null;
   const [editingProfile, setEditingProfile] = useState(false);
   const canEditProfile = can('Cadre:update');
-  useEffect(() => {
-    const ctrl = new AbortController();
-    gql<{ cadre: CadreProfile | null }>(PROFILE_QUERY, { id }, { signal: ctrl.signal })
-      .then((d) => setProfile(d.cadre))
-      .catch((e: unknown) => { if (!ctrl.signal.aborted) setError(errorText(e, '基本信息加载失败')); });
-    return () => ctrl.abort();
-  }, [id, tick]);
 
-  /** Put a record as it now is into the list (a deleted one leaves it unless deleted ones are shown). */
+  const error = archive.error
+    ? errorText(archive.error, '档案加载失败')
+    : profileQuery.error ? errorText(profileQuery.error, '基本信息加载失败') : null;
+  const reload = useCallback(() => { void archive.refetch(); void profileQuery.refetch(); }, [archive, profileQuery]);
+
+  /** Put a record as it now is into the cached list (a deleted one leaves it unless deleted ones are shown). */
   const put = useCallback((r: ArchiveRecord) => {
-    setCadre((c) => {
+    queryClient.setQueryData<CadreArchive | null>(archiveKey, (c) => {
       if (!c) return c;
       const has = c.records.some((x) => x.id === r.id);
       let records = has ? c.records.map((x) => (x.id === r.id ? r : x)) : [r, ...c.records];
       if (r.deleted && !includeDeleted) records = records.filter((x) => x.id !== r.id);
       return { ...c, records };
     });
-  }, [includeDeleted]);
+  }, [archiveKey, includeDeleted]);
 
   const byCategory = useMemo(() => {
     const m = new Map<number, ArchiveRecord[]>();

@@ -1,8 +1,9 @@
 // 变更历史: every version of a record, newest first — who did what and when, the reason of a return, and each
 // changed field with its value before and after.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Drawer, Empty, Spin, Tag, Timeline } from 'antd';
 import { errorText } from '../../api/graphql';
+import { queryKey } from '../../api/query';
 import { categoryNumeral, formatChange, formatTime, keyDate } from './format';
 import type { ArchiveDocs } from './queries';
 import { fetchRecord } from './recordOps';
@@ -13,24 +14,18 @@ const ACTION_COLORS: Record<string, string> = {
 };
 
 export function HistoryDrawer({ record, docs, onClose }: { record: ArchiveRecord; docs: ArchiveDocs; onClose(): void }) {
-  const [history, setHistory] = useState<Revision[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const cat = docs.byId.get(record.category);
   const fieldOf = (name: string) => cat?.fields.find((f) => f.name === name);
 
-  useEffect(() => {
-    let alive = true;
-    setHistory(null);
-    setError(null);
-    fetchRecord(docs, record.id, true)
-      .then((r) => {
-        if (!alive) return;
-        if (r) setHistory(r.history ?? []);
-        else setError('记录不存在或不在可见范围内');
-      })
-      .catch((e: unknown) => { if (alive) setError(errorText(e, '变更历史加载失败')); });
-    return () => { alive = false; };
-  }, [docs, record.id, record.version]);
+  // Keyed by the version too: a record changed since is asked for again.
+  const query = useQuery({
+    queryKey: [...queryKey(docs.recordHistory, { id: record.id }), record.version],
+    queryFn: () => fetchRecord(docs, record.id, true),
+  });
+  const history: Revision[] | null = query.data ? query.data.history ?? [] : null;
+  const error = query.error
+    ? errorText(query.error, '变更历史加载失败')
+    : query.data === null ? '记录不存在或不在可见范围内' : null;
 
   return (
     <Drawer

@@ -3,20 +3,17 @@
 import { useRef, useState } from 'react';
 import { App as AntApp, Button, Popconfirm, Space, Tooltip } from 'antd';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { refreshAccessToken } from '../../api/graphql';
-import { getToken } from '../../auth/session';
+import { authFetch } from '../../api/graphql';
 
 const MAX = 5 * 1024 * 1024;
 
-/** PUT/DELETE on the photo route with the session's token (refreshed once when it has just expired). */
+/** PUT/DELETE on the photo route with the session's token (authFetch). */
 async function send(cadreId: string, method: 'PUT' | 'DELETE', file?: File): Promise<void> {
-  const attempt = (token: string | null) => fetch(`/api/cadres/${cadreId}/photo`, {
+  const res = await authFetch(`/api/cadres/${cadreId}/photo`, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(file ? { 'Content-Type': file.type } : {}) },
+    headers: file ? { 'Content-Type': file.type } : {},
     body: file,
   });
-  let res = await attempt(getToken());
-  if (res.status === 401) res = await attempt(await refreshAccessToken());
   if (!res.ok) {
     const body = await res.json().catch(() => null) as { message?: string } | null;
     throw new Error(res.status === 413 ? '照片不能超过 5 MB' : body?.message ?? '照片保存失败');

@@ -5,9 +5,12 @@ import { useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Tabs } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, errorText, gql } from '../../api/graphql';
+import { ApiError, errorText } from '../../api/graphql';
+import { useGqlMutation } from '../../api/query';
 import { CodeSelect } from '../../components/CodeSelect';
-import { PROFILE_FIELDS, PROFILE_GROUPS, UPDATE_PROFILE, type CadreProfile, type ProfileField } from './profile';
+import type { CadrePatch } from '../../gql/graphql';
+import { CadresDocument } from '../cadres/queries';
+import { CadreProfileDocument, PROFILE_FIELDS, PROFILE_GROUPS, UpdateCadreDocument, type CadreProfile, type ProfileField } from './profile';
 
 const MONTH = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
 const monthRule = (label: string) => ({ pattern: MONTH, message: `${label}格式应为 YYYYMM，如 197503` });
@@ -52,7 +55,7 @@ function initial(p: CadreProfile): Values {
   return v;
 }
 
-function toInput(v: Values, p: CadreProfile) {
+function toInput(v: Values, p: CadreProfile): CadrePatch {
   const input: Record<string, unknown> = {};
   for (const f of PROFILE_FIELDS) {
     const x = v[f.name];
@@ -75,26 +78,25 @@ function toInput(v: Values, p: CadreProfile) {
     relation: (m.relation ?? '').trim(), name: (m.name ?? '').trim(), birthMonth: (m.birthMonth ?? '').trim() || null,
     politicalStatus: m.politicalStatus ?? null, workPosition: (m.workPosition ?? '').trim() || null,
   }));
-  return input;
+  return input as CadrePatch;
 }
 
 export function ProfileEditor({ profile, open, onClose, onSaved }: { profile: CadreProfile; open: boolean; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  // The profile, the archive's head and the ledger row show these fields.
+  const update = useGqlMutation(UpdateCadreDocument, { invalidates: [CadreProfileDocument, 'CadreArchive', CadresDocument] });
+  const saving = update.isPending;
   const [error, setError] = useState<{ text: string; conflict: boolean } | null>(null);
 
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setSaving(true);
     setError(null);
     try {
-      await gql(UPDATE_PROFILE, { id: profile.id, version: profile.version, input: toInput(form.getFieldsValue(true) as Values, profile) });
+      await update.mutateAsync({ id: profile.id, version: profile.version, input: toInput(form.getFieldsValue(true) as Values, profile) });
       onSaved();
     } catch (e) {
       setError({ text: errorText(e), conflict: e instanceof ApiError && e.code === 'VERSION_CONFLICT' });
-    } finally {
-      setSaving(false);
     }
   };
 

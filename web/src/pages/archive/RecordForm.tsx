@@ -11,9 +11,10 @@ import type { FormInstance, Rule } from 'antd/es/form';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, errorText, gql } from '../../api/graphql';
+import { invalidate } from '../../api/query';
 import { categoryNumeral, formatTime, formatValue, STATUS_TAGS } from './format';
 import type { ArchiveDocs } from './queries';
-import { fetchRecord, isConflict } from './recordOps';
+import { fetchRecord, isConflict, REVIEW_QUEUE } from './recordOps';
 import type { ArchiveRecord, Category, FieldSpec, FieldValue, FieldValues, Material } from './types';
 
 type FormValue = string | number | boolean | Dayjs | null | undefined;
@@ -296,10 +297,12 @@ export function RecordForm({ mode, category, cadre, record, docs, needsReview, o
       if (mode === 'create') {
         const d = await gql<{ createRecord: unknown }>(docs.create, { cadreId: cadre.id, category: category.id, ...variables });
         if (!d.createRecord) throw new ApiError('干部不存在或不在可见范围内', 'NOT_FOUND');
+        void invalidate(REVIEW_QUEUE);
         onSaved(docs.normalize(d.createRecord));
       } else {
         const d = await gql<{ updateRecord: unknown }>(docs.update, { id: record!.id, version: base!.version, ...variables });
         if (!d.updateRecord) throw new ApiError('记录不存在或不在可见范围内', 'NOT_FOUND');
+        void invalidate(REVIEW_QUEUE);
         onSaved(docs.normalize(d.updateRecord));
       }
     } catch (e) {

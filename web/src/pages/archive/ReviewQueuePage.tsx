@@ -8,9 +8,11 @@ import {
 } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
 import { CheckOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorText, gql } from '../../api/graphql';
+import { queryKey } from '../../api/query';
 import { categoryNumeral, formatTime, keyDate, summaryOf } from './format';
-import { acceptRecord, isConflict } from './recordOps';
+import { acceptRecord, isConflict, REVIEW_QUEUE } from './recordOps';
 import { MaterialsTable, RecordSheet } from './RecordSheet';
 import { ReturnModal } from './ReturnModal';
 import type { ArchiveRecord, ReviewPage } from './types';
@@ -26,50 +28,45 @@ export function ReviewQueuePage() {
   const [category, setCategory] = useState<number | undefined>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [tick, setTick] = useState(0);
-  const [rows, setRows] = useState<ArchiveRecord[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [returning, setReturning] = useState<ArchiveRecord | null>(null);
 
-  useEffect(() => {
-    if (!docs) return;
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    gql<{ reviewQueue: ReviewPage }>(
-      docs.reviewQueue(pageSize),
-      { offset: (page - 1) * pageSize, category: category ?? null, status },
-      { signal: ctrl.signal },
-    )
-      .then((d) => {
-        setRows(d.reviewQueue.edges.map((e) => docs.normalize(e.node)));
-        setTotal(d.reviewQueue.totalCount);
-        const last = Math.max(1, Math.ceil(d.reviewQueue.totalCount / pageSize));
-        if (page > last) setPage(last);
-      })
-      .catch((e: unknown) => { if (!ctrl.signal.aborted) setError(errorText(e, '待审核记录加载失败')); })
-      .finally(() => { if (!ctrl.signal.aborted) setLoading(false); });
-    return () => ctrl.abort();
-  }, [docs, status, category, page, pageSize, tick]);
+  const variables = { offset: (page - 1) * pageSize, category: category ?? null, status };
+  const queue = useQuery({
+    queryKey: [...queryKey(REVIEW_QUEUE, variables), pageSize],
+    enabled: !!docs,
+    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }) => {
+      const d = await gql<{ reviewQueue: ReviewPage }>(docs!.reviewQueue(pageSize), variables, { signal });
+      return { rows: d.reviewQueue.edges.map((e) => docs!.normalize(e.node)), total: d.reviewQueue.totalCount };
+    },
+  });
+  const rows = queue.data?.rows ?? [];
+  const total = queue.data?.total ?? 0;
+  const loading = queue.isFetching || !docs;
+  const error = queue.error ? errorText(queue.error, '待审核记录加载失败') : null;
 
-  const refresh = () => setTick((n) => n + 1);
+  // The page may have emptied (records reviewed meanwhile): fall back to the last page.
+  useEffect(() => {
+    if (!queue.data || queue.isPlaceholderData) return;
+    const last = Math.max(1, Math.ceil(queue.data.total / pageSize));
+    if (page > last) setPage(last);
+  }, [queue.data, queue.isPlaceholderData, page, pageSize]);
+
+  const refresh = () => void queue.refetch();
 
   const accept = async (r: ArchiveRecord) => {
     if (!docs) return;
     setBusy(r.id);
     try {
-      await acceptRecord(docs, r);
+      await acceptRecord(docs, r); // the queue is fetched again (recordOps)
       message.success(`已审核通过：${r.cadre.name}`);
     } catch (e) {
       message.error(errorText(e));
-      if (!isConflict(e)) return;
+      if (isConflict(e)) refresh();
     } finally {
       setBusy(null);
     }
-    refresh();
   };
 
   const onTableChange = (p: TablePaginationConfig) => {
@@ -250,7 +247,7 @@ export function ReviewQueuePage() {
           record={returning}
           docs={docs}
           onClose={() => setReturning(null)}
-          onDone={(r) => { setReturning(null); message.success(`已退回：${r.cadre.name}`); refresh(); }}
+          onDone={(r) => { setReturning(null); message.success(`已退回：${r.cadre.name}`); }}
         />
       )}
     </div>

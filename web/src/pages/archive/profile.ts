@@ -1,11 +1,8 @@
 // The cadre's full basic information (the 干部任免审批表 and the archive's own fields) as the profile section and
 // its editor use it; field labels and groups follow the server's spec (services/api/src/modules/cadres/fields.ts).
-
-export interface Appointment { kind: string; position: string; decidedOn: string; approver: string | null; documentNo: string | null }
-export interface ResumeEntry { startMonth: string; endMonth: string | null; content: string }
-export interface FamilyMember { relation: string; name: string; birthMonth: string | null; politicalStatus: string | null; workPosition: string | null }
-export interface CadreChange { label: string; from: string | null; to: string | null }
-export interface CadreRevision { version: number; action: string; actorName: string; at: string; changes: CadreChange[] }
+// The documents' types are generated (web/src/gql).
+import { graphql } from '../../gql';
+import type { CadreProfileQuery } from '../../gql/graphql';
 
 export type ProfileKind = 'name' | 'text' | 'longtext' | 'month' | 'partyJoin' | 'code' | 'int';
 export interface ProfileField { name: string; label: string; kind: ProfileKind; codes?: string; max?: number; group: 'basic' | 'education' | 'post' | 'form' }
@@ -53,33 +50,31 @@ export const PROFILE_GROUPS: { key: ProfileField['group']; title: string }[] = [
   { key: 'form', title: '任免审批表' },
 ];
 
-export interface CadreProfile {
-  id: string;
-  version: number;
-  idNumber: string | null;
-  idNumberMasked: boolean;
-  photoUrl: string | null;
-  appointments: Appointment[];
-  resume: ResumeEntry[];
-  family: FamilyMember[];
-  history: CadreRevision[];
-  [field: string]: unknown;
-}
-
-export const PROFILE_QUERY = `query CadreProfile($id: ID!) {
-  cadre(id: $id) {
-    id version idNumber idNumberMasked photoUrl
-    ${PROFILE_FIELDS.map((f) => f.name).join(' ')}
-    appointments { kind position decidedOn approver documentNo }
-    resume { startMonth endMonth content }
-    family { relation name birthMonth politicalStatus workPosition }
-    history { version action actorName at changes { label from to } }
+/** The profile: every field of PROFILE_FIELDS is asked for (test/web/codegen.test.ts checks the list). */
+export const CadreProfileDocument = graphql(`
+  query CadreProfile($id: ID!) {
+    cadre(id: $id) {
+      id version idNumber idNumberMasked photoUrl
+      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle
+      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree
+      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition
+      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit
+      appointments { kind position decidedOn approver documentNo }
+      resume { startMonth endMonth content }
+      family { relation name birthMonth politicalStatus workPosition }
+      history { version action actorName at changes { label from to } }
+    }
   }
-}`;
+`);
 
-export const UPDATE_PROFILE = `mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {
-  updateCadre(id: $id, version: $version, input: $input) { id version }
-}`;
+/** The profile as the API sends it; its fields are also read by name (PROFILE_FIELDS). */
+export type CadreProfile = NonNullable<CadreProfileQuery['cadre']> & { readonly [field: string]: unknown };
+
+export const UpdateCadreDocument = graphql(`
+  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {
+    updateCadre(id: $id, version: $version, input: $input) { id version }
+  }
+`);
 
 /** "197503" → "1975.03" (the form's way of writing months). */
 export const month = (v: string | null | undefined) => (v && /^\d{6}$/.test(v) ? `${v.slice(0, 4)}.${v.slice(4)}` : v ?? '');

@@ -3,13 +3,14 @@
 // console change. Two categories may use one field name with different types (`handling` is String! in one and
 // String in another): GraphQL refuses such a pair in one selection, so those are aliased `<key>__<name>`. Only
 // the conflicting ones are: the API caps aliases per request.
+import { graphql } from '../../gql';
 import type { ArchiveRecord, Category, FieldSpec, FieldValues, ReviewStatus } from './types';
 
-export const CATEGORIES_QUERY = /* GraphQL */ `
+export const RecordCategoriesDocument = graphql(`
   query RecordCategories {
     recordCategories { id key title short restricted fields { name label type required options max wide } }
   }
-`;
+`);
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const typeName = (c: Category) => `${pascal(c.key)}Record`;

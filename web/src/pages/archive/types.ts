@@ -1,26 +1,16 @@
 // The archive's shapes as the console uses them: the categories and their form fields (from `recordCategories`),
-// one record with its typed fields gathered under `fields`, and the cadre whose archive it is.
+// one record with its typed fields gathered under `fields`, and the cadre whose archive it is. The record documents
+// are built at run time from the categories (queries.ts), so the record shapes are the console's own, not generated.
+import type { RecordCategoriesQuery } from '../../gql/graphql';
 
 export type FieldType = 'date' | 'year' | 'text' | 'longtext' | 'enum' | 'money' | 'decimal' | 'int' | 'bool';
 
-export interface FieldSpec {
-  name: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
-  options: string[] | null;
-  max: number | null;
-  wide: boolean;
-}
+type CategoryData = RecordCategoriesQuery['recordCategories'][number];
 
-export interface Category {
-  id: number;
-  key: string;
-  title: string;
-  short: string;
-  restricted: boolean;
-  fields: FieldSpec[];
-}
+/** A form field of a category (recordCategories), its type narrowed to the ones the console renders. */
+export type FieldSpec = Omit<CategoryData['fields'][number], 'type'> & { type: FieldType };
+
+export type Category = Omit<CategoryData, 'fields'> & { fields: FieldSpec[] };
 
 export type FieldValue = string | number | boolean | null;
 export type FieldValues = Record<string, FieldValue>;

@@ -1,36 +1,25 @@
-// The categories this user may see (a filler gets neither 8 nor 9), loaded once per signed-in user.
-import { useEffect, useState } from 'react';
-import { errorText, gql } from '../../api/graphql';
+// The categories this user may see (a filler gets neither 8 nor 9), loaded once per signed-in user (the cache is
+// emptied when the user signs in or out, see auth/AuthProvider.tsx).
+import { useMemo } from 'react';
+import { errorText } from '../../api/graphql';
+import { useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
-import { archiveDocs, CATEGORIES_QUERY, type ArchiveDocs } from './queries';
+import { archiveDocs, RecordCategoriesDocument, type ArchiveDocs } from './queries';
 import type { Category } from './types';
-
-let cache: { user: string; promise: Promise<Category[]> } | null = null;
-
-function loadCategories(user: string): Promise<Category[]> {
-  if (!cache || cache.user !== user) {
-    const promise = gql<{ recordCategories: Category[] }>(CATEGORIES_QUERY).then((d) => d.recordCategories);
-    // A failed load is tried again next time.
-    promise.catch(() => { if (cache?.promise === promise) cache = null; });
-    cache = { user, promise };
-  }
-  return cache.promise;
-}
 
 export function useCategories(): { categories: Category[] | null; docs: ArchiveDocs | null; error: string | null; retry(): void } {
   const { me } = useAuth();
-  const [categories, setCategories] = useState<Category[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  const user = me?.id ?? '';
-  useEffect(() => {
-    if (!user) return;
-    let alive = true;
-    setError(null);
-    loadCategories(user)
-      .then((c) => { if (alive) setCategories(c); })
-      .catch((e: unknown) => { if (alive) setError(errorText(e, '档案类别加载失败')); });
-    return () => { alive = false; };
-  }, [user, tick]);
-  return { categories, docs: categories ? archiveDocs(categories) : null, error, retry: () => setTick((n) => n + 1) };
+  const query = useGqlQuery(RecordCategoriesDocument, undefined, {
+    enabled: !!me,
+    staleTime: Infinity,
+    select: (d) => d.recordCategories as Category[],
+  });
+  const categories = query.data ?? null;
+  const docs = useMemo(() => (categories ? archiveDocs(categories) : null), [categories]);
+  return {
+    categories,
+    docs,
+    error: query.error ? errorText(query.error, '档案类别加载失败') : null,
+    retry: () => void query.refetch(),
+  };
 }

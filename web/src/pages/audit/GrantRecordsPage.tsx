@@ -1,47 +1,30 @@
 // 授权记录 (安全审计员): pending and recent role grants of the subtree, and the alerts — grants approved and followed
 // within an hour by the account's login and archive reads. Read only.
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Empty, List, Select, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { ReloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { errorText, gql } from '../../api/graphql';
-import { ROLE_GRANT_ALERTS_QUERY, ROLE_GRANTS_QUERY } from '../admin/queries';
-import { formatTime, GrantTable } from '../admin/GrantTable';
-import type { RoleGrant, RoleGrantAlert, RoleGrantPage } from '../admin/types';
+import { useState } from 'react';
+import { Alert, Button, Card, Empty, List, Select, Space, Tabs, Tag } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { gql } from '../../api/graphql';
+import { PageHead, RefreshButton } from '../../components/PageHead';
+import { useLoaded } from '../../components/useLoaded';
+import { operationName } from '../../api/query';
+import { RoleGrantAlertsDocument, RoleGrantsDocument } from '../admin/queries';
+import { formatTime, GrantTable, roleGrants } from '../admin/GrantTable';
 
 export function GrantRecordsPage() {
   const [days, setDays] = useState(30);
-  const [pending, setPending] = useState<RoleGrant[]>([]);
-  const [decided, setDecided] = useState<RoleGrant[]>([]);
-  const [alerts, setAlerts] = useState<RoleGrantAlert[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const [p, d, a] = await Promise.all([
-        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'pending', first: 200 }),
-        gql<{ roleGrants: RoleGrantPage }>(ROLE_GRANTS_QUERY, { status: 'decided', first: 200 }),
-        gql<{ roleGrantAlerts: RoleGrantAlert[] }>(ROLE_GRANT_ALERTS_QUERY, { days }),
-      ]);
-      setPending(p.roleGrants.edges.map((e) => e.node));
-      setDecided(d.roleGrants.edges.map((e) => e.node));
-      setAlerts(a.roleGrantAlerts);
-    } catch (e) {
-      setError(errorText(e, '授权记录加载失败'));
-    } finally {
-      setLoading(false);
-    }
-  }, [days]);
-  useEffect(() => { void load(); }, [load]);
+  const records = useLoaded([operationName(RoleGrantsDocument), 'records', days], async () => {
+    const [p, d, a] = await Promise.all([
+      roleGrants('pending', 200),
+      roleGrants('decided', 200),
+      gql(RoleGrantAlertsDocument, { days }),
+    ]);
+    return { pending: p, decided: d, alerts: a.roleGrantAlerts };
+  }, { pending: [], decided: [], alerts: [] }, '授权记录加载失败');
+  const { data: { pending, decided, alerts }, loading, error, reload: load } = records;
 
   return (
     <div className="lz-admin">
-      <div className="lz-page-head">
-        <Typography.Title level={4} className="lz-page-title">授权记录</Typography.Title>
-        <span className="lz-page-desc">本级及下级机构的角色授权申请与审批，以及需要关注的异常授权</span>
-      </div>
+      <PageHead title="授权记录" desc="本级及下级机构的角色授权申请与审批，以及需要关注的异常授权" />
       {error && <Alert type="error" showIcon title={error} className="lz-table-alert" action={<Button size="small" onClick={() => void load()}>重试</Button>} />}
 
       <Card
@@ -59,7 +42,7 @@ export function GrantRecordsPage() {
               options={[{ value: 7, label: '最近 7 天' }, { value: 30, label: '最近 30 天' }, { value: 90, label: '最近 90 天' }, { value: 366, label: '最近一年' }]}
               style={{ width: 120 }}
             />
-            <Tooltip title="刷新"><Button size="small" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新" /></Tooltip>
+            <RefreshButton size="small" onClick={() => void load()} />
           </Space>
         }
       >

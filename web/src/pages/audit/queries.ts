@@ -1,29 +1,6 @@
-// 访问日志: the GraphQL operations and shapes the page uses.
-
-export interface AuditEvent {
-  id: string;
-  seq: string | null;
-  at: string;
-  tenantCode: string | null;
-  tenantName: string | null;
-  username: string | null;
-  summary: string;
-  operation: string;
-  kind: string;
-  kindLabel: string;
-  outcome: string;
-  outcomeLabel: string;
-  clientIp: string | null;
-  requestId: string | null;
-  cadreIds: string[];
-  detail: string;
-  hash: string | null;
-}
-
-export interface AuditPage {
-  totalCount: number;
-  edges: { node: AuditEvent }[];
-}
+// 访问日志: the GraphQL operations and shapes the page uses (types generated, web/src/gql).
+import { graphql } from '../../gql';
+import type { AuditEventsQuery } from '../../gql/graphql';
 
 /** AuditFilter of the API: only the fields that are set. `to` is exclusive. */
 export interface AuditFilter {
@@ -37,7 +14,7 @@ export interface AuditFilter {
   text?: string;
 }
 
-export const AUDIT_EVENTS_QUERY = /* GraphQL */ `
+export const AuditEventsDocument = graphql(`
   query AuditEvents($first: Int, $offset: Int, $filter: AuditFilter) {
     auditEvents(first: $first, offset: $offset, filter: $filter) {
       totalCount
@@ -49,19 +26,22 @@ export const AUDIT_EVENTS_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const AUDIT_COUNT_QUERY = /* GraphQL */ `
+export const AuditCountDocument = graphql(`
   query AuditCount($filter: AuditFilter) { auditEvents(first: 0, filter: $filter) { totalCount } }
-`;
+`);
 
-export const PURGE_AUDIT_MUTATION = /* GraphQL */ `
+export const PurgeAuditEventsDocument = graphql(`
   mutation PurgeAuditEvents($days: Int!) { purgeAuditEvents(olderThanDays: $days) }
-`;
+`);
 
-export const AUDIT_TENANTS_QUERY = /* GraphQL */ `
+export const AuditTenantsDocument = graphql(`
   query AuditTenants { tenants { id code name kind kindLabel path parentId sortOrder status effectiveStatus } }
-`;
+`);
+
+export type AuditPage = AuditEventsQuery['auditEvents'];
+export type AuditEvent = AuditPage['edges'][number]['node'];
 
 export const KIND_OPTIONS = [
   { value: 'read', label: '读取' },
@@ -80,6 +60,3 @@ export const KIND_COLORS: Record<string, string | undefined> = { read: undefined
 export const OUTCOME_COLORS: Record<string, string> = { success: 'green', failure: 'red' };
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Smallest retention the API accepts for 清理. */
-export const MIN_PURGE_DAYS = 180;

@@ -1,50 +1,35 @@
 import type React from 'react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Input, Result, Space, Spin, Table, Tag, Tooltip, Tree, Typography } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
 import { CloseCircleOutlined, LockOutlined, ReloadOutlined } from '@ant-design/icons';
-import { gql, isForbidden } from '../../api/graphql';
+import { keepPreviousData } from '@tanstack/react-query';
+import { isForbidden } from '../../api/graphql';
+import { useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
-import { CADRES_QUERY, TENANTS_QUERY, UNITS_QUERY } from './queries';
+import { CadresDocument, TenantsDocument, UnitsDocument, type Cadre, type CadreFilter } from './queries';
 import { formatBirthMonth, STATUS_COLORS } from './format';
 import { buildScopeTree, filterTree, indexNodes, type ScopeNode } from './unitTree';
-import type { Cadre, CadreFilter, CadrePage, TenantItem, UnitItem } from './types';
 
 const PAGE_SIZES = [20, 50, 100];
 
 const dash = (v: string | null | undefined) => (v ? v : <span className="lz-muted">—</span>);
 
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 function useScopeTree() {
-  const [tenants, setTenants] = useState<TenantItem[] | null>(null);
-  const [units, setUnits] = useState<UnitItem[] | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    // Separate requests: each GraphQL operation is one transaction, and a role may read tenants but not units.
-    const [t, u] = await Promise.allSettled([
-      gql<{ tenants: TenantItem[] }>(TENANTS_QUERY),
-      gql<{ units: UnitItem[] }>(UNITS_QUERY),
-    ]);
-    if (t.status === 'fulfilled') setTenants(t.value.tenants);
-    else setError(t.reason instanceof Error ? t.reason.message : String(t.reason));
-    if (u.status === 'fulfilled') setUnits(u.value.units);
-    else {
-      setUnits(null);
-      if (!isForbidden(u.reason) && t.status === 'fulfilled') {
-        setError(u.reason instanceof Error ? u.reason.message : String(u.reason));
-      }
-    }
-    setLoading(false);
-  }, []);
-
-  useEffect(() => { void load(); }, [load]);
-
-  const tree = useMemo(() => (tenants ? buildScopeTree(tenants, units) : []), [tenants, units]);
-  return { tree, loading, error, reload: load };
+  // Separate requests: each GraphQL operation is one transaction, and a role may read tenants but not units.
+  const tenants = useGqlQuery(TenantsDocument);
+  const units = useGqlQuery(UnitsDocument);
+  const error = tenants.error
+    ? message(tenants.error)
+    : units.error && !isForbidden(units.error) && tenants.data ? message(units.error) : null;
+  const loading = tenants.isFetching || units.isFetching;
+  const unitList = units.isError ? null : units.data?.units ?? null;
+  const tree = useMemo(() => (tenants.data ? buildScopeTree(tenants.data.tenants, unitList) : []), [tenants.data, unitList]);
+  const reload = () => Promise.all([tenants.refetch(), units.refetch()]);
+  return { tree, loading, error, reload };
 }
 
 function CadresForbidden() {
@@ -78,12 +63,6 @@ function CadreLedger() {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
-  const [reloadTick, setReloadTick] = useState(0);
-
-  const [data, setData] = useState<CadrePage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [forbidden, setForbidden] = useState(false);
 
   const selectedNode: ScopeNode | undefined = selectedKey ? nodeIndex.get(selectedKey) : undefined;
   const filter = useMemo<CadreFilter>(() => {
@@ -94,32 +73,23 @@ function CadreLedger() {
     return f;
   }, [search, selectedNode]);
 
+  const cadres = useGqlQuery(
+    CadresDocument,
+    { first: pageSize, offset: (page - 1) * pageSize, filter },
+    { placeholderData: keepPreviousData },
+  );
+  const data = cadres.data?.cadres ?? null;
+  const loading = cadres.isFetching;
+  const forbidden = isForbidden(cadres.error);
+  const error = cadres.error && !forbidden ? message(cadres.error) : null;
+  const reload = () => void cadres.refetch();
+
+  // The page may have emptied (e.g. rows moved away): fall back to the last page.
   useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    gql<{ cadres: CadrePage }>(
-      CADRES_QUERY,
-      { first: pageSize, offset: (page - 1) * pageSize, filter },
-      { signal: ctrl.signal },
-    )
-      .then((d) => {
-        setData(d.cadres);
-        setForbidden(false);
-        // The page may have emptied (e.g. rows moved away): fall back to the last page.
-        const lastPage = Math.max(1, Math.ceil(d.cadres.totalCount / pageSize));
-        if (page > lastPage) setPage(lastPage);
-      })
-      .catch((e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        if (isForbidden(e)) setForbidden(true);
-        else setError(e instanceof Error ? e.message : String(e));
-      })
-      .finally(() => {
-        if (!ctrl.signal.aborted) setLoading(false);
-      });
-    return () => ctrl.abort();
-  }, [filter, page, pageSize, reloadTick]);
+    if (!data || cadres.isPlaceholderData) return;
+    const lastPage = Math.max(1, Math.ceil(data.totalCount / pageSize));
+    if (page > lastPage) setPage(lastPage);
+  }, [data, cadres.isPlaceholderData, page, pageSize]);
 
   // Expand the top of the tree (own tenant and its direct children) once it is loaded; a small tree (a filler's few
   // units, a county) is opened entirely.
@@ -284,7 +254,7 @@ function CadreLedger() {
               )}
             </Space>
             <Tooltip title="刷新">
-              <Button icon={<ReloadOutlined />} onClick={() => setReloadTick((n) => n + 1)} />
+              <Button icon={<ReloadOutlined />} onClick={reload} />
             </Tooltip>
           </div>
 
@@ -294,7 +264,7 @@ function CadreLedger() {
               showIcon
               title={error}
               className="lz-table-alert"
-              action={<Button size="small" onClick={() => setReloadTick((n) => n + 1)}>重试</Button>}
+              action={<Button size="small" onClick={reload}>重试</Button>}
             />
           )}
 

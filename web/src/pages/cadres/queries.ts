@@ -1,16 +1,22 @@
-export const TENANTS_QUERY = /* GraphQL */ `
+// The ledger's documents; their types are generated (web/src/gql, `npm run codegen -w web`).
+import { graphql } from '../../gql';
+import type { CadresQuery, TenantsQuery, UnitsQuery } from '../../gql/graphql';
+
+export type { CadreFilter } from '../../gql/graphql';
+
+export const TenantsDocument = graphql(`
   query Tenants {
     tenants { id code name kind kindLabel sortOrder parentId }
   }
-`;
+`);
 
-export const UNITS_QUERY = /* GraphQL */ `
+export const UnitsDocument = graphql(`
   query Units {
     units { id name parentId sortOrder cadreCount tenant { id } }
   }
-`;
+`);
 
-export const CADRES_QUERY = /* GraphQL */ `
+export const CadresDocument = graphql(`
   query Cadres($first: Int, $offset: Int, $filter: CadreFilter) {
     cadres(first: $first, offset: $offset, filter: $filter) {
       totalCount
@@ -25,4 +31,10 @@ export const CADRES_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
+
+export type TenantItem = TenantsQuery['tenants'][number];
+/** `cadreCount` is null for roles that cannot read cadres. */
+export type UnitItem = UnitsQuery['units'][number];
+export type CadrePage = CadresQuery['cadres'];
+export type Cadre = CadrePage['edges'][number]['node'];

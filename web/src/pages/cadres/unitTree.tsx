@@ -1,8 +1,9 @@
 // Builds the 单位目录 tree: tenants nested by parent, under each tenant its units nested by parentId (排序号 order
 // as returned by the API), then its subordinate tenants.
 import type { ReactNode } from 'react';
+import { buildTree, groupByParent, kidsOrNone } from '../../components/tree';
 import { BankOutlined, ClusterOutlined, FolderOutlined } from '@ant-design/icons';
-import type { CadreFilter, TenantItem, UnitItem } from './types';
+import type { CadreFilter, TenantItem, UnitItem } from './queries';
 
 export interface ScopeNode {
   key: string;
@@ -31,14 +32,7 @@ function nodeTitle(name: string, total: number | null, hint?: string): ReactNode
 }
 
 export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null): ScopeNode[] {
-  const tenantIds = new Set(tenants.map((t) => t.id));
-  const childTenants = new Map<string | null, TenantItem[]>();
-  for (const t of tenants) {
-    const parent = t.parentId && tenantIds.has(t.parentId) ? t.parentId : null;
-    const list = childTenants.get(parent) ?? [];
-    list.push(t);
-    childTenants.set(parent, list);
-  }
+  const childTenants = groupByParent(tenants, (t) => t.id, (t) => t.parentId);
 
   // Units per tenant, then per parent unit, keeping the API order.
   const unitsByTenant = new Map<string, UnitItem[]>();
@@ -50,70 +44,39 @@ export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null):
 
   // Counts are shown only when present: roles that cannot read cadres get null counts (and no numbers).
   const add = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
-  const buildUnits = (tenantUnits: UnitItem[]): { nodes: ScopeNode[]; total: number | null } => {
-    const ids = new Set(tenantUnits.map((u) => u.id));
-    const byParent = new Map<string | null, UnitItem[]>();
-    for (const u of tenantUnits) {
-      const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
-      const list = byParent.get(parent) ?? [];
-      list.push(u);
-      byParent.set(parent, list);
-    }
-    const seen = new Set<string>();
-    const walk = (parent: string | null): { nodes: ScopeNode[]; total: number | null } => {
-      let sum: number | null = 0;
-      const nodes: ScopeNode[] = [];
-      for (const u of byParent.get(parent) ?? []) {
-        if (seen.has(u.id)) continue;
-        seen.add(u.id);
-        const sub = walk(u.id);
-        const total = add(u.cadreCount, sub.total);
-        sum = add(sum, total);
-        nodes.push({
-          key: unitKey(u.id),
-          label: u.name,
-          title: nodeTitle(u.name, total),
-          icon: sub.nodes.length ? <ClusterOutlined /> : <FolderOutlined />,
-          children: sub.nodes.length ? sub.nodes : undefined,
-          isLeaf: sub.nodes.length === 0,
-          filter: { unitId: u.id },
-          total,
-          scopeText: sub.nodes.length ? `${u.name}（含下级单位）` : u.name,
-        });
-      }
-      return { nodes, total: sum };
-    };
-    return walk(null);
-  };
-
-  const visited = new Set<string>();
-  const buildTenants = (parent: string | null): { nodes: ScopeNode[]; total: number | null } => {
-    let sum: number | null = 0;
-    const nodes: ScopeNode[] = [];
-    for (const t of childTenants.get(parent) ?? []) {
-      if (visited.has(t.id)) continue;
-      visited.add(t.id);
-      const own = buildUnits(unitsByTenant.get(t.id) ?? []);
-      const sub = buildTenants(t.id);
-      const total = units ? add(own.total, sub.total) : null;
-      sum = add(sum, total);
-      const children = [...own.nodes, ...sub.nodes];
-      nodes.push({
-        key: tenantKey(t.code),
-        label: t.name,
-        title: nodeTitle(t.name, total, t.kindLabel),
-        icon: <BankOutlined />,
-        children: children.length ? children : undefined,
-        isLeaf: children.length === 0,
-        filter: { tenantCode: t.code },
+  const sum = (nodes: ScopeNode[]) => nodes.reduce<number | null>((s, n) => add(s, n.total), 0);
+  const buildUnits = (tenantUnits: UnitItem[]): ScopeNode[] =>
+    buildTree<UnitItem, ScopeNode>(groupByParent(tenantUnits, (u) => u.id, (u) => u.parentId), (u) => u.id, (u, kids) => {
+      const total = add(u.cadreCount, sum(kids));
+      return {
+        key: unitKey(u.id),
+        label: u.name,
+        title: nodeTitle(u.name, total),
+        icon: kids.length ? <ClusterOutlined /> : <FolderOutlined />,
+        children: kidsOrNone(kids),
+        isLeaf: kids.length === 0,
+        filter: { unitId: u.id },
         total,
-        scopeText: sub.nodes.length ? `${t.name}（含下级机关）` : t.name,
-      });
-    }
-    return { nodes, total: sum };
-  };
+        scopeText: kids.length ? `${u.name}（含下级单位）` : u.name,
+      };
+    });
 
-  return buildTenants(null).nodes;
+  return buildTree<TenantItem, ScopeNode>(childTenants, (t) => t.id, (t, sub) => {
+    const own = buildUnits(unitsByTenant.get(t.id) ?? []);
+    const total = units ? add(sum(own), sum(sub)) : null;
+    const children = [...own, ...sub];
+    return {
+      key: tenantKey(t.code),
+      label: t.name,
+      title: nodeTitle(t.name, total, t.kindLabel),
+      icon: <BankOutlined />,
+      children: kidsOrNone(children),
+      isLeaf: children.length === 0,
+      filter: { tenantCode: t.code },
+      total,
+      scopeText: sub.length ? `${t.name}（含下级机关）` : t.name,
+    };
+  });
 }
 
 export function indexNodes(nodes: ScopeNode[], into = new Map<string, ScopeNode>()): Map<string, ScopeNode> {

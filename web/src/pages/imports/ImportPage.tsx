@@ -1,31 +1,32 @@
 // 导入任免审批表: drop .lrmx / .docx / Excel roster files or a .zip of them; each file is previewed (parsed fields,
 // photo, family and resume, warnings), matched to an existing cadre with a field-by-field diff, and nothing is
 // written until 确认导入. Upload progress is shown; errors name the file and the reason.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   Alert, App as AntApp, Button, Card, Descriptions, Empty, Progress, Result, Space, Table, Tag, TreeSelect, Typography, Upload,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { errorText, gql } from '../../api/graphql';
+import { useMutation } from '@tanstack/react-query';
+import { errorText } from '../../api/graphql';
+import { invalidate, useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
-import { confirmBatch, downloadFile, uploadForms, type Batch, type ConfirmResult, type PreviewFile } from './api';
+import { graphql } from '../../gql';
+import { CadresDocument, UnitsDocument } from '../cadres/queries';
+import { confirmBatch, downloadFile, uploadForms, type Batch, type PreviewFile } from './api';
 
-interface UnitItem { id: string; name: string; parentId: string | null; sortOrder: number; tenant: { id: string } }
 interface UnitNode { value: string; title: string; key: string; children?: UnitNode[] }
+
+const ImportUnitsDocument = graphql(`query ImportUnits { units { id name parentId sortOrder tenant { id } } }`);
 
 const month = (v?: unknown) => (typeof v === 'string' && /^\d{6}$/.test(v) ? `${v.slice(0, 4)}.${v.slice(4)}` : (v as string) ?? '');
 
 function useOwnUnits(tenantId: string | undefined) {
-  const [units, setUnits] = useState<UnitItem[]>([]);
-  useEffect(() => {
-    if (!tenantId) return;
-    gql<{ units: UnitItem[] }>('query { units { id name parentId sortOrder tenant { id } } }')
-      .then((d) => setUnits(d.units.filter((u) => u.tenant.id === tenantId)))
-      .catch(() => setUnits([]));
-  }, [tenantId]);
+  const query = useGqlQuery(ImportUnitsDocument, undefined, { enabled: !!tenantId });
+  const all = query.data?.units;
   return useMemo(() => {
+    const units = (all ?? []).filter((u) => u.tenant.id === tenantId);
     const build = (parent: string | null): UnitNode[] => units.filter((u) => u.parentId === parent)
       .sort((a, b) => a.sortOrder - b.sortOrder)
       .map((u) => ({ value: u.id, key: u.id, title: u.name, children: build(u.id) }));
@@ -33,7 +34,7 @@ function useOwnUnits(tenantId: string | undefined) {
     // A filler's units may hang below units it cannot see: those are roots here.
     const roots = units.filter((u) => !u.parentId || !ids.has(u.parentId)).map((u) => u.parentId);
     return [...new Set(roots)].flatMap((r) => build(r));
-  }, [units]);
+  }, [all, tenantId]);
 }
 
 /** The preview shows the region code only, as the archive does for non-officers (the API masks it already for them). */
@@ -92,8 +93,14 @@ export function ImportPage() {
   const [batch, setBatch] = useState<Batch | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | undefined>();
-  const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<ConfirmResult | null>(null);
+  // Confirmed cadres are new or changed: the ledger, the unit counts and their archives are fetched again.
+  const confirmation = useMutation({
+    mutationFn: ({ batchId, unitId }: { batchId: string; unitId: string | undefined }) => confirmBatch(batchId, unitId),
+    onSuccess: () => invalidate(CadresDocument, UnitsDocument, 'CadreArchive', 'CadreProfile'),
+  });
+  const result = confirmation.data ?? null;
+  const confirming = confirmation.isPending;
+  const setResult = (r: null) => { if (r === null) confirmation.reset(); };
   const units = useOwnUnits(me?.tenant.id);
 
   const okFiles = batch?.files.filter((f) => f.status === 'ok') ?? [];
@@ -115,16 +122,12 @@ export function ImportPage() {
 
   const confirm = async () => {
     if (!batch) return;
-    setConfirming(true);
     setError(null);
     try {
-      const r = await confirmBatch(batch.batchId, unitId);
-      setResult(r);
+      const r = await confirmation.mutateAsync({ batchId: batch.batchId, unitId });
       message.success(`已导入 ${r.cadres.length} 名干部`);
     } catch (e) {
       setError(errorText(e));
-    } finally {
-      setConfirming(false);
     }
   };
 

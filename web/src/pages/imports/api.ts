@@ -1,6 +1,5 @@
 // The import and export routes of the appointment form (see services/api/src/modules/imports/routes.ts).
-import { authFetch, refreshAccessToken, responseError } from '../../api/graphql';
-import { getToken } from '../../auth/session';
+import { authFetch, responseError, withSession } from '../../api/graphql';
 import { saveBlob } from '../audit/exportFile';
 
 export interface FamilyItem { ChengWei: string; XingMing: string; ChuShengRiQi: string; ZhengZhiMianMao: string; GongZuoDanWeiJiZhiWu: string }
@@ -17,7 +16,7 @@ export interface PreviewFile {
 export interface Batch { batchId: string; expiresAt: string; files: PreviewFile[] }
 export interface ConfirmResult { cadres: { id: string; name: string; created: boolean; file: string }[]; errors: { name: string; error: string }[] }
 
-/** Upload with progress (fetch cannot report upload progress); a just-expired token is refreshed once. */
+/** Upload with progress (fetch cannot report upload progress); the session is kept as for every request (withSession). */
 export function uploadForms(files: File[], onProgress: (percent: number) => void): Promise<Batch> {
   const send = (token: string | null) => new Promise<{ status: number; body: unknown }>((resolve, reject) => {
     const fd = new FormData();
@@ -35,8 +34,7 @@ export function uploadForms(files: File[], onProgress: (percent: number) => void
     xhr.send(fd);
   });
   return (async () => {
-    let res = await send(getToken());
-    if (res.status === 401) res = await send(await refreshAccessToken());
+    const res = await withSession(send, (r) => r.status === 401);
     if (res.status !== 200) throw new Error((res.body as { message?: string } | null)?.message ?? `上传失败（HTTP ${res.status}）`);
     return res.body as Batch;
   })();

@@ -4,6 +4,7 @@ import { authorize, badInput, forbidden, type Ctx } from '../../graphql/context.
 import { oneOf, text } from '../../graphql/inputs.js';
 import { cadreNames, countAudit, listAudit, type AuditFilter, type AuditRow } from './repo.js';
 import { purgeAuditLog } from '../../audit/purge.js';
+import { AUDIT_PURGE_MAX_DAYS, AUDIT_PURGE_MIN_DAYS } from '../../../../../shared/audit.js';
 import { HeadNotCommitted, anchorHeadIn, appendAnchorFile, listAnchors, type Anchor } from '../../audit/anchor.js';
 import { auditKeys } from '../../audit/keys.js';
 import { KIND_LABELS, OUTCOME_LABELS } from './labels.js';
@@ -128,11 +129,11 @@ builder.queryField('auditEvents', (t) =>
 
 builder.mutationField('purgeAuditEvents', (t) =>
   t.int({
-    description: '清理早于指定天数（不少于 180 天）的访问日志（审计员，本级及下级）；被清理的行在哈希链中留下占位。返回清理行数',
+    description: `清理早于指定天数（不少于 ${AUDIT_PURGE_MIN_DAYS} 天）的访问日志（审计员，本级及下级）；被清理的行在哈希链中留下占位。返回清理行数`,
     args: {
       olderThanDays: t.arg.int({
         required: true,
-        validate: z.number().int('天数须为整数').min(180, '只能清理 180 天以前的访问日志').max(36500, '天数过大'),
+        validate: z.number().int('天数须为整数').min(AUDIT_PURGE_MIN_DAYS, `只能清理 ${AUDIT_PURGE_MIN_DAYS} 天以前的访问日志`).max(AUDIT_PURGE_MAX_DAYS, '天数过大'),
       }),
     },
     resolve: async (_r, { olderThanDays }, ctx) => {

@@ -4,13 +4,15 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
+import { DEFAULT_PASSWORD_RULE } from '../../../../../shared/password.js';
 
 export const SETTING_KEYS = ['lockout_threshold', 'lockout_minutes', 'password_min_length', 'password_min_classes', 'idle_timeout_minutes'] as const;
 export type SettingKey = typeof SETTING_KEYS[number];
 export type Settings = Record<SettingKey, number>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  lockout_threshold: 5, lockout_minutes: 15, password_min_length: 8, password_min_classes: 3, idle_timeout_minutes: 30,
+  lockout_threshold: 5, lockout_minutes: 15, idle_timeout_minutes: 30,
+  password_min_length: DEFAULT_PASSWORD_RULE.minLength, password_min_classes: DEFAULT_PASSWORD_RULE.minClasses,
 };
 
 /** Allowed ranges, the same as the table's checks (the console shows them). */

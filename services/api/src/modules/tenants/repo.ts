@@ -39,18 +39,9 @@ export async function findTenantByCode(trx: Tx, code: string): Promise<TenantRow
   return ((await base(trx).where('t.code', '=', code).executeTakeFirst()) as TenantRow) ?? null;
 }
 
-export const TENANT_KINDS = {
-  province_commission: '省纪委监委',
-  city_commission: '市纪委监委',
-  county_commission: '县区纪委监委',
-  supervision_team: '派驻纪检监察组',
-  inspection_office: '巡察机构',
-  enterprise_discipline: '市管企业纪委',
-  university_discipline: '市属院校纪委',
-} as const;
-export type TenantKind = keyof typeof TENANT_KINDS;
-
-export const TENANT_CODE_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// Kind labels and the code pattern are shared with the console.
+import type { TenantKind } from '../../../../../shared/tenants.js';
+export { TENANT_CODE_RE, TENANT_KINDS, type TenantKind } from '../../../../../shared/tenants.js';
 
 /**
  * Tenant codes are global (they prefix login names), so a uniqueness error would tell which codes exist. A new

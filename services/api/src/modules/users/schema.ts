@@ -5,6 +5,7 @@ import { idList, oneOf, passwordText, searchText, text } from '../../graphql/inp
 import { authorize, authorizeObject, badInput, type Ctx } from '../../graphql/context.js';
 import { asSubject } from '../../authz/abilities.js';
 import { needsApproval, ROLE_LABELS, ROLES, type Role } from '../../auth/principal.js';
+import { LOGIN_NAME_RE } from '../../../../../shared/roles.js';
 import { activateAccount, issueActivation, unusablePasswordHash, type Activation } from '../../auth/activation.js';
 import { revokeUserSessions } from '../../auth/sessions.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -14,7 +15,6 @@ import { RoleGrant } from '../grants/schema.js';
 import { changeAccountRole, requestNewAccountGrant, requestReconfirmation } from '../grants/service.js';
 import { countUsers, findUser, listUsers, unitsOfTenant, type UserRow } from './repo.js';
 
-const LOGIN_NAME_RE = /^[a-z0-9][a-z0-9_-]{1,31}$/;
 const displayName = text('姓名', 50);
 const roleCode = oneOf(ROLES, `角色无效，只能是${ROLES.map((r) => ROLE_LABELS[r]).join('、')}之一`);
 const unitIds = idList('负责单位', 500);

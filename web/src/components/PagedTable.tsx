@@ -1,0 +1,138 @@
+// The console's ledgers: a table card with a toolbar, read a page at a time from the server (first/offset), with
+// page-size choice, quick jump, a retry on error and the total. The caller owns the filters and the columns.
+import type React from 'react';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
+import { Alert, Button, Card, Empty, Table } from 'antd';
+import type { TableColumnsType, TablePaginationConfig, TableProps } from 'antd';
+import { errorText } from '../api/graphql';
+
+export const PAGE_SIZES = [20, 50, 100];
+
+export interface Page<T> { totalCount: number; edges: { node: T }[] }
+
+export interface PagedQuery<T> {
+  page: number;
+  pageSize: number;
+  setPage(p: number): void;
+  data: Page<T> | null;
+  rows: T[];
+  loading: boolean;
+  error: string | null;
+  /** Read the current page again. */
+  refresh(): void;
+  onTableChange(p: TablePaginationConfig): void;
+}
+
+/**
+ * A page of rows from `fetchPage`, cached under `key` (the operation name and the filters, see api/query.ts queryKey)
+ * and the page: read again when the page, the page size or the filters change, or when a mutation invalidates the
+ * operation. The rows shown stay while the next page loads; a page beyond the end (after rows went away) moves to
+ * the last one. Nothing is read while `enabled` is false.
+ */
+export function usePagedQuery<T>(
+  fetchPage: (first: number, offset: number, signal: AbortSignal) => Promise<Page<T>>,
+  key: QueryKey,
+  { enabled = true, errorFallback, onPageChange }: { enabled?: boolean; errorFallback: string; onPageChange?(): void },
+): PagedQuery<T> {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const first = pageSize;
+  const offset = (page - 1) * pageSize;
+  const query = useQuery({
+    queryKey: [...key, { first, offset }],
+    queryFn: ({ signal }) => fetchPage(first, offset, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data ?? null;
+
+  useEffect(() => {
+    if (!data || query.isPlaceholderData) return;
+    const last = Math.max(1, Math.ceil(data.totalCount / pageSize));
+    if (page > last) setPage(last);
+  }, [data, query.isPlaceholderData, page, pageSize]);
+
+  const onTableChange = (p: TablePaginationConfig) => {
+    const size = p.pageSize ?? pageSize;
+    if (size !== pageSize) {
+      setPageSize(size);
+      setPage(1);
+    } else setPage(p.current ?? 1);
+    onPageChange?.();
+  };
+
+  const { refetch } = query;
+  return {
+    page, pageSize, setPage, data, rows: data?.edges.map((e) => e.node) ?? [],
+    loading: query.isFetching || (enabled && query.isPending),
+    error: query.error ? errorText(query.error, errorFallback) : null,
+    refresh: () => void refetch(), onTableChange,
+  };
+}
+
+interface PagedTableProps<T> extends Pick<TableProps<T>, 'rowClassName' | 'expandable'> {
+  query: PagedQuery<T>;
+  columns: TableColumnsType<T>;
+  /** The toolbar above the table (filters in words, buttons). */
+  toolbar: React.ReactNode;
+  cardClassName?: string;
+  className: string;
+  testId: string;
+  rowTestId: string;
+  scrollX: number;
+  /** The empty table's text. */
+  empty: string;
+  /** 「共 n 条」: shown beside the pager, and alone under an empty table. */
+  total(n: number): string;
+  totalTestId: string;
+}
+
+export function PagedTable<T extends { id: string }>({
+  query, columns, toolbar, cardClassName = 'lz-table-card', className, testId, rowTestId, scrollX, empty, total, totalTestId,
+  rowClassName, expandable,
+}: PagedTableProps<T>) {
+  const { data, loading, error } = query;
+  return (
+    <Card className={cardClassName} size="small">
+      <div className="lz-toolbar">{toolbar}</div>
+
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          className="lz-table-alert"
+          action={<Button size="small" onClick={query.refresh}>重试</Button>}
+        />
+      )}
+
+      <Table<T>
+        className={className}
+        data-testid={testId}
+        rowKey="id"
+        size="small"
+        bordered
+        loading={loading}
+        columns={columns}
+        dataSource={query.rows}
+        scroll={{ x: scrollX }}
+        rowClassName={rowClassName}
+        onRow={() => ({ 'data-testid': rowTestId }) as React.HTMLAttributes<HTMLElement>}
+        onChange={query.onTableChange}
+        expandable={expandable}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.totalCount ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES,
+          showQuickJumper: true,
+          showTotal: (n) => <span data-testid={totalTestId}>{total(n)}</span>,
+        }}
+      />
+      {!loading && !error && data?.totalCount === 0 && <div className="lz-table-total" data-testid={totalTestId}>{total(0)}</div>}
+    </Card>
+  );
+}

@@ -1,0 +1,89 @@
+// 访问日志's cells: the 涉及干部 popover (「只看此人」) and the expanded row with the chain fields and the detail.
+import type React from 'react';
+import { useState } from 'react';
+import { Button, Popover, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { dash } from '../../../components/format';
+import type { AuditEvent } from '../queries';
+
+export function CadreIdsCell({ ids, current, onPick }: { ids: string[]; current: string | null; onPick(id: string): void }) {
+  const [open, setOpen] = useState(false);
+  if (!ids.length) return <span className="lz-muted">—</span>;
+  const content = (
+    <ul className="lz-cadre-ids" data-testid="audit-cadre-list">
+      {ids.map((id) => (
+        <li key={id} className="lz-cadre-id-item">
+          <Typography.Text className="lz-mono lz-cadre-id" copyable={{ text: id, tooltips: ['复制', '已复制'] }}>{id}</Typography.Text>
+          {current === id ? (
+            <Tag color="red" className="lz-tree-tag">当前</Tag>
+          ) : (
+            <Button
+              type="link"
+              size="small"
+              className="lz-cadre-pick"
+              data-testid="audit-cadre-pick"
+              onClick={() => { setOpen(false); onPick(id); }}
+            >
+              只看此人
+            </Button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <Popover
+      trigger="click"
+      placement="left"
+      open={open}
+      onOpenChange={setOpen}
+      title={`涉及干部（${ids.length} 人）`}
+      content={content}
+    >
+      <Button type="link" size="small" className="lz-cadre-count" data-testid="audit-cadres">{ids.length} 人</Button>
+    </Popover>
+  );
+}
+
+function prettyDetail(detail: string): string | null {
+  try {
+    const v = JSON.parse(detail);
+    if (v === null || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) return null;
+    return JSON.stringify(v, null, 2);
+  } catch {
+    return detail || null;
+  }
+}
+
+function Field({ label, wide, children }: { label: string; wide?: boolean; children: React.ReactNode }) {
+  return (
+    <div className={wide ? 'lz-kv-item lz-kv-wide' : 'lz-kv-item'}>
+      <dt className="lz-kv-label">{label}</dt>
+      <dd className="lz-kv-value">{children}</dd>
+    </div>
+  );
+}
+
+export function ExpandedRow({ r }: { r: AuditEvent }) {
+  const detail = prettyDetail(r.detail);
+  const mono = (v: string | null, copy = false) =>
+    v ? <Typography.Text className="lz-mono lz-break" copyable={copy ? { tooltips: ['复制', '已复制'] } : false}>{v}</Typography.Text> : dash(v);
+  return (
+    <dl className="lz-kv" data-testid="audit-expanded">
+      <Field label="时间"><span className="lz-nums">{dayjs(r.at).format('YYYY-MM-DD HH:mm:ss.SSS')}</span></Field>
+      <Field label="链序号">
+        {r.seq ? <span className="lz-mono" data-testid="audit-seq">{r.seq}</span> : <span className="lz-muted">未入链</span>}
+      </Field>
+      <Field label="记录编号">{mono(r.id)}</Field>
+      <Field label="请求编号" wide>{mono(r.requestId, true)}</Field>
+      <Field label="SM3 哈希" wide><span data-testid="audit-hash">{mono(r.hash, true)}</span></Field>
+      <Field label="技术操作" wide>{mono(r.operation)}</Field>
+      <Field label="涉及干部" wide>
+        {r.cadreIds.length ? <span className="lz-mono lz-break">{r.cadreIds.join('，')}</span> : dash(null)}
+      </Field>
+      <Field label="详情" wide>
+        {detail ? <pre className="lz-audit-json" data-testid="audit-detail">{detail}</pre> : <span className="lz-muted">无</span>}
+      </Field>
+    </dl>
+  );
+}
