@@ -23,7 +23,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'api', include: ['test/**/*.test.ts', 'services/**/*.test.ts'], exclude: ['test/browser/**'], fileParallelism: true },
+        // Two files at a time (vitest's default on two cores would be one: cores - 1).
+        test: { name: 'api', include: ['test/**/*.test.ts', 'services/**/*.test.ts'], exclude: ['test/browser/**'], fileParallelism: true, maxWorkers: 2 },
       },
       {
         // Chromium and a server per file: one file at a time, after the API files (timing-sensitive pages).
