@@ -23,8 +23,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // Two files at a time (vitest's default on two cores would be one: cores - 1).
-        test: { name: 'api', include: ['test/**/*.test.ts', 'services/**/*.test.ts'], exclude: ['test/browser/**'], fileParallelism: true, maxWorkers: 2 },
+        // Two files at a time (vitest's default on two cores would be one: cores - 1); LZ_TEST_WORKERS overrides.
+        test: {
+          name: 'api', include: ['test/**/*.test.ts', 'services/**/*.test.ts'], exclude: ['test/browser/**'],
+          fileParallelism: true, maxWorkers: Number(process.env.LZ_TEST_WORKERS) || 2,
+        },
       },
       {
         // Chromium and a server per file: one file at a time, after the API files (timing-sensitive pages).
