@@ -10,14 +10,30 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts', 'services/**/*.test.ts'],
-    // One file at a time: tests share one PostgreSQL database per run and some take table locks.
-    fileParallelism: false,
+    // Every test file has a database of its own (PGlite in memory; on PostgreSQL a copy of the run's migrated and
+    // seeded database: test/setup/), so files run in parallel.
+    globalSetup: ['test/setup/global.ts'],
+    setupFiles: ['test/setup/file-database.ts'],
     testTimeout: 60_000,
     // expect.poll waits up to 15 s by default (not 1 s): browser tests poll the page, and a loaded CI machine is slow.
     expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        // Two files at a time (vitest's default on two cores would be one: cores - 1); LZ_TEST_WORKERS overrides.
+        test: {
+          name: 'api', include: ['test/**/*.test.ts', 'services/**/*.test.ts'], exclude: ['test/browser/**'],
+          fileParallelism: true, maxWorkers: Number(process.env.LZ_TEST_WORKERS) || 2,
+        },
+      },
+      {
+        // Chromium and a server per file: one file at a time, after the API files (timing-sensitive pages).
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

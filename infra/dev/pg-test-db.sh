@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Creates a uniquely named database with an owner role and an API login role on the local PostgreSQL
-# (trust auth), and prints the DATABASE_URL / DATABASE_OWNER_URL exports. `drop SUFFIX` removes them again.
+# (trust auth), and prints the DATABASE_URL / DATABASE_OWNER_URL exports. `drop SUFFIX` removes them again, with the
+# test suite's per-file copies (lz_test_SUFFIX_f…, made by the owner, hence CREATEDB: test/setup/pg-template.ts).
 set -euo pipefail
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGSUPER=${PGSUPER:-postgres}
 psqlq() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGSUPER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 if [ "${1:-}" = drop ]; then
   s=$2
+  for d in $(psqlq -c "select datname from pg_database where datname like 'lz\\_test\\_${s//_/\\_}\\_f%'"); do
+    psqlq -c "drop database if exists \"$d\" with (force)" || true
+  done
   psqlq -c "drop database if exists lz_test_$s with (force)" -c "drop role if exists lz_api_$s" -c "drop owned by lz_owner_$s" 2>/dev/null || true
   psqlq -c "drop role if exists lz_owner_$s" 2>/dev/null || true
   exit 0
 fi
 s=${1:-$(date +%s)_$$}
 psqlq <<SQL
-create role lz_owner_$s login createrole;
+create role lz_owner_$s login createrole createdb;
 create role lz_api_$s login nosuperuser nobypassrls nocreaterole nocreatedb;
 create database lz_test_$s owner lz_owner_$s locale 'C.UTF-8' template template0;
 -- As in production (infra/README.md): a transaction left idle or a runaway statement is ended by the server.

@@ -43,7 +43,7 @@ async function close() { await closeOwner(); await database?.close(); }
 beforeAll(async () => {
   config = testConfig(isPg ? {} : { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lz-audit-key-')) });
   await open();
-}, 60_000);
+}, 120_000);
 afterAll(close);
 
 const keys = () => auditKeys(config);

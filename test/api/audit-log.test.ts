@@ -190,7 +190,7 @@ describe(`access log (${engineName})`, () => {
     const log = (await events({ text: '清理访问日志' }, 1)).edges[0].node;
     expect(log.summary).toBe('清理访问日志：365 天以前，3 行');
     // The database refuses younger rows even if the API were bypassed.
-    await expect(withScope(t.database.db, 'yn.km.km_wh', (trx) => sql`select audit_purge(30, null)`.execute(trx))).rejects.toThrow();
+    await expect(withScope(t.database.db, 'yn.km.km_wh', (trx) => sql`select audit_purge(30, null)`.execute(trx))).rejects.toThrow('只能清理 180 天以前的访问日志');
     // The purged rows left tombstones: the chain still verifies (owner view).
     const tombs = await withScope(t.database.db, 'yn', (trx) => sql<{ n: string }>`select count(*) as n from audit_event where username = 'km-wh.old'`.execute(trx));
     expect(Number(tombs.rows[0].n)).toBe(0);

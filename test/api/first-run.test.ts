@@ -33,7 +33,9 @@ describe.skipIf(isPg)('first run on an empty database (PGlite)', () => {
     await gql(token, 'mutation($o:String!){ changePassword(currentPassword:$o, newPassword:"Henan#2026zz") }', { o: r.password });
     expect((await gql(token, '{ tenants { code kind } me { roles } }')).data).toEqual({ tenants: [{ code: 'hn', kind: 'province_commission' }], me: { roles: ['admin'] } });
     // Production mode: no introspection for anyone.
-    expect((await gql(token, '{ __schema { types { name } } }')).errors?.length).toBeGreaterThan(0);
+    const introspection = (await gql(token, '{ __schema { types { name } } }')).errors?.[0];
+    expect(introspection?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(introspection?.message).toMatch(/introspection has been disabled/);
     await app.close();
   });
 

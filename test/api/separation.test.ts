@@ -229,20 +229,6 @@ describe(`admins do not manage the administrators of their own tenant (${engineN
 });
 
 describe(`security settings: the secadmin sets them, the parent's values are a floor (${engineName})`, () => {
-  // On PostgreSQL every test file shares one database: the settings of km and km-qy-ct are given back afterwards.
-  let saved: Record<string, unknown>[] = [];
-  const tenantsTouched = async () => [await tenantId('km'), await tenantId('km-qy-ct')];
-  beforeAll(async () => {
-    const ids = await tenantsTouched();
-    saved = await asRoot((trx) => trx.selectFrom('tenant_security').selectAll().where('tenant_id', 'in', ids).execute());
-  });
-  afterAll(async () => {
-    const ids = await tenantsTouched();
-    await asRoot(async (trx) => {
-      await trx.deleteFrom('tenant_security').where('tenant_id', 'in', ids).execute();
-      if (saved.length) await trx.insertInto('tenant_security').values(saved as never).execute();
-    });
-  });
   const UPD = 'mutation($id:ID!,$i:SecuritySettingsInput!){ updateTenantSecurity(tenantId:$id, input:$i){ passwordMinLength { value own floor } idleTimeoutMinutes { value own floor stricter } lockoutThreshold { value } } }';
   it('an admin reads but cannot change them; a child cannot loosen its parent\'s values', async () => {
     const kmId = await tenantId('km'), ctId = await tenantId('km-qy-ct');
@@ -283,7 +269,6 @@ describe(`the auditor's grant records and alerts (${engineName})`, () => {
   it('a grant approved and followed within an hour by a login and archive reads is an alert', async () => {
     const km = await t.login('km.admin');
     const made = (await create(km, 'km-gx-kmxy', 'li', 'officer')).data.createUser;
-    // Long enough for any policy other test files may have set on this tenant (a shared PostgreSQL database).
     expect((await t.gql(null, ACTIVATE, { u: 'km-gx-kmxy.li', c: made.activationCode, p: 'Li#2026abcdEFGH' })).data.activateAccount.username).toBe('km-gx-kmxy.li');
     const aud = await t.login('km.auditor');
     const ALERTS = '{ roleGrantAlerts { summary readCount cadreCount grant { username role } } }';

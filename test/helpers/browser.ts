@@ -24,7 +24,8 @@ export const launchBrowser = (): Promise<Browser> => chromium.launch({
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (!SHOTS) return;
   fs.mkdirSync(SHOT_DIR, { recursive: true });
-  await page.waitForTimeout(400); // let colour transitions and animations settle
+  // Colour transitions and animations settle first.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage });
 }
 

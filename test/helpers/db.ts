@@ -1,5 +1,6 @@
-// Test databases: PostgreSQL when DATABASE_URL is set (CI creates a fresh database per run), otherwise a fresh
-// in-memory PGlite per call. Both are migrated and carry the demo seed.
+// Test databases: PostgreSQL when DATABASE_URL is set (each test file has its own copy of the run's database:
+// test/setup/), otherwise a fresh in-memory PGlite per call, started from the image the global setup made once.
+// Both are migrated and carry the demo seed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,9 +29,23 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   });
 }
 
-export async function openTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
+/** Where the global setup (vitest main process mainPid) keeps the migrated and seeded PGlite image and its anchors. */
+export const pgliteImageDir = (mainPid: number) => path.join(os.tmpdir(), `lz-pglite-image-${mainPid}`);
+
+/** The run's PGlite image (test workers are children of the vitest process), or undefined outside vitest's run. */
+function runImage(config: Config): Blob | undefined {
+  const dir = pgliteImageDir(process.ppid);
+  const file = path.join(dir, 'image.tar');
+  if (isPg || !fs.existsSync(file)) return undefined;
+  // The image's seal anchor, as a fresh database would have written it to this process's anchor files.
+  if (!fs.existsSync(config.auditAnchorDir)) fs.cpSync(path.join(dir, 'audit-anchors'), config.auditAnchorDir, { recursive: true });
+  return new Blob([fs.readFileSync(file)]);
+}
+
+export async function openTestDatabase(opts: { poolSize?: number; image?: boolean } = {}): Promise<Database> {
   const config = testConfig();
-  const database = await openDatabase(config, { memory: true, poolSize: opts.poolSize ?? 4 });
-  await seedDemo(database.db, DEMO_PASSWORD);
+  const pgliteImage = opts.image === false ? undefined : runImage(config);
+  const database = await openDatabase(config, { memory: true, poolSize: opts.poolSize ?? 4, pgliteImage });
+  if (!pgliteImage) await seedDemo(database.db, DEMO_PASSWORD);
   return database;
 }

@@ -62,18 +62,18 @@ describe(`RLS catalog (${engineName})`, () => {
         has_table_privilege(current_user, 'audit_event', 'TRUNCATE') as trn`.execute(database.db);
     expect(r.rows[0]).toEqual({ sel: true, ins: true, upd: false, del: false, trn: false });
     // Outside the chain (no link, a stale link): refused by the chain guard.
-    await expect(sql`insert into audit_event (operation, kind, outcome) values ('forged', 'read', 'success')`.execute(database.db)).rejects.toThrow();
+    await expect(sql`insert into audit_event (operation, kind, outcome) values ('forged', 'read', 'success')`.execute(database.db)).rejects.toThrow(/not the next link of the chain/);
     const forge = (seqOffset: number, prev: (h: string) => string) => database.db.transaction().execute(async (trx) => {
       const h = (await sql<{ last_seq: string; last_hash: string }>`select * from audit_chain_lock()`.execute(trx)).rows[0];
       await sql`insert into audit_event (seq, prev_hash, hash, operation, kind, outcome)
         values (${Number(h.last_seq) + seqOffset}, ${prev(h.last_hash)}, ${'a'.repeat(64)}, 'forged', 'read', 'success')`.execute(trx);
     });
-    await expect(forge(0, (x) => x)).rejects.toThrow(); // a fork: the head's own number again
-    await expect(forge(2, (x) => x)).rejects.toThrow(); // a gap
-    await expect(forge(1, () => 'b'.repeat(64))).rejects.toThrow(); // not linked to the head
-    await expect(sql`update audit_event set outcome = 'success'`.execute(database.db)).rejects.toThrow();
-    await expect(sql`update audit_chain_head set last_seq = 0`.execute(database.db)).rejects.toThrow();
-    await expect(sql`delete from audit_event`.execute(database.db)).rejects.toThrow();
+    await expect(forge(0, (x) => x)).rejects.toThrow(/not the next link of the chain/); // a fork: the head's own number again
+    await expect(forge(2, (x) => x)).rejects.toThrow(/not the next link of the chain/); // a gap
+    await expect(forge(1, () => 'b'.repeat(64))).rejects.toThrow(/not the next link of the chain/); // not linked to the head
+    await expect(sql`update audit_event set outcome = 'success'`.execute(database.db)).rejects.toThrow(/permission denied for table audit_event/);
+    await expect(sql`update audit_chain_head set last_seq = 0`.execute(database.db)).rejects.toThrow(/permission denied for table audit_chain_head/);
+    await expect(sql`delete from audit_event`.execute(database.db)).rejects.toThrow(/permission denied for table audit_event/);
   });
 
   it('an empty or missing scope sees nothing', async () => {

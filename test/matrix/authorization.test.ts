@@ -80,7 +80,7 @@ interface Fixture {
   id: string; code: string; path: string; parentId: string | null; unitId: string; cadreId: string; leaderId: string;
   /** The tenant's security administrator and auditor (administrators: only a parent's admin manages them). */
   secadminId: string; auditorId: string;
-  /** A pending grant (the leader to officer, requested by the tenant's admin), made for the matrix and closed after. */
+  /** A pending grant (the leader to officer, requested by the tenant's admin), made for the matrix (the file's own database). */
   grantId: string;
   /** The cadre's accepted gift record (category 2) and its pending celebration record (category 3), from the seed. */
   giftId: string; pendingId: string;
@@ -114,7 +114,6 @@ const tenants = new Map<string, Fixture>();
 const callers: Caller[] = [];
 const ROLLBACK = { 'x-test-rollback': '1' };
 let before: unknown;
-const grantIds: string[] = [];
 
 /** What the mutations would change, as the root sees it. */
 const snapshot = () => withScope(t.database.db, 'yn', async (trx) => ({
@@ -327,7 +326,6 @@ beforeAll(async () => {
       const grant = await trx.insertInto('role_grant').values({
         tenant_id: r.id, user_id: leader.id, role: 'officer', previous_role: 'leader', requested_by: admin.id, requested_by_name: admin.display_name,
       }).returning('id').executeTakeFirstOrThrow();
-      grantIds.push(grant.id);
       const record = (category: number, status?: string) => {
         let q = trx.selectFrom('archive_record').select(['id', 'version']).where('cadre_id', '=', cadre.id)
           .where('category', '=', category).where('deleted_at', 'is', null);
@@ -356,14 +354,7 @@ beforeAll(async () => {
     c.refreshToken = r.data.login.refreshToken;
   }
 }, 120_000);
-afterAll(async () => {
-  // Close the matrix's own grants (a shared PostgreSQL database outlives this file).
-  if (t && grantIds.length) {
-    await withScope(t.database.db, 'yn', (trx) => trx.updateTable('role_grant').set({ status: 'superseded', decided_at: new Date() })
-      .where('id', 'in', grantIds).execute());
-  }
-  await t?.close();
-});
+afterAll(async () => { await t?.close(); });
 
 function targetOf(c: Caller, rel: Rel): Fixture | null {
   const all = [...tenants.values()];

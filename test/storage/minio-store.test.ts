@@ -9,7 +9,7 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type MinioConfig } from '../../services/api/src/config/index.js';
 import {
-  MinioObjectStore, newObjectKey, openObjectStore, type ObjectStore,
+  InvalidObjectKeyError, MinioObjectStore, newObjectKey, openObjectStore, type ObjectStore,
 } from '../../services/api/src/storage/index.js';
 
 const TENANT = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
@@ -95,11 +95,11 @@ describe('MinIO object store (s3rver)', () => {
 
   it('refuses hostile and malformed keys', async () => {
     for (const key of ['../x', '/etc/passwd', `t/${TENANT}/x/../../y`, 'km/报告.pdf', '']) {
-      await expect(store.put(key, Buffer.from('x'), { contentType: 'text/plain' }), key).rejects.toThrow();
-      await expect(store.get(key), key).rejects.toThrow();
-      await expect(store.stat(key), key).rejects.toThrow();
-      await expect(store.remove(key), key).rejects.toThrow();
-      await expect(store.downloadUrl(key, { filename: 'x' }), key).rejects.toThrow();
+      await expect(store.put(key, Buffer.from('x'), { contentType: 'text/plain' }), key).rejects.toThrow(InvalidObjectKeyError);
+      await expect(store.get(key), key).rejects.toThrow(InvalidObjectKeyError);
+      await expect(store.stat(key), key).rejects.toThrow(InvalidObjectKeyError);
+      await expect(store.remove(key), key).rejects.toThrow(InvalidObjectKeyError);
+      await expect(store.downloadUrl(key, { filename: 'x' }), key).rejects.toThrow(InvalidObjectKeyError);
     }
   });
 
@@ -127,8 +127,8 @@ describe('MinIO object store (s3rver)', () => {
 
     const longer = new URL(await store.downloadUrl(key, { filename: 'a.pdf', ttlSeconds: 3600 }));
     expect(longer.searchParams.get('X-Amz-Expires')).toBe('3600');
-    await expect(store.downloadUrl(key, { filename: 'a.pdf', ttlSeconds: 0 })).rejects.toThrow();
-    await expect(store.downloadUrl(key, { filename: 'a.pdf', ttlSeconds: 8 * 24 * 3600 })).rejects.toThrow();
+    await expect(store.downloadUrl(key, { filename: 'a.pdf', ttlSeconds: 0 })).rejects.toThrow(/ttlSeconds must be an integer from 1 to/);
+    await expect(store.downloadUrl(key, { filename: 'a.pdf', ttlSeconds: 8 * 24 * 3600 })).rejects.toThrow(/ttlSeconds must be an integer from 1 to/);
 
     // s3rver verifies no signature, but the URL does reach the object and carries the disposition.
     const res = await fetch(url);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import fastifyJwt from '@fastify/jwt';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
@@ -48,7 +48,8 @@ export function errorHandler(err: Error & { statusCode?: number; code?: string }
 }
 
 export async function buildApp(
-  config: Config, database: Database, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+  config: Config, database: Database,
+  opts: { logger?: boolean; logStream?: NodeJS.WritableStream; /** Tests: sees every route as it is registered. */ onRoute?: (route: RouteOptions) => void } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     // pino, one JSON line per event, each request's lines labelled with its requestId.
@@ -59,6 +60,7 @@ export async function buildApp(
     genReqId: () => crypto.randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await app.register(fastifyJwt, jwtOptions(config));
 
   // Before any route, so every route (and every plugin registered below) answers errors through it.

@@ -1,12 +1,14 @@
-// One home for "who is calling, in which scope": verify the bearer token, then open the request's transaction,
-// confirm account, tenant and session, set the scope and mark activity. GraphQL operations and plain HTTP routes
-// (exports) both start here.
+// One home for "who is calling, in which scope": verify the bearer token, then open the request's unit of work —
+// one transaction that confirms account, tenant and session, sets the scope (RLS), marks activity, and ends with one
+// audit row: appended inside it when it commits, in a separate transaction when it fails. GraphQL operations
+// (graphql/operation.ts) and plain HTTP routes (http/rest-session.ts) both run through beginUnitOfWork.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyJWTOptions } from '@fastify/jwt';
 import type { Config } from '../config/index.js';
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { isUuid, setScope } from '../db/scope.js';
+import { appendAudit, appendAuditSeparately, type AuditEntry } from '../audit/index.js';
 import { defineAbilities, type AppAbility } from '../authz/abilities.js';
 import { loadPrincipal, type AccessClaims, type Principal, type TokenSubject } from './principal.js';
 import { touchSession } from './sessions.js';
@@ -73,5 +75,66 @@ export async function openScopedSession(db: Kysely<DB>, token: TokenSubject): Pr
   } catch (e) {
     await trx.rollback().execute().catch(() => undefined);
     throw e;
+  }
+}
+
+/** A request's unit of work: the scoped transaction of a live session, ended exactly once. */
+export interface UnitOfWork extends ScopedSession {
+  /** Still open (neither committed nor rolled back). */
+  readonly open: boolean;
+  /** Append the success row inside the transaction and commit. */
+  commit(entry: AuditEntry): Promise<void>;
+  /** Roll back (if still open) and append the failure row in a transaction of its own, so it is never lost. */
+  fail(entry: AuditEntry): Promise<void>;
+  /** Roll back if still open; safe to call any number of times (callers end every unit in `finally`). */
+  end(): Promise<void>;
+}
+
+/** Begin a unit of work for a live session, or null (nothing is left open then). */
+export async function beginUnitOfWork(db: Kysely<DB>, token: TokenSubject): Promise<UnitOfWork | null> {
+  const session = await openScopedSession(db, token);
+  if (!session) return null;
+  let open = true;
+  const end = async () => {
+    if (!open) return;
+    open = false;
+    await session.trx.rollback().execute().catch(() => undefined);
+  };
+  return {
+    ...session,
+    get open() { return open; },
+    commit: async (entry) => {
+      if (!open) throw new Error('unit of work already ended');
+      try {
+        await appendAudit(session.trx, entry);
+        await session.trx.commit().execute();
+        open = false;
+      } finally {
+        await end();
+      }
+    },
+    fail: async (entry) => {
+      await end();
+      await appendAuditSeparately(db, entry);
+    },
+    end,
+  };
+}
+
+/**
+ * fn in a short unit of its own for the same caller (session re-checked, scope set), without an audit row:
+ * committed when fn returns, rolled back when it throws. null when the session has ended.
+ */
+export async function inScopedSession<T>(db: Kysely<DB>, token: TokenSubject, fn: (trx: ControlledTransaction<DB>) => Promise<T>): Promise<{ value: T } | null> {
+  const session = await openScopedSession(db, token);
+  if (!session) return null;
+  let done = false;
+  try {
+    const value = await fn(session.trx);
+    await session.trx.commit().execute();
+    done = true;
+    return { value };
+  } finally {
+    if (!done) await session.trx.rollback().execute().catch(() => undefined);
   }
 }

@@ -46,6 +46,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only, tests only: keep the owner session (no switch to the API role). */
   ownerSession?: boolean;
+  /** PGlite in memory only, tests only: start from this data directory image (PGlite dumpDataDir), not empty. */
+  pgliteImage?: Blob;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
   // Every audit row this process appends is keyed with the configured chain key.
   useChainKey(config.auditChainKey);
   if (config.databaseUrl) return openPostgres(config, opts.poolSize ?? config.poolSize);
-  return openPGlite(config, opts.memory ?? false, opts.ownerSession ?? false);
+  return openPGlite(config, opts.memory ?? false, opts.ownerSession ?? false, opts.pgliteImage);
 }
 
 /**
@@ -114,13 +116,13 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   return { db, engine: 'postgres', apiRole: rows[0].u, close: () => db.destroy() };
 }
 
-async function openPGlite(config: Config, memory: boolean, ownerSession: boolean): Promise<Database> {
+async function openPGlite(config: Config, memory: boolean, ownerSession: boolean, image?: Blob): Promise<Database> {
   let dataDir: string | undefined;
   if (!memory) {
     dataDir = path.join(config.dataDir, 'pglite');
     fs.mkdirSync(dataDir, { recursive: true });
   }
-  const instance = await PGlite.create({ dataDir, extensions: { ltree, pg_trgm }, parsers: pgliteParsers });
+  const instance = await PGlite.create({ dataDir, extensions: { ltree, pg_trgm }, parsers: pgliteParsers, ...(memory && image ? { loadDataDir: image } : {}) });
   const pool = new PGlitePool(instance);
   const runner: SqlRunner = {
     exec: (sql) => pool.exec(sql),

@@ -1,6 +1,6 @@
-// Each GraphQL operation is one unit of work: the session is confirmed, the scope set, the resolvers run in one
-// transaction, and one audit row is appended — inside that transaction when the work commits, in a separate one
-// when it fails. Login attempts write their own rows.
+// Each GraphQL operation is one unit of work (auth/request-session.ts beginUnitOfWork, shared with the REST routes):
+// the session is confirmed, the scope set, the resolvers run in one transaction, and one audit row is appended —
+// inside that transaction when the work commits, in a separate one when it fails. Login attempts write their own rows.
 import {
   getOperationAST, Kind, type DirectiveNode, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode,
   type OperationDefinitionNode, type SelectionSetNode,
@@ -10,8 +10,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { withScope } from '../db/scope.js';
 import { loadPrincipal, type TokenSubject } from '../auth/principal.js';
-import { openScopedSession } from '../auth/request-session.js';
-import { appendAudit, appendAuditSeparately, type AuditEntry } from '../audit/index.js';
+import { beginUnitOfWork } from '../auth/request-session.js';
+import { appendAuditSeparately, type AuditEntry } from '../audit/index.js';
 import { describeOperation } from '../audit/describe.js';
 import { passwordChangeRequired, unauthenticated, type Ctx } from './context.js';
 
@@ -154,14 +154,14 @@ export function operationPlugin(): Plugin<Ctx> {
           return result;
         }
 
-        const opened = await openScopedSession(ctx.db, ctx.token);
-        if (!opened) {
+        const uow = await beginUnitOfWork(ctx.db, ctx.token);
+        if (!uow) {
           await appendAuditSeparately(ctx.db, entry(null));
           return { errors: [unauthenticated()] };
         }
-        const { trx, principal } = opened;
+        const { trx, principal } = uow;
         ctx.principal = principal;
-        ctx.ability = opened.ability;
+        ctx.ability = uow.ability;
         ctx.trx = trx;
         // Writes that stand whatever the outcome, once the request's transaction has ended (never inside it: on
         // PGlite the pool has one connection).
@@ -176,22 +176,20 @@ export function operationPlugin(): Plugin<Ctx> {
             result = await run();
           }
           if (!result.errors?.length && !ctx.rollbackOnly) {
-            await appendAudit(trx, entry(result));
-            await trx.commit().execute();
+            await uow.commit(entry(result));
             ctx.trx = null;
             await afterwards();
             return result;
           }
         } catch (e) {
-          await trx.rollback().execute().catch(() => undefined);
+          await uow.end();
           ctx.trx = null;
           await afterwards().catch(() => undefined);
-          await appendAuditSeparately(ctx.db, entry(null)).catch(() => undefined);
+          await uow.fail(entry(null)).catch(() => undefined);
           throw e;
         }
-        await trx.rollback().execute();
+        await uow.fail(entry(result));
         ctx.trx = null;
-        await appendAuditSeparately(ctx.db, entry(result));
         await afterwards();
         return result;
       });

@@ -1,6 +1,7 @@
 // One home for plain HTTP routes that act for a signed-in user (photo upload, imports, exports): verify the token,
-// open the scoped transaction, refuse a forced password change, and audit every outcome — success in the work's own
-// transaction, failure in a separate one (so it is never lost). Errors answer { error, message } in Chinese.
+// begin the unit of work (auth/request-session.ts, shared with GraphQL), refuse a forced password change, and audit
+// every outcome — success in the work's own transaction, failure in a separate one (so it is never lost). The route
+// declares its Chinese audit label with itself ({ config: { auditLabel } }). Errors answer { error, message } in Chinese.
 //
 // No transaction is ever held while bytes travel to or from the client:
 // - the request's transaction always ends (commit, or rollback in `finally`) before withRestSession returns;
@@ -13,8 +14,8 @@ import type { ControlledTransaction, Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { AppAbility } from '../authz/abilities.js';
 import type { Principal, TokenSubject } from '../auth/principal.js';
-import { openScopedSession, verifyToken, type ScopedSession } from '../auth/request-session.js';
-import { appendAudit, appendAuditSeparately, type AuditEntry, type AuditKind } from '../audit/index.js';
+import { beginUnitOfWork, inScopedSession, verifyToken, type UnitOfWork } from '../auth/request-session.js';
+import { appendAuditSeparately, type AuditEntry, type AuditKind } from '../audit/index.js';
 
 /** Thrown by `scoped` when the caller's session ended while a response was being produced. */
 export class SessionEndedError extends Error {
@@ -25,8 +26,8 @@ export interface RestSession {
   trx: ControlledTransaction<DB>;
   principal: Principal;
   ability: AppAbility;
-  /** Another transaction for the same caller (work done as several transactions). */
-  reopen(): Promise<ScopedSession | null>;
+  /** Another unit of work for the same caller (work done as several transactions); the caller ends it. */
+  reopen(): Promise<UnitOfWork | null>;
   /**
    * fn in a short transaction of its own for the same caller (session re-checked, scope set), committed when fn
    * returns and rolled back when it throws — ended in every case. For page-per-transaction reads after `commit`.
@@ -45,60 +46,60 @@ export interface RestSession {
   stream(body: Readable, opts?: { kind?: AuditKind; cadreIds?: string[]; detail?: () => Record<string, unknown> }): FastifyReply;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route's name in the access log, in Chinese, declared with the route (`{ config: { auditLabel } }`); every
+     * /api route has one (test/api/audit-labels.test.ts).
+     */
+    auditLabel?: string;
+  }
+}
+
+/** The route's audit label and operation ("GET /api/audit/export": method and route as registered). */
+export function routeAudit(req: FastifyRequest): { label: string; operation: string } {
+  const label = req.routeOptions.config.auditLabel;
+  const url = req.routeOptions.url ?? req.url.split('?')[0];
+  if (!label) throw new Error(`route ${req.method} ${url} declares no auditLabel`);
+  return { label, operation: `${req.method === 'HEAD' ? 'GET' : req.method} ${url}` };
+}
+
 export async function withRestSession(
-  db: Kysely<DB>, req: FastifyRequest, reply: FastifyReply, label: string, operation: string,
+  db: Kysely<DB>, req: FastifyRequest, reply: FastifyReply,
   run: (s: RestSession) => Promise<unknown>,
   opts: { subject?: TokenSubject } = {},
 ): Promise<unknown> {
+  const { label, operation } = routeAudit(req);
   const base = (p: Principal | null): RestSession['who'] => ({
     tenantId: p?.tenantId ?? null, tenantPath: p?.tenantPath ?? null, userId: p?.userId ?? null, username: p?.username ?? null,
     operation, clientIp: req.ip ?? null, requestId: String(req.id), cadreIds: [],
   });
   // A signed link (photo) names its session itself; otherwise the bearer token does.
   const token = opts.subject ?? (await verifyToken(req)).token;
-  const session = token ? await openScopedSession(db, token) : null;
-  if (!session) {
+  const uow = token ? await beginUnitOfWork(db, token) : null;
+  if (!uow) {
     await appendAuditSeparately(db, { ...base(null), kind: 'denied', outcome: 'failure', summary: `${label}（失败：未登录或会话已失效）` });
     return reply.code(401).send({ error: 'UNAUTHENTICATED', message: '未登录或登录已过期，请重新登录' });
   }
-  const { trx, principal, ability } = session;
+  const { trx, principal, ability } = uow;
   const who = base(principal);
-  let finished = false;
-  const end = async () => {
-    if (finished) return;
-    finished = true;
-    await trx.rollback().execute().catch(() => undefined);
-  };
   const s: RestSession = {
     trx, principal, ability, who,
-    reopen: () => openScopedSession(db, token as TokenSubject),
+    reopen: () => beginUnitOfWork(db, token as TokenSubject),
     scoped: async (fn) => {
-      const sess = await openScopedSession(db, token as TokenSubject);
-      if (!sess) throw new SessionEndedError();
-      let done = false;
-      try {
-        const out = await fn(sess.trx);
-        await sess.trx.commit().execute();
-        done = true;
-        return out;
-      } finally {
-        if (!done) await sess.trx.rollback().execute().catch(() => undefined);
-      }
+      const out = await inScopedSession(db, token as TokenSubject, fn);
+      if (!out) throw new SessionEndedError();
+      return out.value;
     },
     fail: async (status, error, message, opts = {}) => {
-      await end();
-      await appendAuditSeparately(db, {
+      await uow.fail({
         ...who, cadreIds: opts.cadreIds ?? [], kind: opts.kind ?? 'write', outcome: 'failure', summary: `${label}（失败：${message}）`, detail: { errors: [error] },
       });
       return reply.code(status).send({ error, message });
     },
-    commit: async (e) => {
-      await appendAudit(trx, { ...who, cadreIds: e.cadreIds ?? [], kind: e.kind, outcome: 'success', summary: e.summary, detail: e.detail });
-      await trx.commit().execute();
-      finished = true;
-    },
+    commit: (e) => uow.commit({ ...who, cadreIds: e.cadreIds ?? [], kind: e.kind, outcome: 'success', summary: e.summary, detail: e.detail }),
     stream: (body, opts = {}) => {
-      if (!finished) throw new Error('stream() before the transaction ended');
+      if (uow.open) throw new Error('stream() before the transaction ended');
       let reported = false;
       const interrupted = (reason: string, err?: unknown) => {
         if (reported) return;
@@ -124,7 +125,7 @@ export async function withRestSession(
     return s.fail(500, 'INTERNAL', '服务器内部错误');
   } finally {
     // Whatever happened, the request's transaction ends here.
-    await end();
+    await uow.end();
   }
 }
 
@@ -136,11 +137,11 @@ export interface GateRefusal { status: number; error: string; message: string; k
  * short transaction before the body is read; the route's handler checks again in its own transaction.
  */
 export function restGate(
-  db: Kysely<DB>, label: string, operation: string,
+  db: Kysely<DB>,
   check: (s: Pick<RestSession, 'trx' | 'principal' | 'ability'>, req: FastifyRequest) => Promise<GateRefusal | null>,
 ) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    await withRestSession(db, req, reply, label, operation, async (s) => {
+    await withRestSession(db, req, reply, async (s) => {
       const refusal = await check(s, req);
       if (refusal) return s.fail(refusal.status, refusal.error, refusal.message, { kind: refusal.kind ?? 'denied', cadreIds: refusal.cadreIds });
       return null;

@@ -15,7 +15,7 @@ const NOT_FOUND = { error: 'NOT_FOUND', message: '文件不存在或已被删除
 export function registerObjectDownloads(app: FastifyInstance, store: ObjectStore, config: Pick<Config, 'downloadKey'>): void {
   if (!(store instanceof FsObjectStore)) return;
 
-  app.get('/api/objects/*', async (req, reply) => {
+  app.get('/api/objects/*', { config: { auditLabel: '下载文件' } }, async (req, reply) => {
     // Nothing here may be cached or sniffed, whatever the answer.
     reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
     const token = (req.params as Record<string, string | undefined>)['*'];

@@ -86,7 +86,7 @@ async function buildXlsx(file: string, s: RestSession, filter: AuditFilter, boun
 }
 
 export function registerAuditExport(app: FastifyInstance, db: Kysely<DB>) {
-  app.get('/api/audit/export', (req, reply) => withRestSession(db, req, reply, '导出访问日志', 'GET /api/audit/export', async (s) => {
+  app.get('/api/audit/export', { config: { auditLabel: '导出访问日志' } }, (req, reply) => withRestSession(db, req, reply, async (s) => {
     const query = req.query as Record<string, unknown>;
     const format = query.format === 'xlsx' ? 'xlsx' : query.format === 'csv' || !query.format ? 'csv' : null;
     const { trx, principal, ability } = s;

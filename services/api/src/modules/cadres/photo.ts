@@ -69,7 +69,7 @@ export function registerCadrePhoto(app: FastifyInstance, db: Kysely<DB>, store: 
 
   const label = (action: 'put' | 'delete') => (action === 'put' ? '上传干部照片' : '删除干部照片');
   // Before the body is read: a live session, the right to change archives, and the cadre within reach.
-  const gate = (action: 'put' | 'delete') => restGate(db, label(action), `${action.toUpperCase()} /api/cadres/:id/photo`, async ({ trx, ability }, req) => {
+  const gate = restGate(db, async ({ trx, ability }, req) => {
     if (!ability.can('update', 'Cadre')) return { status: 403, error: 'FORBIDDEN', message: '无权执行此操作', kind: 'denied' };
     const cadre = await findCadre(trx, (req.params as { id: string }).id);
     if (!cadre || !ability.can('update', asSubject('Cadre', { ...cadre }))) return { status: 404, error: 'NOT_FOUND', message: '干部不存在', kind: 'write' };
@@ -77,7 +77,7 @@ export function registerCadrePhoto(app: FastifyInstance, db: Kysely<DB>, store: 
   });
 
   const handle = (req: FastifyRequest, reply: FastifyReply, action: 'put' | 'delete') =>
-    withRestSession(db, req, reply, label(action), `${req.method} /api/cadres/:id/photo`, async (s) => {
+    withRestSession(db, req, reply, async (s) => {
       const { id } = req.params as { id: string };
       const { trx, ability } = s;
       if (!ability.can('update', 'Cadre')) return s.fail(403, 'FORBIDDEN', '无权执行此操作', { kind: 'denied' });
@@ -103,11 +103,11 @@ export function registerCadrePhoto(app: FastifyInstance, db: Kysely<DB>, store: 
       return reply.send({ ok: true });
     });
 
-  app.put('/api/cadres/:id/photo', { onRequest: gate('put') }, (req, reply) => handle(req, reply, 'put'));
-  app.delete('/api/cadres/:id/photo', { onRequest: gate('delete') }, (req, reply) => handle(req, reply, 'delete'));
+  app.put('/api/cadres/:id/photo', { config: { auditLabel: label('put') }, onRequest: gate }, (req, reply) => handle(req, reply, 'put'));
+  app.delete('/api/cadres/:id/photo', { config: { auditLabel: label('delete') }, onRequest: gate }, (req, reply) => handle(req, reply, 'delete'));
 
   // The photo through its signed link (an <img> cannot send a bearer token): audited, then sent after commit.
-  app.get('/api/cadres/:id/photo', async (req, reply) => {
+  app.get('/api/cadres/:id/photo', { config: { auditLabel: '查看干部照片' } }, async (req, reply) => {
     reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
     const { id } = req.params as { id: string };
     const q = (req.query ?? {}) as Record<string, unknown>;
@@ -116,7 +116,7 @@ export function registerCadrePhoto(app: FastifyInstance, db: Kysely<DB>, store: 
     if (!subject) return gone();
     let photoKey: string | null = null;
     // The link acts for the session it was issued to, which must still be live.
-    await withRestSession(db, req, reply, '查看干部照片', 'GET /api/cadres/:id/photo', async (s) => {
+    await withRestSession(db, req, reply, async (s) => {
       const cadre = await findCadre(s.trx, id);
       if (!cadre?.photo_key || !s.ability.can('read', asSubject('Cadre', { ...cadre })) || photoVersion(cadre.photo_key) !== q.v) {
         return s.fail(404, 'NOT_FOUND', '照片不存在或链接已失效', { kind: 'read' });

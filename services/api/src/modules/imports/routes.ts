@@ -64,14 +64,14 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
   };
 
   // Session and role are checked (and a refusal audited) before a byte of the upload is read.
-  const uploadGate = restGate(db, '上传干部任免审批表', 'POST /api/imports', async ({ ability }) =>
+  const uploadGate = restGate(db, async ({ ability }) =>
     (ability.can('create', 'Cadre') || ability.can('update', 'Cadre') ? null : { status: 403, error: 'FORBIDDEN', message: '无权导入干部任免审批表', kind: 'denied' }));
 
-  app.post('/api/imports', { onRequest: uploadGate }, async (req, reply) => {
+  app.post('/api/imports', { config: { auditLabel: '上传干部任免审批表' }, onRequest: uploadGate }, async (req, reply) => {
     // Only a signed-in caller gets its upload read; the session itself is checked (and audited) below.
     const { token } = await verifyToken(req);
     const upload = token && req.isMultipart() ? await readUpload(req) : null;
-    return withRestSession(db, req, reply, '上传干部任免审批表', 'POST /api/imports', async (s) => {
+    return withRestSession(db, req, reply, async (s) => {
     const { trx, principal, ability } = s;
     if (!ability.can('create', 'Cadre') && !ability.can('update', 'Cadre')) return s.fail(403, 'FORBIDDEN', '无权导入干部任免审批表', { kind: 'denied' });
     if (!upload) return s.fail(415, 'BAD_USER_INPUT', '请以 multipart/form-data 上传文件（字段名 file）');
@@ -118,7 +118,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     });
   });
 
-  app.post('/api/imports/:batchId/confirm', (req, reply) => withRestSession(db, req, reply, '确认导入干部任免审批表', 'POST /api/imports/:batchId/confirm', async (s) => {
+  app.post('/api/imports/:batchId/confirm', { config: { auditLabel: '确认导入干部任免审批表' } }, (req, reply) => withRestSession(db, req, reply, async (s) => {
     const { trx, principal, ability } = s;
     const { batchId } = req.params as { batchId: string };
     const body = (req.body ?? {}) as { unitId?: unknown };
@@ -185,7 +185,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     return reply.send({ cadres, errors });
   }));
 
-  app.get('/api/imports/template.xlsx', (req, reply) => withRestSession(db, req, reply, '下载干部花名册模板', 'GET /api/imports/template.xlsx', async (s) => {
+  app.get('/api/imports/template.xlsx', { config: { auditLabel: '下载干部花名册模板' } }, (req, reply) => withRestSession(db, req, reply, async (s) => {
     await s.commit({ kind: 'read', summary: '下载干部花名册模板' });
     // Built after the transaction ended (CPU work holds no connection), sent as one buffer.
     const body = await rosterTemplate();
@@ -194,7 +194,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
   }));
 
   const exportRoute = (format: 'lrmx' | 'docx') => (req: FastifyRequest, reply: FastifyReply) =>
-    withRestSession(db, req, reply, `导出干部任免审批表（${format}）`, `GET /api/cadres/:id/export.${format}`, async (s) => {
+    withRestSession(db, req, reply, async (s) => {
       const { trx, ability } = s;
       const { id } = req.params as { id: string };
       const cadre = await findCadre(trx, id);
@@ -212,6 +212,6 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         .header('cache-control', 'no-store')
         .send(body);
     });
-  app.get('/api/cadres/:id/export.lrmx', exportRoute('lrmx'));
-  app.get('/api/cadres/:id/export.docx', exportRoute('docx'));
+  app.get('/api/cadres/:id/export.lrmx', { config: { auditLabel: '导出干部任免审批表（lrmx）' } }, exportRoute('lrmx'));
+  app.get('/api/cadres/:id/export.docx', { config: { auditLabel: '导出干部任免审批表（docx）' } }, exportRoute('docx'));
 }
