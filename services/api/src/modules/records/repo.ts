@@ -1,7 +1,7 @@
 // Archive records: the envelope (archive_record) joined to its category's typed table (record_<key>), materials
 // and revisions. Every call takes the request's scoped transaction (RLS). Identifiers in raw SQL come only from the
 // category spec, never from input.
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
 import { CATEGORIES, categoryById, categoryTable, type CategorySpec, type FieldSpec } from './categories.js';
@@ -64,10 +64,8 @@ export interface RecordFilter {
   category?: number | null;
   status?: string | null;
   includeDeleted?: boolean;
-  /** A filler: cadres of these units only. */
-  unitReach?: string[] | null;
-  /** Categories the caller may not see (a filler: 8 and 9). */
-  hiddenCategories?: number[];
+  /** Graded reach on aliases r and c (authz/reach.ts recordReach); absent: the whole visible subtree. */
+  reach?: Expression<SqlBool> | null;
 }
 
 /** The category's typed row exists (an envelope is never written without it; this keeps a stray one out of lists). */
@@ -81,8 +79,7 @@ function where(f: RecordFilter) {
   if (f.category) parts.push(sql`r.category = ${f.category}`);
   if (f.status) parts.push(sql`r.status = ${f.status}`);
   if (!f.includeDeleted) parts.push(sql`r.deleted_at is null`);
-  if (f.unitReach) parts.push(f.unitReach.length ? sql`c.unit_id = any(${f.unitReach}::uuid[])` : sql`false`);
-  if (f.hiddenCategories?.length) parts.push(sql`r.category <> all(${f.hiddenCategories}::smallint[])`);
+  if (f.reach) parts.push(sql`${f.reach}`);
   return sql.join(parts, sql` and `);
 }
 
