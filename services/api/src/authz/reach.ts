@@ -1,7 +1,7 @@
 // The SQL side of graded access: which rows of a subject a list, search or count may contain beyond the RLS floor
 // (the caller's tenant subtree). One predicate per subject, kept beside the CASL rules (abilities.ts) so the two say
 // the same thing; test/authz/reach.test.ts checks, for every seeded row and account, that they agree.
-// The rule itself: docs/domain.md#roles-and-the-separation-of-the-three-administrators-三员分立.
+// The rule itself: docs/domain.md (roles) and README.md (access).
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Principal } from '../auth/principal.js';
 import { RESTRICTED_CATEGORIES } from './abilities.js';
