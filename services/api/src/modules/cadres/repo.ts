@@ -11,8 +11,8 @@ export interface CadreFilterInput {
   search?: string | null;
   tenantCode?: string | null;
   unitId?: string | null;
-  /** Graded reach (a filler's units); null or undefined: the whole visible subtree. */
-  reach?: string[] | null;
+  /** Graded reach on alias c (authz/reach.ts cadreReach); null or undefined: the whole visible subtree. */
+  reach?: Expression<SqlBool> | null;
   /** Keyed hash of an ID number (equality match). */
   idNumberHash?: string | null;
 }
@@ -73,9 +73,7 @@ function filtered(trx: Tx, f: CadreFilterInput) {
       select id from sub)`);
   }
   if (f.idNumberHash) q = q.where('c.id_number_hash', '=', f.idNumberHash);
-  if (f.reach) {
-    q = f.reach.length ? q.where('c.unit_id', 'in', f.reach) : q.where(sql<SqlBool>`false`);
-  }
+  if (f.reach) q = q.where(f.reach);
   return { q, query };
 }
 

@@ -5,7 +5,7 @@ import { authorize, badInput, type Ctx } from '../../graphql/context.js';
 import { dateText, oneOf, pattern, searchText, text } from '../../graphql/inputs.js';
 import { decryptField, encryptField, fieldKeys, keyedHash } from '../../crypto/fields.js';
 import { asSubject } from '../../authz/abilities.js';
-import { unitReach } from '../../authz/reach.js';
+import { cadreReach } from '../../authz/reach.js';
 import { isUuid } from '../../db/scope.js';
 import { Tenant } from '../tenants/schema.js';
 import { Unit } from '../units/schema.js';
@@ -163,7 +163,7 @@ builder.queryField('cadres', (t) =>
         tenantCode: args.filter?.tenantCode ?? null,
         unitId: args.filter?.unitId ? String(args.filter.unitId) : null,
         idNumberHash,
-        reach: unitReach(principal),
+        reach: cadreReach(principal),
       };
       const [rows, total] = await Promise.all([
         limit ? listCadres(trx, filter, limit, offset) : Promise.resolve([]),

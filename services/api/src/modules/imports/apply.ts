@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppAbility } from '../../authz/abilities.js';
 import { asSubject } from '../../authz/abilities.js';
 import type { Principal } from '../../auth/principal.js';
-import { unitReach } from '../../authz/reach.js';
+import { cadreReach } from '../../authz/reach.js';
 import { decryptField, encryptField, keyedHash, type FieldKeys } from '../../crypto/fields.js';
 import type { Tx } from '../../db/scope.js';
 import { newObjectKey, type ObjectStore } from '../../storage/index.js';
@@ -103,14 +103,13 @@ export type Match = { cadre: CadreRow; by: 'idNumber' | 'nameBirth' } | { ambigu
  * them test guessed numbers, as cadres(filter: { idNumber }) did.
  */
 export async function matchCadre(trx: Tx, principal: Principal, keys: FieldKeys, plan: CadrePlan, revealId = true): Promise<Match> {
-  const reach = unitReach(principal);
   if (plan.idNumber && revealId) {
-    const hit = await listCadres(trx, { idNumberHash: keyedHash(keys, plan.idNumber), reach }, 2, 0);
+    const hit = await listCadres(trx, { idNumberHash: keyedHash(keys, plan.idNumber), reach: cadreReach(principal) }, 2, 0);
     if (hit.length === 1) return { cadre: hit[0], by: 'idNumber' };
   }
   if (!plan.basic.birthMonth) return null;
   const q = trx.selectFrom('cadre').select('id').where('name', '=', plan.name).where('birth_month', '=', plan.basic.birthMonth);
-  const ids = await (reach ? (reach.length ? q.where('unit_id', 'in', reach) : q.where('id', 'is', null)) : q).limit(5).execute();
+  const ids = await q.where(cadreReach(principal, 'cadre')).limit(5).execute();
   if (ids.length > 1) return { ambiguous: ids.length };
   if (!ids.length) return null;
   const cadre = await findCadre(trx, ids[0].id);

@@ -2,7 +2,7 @@
 // and revisions. Every call takes the request's scoped transaction (RLS). Identifiers in raw SQL come only from the
 // category spec, never from input. Enum fields are stored as their codes and read and written here as their labels
 // (categories.ts holds the mapping): everything above the repo — GraphQL, revisions, audit — sees labels.
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
 import { CATEGORIES, categoryById, categoryTable, enumOption, type CategorySpec, type FieldSpec } from './categories.js';
@@ -74,10 +74,8 @@ export interface RecordFilter {
   category?: number | null;
   status?: string | null;
   includeDeleted?: boolean;
-  /** A filler: cadres of these units only. */
-  unitReach?: string[] | null;
-  /** Categories the caller may not see (a filler: 8 and 9). */
-  hiddenCategories?: number[];
+  /** Graded reach on aliases r and c (authz/reach.ts recordReach); absent: the whole visible subtree. */
+  reach?: Expression<SqlBool> | null;
 }
 
 /** The category's typed row exists (an envelope is never written without it; this keeps a stray one out of lists). */
@@ -91,8 +89,7 @@ function where(f: RecordFilter) {
   if (f.category) parts.push(sql`r.category = ${f.category}`);
   if (f.status) parts.push(sql`r.status = ${f.status}`);
   if (!f.includeDeleted) parts.push(sql`r.deleted_at is null`);
-  if (f.unitReach) parts.push(f.unitReach.length ? sql`c.unit_id = any(${f.unitReach}::uuid[])` : sql`false`);
-  if (f.hiddenCategories?.length) parts.push(sql`r.category <> all(${f.hiddenCategories}::smallint[])`);
+  if (f.reach) parts.push(sql`${f.reach}`);
   return sql.join(parts, sql` and `);
 }
 

@@ -7,7 +7,7 @@ import { builder, connection, connectionType, pageOffset, pageSize } from '../..
 import { authorize, authorizeObject, badInput, type Ctx } from '../../graphql/context.js';
 import { dateText, intIn, oneOf, text } from '../../graphql/inputs.js';
 import { asSubject, RESTRICTED_CATEGORIES } from '../../authz/abilities.js';
-import { unitReach } from '../../authz/reach.js';
+import { hiddenCategories, recordReach } from '../../authz/reach.js';
 import type { Principal } from '../../auth/principal.js';
 import { beijingTime } from '../../util/time.js';
 import { Cadre } from '../cadres/schema.js';
@@ -206,9 +206,9 @@ function diff(cat: CategorySpec, before: FieldValues, after: FieldValues) {
 /** The archive-record subject CASL judges: its category and its cadre's current unit. */
 const recordSubject = (r: { category: number; unit_id: string }) => asSubject('ArchiveRecord', { category: r.category, unit_id: r.unit_id });
 
-/** What a principal's lists of records are limited to, beyond RLS. */
-function reachFilter(p: Principal): Pick<RecordFilter, 'unitReach' | 'hiddenCategories'> {
-  return p.role === 'filler' ? { unitReach: unitReach(p), hiddenCategories: RESTRICTED_CATEGORIES } : {};
+/** What a principal's lists of records are limited to, beyond RLS (authz/reach.ts). */
+function reachFilter(p: Principal): Pick<RecordFilter, 'reach'> {
+  return { reach: recordReach(p) };
 }
 
 /** A record the caller may act on; null (missing) when invisible or outside its reach. */
@@ -271,8 +271,8 @@ builder.queryField('reviewQueue', (t) =>
       status: t.arg.string({ description: 'pending（默认）| returned', validate: oneOf(['pending', 'returned'], '状态须为 pending 或 returned') }),
     },
     resolve: async (_r, args, ctx) => {
-      const { trx } = authorize(ctx, 'review', 'ArchiveRecord');
-      const f: RecordFilter = { category: args.category, status: args.status ?? 'pending' };
+      const { trx, principal } = authorize(ctx, 'review', 'ArchiveRecord');
+      const f: RecordFilter = { category: args.category, status: args.status ?? 'pending', ...reachFilter(principal) };
       const limit = pageSize(args.first);
       const offset = pageOffset(args);
       const [rows, total] = await Promise.all([limit ? listRecords(trx, f, limit, offset, 'oldest') : [], countRecords(trx, f)]);
@@ -464,7 +464,7 @@ builder.queryField('recordCategories', (t) =>
     description: '调用者可见的档案类别及表单定义',
     resolve: (_r, _a, ctx) => {
       const { principal } = authorize(ctx, 'read', 'ArchiveRecord');
-      const hidden = reachFilter(principal).hiddenCategories ?? [];
+      const hidden = hiddenCategories(principal);
       return CATEGORIES.filter((c) => !hidden.includes(c.id));
     },
   }),

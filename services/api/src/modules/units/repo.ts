@@ -1,5 +1,5 @@
 // Unit tree queries (RLS: the caller's subtree only). Every list follows the manual order (排序号).
-import { sql, type SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 
 export interface UnitRow {
@@ -11,13 +11,13 @@ export interface UnitRow {
   cadre_count: number;
 }
 
-export async function listUnits(trx: Tx, f: { tenantId?: string; reach?: string[] | null } = {}): Promise<UnitRow[]> {
+export async function listUnits(trx: Tx, f: { tenantId?: string; reach?: Expression<SqlBool> | null } = {}): Promise<UnitRow[]> {
   const { tenantId, reach } = f;
   let q = trx.selectFrom('unit as u')
     .select(['u.id', 'u.tenant_id', 'u.parent_id', 'u.name', 'u.sort_order'])
     .select((eb) => eb.selectFrom('cadre as c').whereRef('c.unit_id', '=', 'u.id').select(eb.fn.countAll<string>().as('n')).as('cadre_count'));
   if (tenantId) q = q.where('u.tenant_id', '=', tenantId);
-  if (reach) q = reach.length ? q.where('u.id', 'in', reach) : q.where(sql<SqlBool>`false`);
+  if (reach) q = q.where(reach);
   const rows = await q.orderBy('u.tenant_id').orderBy('u.sort_order').orderBy('u.name').execute();
   return rows.map((r) => ({ ...r, cadre_count: Number(r.cadre_count ?? 0) }));
 }

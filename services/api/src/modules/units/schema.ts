@@ -37,7 +37,7 @@ builder.queryField('units', (t) =>
     args: { tenantCode: t.arg.string({ validate: searchText }) },
     resolve: async (_r, { tenantCode }, ctx) => {
       const { trx, principal } = authorize(ctx, 'read', 'Unit');
-      const reach = unitReach(principal);
+      const reach = unitReach(principal, 'u');
       let tenantId: string | undefined;
       if (tenantCode) {
         const tn = await findTenantByCode(trx, tenantCode);
