@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
 import { authorize, authorizeObject, badInput, type Ctx } from '../../graphql/context.js';
 import { dateText, intIn, oneOf, text } from '../../graphql/inputs.js';
+import { loaders } from '../../graphql/loaders.js';
 import { asSubject, RESTRICTED_CATEGORIES } from '../../authz/abilities.js';
 import { unitReach } from '../../authz/reach.js';
 import type { Principal } from '../../auth/principal.js';
@@ -93,12 +94,12 @@ export const ArchiveRecord = builder.interfaceRef<RecordRow>('ArchiveRecord').im
     materials: t.field({
       type: [Material],
       description: '材料目录',
-      resolve: async (r, _a, ctx) => (await listMaterials(ctx.trx!, [r.id])).get(r.id) ?? [],
+      resolve: (r, _a, ctx) => loaders(ctx).materials.load(r.id),
     }),
     history: t.field({
       type: [Revision],
       description: '变更历史（新的在前）',
-      resolve: async (r, _a, ctx) => (await listRevisions(ctx.trx!, r.id)).map((v) => ({ ...v, category: r.category })),
+      resolve: async (r, _a, ctx) => (await loaders(ctx).recordHistory.load(r.id)).map((v) => ({ ...v, category: r.category })),
     }),
   }),
 });

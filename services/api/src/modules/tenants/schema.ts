@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { intIn, oneOf, pattern } from '../../graphql/inputs.js';
-import { authorize, authorizeObject, badInput, session } from '../../graphql/context.js';
+import { authorize, authorizeObject, badInput } from '../../graphql/context.js';
+import { loaders } from '../../graphql/loaders.js';
 import { asSubject } from '../../authz/abilities.js';
 import { revokeSubtreeSessions } from '../../auth/sessions.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -28,7 +29,7 @@ Tenant.implement({
       type: Tenant,
       nullable: true,
       description: '上级租户；不在调用者可见范围内时为 null',
-      resolve: async (r, _a, ctx) => (r.parent_id ? findTenant(session(ctx).trx, r.parent_id) : null),
+      resolve: async (r, _a, ctx) => (r.parent_id ? loaders(ctx).tenant.load(r.parent_id) : null),
     }),
   }),
 });
