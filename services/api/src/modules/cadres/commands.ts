@@ -19,7 +19,7 @@ import {
 } from './rows.js';
 
 /** Basic fields by their GraphQL names (fields.ts); '' clears an optional one. */
-export type BasicValues = Record<string, string | number | null | undefined>;
+export type BasicValues = Record<string, unknown>;
 
 export interface CadreSections {
   /** '' clears; undefined or null keeps. */
