@@ -1,5 +1,6 @@
 // What every domain command (modules/*/commands.ts) is given: the request's scoped transaction, who asks and what
 // their role allows (CASL), the request's audit trail, and the field keys. GraphQL, REST and the import build it.
+import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/principal.js';
 import type { AppAbility } from '../authz/abilities.js';
 import { AuditTrail } from '../audit/index.js';
@@ -25,4 +26,10 @@ export function commandContext(ctx: Ctx): CommandContext {
 /** A REST or import command context: its audit trail is the caller's to read (cadreIds, denied). */
 export function restCommandContext(s: { trx: Tx; principal: Principal; ability: AppAbility }, keys: FieldKeys, audit = new AuditTrail()): CommandContext {
   return { trx: s.trx, principal: s.principal, ability: s.ability, audit, keys };
+}
+
+/** A refused command: recorded as a denial on the audit row (as graphql/context.ts forbidden()). */
+export function denied(c: Pick<CommandContext, 'audit'>) {
+  c.audit.denied = true;
+  return new GraphQLError('无权执行此操作', { extensions: { code: 'FORBIDDEN' } });
 }
