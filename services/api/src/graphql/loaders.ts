@@ -9,7 +9,7 @@ import type { Tx } from '../db/scope.js';
 import type { TenantRow } from '../modules/tenants/repo.js';
 import { effectiveStatusSql } from '../modules/tenants/repo.js';
 import type { AppointmentRow, CadreRevisionRow, FamilyRow, ResumeRow } from '../modules/cadres/rows.js';
-import { listMaterials, type MaterialRow, type RevisionRow } from '../modules/records/repo.js';
+import { listMaterials, listRecords, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow } from '../modules/records/repo.js';
 
 /** Rows grouped by a key column, in the order of `keys` (missing keys: empty lists). */
 function groupBy<T, K extends keyof T>(keys: readonly string[], rows: T[], key: K): T[][] {
@@ -21,8 +21,23 @@ function groupBy<T, K extends keyof T>(keys: readonly string[], rows: T[], key: 
 /** Batches loads made in the same tick; no cache, so a mutation earlier in the operation is never hidden. */
 const batch = <V>(fn: (ids: readonly string[]) => Promise<V[]>) => new DataLoader<string, V>(fn, { cache: false });
 
+/** Records per cadre, at most 500 each (as one cadre's list), for one filter (category, deleted, reach). */
+const RECORDS_PER_CADRE = 500;
+
 function create(trx: Tx) {
+  const recordLists = new Map<string, DataLoader<string, RecordRow[]>>();
   return {
+    /** Cadre.records of a list: one loader per distinct filter. */
+    records(f: Omit<RecordFilter, 'cadreId' | 'cadreIds'>) {
+      const key = JSON.stringify(f);
+      let l = recordLists.get(key);
+      if (!l) {
+        l = batch<RecordRow[]>(async (ids) => groupBy(ids, await listRecords(trx, { ...f, cadreIds: [...new Set(ids)] }, RECORDS_PER_CADRE * ids.length), 'cadre_id')
+          .map((rows) => rows.slice(0, RECORDS_PER_CADRE)));
+        recordLists.set(key, l);
+      }
+      return l;
+    },
     tenant: batch<TenantRow | null>(async (ids) => {
       const rows = await trx.selectFrom('tenant as t').select([
         't.id', 't.code', 't.name', 't.kind', sql<string>`t.path::text`.as('path'), 't.parent_id', 't.sort_order', 't.status',

@@ -185,11 +185,11 @@ builder.objectField(Cadre, 'records', (t) =>
       includeDeleted: t.arg.boolean({ description: '含已删除（纪检干部恢复用）' }),
     },
     resolve: async (c: CadreRow, args, ctx) => {
-      const { trx, principal } = authorize(ctx, 'read', 'ArchiveRecord');
-      return listRecords(trx, {
-        cadreId: c.id, category: args.category, includeDeleted: !!args.includeDeleted && ctx.ability.can('restore', 'ArchiveRecord'),
+      const { principal } = authorize(ctx, 'read', 'ArchiveRecord');
+      return loaders(ctx).records({
+        category: args.category ?? null, includeDeleted: !!args.includeDeleted && ctx.ability.can('restore', 'ArchiveRecord'),
         ...reachFilter(principal),
-      });
+      }).load(c.id);
     },
   }),
 );
