@@ -12,11 +12,16 @@ create function lz_0013_lines(v text, kind text) returns text language sql immut
   where l <> ''
 $$;
 
+-- A résumé entry's content may run over several lines: only a line that starts with a date starts an entry.
+create function lz_0013_resume(v text) returns text language sql immutable as $$
+  select replace(lz_0013_lines(regexp_replace(coalesce(v, ''), E'\n(?![0-9]{4}\\.[0-9]{2}--)', chr(1), 'g'), 'resume'), chr(1), E'\n')
+$$;
+
 create function lz_0013_value(k text, v jsonb) returns jsonb language sql immutable as $$
   select case
     when k = '公民身份号码' then '["（已修改）", "（已修改）"]'::jsonb
     when k = '来源' then v
-    when k = '简历' then jsonb_build_array(lz_0013_lines(v->>0, 'resume'), lz_0013_lines(v->>1, 'resume'))
+    when k = '简历' then jsonb_build_array(lz_0013_resume(v->>0), lz_0013_resume(v->>1))
     when k = '家庭主要成员及重要社会关系' then jsonb_build_array(lz_0013_lines(v->>0, 'family'), lz_0013_lines(v->>1, 'family'))
     when k = '照片' then jsonb_build_array(case when v->>0 in ('', '无') then null else v->>0 end, v->1)
     else jsonb_build_array(nullif(v->>0, ''), nullif(v->>1, ''))
@@ -37,4 +42,5 @@ begin
 end $$;
 
 drop function lz_0013_value(text, jsonb);
+drop function lz_0013_resume(text);
 drop function lz_0013_lines(text, text);
