@@ -319,4 +319,44 @@ describe(`appointment-form import and export (${engineName})`, () => {
     expect(summaries.some((s: string) => s.startsWith('导出干部任免审批表（lrmx）：'))).toBe(true);
     expect(summaries.some((s: string) => s.startsWith('确认导入干部任免审批表（失败'))).toBe(true);
   });
+  it('a cadre imported, imported again and then edited through GraphQL has one continuous history in one format', async () => {
+    const officer = await tok('km-wh.officer');
+    const name = `历史${han()}`;
+    const id = idFor(`53010219790615${uniq()}`);
+    const first = await upload(officer, [{ name: 'a.lrmx', data: Buffer.from(lrmx(name, id, '  <DaoLingNianYue>203906</DaoLingNianYue>\r\n')) }]);
+    const cadreId = (await confirm(officer, first.body.batchId)).body.cadres[0].id;
+    const changed = lrmx(name, id, '  <DaoLingNianYue>204006</DaoLingNianYue>\r\n')
+      .replace('五华区纪委监委第一纪检监察室主任</XianRenZhiWu>', '五华区纪委监委副书记</XianRenZhiWu>')
+      .replace('2015.03--  五华区纪委监委第一纪检监察室主任', '2015.03--2020.01  五华区纪委监委第一纪检监察室主任\r\n2020.01--  五华区纪委监委副书记')
+      .replace('<ChengWei>妻子</ChengWei><XingMing>王芳</XingMing>', '<ChengWei>妻子</ChengWei><XingMing>王芬</XingMing>');
+    const again = await upload(officer, [{ name: 'b.lrmx', data: Buffer.from(changed) }]);
+    expect(again.body.files[0].match).toMatchObject({ cadreId, by: 'idNumber' });
+    expect((await confirm(officer, again.body.batchId)).body.cadres[0]).toMatchObject({ id: cadreId, created: false });
+    const edit = await t.gql(officer, `mutation($id:ID!){ updateCadre(id:$id, version:2, input:{ position:"五华区纪委监委书记", idNumber:"", family:[{ relation:"妻子", name:"王芬" }] }){ version } }`, { id: cadreId });
+    expect(edit.errors).toBeUndefined();
+    expect(edit.data.updateCadre.version).toBe(3);
+
+    const h = (await t.gql(officer, `query($id:ID!){ cadre(id:$id){ history { version action changes { label from to } } } }`, { id: cadreId })).data.cadre.history;
+    const byLabel = (v: any) => Object.fromEntries(v.changes.map((c: any) => [c.label, [c.from, c.to]]));
+    expect(h.map((v: any) => [v.version, v.action])).toEqual([[3, 'update'], [2, 'update'], [1, 'create']]);
+    expect(byLabel(h[2])).toEqual({ 来源: [null, '导入干部任免审批表'] });
+    const imported = byLabel(h[1]), edited = byLabel(h[0]);
+    // The import writes what GraphQL writes: labels, empty as null, rows as one-line summaries.
+    expect(imported).toEqual({
+      现任职务: ['五华区纪委监委第一纪检监察室主任', '五华区纪委监委副书记'],
+      简历: [
+        '199709-200107 云南大学法学院法学专业学习；200107-201503 五华区纪委科员；201503- 五华区纪委监委第一纪检监察室主任\n（其间：2016.09--2018.07 在职学习）',
+        '199709-200107 云南大学法学院法学专业学习；200107-201503 五华区纪委科员；201503-202001 五华区纪委监委第一纪检监察室主任；202001- 五华区纪委监委副书记\n（其间：2016.09--2018.07 在职学习）',
+      ],
+      家庭成员: [`妻子 王芳；女儿 ${name}一`, `妻子 王芬；女儿 ${name}一`],
+      DaoLingNianYue: ['203906', '204006'],
+      来源: [null, '导入干部任免审批表'],
+    });
+    // The GraphQL edit continues from where the import left the cadre, in the same shape.
+    expect(edited).toEqual({
+      现任职务: ['五华区纪委监委副书记', '五华区纪委监委书记'],
+      公民身份号码: ['（已修改）', '（已修改）'],
+      家庭成员: [`妻子 王芬；女儿 ${name}一`, '妻子 王芬'],
+    });
+  });
 });

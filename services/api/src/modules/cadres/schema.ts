@@ -3,21 +3,22 @@ import { z } from 'zod';
 import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
 import { authorize, badInput, type Ctx } from '../../graphql/context.js';
 import { dateText, oneOf, pattern, searchText, text } from '../../graphql/inputs.js';
-import { decryptField, encryptField, fieldKeys, keyedHash } from '../../crypto/fields.js';
+import { decryptField, fieldKeys, keyedHash } from '../../crypto/fields.js';
 import { asSubject } from '../../authz/abilities.js';
 import { cadreReach } from '../../authz/reach.js';
-import { isUuid } from '../../db/scope.js';
 import { Tenant } from '../tenants/schema.js';
 import { Unit } from '../units/schema.js';
 import type { TenantRow } from '../tenants/repo.js';
 import type { UnitRow } from '../units/repo.js';
-import { countCadres, findCadre, insertCadre, listCadres, updateCadre, type CadreRow, type IdNumberColumns } from './repo.js';
+import { countCadres, findCadre, listCadres, type CadreRow } from './repo.js';
+import { createCadre, updateCadre, type CreateCadreInput, type UpdateCadreInput } from './commands.js';
+import { commandContext } from '../command.js';
 import { BASIC_FIELDS, basicSchema, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from './fields.js';
 import {
-  addCadreRevision, listAppointments, listCadreRevisions, listFamily, listResume, setAppointments, setFamily, setResume,
-  type AppointmentIn, type AppointmentRow, type CadreRevisionRow, type FamilyIn, type FamilyRow, type ResumeIn, type ResumeRow,
+  type AppointmentRow, type CadreRevisionRow, type FamilyRow, type ResumeRow,
 } from './rows.js';
 import { photoLink } from './photo.js';
+import { loaders } from '../../graphql/loaders.js';
 
 const Appointment = builder.objectRef<AppointmentRow>('Appointment').implement({
   description: '任免情况',
@@ -101,13 +102,13 @@ export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
     extra: t.string({ description: '导入的任免审批表中本版本未识别的元素（JSON）', resolve: (r) => JSON.stringify(r.extra ?? {}) }),
     appointments: t.field({
       type: [Appointment], description: '任免情况',
-      resolve: (r, _a, ctx) => listAppointments(ctx.trx!, r.id),
+      resolve: (r, _a, ctx) => loaders(ctx).appointments.load(r.id),
     }),
-    resume: t.field({ type: [ResumeEntry], description: '简历', resolve: (r, _a, ctx) => listResume(ctx.trx!, r.id) }),
-    family: t.field({ type: [FamilyMember], description: '家庭主要成员及重要社会关系', resolve: (r, _a, ctx) => listFamily(ctx.trx!, r.id) }),
+    resume: t.field({ type: [ResumeEntry], description: '简历', resolve: (r, _a, ctx) => loaders(ctx).resume.load(r.id) }),
+    family: t.field({ type: [FamilyMember], description: '家庭主要成员及重要社会关系', resolve: (r, _a, ctx) => loaders(ctx).family.load(r.id) }),
     history: t.field({
       type: [CadreRevision], description: '基本信息的变更历史（新的在前）',
-      resolve: (r, _a, ctx) => listCadreRevisions(ctx.trx!, r.id),
+      resolve: (r, _a, ctx) => loaders(ctx).cadreHistory.load(r.id),
     }),
     tenant: t.field({
       type: Tenant,
@@ -200,9 +201,6 @@ builder.queryField('cadre', (t) =>
 
 const canOn = (ctx: Ctx, action: 'read' | 'update', row: CadreRow) => ctx.ability.can(action, asSubject('Cadre', { ...row }));
 
-/** A unit the caller may put a cadre in: visible (RLS) and within the graded reach. */
-const unitInReach = (ctx: Ctx, unitId: string) => ctx.ability.can('create', asSubject('Cadre', { unit_id: unitId }));
-
 const basicInputs = (t: any, creating: boolean) => Object.fromEntries(BASIC_FIELDS.map((f) => {
   const opts = { required: creating && f.kind === 'name', description: f.label, validate: basicSchema(f) };
   return [f.name, f.kind === 'int' ? t.int(opts) : t.string(opts)];
@@ -245,27 +243,15 @@ const CadreInput = builder.inputType('CadreInput', {
   }),
 });
 
-/** ID number columns for an input value: encrypted and keyed-hashed; '' clears. */
-function idNumberColumns(ctx: Ctx, v: string | null | undefined): IdNumberColumns | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (v === '') return { id_number_cipher: null, id_number_hash: null };
-  const keys = fieldKeys(ctx.config.fieldSecret);
-  return { id_number_cipher: encryptField(keys, v), id_number_hash: keyedHash(keys, v) };
-}
-
 builder.mutationField('createCadre', (t) =>
   t.field({
     type: Cadre,
     args: { input: t.arg({ type: CadreInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      const { trx, principal } = authorize(ctx, 'create', 'Cadre');
-      if (!unitInReach(ctx, String(input.unitId))) throw badInput('单位不存在');
-      const id = await insertCadre(trx, { ...input, unitId: String(input.unitId) }, idNumberColumns(ctx, input.idNumber));
-      if (!id) throw badInput('单位不存在');
-      const created = (await findCadre(trx, id))!;
-      await addCadreRevision(trx, { tenantId: created.tenant_id, cadreId: id, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName });
-      ctx.audit.touch([created]);
-      return created;
+      authorize(ctx, 'create', 'Cadre');
+      const res = await createCadre(commandContext(ctx), { ...input, unitId: String(input.unitId) } as CreateCadreInput);
+      if (!res.ok) throw badInput('单位不存在');
+      return res.cadre;
     },
   }),
 );
@@ -282,31 +268,6 @@ const CadrePatch = builder.inputType('CadrePatch', {
   }),
 });
 
-/** What changed, field by field, for the cadre's history (rows summarised as lines). */
-async function cadreChanges(ctx: Ctx, before: CadreRow, after: CadreRow, rowsBefore: Record<string, string>, input: Record<string, unknown>) {
-  const out: Record<string, [unknown, unknown]> = {};
-  for (const f of BASIC_FIELDS) {
-    const a = (before as unknown as Record<string, unknown>)[f.column] ?? null, b = (after as unknown as Record<string, unknown>)[f.column] ?? null;
-    if (a !== b) out[f.label] = [a, b];
-  }
-  if (before.unit_id !== after.unit_id) out['单位'] = [before.unit_name, after.unit_name];
-  if (before.id_number_hash !== after.id_number_hash) out['公民身份号码'] = ['（已修改）', '（已修改）'];
-  const rowsAfter = await rowSummaries(ctx, after.id);
-  for (const [k, label] of [['appointments', '任免情况'], ['resume', '简历'], ['family', '家庭成员']] as const) {
-    if (input[k] && rowsBefore[k] !== rowsAfter[k]) out[label] = [rowsBefore[k], rowsAfter[k]];
-  }
-  return out;
-}
-
-async function rowSummaries(ctx: Ctx, cadreId: string): Promise<Record<string, string>> {
-  const trx = ctx.trx!;
-  return {
-    appointments: (await listAppointments(trx, cadreId)).map((r) => `${r.decided_on} ${r.kind} ${r.position}`).join('；'),
-    resume: (await listResume(trx, cadreId)).map((r) => `${r.start_month}-${r.end_month ?? ''} ${r.content}`).join('；'),
-    family: (await listFamily(trx, cadreId)).map((r) => `${r.relation} ${r.name}`).join('；'),
-  };
-}
-
 builder.mutationField('updateCadre', (t) =>
   t.field({
     type: Cadre,
@@ -314,30 +275,11 @@ builder.mutationField('updateCadre', (t) =>
     description: '修改干部基本信息（version 须为所见版本，已被他人修改时拒绝：VERSION_CONFLICT）；不存在或不可见时为 null',
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: CadrePatch, required: true }) },
     resolve: async (_r, { id, version, input }, ctx) => {
-      const { trx, principal } = authorize(ctx, 'update', 'Cadre');
-      if (!isUuid(String(id))) return null;
-      const current = await findCadre(trx, String(id));
-      if (!current || !canOn(ctx, 'update', current)) return null;
-      if (input.unitId && !unitInReach(ctx, String(input.unitId))) return null;
-      ctx.audit.touch([current]);
-      if (current.version !== version) throw cadreConflict(current);
-      const rowsBefore = await rowSummaries(ctx, current.id);
-      const { appointments, resume, family, idNumber, ...basic } = input as Record<string, unknown>;
-      const patch: Record<string, unknown> = Object.fromEntries(Object.entries(basic).filter(([, v]) => v !== undefined));
-      if (input.unitId) patch.unitId = String(input.unitId);
-      else delete patch.unitId;
-      const res = await updateCadre(trx, current.id, version, patch, idNumberColumns(ctx, idNumber as string | null | undefined));
-      if (res === 'missing') return null;
-      if (res === 'stale') throw cadreConflict((await findCadre(trx, current.id))!);
-      if (appointments) await setAppointments(trx, current.tenant_id, current.id, appointments as AppointmentIn[]);
-      if (resume) await setResume(trx, current.tenant_id, current.id, resume as ResumeIn[]);
-      if (family) await setFamily(trx, current.tenant_id, current.id, family as FamilyIn[]);
-      const updated = (await findCadre(trx, current.id))!;
-      await addCadreRevision(trx, {
-        tenantId: current.tenant_id, cadreId: current.id, version: updated.version, action: 'update', actorId: principal.userId,
-        actorName: principal.displayName, changes: await cadreChanges(ctx, current, updated, rowsBefore, input as Record<string, unknown>),
-      });
-      return updated;
+      authorize(ctx, 'update', 'Cadre');
+      const res = await updateCadre(commandContext(ctx), String(id), version, { ...input, unitId: input.unitId ? String(input.unitId) : null } as UpdateCadreInput);
+      if (res.ok) return res.cadre;
+      if (res.reason === 'stale') throw cadreConflict(res.current);
+      return null;
     },
   }),
 );

@@ -2,16 +2,16 @@
 // existing cadre (ID number first, then name + birth month), the field-by-field diff shown before confirming, the
 // write (one transaction per cadre, with revision and audit), and the cadre read back as a form for export.
 import { z } from 'zod';
-import type { AppAbility } from '../../authz/abilities.js';
-import { asSubject } from '../../authz/abilities.js';
 import type { Principal } from '../../auth/principal.js';
 import { cadreReach } from '../../authz/reach.js';
-import { decryptField, encryptField, keyedHash, type FieldKeys } from '../../crypto/fields.js';
+import { decryptField, keyedHash, type FieldKeys } from '../../crypto/fields.js';
 import type { Tx } from '../../db/scope.js';
 import { newObjectKey, type ObjectStore } from '../../storage/index.js';
 import { BASIC_FIELDS, basicSchema, canonicalCode, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from '../cadres/fields.js';
-import { findCadre, insertCadre, listCadres, updateCadre, type CadreRow } from '../cadres/repo.js';
-import { addCadreRevision, listFamily, listResume, setFamily, setResume, type FamilyIn, type ResumeIn } from '../cadres/rows.js';
+import { findCadre, listCadres, type CadreRow } from '../cadres/repo.js';
+import { listFamily, listResume, type FamilyIn, type ResumeIn } from '../cadres/rows.js';
+import { createCadre, unitInReach, updateCadre } from '../cadres/commands.js';
+import type { CommandContext } from '../command.js';
 import { formatResume, KNOWN_LABELS, parseResume, type FamilyItem, type FormFields } from './model.js';
 
 const LRMX_FIELDS = BASIC_FIELDS.filter((f) => f.lrmx);
@@ -160,58 +160,44 @@ export async function diffCadre(trx: Tx, keys: FieldKeys, cadre: CadreRow, plan:
   return out;
 }
 
-export interface WriteContext { trx: Tx; principal: Principal; ability: AppAbility; keys: FieldKeys; store: ObjectStore }
+export interface WriteContext { command: CommandContext; store: ObjectStore }
+
+const IMPORT_SOURCE = '导入干部任免审批表';
 
 /**
- * Write one form: update the matched cadre (fields of the form replace the archive's; what the form does not carry
- * is kept), or create one in unitId. Returns the cadre, or a Chinese reason nothing was written.
+ * Write one form through the cadre commands (cadres/commands.ts: the same rules and revision format as GraphQL):
+ * update the matched cadre (fields of the form replace the archive's; what the form does not carry is kept), or
+ * create one in unitId. Returns the cadre, or a Chinese reason nothing was written.
  */
 export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: string): Promise<{ cadre: CadreRow; created: boolean } | { error: string }> {
-  const { trx, principal, ability, keys, store } = w;
-  const revealId = ability.can('reveal', 'Cadre');
-  const match = await matchCadre(trx, principal, keys, plan, revealId);
+  const c = w.command;
+  const revealId = c.ability.can('reveal', 'Cadre');
+  const match = await matchCadre(c.trx, c.principal, c.keys, plan, revealId);
   if (match && 'ambiguous' in match) return { error: `有 ${match.ambiguous} 名干部姓名和出生年月相同，无法确定是哪一位；${revealId ? '请在文件中填写公民身份号码后重新导入' : '请由纪检干部导入该文件'}` };
-  const idCols = plan.idNumber ? { id_number_cipher: encryptField(keys, plan.idNumber), id_number_hash: keyedHash(keys, plan.idNumber) } : undefined;
-  const tenantFor = async (cid: string | null) => {
-    if (cid) return (await findCadre(trx, cid))!.tenant_id;
-    return (await trx.selectFrom('unit').select('tenant_id').where('id', '=', unitId).executeTakeFirst())?.tenant_id;
+  const tenantId = match ? match.cadre.tenant_id
+    : (await c.trx.selectFrom('unit').select('tenant_id').where('id', '=', unitId).executeTakeFirst())?.tenant_id;
+  if (!match && !unitInReach(c, unitId)) return { error: '无权在所选单位新建干部' };
+  if (!tenantId) return { error: '所选单位不存在' };
+  // The photo's object is stored once the row naming it is written, before the transaction commits.
+  const photoKey = plan.photo ? newObjectKey(tenantId, 'photo') : null;
+  const storePhoto = async () => { if (photoKey) await w.store.put(photoKey, plan.photo!, { contentType: 'image/jpeg' }); };
+  const sections = {
+    idNumber: plan.idNumber ?? null, resume: plan.resume ?? null, family: plan.family ?? null, photoKey, source: IMPORT_SOURCE,
+    extra: Object.keys(plan.extra).length ? { values: plan.extra, label: (k: string) => KNOWN_LABELS[k] ?? k } : null,
   };
-  let id: string;
-  let created = false;
-  let before: CadreRow | null = null;
-  let changes: Record<string, [unknown, unknown]> = {};
   if (match) {
-    before = match.cadre;
-    if (!ability.can('update', asSubject('Cadre', { ...before }))) return { error: '匹配到的干部不在您的管理范围内' };
-    for (const d of await diffCadre(trx, keys, before, plan, revealId)) changes[d.label] = [d.from, d.to];
-    const res = await updateCadre(trx, before.id, before.version, plan.basic, idCols);
-    if (res !== 'ok') return { error: '匹配到的干部刚被他人修改，请重新导入' };
-    id = before.id;
-  } else {
-    if (!ability.can('create', asSubject('Cadre', { unit_id: unitId }))) return { error: '无权在所选单位新建干部' };
-    const newId = await insertCadre(trx, { ...plan.basic, unitId }, idCols);
-    if (!newId) return { error: '所选单位不存在' };
-    id = newId;
-    created = true;
+    const res = await updateCadre(c, match.cadre.id, match.cadre.version, { ...plan.basic, ...sections });
+    if (res.ok) {
+      await storePhoto();
+      return { cadre: res.cadre, created: false };
+    }
+    if (res.reason === 'stale') return { error: '匹配到的干部刚被他人修改，请重新导入' };
+    return { error: '匹配到的干部不在您的管理范围内' };
   }
-  const tenantId = (await tenantFor(id))!;
-  if (plan.resume) await setResume(trx, tenantId, id, plan.resume);
-  if (plan.family) await setFamily(trx, tenantId, id, plan.family);
-  if (Object.keys(plan.extra).length) {
-    const extra = { ...((before?.extra ?? {}) as Record<string, unknown>), ...plan.extra };
-    await trx.updateTable('cadre').set({ extra: JSON.stringify(extra) }).where('id', '=', id).execute();
-  }
-  if (plan.photo) {
-    const photoKey = newObjectKey(tenantId, 'photo');
-    await store.put(photoKey, plan.photo, { contentType: 'image/jpeg' });
-    await trx.updateTable('cadre').set({ photo_key: photoKey }).where('id', '=', id).execute();
-  }
-  const cadre = (await findCadre(trx, id))!;
-  await addCadreRevision(trx, {
-    tenantId, cadreId: id, version: cadre.version, action: created ? 'create' : 'update', actorId: principal.userId, actorName: principal.displayName,
-    changes: created ? { 来源: [null, '导入干部任免审批表'] } : { ...changes, 来源: [null, '导入干部任免审批表'] },
-  });
-  return { cadre, created };
+  const res = await createCadre(c, { ...plan.basic, name: plan.name, unitId, ...sections });
+  if (!res.ok) return { error: res.reason === 'outOfReach' ? '无权在所选单位新建干部' : '所选单位不存在' };
+  await storePhoto();
+  return { cadre: res.cadre, created: true };
 }
 
 /** The cadre as a form, for export (.lrmx and .docx). The ID number only for those who may see it. */

@@ -21,6 +21,7 @@ import type { ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
 import { findCadre } from '../cadres/repo.js';
 import { diffCadre, formOfCadre, matchCadre, planFromForm, writeCadre } from './apply.js';
+import { restCommandContext } from '../command.js';
 import { droppedFiles, openFiles, previewFor, sealFiles, startBatchSweeper, sweepBatches, type BatchFile } from './batches.js';
 import { buildFormDocx } from './docx-write.js';
 import { writeLrmx } from './lrmx.js';
@@ -161,7 +162,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         continue;
       }
       try {
-        const res = await writeCadre({ trx: sess.trx, principal: sess.principal, ability: sess.ability, keys, store }, planFromForm(f.fields!), unit.id);
+        const res = await writeCadre({ command: restCommandContext(sess, keys), store }, planFromForm(f.fields!), unit.id);
         if ('error' in res) {
           await sess.trx.rollback().execute();
           errors.push({ name: f.name, error: `${f.name}：${res.error}` });

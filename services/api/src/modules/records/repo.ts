@@ -71,6 +71,8 @@ function detailFields() {
 
 export interface RecordFilter {
   cadreId?: string;
+  /** Records of these cadres (a list's batched Cadre.records). */
+  cadreIds?: string[];
   category?: number | null;
   status?: string | null;
   includeDeleted?: boolean;
@@ -86,6 +88,7 @@ function typedRowExists() {
 function where(f: RecordFilter) {
   const parts = [typedRowExists()];
   if (f.cadreId) parts.push(sql`r.cadre_id = ${f.cadreId}`);
+  if (f.cadreIds) parts.push(f.cadreIds.length ? sql`r.cadre_id = any(${f.cadreIds}::uuid[])` : sql`false`);
   if (f.category) parts.push(sql`r.category = ${f.category}`);
   if (f.status) parts.push(sql`r.status = ${f.status}`);
   if (!f.includeDeleted) parts.push(sql`r.deleted_at is null`);

@@ -1,24 +1,23 @@
 // GraphQL for the twelve categories: an ArchiveRecord interface with one typed object per category, typed inputs
 // derived from the category spec, and the commands create / update (optimistic lock) / review / delete / restore.
-import { GraphQLError } from 'graphql';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
-import { authorize, authorizeObject, badInput, type Ctx } from '../../graphql/context.js';
+import { authorize } from '../../graphql/context.js';
 import { dateText, intIn, oneOf, text } from '../../graphql/inputs.js';
-import { asSubject, RESTRICTED_CATEGORIES } from '../../authz/abilities.js';
+import { loaders } from '../../graphql/loaders.js';
+import { RESTRICTED_CATEGORIES } from '../../authz/abilities.js';
 import { hiddenCategories, recordReach } from '../../authz/reach.js';
 import type { Principal } from '../../auth/principal.js';
-import { beijingTime } from '../../util/time.js';
 import { Cadre } from '../cadres/schema.js';
-import { findCadre, type CadreRow } from '../cadres/repo.js';
+import type { CadreRow } from '../cadres/repo.js';
 import {
-  CATEGORIES, categoryById, defaultInfluenceMonths, enumOption, formOfMeasure, STATUS_LABELS, type CategorySpec, type FieldSpec,
+  CATEGORIES, categoryById, enumOption, STATUS_LABELS, type CategorySpec, type FieldSpec,
 } from './categories.js';
 import {
-  addRevision, countRecords, findRecord, insertRecord, listMaterials, listRecords, listRevisions, setMaterials, type MaterialItem,
-  updateEnvelope, updateRecordFields, type FieldValues, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow,
+  countRecords, listRecords, type MaterialItem, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow,
 } from './repo.js';
+import { createRecord, deleteRecord, recordTarget, restoreRecord, reviewRecord, updateRecord } from './commands.js';
+import { commandContext } from '../command.js';
 
 const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
 
@@ -93,12 +92,12 @@ export const ArchiveRecord = builder.interfaceRef<RecordRow>('ArchiveRecord').im
     materials: t.field({
       type: [Material],
       description: '材料目录',
-      resolve: async (r, _a, ctx) => (await listMaterials(ctx.trx!, [r.id])).get(r.id) ?? [],
+      resolve: (r, _a, ctx) => loaders(ctx).materials.load(r.id),
     }),
     history: t.field({
       type: [Revision],
       description: '变更历史（新的在前）',
-      resolve: async (r, _a, ctx) => (await listRevisions(ctx.trx!, r.id)).map((v) => ({ ...v, category: r.category })),
+      resolve: async (r, _a, ctx) => (await loaders(ctx).recordHistory.load(r.id)).map((v) => ({ ...v, category: r.category })),
     }),
   }),
 });
@@ -168,65 +167,15 @@ const MaterialInput = builder.inputType('RecordMaterialInput', {
   }),
 });
 const materialsArg = z.array(z.unknown()).max(200, '材料目录最多 200 条');
-const MATERIAL_NOT_FOUND = '材料目录中的条目不存在或不属于该记录，请刷新后重试';
 /** The catalogue input as repo items (ids as strings). */
 const materialItems = (input: readonly { id?: string | number | null; name: string; formedOn?: string | null; pages?: number | null }[] | null | undefined): MaterialItem[] =>
   (input ?? []).map((m) => ({ id: m.id == null ? null : String(m.id), name: m.name, formedOn: m.formedOn ?? null, pages: m.pages ?? null }));
 
-/** The one part of a RecordFieldsInput that belongs to the category; derived values filled in. */
-function fieldsFor(cat: CategorySpec, input: Record<string, unknown> | null | undefined): FieldValues {
-  const given = Object.entries(input ?? {}).filter(([, v]) => v !== null && v !== undefined).map(([k]) => k);
-  if (given.length !== 1 || given[0] !== cat.key) throw badInput(`请只填写「${cat.short}」（fields.${cat.key}）的字段`);
-  const raw = (input as Record<string, Record<string, unknown>>)[cat.key];
-  const out: FieldValues = {};
-  for (const fd of cat.fields) {
-    const v = raw[fd.name];
-    out[fd.name] = v === undefined || v === '' ? null : (v as FieldValues[string]);
-  }
-  if (cat.key === 'sanction') {
-    out.form ??= formOfMeasure(String(out.measure));
-    out.influenceMonths ??= defaultInfluenceMonths(String(out.kind), String(out.measure));
-  }
-  return out;
-}
-
-/** Field-by-field differences, for the revision history (decimals compared as numbers). */
-function diff(cat: CategorySpec, before: FieldValues, after: FieldValues) {
-  const out: Record<string, [unknown, unknown]> = {};
-  for (const fd of cat.fields) {
-    const a = before[fd.name] ?? null, b = after[fd.name] ?? null;
-    const same = (fd.type === 'money' || fd.type === 'decimal') && a !== null && b !== null ? Number(a) === Number(b) : a === b;
-    if (!same) out[fd.name] = [a, b];
-  }
-  return out;
-}
-
 // ---------- Access ----------
-
-/** The archive-record subject CASL judges: its category and its cadre's current unit. */
-const recordSubject = (r: { category: number; unit_id: string }) => asSubject('ArchiveRecord', { category: r.category, unit_id: r.unit_id });
 
 /** What a principal's lists of records are limited to, beyond RLS (authz/reach.ts). */
 function reachFilter(p: Principal): Pick<RecordFilter, 'reach'> {
   return { reach: recordReach(p) };
-}
-
-/** A record the caller may act on; null (missing) when invisible or outside its reach. */
-async function target(ctx: Ctx, action: 'read' | 'update' | 'review' | 'delete' | 'restore', recordId: string) {
-  const { trx, principal } = authorize(ctx, action, 'ArchiveRecord');
-  const row = await findRecord(trx, recordId);
-  // Outside a filler's reach (another unit, categories 8–9) answers exactly like a missing record.
-  if (!row || !ctx.ability.can('read', recordSubject(row))) return { trx, principal, row: null };
-  ctx.audit.touch([{ id: row.cadre_id, name: row.cadre_name }]);
-  authorizeObject(ctx, action, recordSubject(row));
-  return { trx, principal, row };
-}
-
-function conflict(row: RecordRow) {
-  return new GraphQLError(
-    `该记录已被${row.updated_by_name ?? row.entered_by_name}于 ${beijingTime(row.updated_at)} 修改（当前为第 ${row.version} 版），请核对最新内容后再保存`,
-    { extensions: { code: 'VERSION_CONFLICT', currentVersion: row.version, updatedBy: row.updated_by_name, updatedAt: new Date(row.updated_at).toISOString() } },
-  );
 }
 
 // ---------- Queries ----------
@@ -240,11 +189,11 @@ builder.objectField(Cadre, 'records', (t) =>
       includeDeleted: t.arg.boolean({ description: '含已删除（纪检干部恢复用）' }),
     },
     resolve: async (c: CadreRow, args, ctx) => {
-      const { trx, principal } = authorize(ctx, 'read', 'ArchiveRecord');
-      return listRecords(trx, {
-        cadreId: c.id, category: args.category, includeDeleted: !!args.includeDeleted && ctx.ability.can('restore', 'ArchiveRecord'),
+      const { principal } = authorize(ctx, 'read', 'ArchiveRecord');
+      return loaders(ctx).records({
+        category: args.category ?? null, includeDeleted: !!args.includeDeleted && ctx.ability.can('restore', 'ArchiveRecord'),
         ...reachFilter(principal),
-      });
+      }).load(c.id);
     },
   }),
 );
@@ -255,7 +204,7 @@ builder.queryField('record', (t) =>
     nullable: true,
     description: '按 id 取记录；格式错误、不存在或不在可见范围内一律为 null',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => (await target(ctx, 'read', String(args.id))).row,
+    resolve: (_r, args, ctx) => recordTarget(commandContext(ctx), 'read', String(args.id)),
   }),
 );
 
@@ -295,24 +244,9 @@ builder.mutationField('createRecord', (t) =>
       fields: t.arg({ type: RecordFieldsInput, required: true }),
       materials: t.arg({ type: [MaterialInput], validate: materialsArg }),
     },
-    resolve: async (_r, args, ctx) => {
-      const { trx, principal } = authorize(ctx, 'create', 'ArchiveRecord');
-      const cat = categoryById.get(args.category)!;
-      const values = fieldsFor(cat, args.fields as Record<string, unknown>);
-      const cadre = await findCadre(trx, String(args.cadreId));
-      if (!cadre || !ctx.ability.can('read', asSubject('Cadre', { ...cadre }))) return null;
-      ctx.audit.touch([cadre]);
-      authorizeObject(ctx, 'create', recordSubject({ category: cat.id, unit_id: cadre.unit_id }));
-      const status = ctx.ability.can('review', 'ArchiveRecord') ? 'accepted' : 'pending';
-      const recordId = await insertRecord(trx, {
-        tenantId: cadre.tenant_id, cadreId: cadre.id, category: cat, status, actorId: principal.userId, actorName: principal.displayName, fields: values,
-      });
-      if (!(await setMaterials(trx, cadre.tenant_id, recordId, materialItems(args.materials)))) throw badInput(MATERIAL_NOT_FOUND);
-      await addRevision(trx, {
-        tenantId: cadre.tenant_id, recordId, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
-      });
-      return findRecord(trx, recordId);
-    },
+    resolve: (_r, args, ctx) => createRecord(commandContext(ctx), {
+      cadreId: String(args.cadreId), category: args.category, fields: args.fields as Record<string, unknown>, materials: materialItems(args.materials),
+    }),
   }),
 );
 
@@ -327,32 +261,9 @@ builder.mutationField('updateRecord', (t) =>
       fields: t.arg({ type: RecordFieldsInput, required: true }),
       materials: t.arg({ type: [MaterialInput], validate: materialsArg }),
     },
-    resolve: async (_r, args, ctx) => {
-      const { trx, principal, row } = await target(ctx, 'update', String(args.id));
-      if (!row) return null;
-      if (row.deleted_at) throw badInput('记录已删除，请先恢复');
-      const cat = categoryById.get(row.category)!;
-      const values = fieldsFor(cat, args.fields as Record<string, unknown>);
-      if (row.version !== args.version) throw conflict(row);
-      const status = ctx.ability.can('review', 'ArchiveRecord') ? row.status : 'pending';
-      if (!(await updateRecordFields(trx, row, args.version, { status, actorName: principal.displayName, fields: values }))) {
-        throw conflict((await findRecord(trx, row.id))!);
-      }
-      const changes: Record<string, [unknown, unknown]> = diff(cat, row.fields, values);
-      if (args.materials) {
-        const before = (await listMaterials(trx, [row.id])).get(row.id) ?? [];
-        const after = materialItems(args.materials);
-        const show = (m: { name: string; formedOn?: string | null; formed_on?: string | null; pages?: number | null }[]) =>
-          m.map((x) => `${x.name}（${x.formedOn ?? x.formed_on ?? '—'}，${x.pages ?? '—'}页）`).join('；');
-        if (show(before) !== show(after)) changes.materials = [show(before), show(after)];
-        if (!(await setMaterials(trx, row.tenant_id, row.id, after))) throw badInput(MATERIAL_NOT_FOUND);
-      }
-      await addRevision(trx, {
-        tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'update', actorId: principal.userId,
-        actorName: principal.displayName, changes,
-      });
-      return findRecord(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => updateRecord(commandContext(ctx), {
+      id: String(args.id), version: args.version, fields: args.fields as Record<string, unknown>, materials: args.materials ? materialItems(args.materials) : null,
+    }),
   }),
 );
 
@@ -367,24 +278,9 @@ builder.mutationField('reviewRecord', (t) =>
       decision: t.arg.string({ required: true, description: 'accept | return' }).validate(oneOf(['accept', 'return'] as const, '审核结论须为 accept 或 return')),
       reason: t.arg.string({ validate: text('退回理由', 500) }),
     },
-    resolve: async (_r, args, ctx) => {
-      if (args.decision === 'return' && !args.reason) throw badInput('退回时须填写退回理由');
-      const { trx, principal, row } = await target(ctx, 'review', String(args.id));
-      if (!row) return null;
-      if (row.deleted_at) throw badInput('记录已删除，请先恢复');
-      if (row.version !== args.version) throw conflict(row);
-      const accept = args.decision === 'accept';
-      const ok = await updateEnvelope(trx, row.id, args.version, {
-        status: accept ? 'accepted' : 'returned', return_reason: accept ? null : args.reason,
-        reviewed_by: principal.userId, reviewed_by_name: principal.displayName, reviewed_at: sql`now()`,
-      });
-      if (!ok) throw conflict((await findRecord(trx, row.id))!);
-      await addRevision(trx, {
-        tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: accept ? 'accept' : 'return',
-        actorId: principal.userId, actorName: principal.displayName, reason: accept ? null : args.reason,
-      });
-      return findRecord(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => reviewRecord(commandContext(ctx), {
+      id: String(args.id), version: args.version, decision: args.decision, reason: args.reason,
+    }),
   }),
 );
 
@@ -394,19 +290,7 @@ builder.mutationField('deleteRecord', (t) =>
     nullable: true,
     description: '删除记录（纪检干部；可恢复）',
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const { trx, principal, row } = await target(ctx, 'delete', String(args.id));
-      if (!row) return null;
-      if (row.deleted_at) return row;
-      if (row.version !== args.version) throw conflict(row);
-      if (!(await updateEnvelope(trx, row.id, args.version, { deleted_at: sql`now()`, deleted_by_name: principal.displayName }))) {
-        throw conflict((await findRecord(trx, row.id))!);
-      }
-      await addRevision(trx, {
-        tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'delete', actorId: principal.userId, actorName: principal.displayName,
-      });
-      return findRecord(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => deleteRecord(commandContext(ctx), { id: String(args.id), version: args.version }),
   }),
 );
 
@@ -416,19 +300,7 @@ builder.mutationField('restoreRecord', (t) =>
     nullable: true,
     description: '恢复已删除的记录（纪检干部）',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const { trx, principal, row } = await target(ctx, 'restore', String(args.id));
-      if (!row) return null;
-      if (!row.deleted_at) return row;
-      // Under the version it read, so that two restores at once cannot both write revision version + 1.
-      if (!(await updateEnvelope(trx, row.id, row.version, { deleted_at: null, deleted_by_name: null }))) {
-        throw conflict((await findRecord(trx, row.id))!);
-      }
-      await addRevision(trx, {
-        tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'restore', actorId: principal.userId, actorName: principal.displayName,
-      });
-      return findRecord(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => restoreRecord(commandContext(ctx), { id: String(args.id) }),
   }),
 );
 

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
 import { intIn, oneOf, pattern } from '../../graphql/inputs.js';
-import { authorize, authorizeObject, badInput, session } from '../../graphql/context.js';
-import { asSubject } from '../../authz/abilities.js';
-import { revokeSubtreeSessions } from '../../auth/sessions.js';
-import { isUniqueViolation } from '../../db/errors.js';
-import {
-  childTenantCode, findTenant, insertTenant, listTenants, moveTenant, patchTenant, setTenantStatus, TENANT_CODE_RE, TENANT_KINDS, tenantCodeConflict,
-  type TenantKind, type TenantRow,
-} from './repo.js';
+import { authorize } from '../../graphql/context.js';
+import { loaders } from '../../graphql/loaders.js';
+import { listTenants, TENANT_CODE_RE, TENANT_KINDS, type TenantKind, type TenantRow } from './repo.js';
+import { createTenant, moveTenant, setTenantStatus, updateTenant } from './commands.js';
+import { commandContext } from '../command.js';
 
 export const Tenant = builder.objectRef<TenantRow>('Tenant');
 Tenant.implement({
@@ -28,7 +25,7 @@ Tenant.implement({
       type: Tenant,
       nullable: true,
       description: '上级租户；不在调用者可见范围内时为 null',
-      resolve: async (r, _a, ctx) => (r.parent_id ? findTenant(session(ctx).trx, r.parent_id) : null),
+      resolve: async (r, _a, ctx) => (r.parent_id ? loaders(ctx).tenant.load(r.parent_id) : null),
     }),
   }),
 });
@@ -66,37 +63,11 @@ builder.mutationField('createTenant', (t) =>
     nullable: true,
     description: '在可见的上级租户下新建下级租户；上级不存在或不可见时为 null',
     args: { input: t.arg({ type: TenantInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      const { trx } = authorize(ctx, 'create', 'Tenant');
-      const { name } = input;
-      const parent = await findTenant(trx, String(input.parentId));
-      if (!parent) return null;
-      const code = childTenantCode(parent.code, input.code);
-      if (code.length > 60) throw badInput('代码最长 60 位（含上级代码前缀）');
-      const taken = () => badInput(`代码 ${code} 已被使用或与已有下级租户的代码重叠，请换一个`);
-      if (await tenantCodeConflict(trx, parent.code, code)) throw taken();
-      try {
-        const id = await insertTenant(trx, parent, { code, name, kind: input.kind as TenantKind, sortOrder: input.sortOrder });
-        ctx.audit.target('Tenant', id, code);
-        return findTenant(trx, id);
-      } catch (e) {
-        // Only a tenant created before the prefix rule, or moved away since, can collide unseen: same answer.
-        if (isUniqueViolation(e)) throw taken();
-        throw e;
-      }
-    },
+    resolve: (_r, { input }, ctx) => createTenant(commandContext(ctx), {
+      parentId: String(input.parentId), code: input.code, name: input.name, kind: input.kind as TenantKind, sortOrder: input.sortOrder,
+    }),
   }),
 );
-
-/** A tenant the caller may act on: visible, and the role's rule allows the action on it. Else null (missing). */
-async function target(ctx: Parameters<typeof authorize>[0], action: 'update' | 'suspend' | 'move', id: string) {
-  const { trx } = authorize(ctx, action, 'Tenant');
-  const row = await findTenant(trx, id);
-  if (!row) return { trx, row: null };
-  ctx.audit.target('Tenant', row.id, row.code);
-  authorizeObject(ctx, action, asSubject('Tenant', row));
-  return { trx, row };
-}
 
 builder.mutationField('updateTenant', (t) =>
   t.field({
@@ -104,15 +75,7 @@ builder.mutationField('updateTenant', (t) =>
     nullable: true,
     description: '重命名或调整排序号（下级租户）；不存在或不可见时为 null',
     args: { id: t.arg.id({ required: true }), name: t.arg.string({ validate: tenantName }), sortOrder: t.arg.int({ validate: sortOrder }) },
-    resolve: async (_r, args, ctx) => {
-      const { trx, row } = await target(ctx, 'update', String(args.id));
-      if (!row) return null;
-      await patchTenant(trx, row.id, {
-        name: args.name ?? undefined,
-        sortOrder: args.sortOrder ?? undefined,
-      });
-      return findTenant(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => updateTenant(commandContext(ctx), { id: String(args.id), name: args.name, sortOrder: args.sortOrder }),
   }),
 );
 
@@ -122,16 +85,7 @@ builder.mutationField('moveTenant', (t) =>
     nullable: true,
     description: '调整上级（整棵子树随之移动）；租户或新上级不存在、不可见时为 null',
     args: { id: t.arg.id({ required: true }), parentId: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const { trx, row } = await target(ctx, 'move', String(args.id));
-      if (!row) return null;
-      const parent = await findTenant(trx, String(args.parentId));
-      if (!parent) return null;
-      if (parent.path === row.path || parent.path.startsWith(row.path + '.')) throw badInput('不能移动到本租户或其下级之下');
-      if (parent.id === row.parent_id) return row;
-      await moveTenant(trx, row, parent);
-      return findTenant(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => moveTenant(commandContext(ctx), { id: String(args.id), parentId: String(args.parentId) }),
   }),
 );
 
@@ -145,12 +99,6 @@ builder.mutationField('setTenantStatus', (t) =>
       status: t.arg.string({ required: true, description: 'active | suspended' })
         .validate(oneOf(['active', 'suspended'] as const, '状态须为 active 或 suspended')),
     },
-    resolve: async (_r, args, ctx) => {
-      const { trx, row } = await target(ctx, 'suspend', String(args.id));
-      if (!row) return null;
-      await setTenantStatus(trx, row.id, args.status);
-      if (args.status === 'suspended') await revokeSubtreeSessions(trx, row.path, 'tenant_suspended');
-      return findTenant(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => setTenantStatus(commandContext(ctx), { id: String(args.id), status: args.status }),
   }),
 );

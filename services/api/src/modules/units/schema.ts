@@ -1,8 +1,9 @@
 import { searchText } from '../../graphql/inputs.js';
 import { builder } from '../../graphql/builder.js';
 import { authorize } from '../../graphql/context.js';
+import { loaders } from '../../graphql/loaders.js';
 import { unitReach } from '../../authz/reach.js';
-import { findTenant, findTenantByCode } from '../tenants/repo.js';
+import { findTenantByCode } from '../tenants/repo.js';
 import { Tenant } from '../tenants/schema.js';
 import { listUnits, type UnitRow } from './repo.js';
 
@@ -22,7 +23,8 @@ export const Unit = builder.objectRef<UnitRow>('Unit').implement({
     tenant: t.field({
       type: Tenant,
       resolve: async (r, _a, ctx) => {
-        const tn = await findTenant(authorize(ctx, 'read', 'Unit').trx, r.tenant_id);
+        authorize(ctx, 'read', 'Unit');
+        const tn = await loaders(ctx).tenant.load(r.tenant_id);
         if (!tn) throw new Error('unit without visible tenant');
         return tn;
       },

@@ -2,18 +2,15 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
 import { idList, oneOf, passwordText, searchText, text } from '../../graphql/inputs.js';
-import { authorize, authorizeObject, badInput, type Ctx } from '../../graphql/context.js';
-import { asSubject } from '../../authz/abilities.js';
-import { needsApproval, ROLE_LABELS, ROLES, type Role } from '../../auth/principal.js';
-import { LOGIN_NAME_RE } from '../../../../../shared/roles.js';
-import { activateAccount, issueActivation, unusablePasswordHash, type Activation } from '../../auth/activation.js';
-import { revokeUserSessions } from '../../auth/sessions.js';
-import { isUniqueViolation } from '../../db/errors.js';
-import { findTenant } from '../tenants/repo.js';
-import { pendingGrantOf, type GrantRow } from '../grants/repo.js';
+import { authorize } from '../../graphql/context.js';
+import { ROLE_LABELS, ROLES, type Role } from '../../auth/principal.js';
+import { activateAccount } from '../../auth/activation.js';
+import { pendingGrantOf } from '../grants/repo.js';
 import { RoleGrant } from '../grants/schema.js';
-import { changeAccountRole, requestNewAccountGrant, requestReconfirmation } from '../grants/service.js';
-import { countUsers, findUser, listUsers, unitsOfTenant, type UserRow } from './repo.js';
+import { countUsers, findUser, listUsers, type UserRow } from './repo.js';
+import { createUser, resetUserPassword, setUserStatus, unlockUser, updateUser, type Issued } from './commands.js';
+import { commandContext } from '../command.js';
+import { LOGIN_NAME_RE } from '../../../../../shared/roles.js';
 
 const displayName = text('姓名', 50);
 const roleCode = oneOf(ROLES, `角色无效，只能是${ROLES.map((r) => ROLE_LABELS[r]).join('、')}之一`);
@@ -79,14 +76,6 @@ builder.queryField('user', (t) =>
   }),
 );
 
-/** Resolve a filler's unit list: every id must be a unit of the user's own tenant. */
-async function resolveUnits(ctx: Ctx, tenantId: string, unitIds: readonly (string | number)[] | null | undefined) {
-  const ids = (unitIds ?? []).map(String);
-  const found = await unitsOfTenant(ctx.trx!, ids, tenantId);
-  if (found.length !== new Set(ids).size) throw badInput('负责单位不存在或不属于该用户所在租户');
-  return found;
-}
-
 const UserInput = builder.inputType('UserInput', {
   fields: (t) => ({
     tenantId: t.id({ required: true }),
@@ -101,8 +90,6 @@ const UserInput = builder.inputType('UserInput', {
   }),
 });
 
-/** What createUser and resetUserPassword answer: the one-time activation code, shown once and never stored. */
-interface Issued { user: UserRow; activation: Activation; grant: GrantRow | null }
 const AccountActivation = builder.objectRef<Issued>('AccountActivation').implement({
   description: '一次性激活码：仅此一次显示，请交本人；本人凭登录名和激活码设置自己的密码（activateAccount）',
   fields: (t) => ({
@@ -119,43 +106,11 @@ builder.mutationField('createUser', (t) =>
     nullable: true,
     description: '在本级或下级机构新建账户（系统管理员）：不设密码，发一次性激活码；纪检干部、领导、填报员、安全审计员角色须经安全保密管理员审批后生效。本机构的系统管理员、安全保密管理员、安全审计员只能由上级机构的系统管理员新建。机构不存在或不可见时为 null',
     args: { input: t.arg({ type: UserInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      const { trx, principal } = authorize(ctx, 'create', 'User');
-      const tenant = await findTenant(trx, String(input.tenantId));
-      if (!tenant) return null;
-      const username = `${tenant.code}.${input.loginName}`;
-      const role = input.role as Role;
-      ctx.audit.target('Tenant', tenant.id, tenant.name);
-      authorizeObject(ctx, 'create', asSubject('User', { tenant_id: tenant.id, role }));
-      const units = role === 'filler' ? await resolveUnits(ctx, tenant.id, input.unitIds) : [];
-      let row: { id: string; tenant_id: string };
-      try {
-        row = await trx.insertInto('app_user').values({
-          tenant_id: tenant.id, username, display_name: input.displayName, role, password_hash: await unusablePasswordHash(),
-          status: needsApproval(role) ? 'pending' : 'active',
-        }).returning(['id', 'tenant_id']).executeTakeFirstOrThrow();
-      } catch (e) {
-        if (isUniqueViolation(e)) throw badInput(`登录名 ${username} 已存在`);
-        throw e;
-      }
-      ctx.audit.target('User', row.id, `${username}（${ROLE_LABELS[role]}${needsApproval(role) ? '，授权待审批' : ''}；已发激活码）`);
-      const grant = needsApproval(role) ? await requestNewAccountGrant(trx, principal, row, role, units) : null;
-      const activation = await issueActivation(trx, row.id, ctx.config.activationTtlHours);
-      return { user: (await findUser(trx, row.id))!, activation, grant };
-    },
+    resolve: (_r, { input }, ctx) => createUser(commandContext(ctx), {
+      tenantId: String(input.tenantId), loginName: input.loginName, displayName: input.displayName, role: input.role as Role, unitIds: input.unitIds,
+    }, ctx.config.activationTtlHours),
   }),
 );
-
-type UserAction = 'update' | 'disable' | 'unlock' | 'resetPassword';
-/** A user the caller may act on: visible, and not the caller's own account. Else null (missing) or FORBIDDEN. */
-async function target(ctx: Ctx, action: UserAction, id: string) {
-  const { trx } = authorize(ctx, action, 'User');
-  const row = await findUser(trx, id);
-  if (!row) return { trx, row: null };
-  ctx.audit.target('User', row.id, row.username);
-  authorizeObject(ctx, action, asSubject('User', row));
-  return { trx, row };
-}
 
 const UserPatch = builder.inputType('UserPatch', {
   fields: (t) => ({
@@ -171,26 +126,9 @@ builder.mutationField('updateUser', (t) =>
     nullable: true,
     description: '修改账户：姓名立即生效；授予纪检干部、领导、填报员、安全审计员角色（或改变填报员负责的单位）成为待审批申请，安全保密管理员批准后生效，在此之前保持原角色',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UserPatch, required: true }) },
-    resolve: async (_r, { id, input }, ctx) => {
-      const { trx, row } = await target(ctx, 'update', String(id));
-      if (!row) return null;
-      const role = (input.role ?? row.role) as Role;
-      // The account as it would become must be one the caller may manage (no administrator of its own tenant).
-      authorizeObject(ctx, 'update', asSubject('User', { ...row, role }));
-      if (input.displayName !== null && input.displayName !== undefined && input.displayName !== row.display_name) {
-        await trx.updateTable('app_user').set({ display_name: input.displayName }).where('id', '=', row.id).execute();
-      }
-      const unitChange = role === 'filler' && input.unitIds !== null && input.unitIds !== undefined;
-      // Naming a role (even the present one, which withdraws an open request) or a filler's units goes through the grant rules.
-      if ((input.role !== null && input.role !== undefined) || unitChange) {
-        const units = unitChange ? await resolveUnits(ctx, row.tenant_id, input.unitIds) : null;
-        const outcome = await changeAccountRole(ctx.trx!, ctx.principal!, row, { role, unitIds: units });
-        if (outcome.kind === 'requested') ctx.audit.target('User', row.id, `${row.username}（申请授予：${ROLE_LABELS[role]}，待审批）`);
-        else if (outcome.kind === 'applied') ctx.audit.target('User', row.id, `${row.username}（角色改为：${ROLE_LABELS[role]}）`);
-        else if (outcome.kind === 'withdrawn') ctx.audit.target('User', row.id, `${row.username}（撤回授权申请）`);
-      }
-      return findUser(trx, row.id);
-    },
+    resolve: (_r, { id, input }, ctx) => updateUser(commandContext(ctx), String(id), {
+      displayName: input.displayName, role: input.role as Role | null | undefined, unitIds: input.unitIds,
+    }),
   }),
 );
 
@@ -204,15 +142,7 @@ builder.mutationField('setUserStatus', (t) =>
       status: t.arg.string({ required: true, description: 'active | disabled' })
         .validate(oneOf(['active', 'disabled'] as const, '状态须为 active 或 disabled')),
     },
-    resolve: async (_r, args, ctx) => {
-      const { trx, row } = await target(ctx, 'disable', String(args.id));
-      if (!row) return null;
-      // A new account becomes active only through an approved grant.
-      if (row.status === 'pending') throw badInput('该账户的角色授权尚待安全保密管理员审批，不能启用或停用');
-      await trx.updateTable('app_user').set({ status: args.status }).where('id', '=', row.id).execute();
-      if (args.status === 'disabled') await revokeUserSessions(trx, row.id, 'disabled');
-      return findUser(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => setUserStatus(commandContext(ctx), String(args.id), args.status),
   }),
 );
 
@@ -222,12 +152,7 @@ builder.mutationField('unlockUser', (t) =>
     nullable: true,
     description: '解除登录失败锁定',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const { trx, row } = await target(ctx, 'unlock', String(args.id));
-      if (!row) return null;
-      await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
-      return findUser(trx, row.id);
-    },
+    resolve: (_r, args, ctx) => unlockUser(commandContext(ctx), String(args.id)),
   }),
 );
 
@@ -237,15 +162,7 @@ builder.mutationField('resetUserPassword', (t) =>
     nullable: true,
     description: '重置密码（系统管理员）：原密码立即失效、会话结束，发一次性激活码，本人凭激活码设置新密码。持有须审批角色的账户在安全保密管理员重新审批其角色前不能登录',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const { trx, row } = await target(ctx, 'resetPassword', String(args.id));
-      if (!row) return null;
-      const activation = await issueActivation(trx, row.id, ctx.config.activationTtlHours);
-      // A new account already waits for its first grant; an active one's role is confirmed again.
-      const grant = row.status === 'pending' ? null : await requestReconfirmation(trx, ctx.principal!, row);
-      ctx.audit.target('User', row.id, `${row.username}（原密码作废，已发激活码${grant ? `；「${ROLE_LABELS[row.role as Role]}」角色待重新审批` : ''}）`);
-      return { user: (await findUser(trx, row.id))!, activation, grant };
-    },
+    resolve: (_r, args, ctx) => resetUserPassword(commandContext(ctx), String(args.id), ctx.config.activationTtlHours),
   }),
 );
 

@@ -1,0 +1,84 @@
+// Per-request batching of the sub-resolvers lists use (cadre rows, units, records): a list of N objects costs one
+// query per field, not N. Loaders live as long as the request's context (a WeakMap keyed by it), read through the
+// request's scoped transaction (RLS applies as to any other query), and cache within the request only.
+import DataLoader from 'dataloader';
+import { sql } from 'kysely';
+import type { Ctx } from './context.js';
+import { session } from './context.js';
+import type { Tx } from '../db/scope.js';
+import type { TenantRow } from '../modules/tenants/repo.js';
+import { effectiveStatusSql } from '../modules/tenants/repo.js';
+import type { AppointmentRow, CadreRevisionRow, FamilyRow, ResumeRow } from '../modules/cadres/rows.js';
+import { listMaterials, listRecords, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow } from '../modules/records/repo.js';
+
+/** Rows grouped by a key column, in the order of `keys` (missing keys: empty lists). */
+function groupBy<T, K extends keyof T>(keys: readonly string[], rows: T[], key: K): T[][] {
+  const m = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const r of rows) m.get(String(r[key]))?.push(r);
+  return keys.map((k) => m.get(k)!);
+}
+
+/** Batches loads made in the same tick; no cache, so a mutation earlier in the operation is never hidden. */
+const batch = <V>(fn: (ids: readonly string[]) => Promise<V[]>) => new DataLoader<string, V>(fn, { cache: false });
+
+/** Records per cadre, at most 500 each (as one cadre's list), for one filter (category, deleted, reach). */
+const RECORDS_PER_CADRE = 500;
+
+function create(trx: Tx) {
+  const recordLists = new Map<string, DataLoader<string, RecordRow[]>>();
+  return {
+    /** Cadre.records of a list: one loader per distinct filter. */
+    records(f: Omit<RecordFilter, 'cadreId' | 'cadreIds'>) {
+      const key = JSON.stringify(f);
+      let l = recordLists.get(key);
+      if (!l) {
+        l = batch<RecordRow[]>(async (ids) => groupBy(ids, await listRecords(trx, { ...f, cadreIds: [...new Set(ids)] }, RECORDS_PER_CADRE * ids.length), 'cadre_id')
+          .map((rows) => rows.slice(0, RECORDS_PER_CADRE)));
+        recordLists.set(key, l);
+      }
+      return l;
+    },
+    tenant: batch<TenantRow | null>(async (ids) => {
+      const rows = await trx.selectFrom('tenant as t').select([
+        't.id', 't.code', 't.name', 't.kind', sql<string>`t.path::text`.as('path'), 't.parent_id', 't.sort_order', 't.status',
+        effectiveStatusSql().as('effective_status'),
+      ]).where('t.id', 'in', [...ids]).execute() as TenantRow[];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    appointments: batch<AppointmentRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('cadre_appointment')
+      .select(['id', 'cadre_id', 'kind', 'position', sql<string>`to_char(decided_on, 'YYYY-MM-DD')`.as('decided_on'), 'approver', 'document_no'])
+      .where('cadre_id', 'in', [...ids]).orderBy('sort_order').orderBy('id').execute() as (AppointmentRow & { cadre_id: string })[], 'cadre_id')),
+    resume: batch<ResumeRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('cadre_resume')
+      .select(['id', 'cadre_id', 'start_month', 'end_month', 'content'])
+      .where('cadre_id', 'in', [...ids]).orderBy('sort_order').orderBy('id').execute(), 'cadre_id')),
+    family: batch<FamilyRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('cadre_family')
+      .select(['id', 'cadre_id', 'relation', 'name', 'birth_month', 'political_status', 'work_position'])
+      .where('cadre_id', 'in', [...ids]).orderBy('sort_order').orderBy('id').execute(), 'cadre_id')),
+    cadreHistory: batch<CadreRevisionRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('cadre_revision')
+      .select(['id', 'cadre_id', 'version', 'action', 'actor_name', 'at', 'changes'])
+      .where('cadre_id', 'in', [...ids]).orderBy('id', 'desc').execute() as unknown as (CadreRevisionRow & { cadre_id: string })[], 'cadre_id')),
+    materials: batch<MaterialRow[]>(async (ids) => {
+      const m = await listMaterials(trx, [...ids]);
+      return ids.map((id) => m.get(id) ?? []);
+    }),
+    recordHistory: batch<RevisionRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('record_revision')
+      .select(['id', 'record_id', 'version', 'action', 'actor_name', 'at', 'reason', 'changes'])
+      .where('record_id', 'in', [...ids]).orderBy('id', 'desc').execute() as unknown as (RevisionRow & { record_id: string })[], 'record_id')),
+  };
+}
+
+export type Loaders = ReturnType<typeof create>;
+
+const perRequest = new WeakMap<Ctx, { trx: Tx; loaders: Loaders }>();
+
+/** The request's loaders (made on first use; remade if the request's transaction changed). */
+export function loaders(ctx: Ctx): Loaders {
+  const { trx } = session(ctx);
+  let entry = perRequest.get(ctx);
+  if (!entry || entry.trx !== trx) {
+    entry = { trx, loaders: create(trx) };
+    perRequest.set(ctx, entry);
+  }
+  return entry.loaders;
+}

@@ -1,0 +1,172 @@
+// The cadre commands — create, update (basic fields, the protected ID number, the dated rows, a move to another
+// unit) — with their rules in one place: reach (CASL on the object), optimistic locking, the revision history in
+// one format, and the cadres touched for the audit row. GraphQL (cadres/schema.ts) and the form import
+// (imports/apply.ts) only turn their input into these calls.
+//
+// Revision format (cadre_revision.changes): { label: [from, to] }. Basic fields by their label (fields.ts), empty
+// as null; 单位 by unit name; 公民身份号码 never in the clear: ['（已修改）', '（已修改）']; the dated rows as one-line
+// summaries (empty list ''); an import adds the elements it keeps in cadre.extra by their label, 照片 and 来源.
+// Version numbering: create writes 1, each update the cadre's version after it (one bump per command).
+import { asSubject } from '../../authz/abilities.js';
+import { encryptField, keyedHash } from '../../crypto/fields.js';
+import { isUuid } from '../../db/scope.js';
+import type { CommandContext } from '../command.js';
+import { BASIC_FIELDS } from './fields.js';
+import { findCadre, insertCadre, updateCadre as updateCadreRow, type CadreRow, type IdNumberColumns } from './repo.js';
+import {
+  addCadreRevision, listAppointments, listFamily, listResume, setAppointments, setFamily, setResume,
+  type AppointmentIn, type FamilyIn, type ResumeIn,
+} from './rows.js';
+
+/** Basic fields by their GraphQL names (fields.ts); '' clears an optional one. */
+export type BasicValues = Record<string, unknown>;
+
+export interface CadreSections {
+  /** '' clears; undefined or null keeps. */
+  idNumber?: string | null;
+  /** Given lists replace the cadre's whole list. */
+  appointments?: AppointmentIn[] | null;
+  resume?: ResumeIn[] | null;
+  family?: FamilyIn[] | null;
+  /** Elements of an imported form kept as they are (merged into cadre.extra), with their labels for the history. */
+  extra?: { values: Record<string, string>; label: (element: string) => string } | null;
+  /** An object already in the store (an imported form's photo). */
+  photoKey?: string | null;
+  /** Where the change came from, when not typed in (recorded as 来源). */
+  source?: string | null;
+}
+
+export type CreateCadreInput = BasicValues & CadreSections & { unitId: string; name: string };
+export type UpdateCadreInput = BasicValues & CadreSections & { unitId?: string | null };
+
+export type CreateCadreResult = { ok: true; cadre: CadreRow } | { ok: false; reason: 'outOfReach' | 'noUnit' };
+export type UpdateCadreResult =
+  | { ok: true; cadre: CadreRow }
+  | { ok: false; reason: 'missing' | 'outOfReach' }
+  | { ok: false; reason: 'stale'; current: CadreRow };
+
+const ROW_LABELS = [['appointments', '任免情况'], ['resume', '简历'], ['family', '家庭成员']] as const;
+
+/** A unit the caller may put a cadre in (the graded reach; RLS decides whether it is visible at all). */
+export const unitInReach = (c: CommandContext, unitId: string) => c.ability.can('create', asSubject('Cadre', { unit_id: unitId }));
+
+const canOn = (c: CommandContext, action: 'read' | 'update', row: CadreRow) => c.ability.can(action, asSubject('Cadre', { ...row }));
+
+/** The cadre if the caller may read it (missing, foreign and out-of-reach look alike). */
+export async function readableCadre(c: CommandContext, id: string): Promise<CadreRow | null> {
+  const row = await findCadre(c.trx, id);
+  return row && canOn(c, 'read', row) ? row : null;
+}
+
+/** ID number columns for an input value: encrypted and keyed-hashed; '' clears. */
+export function idNumberColumns(c: Pick<CommandContext, 'keys'>, v: string | null | undefined): IdNumberColumns | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v === '') return { id_number_cipher: null, id_number_hash: null };
+  return { id_number_cipher: encryptField(c.keys, v), id_number_hash: keyedHash(c.keys, v) };
+}
+
+/** The basic fields and unit of an input, as the repo takes them. */
+function basicPatch(input: BasicValues & { unitId?: string | null }): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const f of BASIC_FIELDS) if (input[f.name] !== undefined) patch[f.name] = input[f.name];
+  if (input.unitId) patch.unitId = String(input.unitId);
+  return patch;
+}
+
+/** Dated rows, extra elements and photo of a create or update (after the cadre row is written). */
+async function writeSections(c: CommandContext, cadre: { id: string; tenant_id: string; extra: unknown }, s: CadreSections) {
+  const { trx } = c;
+  if (s.appointments) await setAppointments(trx, cadre.tenant_id, cadre.id, s.appointments);
+  if (s.resume) await setResume(trx, cadre.tenant_id, cadre.id, s.resume);
+  if (s.family) await setFamily(trx, cadre.tenant_id, cadre.id, s.family);
+  if (s.extra && Object.keys(s.extra.values).length) {
+    const extra = { ...((cadre.extra ?? {}) as Record<string, unknown>), ...s.extra.values };
+    await trx.updateTable('cadre').set({ extra: JSON.stringify(extra) as never }).where('id', '=', cadre.id).execute();
+  }
+  if (s.photoKey) await trx.updateTable('cadre').set({ photo_key: s.photoKey }).where('id', '=', cadre.id).execute();
+}
+
+/** The dated rows as one-line summaries (the history's from/to). */
+async function rowSummaries(c: CommandContext, cadreId: string): Promise<Record<string, string>> {
+  const { trx } = c;
+  return {
+    appointments: (await listAppointments(trx, cadreId)).map((r) => `${r.decided_on} ${r.kind} ${r.position}`).join('；'),
+    resume: (await listResume(trx, cadreId)).map((r) => `${r.start_month}-${r.end_month ?? ''} ${r.content}`).join('；'),
+    family: (await listFamily(trx, cadreId)).map((r) => `${r.relation} ${r.name}`).join('；'),
+  };
+}
+
+/** What changed, label by label (the revision format above). */
+async function cadreChanges(c: CommandContext, before: CadreRow, after: CadreRow, rowsBefore: Record<string, string>, input: CadreSections) {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const f of BASIC_FIELDS) {
+    const a = (before as unknown as Record<string, unknown>)[f.column] ?? null, b = (after as unknown as Record<string, unknown>)[f.column] ?? null;
+    if (a !== b) out[f.label] = [a, b];
+  }
+  if (before.unit_id !== after.unit_id) out['单位'] = [before.unit_name, after.unit_name];
+  // Whether a number given by someone who sees numbers only masked equals the one on record is not told (it would
+  // let them test guesses): their given number is recorded as a change either way.
+  const blindWrite = !!input.idNumber && !c.ability.can('reveal', 'Cadre');
+  if (before.id_number_hash !== after.id_number_hash || blindWrite) out['公民身份号码'] = ['（已修改）', '（已修改）'];
+  const rowsAfter = await rowSummaries(c, after.id);
+  for (const [k, label] of ROW_LABELS) {
+    if (input[k] && rowsBefore[k] !== rowsAfter[k]) out[label] = [rowsBefore[k], rowsAfter[k]];
+  }
+  if (input.extra) {
+    const was = (before.extra ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(input.extra.values)) {
+      const a = was[k] === undefined || was[k] === null || was[k] === '' ? null : String(was[k]);
+      if (a !== (v || null)) out[input.extra.label(k)] = [a, v || null];
+    }
+  }
+  if (input.photoKey) out['照片'] = [before.photo_key ? '已有照片' : null, '使用审批表中的照片'];
+  if (input.source) out['来源'] = [null, input.source];
+  return out;
+}
+
+/** Create a cadre in a unit within reach, with its rows; revision 1. */
+export async function createCadre(c: CommandContext, input: CreateCadreInput): Promise<CreateCadreResult> {
+  const { trx, principal } = c;
+  if (!unitInReach(c, String(input.unitId))) return { ok: false, reason: 'outOfReach' };
+  const id = await insertCadre(trx, basicPatch(input), idNumberColumns(c, input.idNumber));
+  if (!id) return { ok: false, reason: 'noUnit' };
+  const inserted = (await findCadre(trx, id))!;
+  await writeSections(c, inserted, input);
+  const created = (await findCadre(trx, id))!;
+  await addCadreRevision(trx, {
+    tenantId: created.tenant_id, cadreId: id, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
+    changes: input.source ? { 来源: [null, input.source] } : {},
+  });
+  c.audit.touch([created]);
+  return { ok: true, cadre: created };
+}
+
+/**
+ * Update a cadre seen at `version`: the basic fields given, the unit (a move, within reach), the ID number and the
+ * rows given. Missing or unreadable: 'missing'; readable but not the caller's to change (or the new unit is not):
+ * 'outOfReach'; another save came first: 'stale'.
+ */
+export async function updateCadre(c: CommandContext, id: string, version: number, input: UpdateCadreInput): Promise<UpdateCadreResult> {
+  const { trx, principal } = c;
+  if (!isUuid(id)) return { ok: false, reason: 'missing' };
+  const current = await findCadre(trx, id);
+  if (!current || !canOn(c, 'read', current)) return { ok: false, reason: 'missing' };
+  if (!canOn(c, 'update', current)) return { ok: false, reason: 'outOfReach' };
+  if (input.unitId && !unitInReach(c, String(input.unitId))) return { ok: false, reason: 'outOfReach' };
+  c.audit.touch([current]);
+  if (current.version !== version) return { ok: false, reason: 'stale', current };
+  const rowsBefore = await rowSummaries(c, current.id);
+  const res = await updateCadreRow(trx, current.id, version, basicPatch(input), idNumberColumns(c, input.idNumber));
+  if (res === 'missing') return { ok: false, reason: 'missing' };
+  if (res === 'stale') return { ok: false, reason: 'stale', current: (await findCadre(trx, current.id))! };
+  await writeSections(c, current, input);
+  const updated = (await findCadre(trx, current.id))!;
+  await addCadreRevision(trx, {
+    tenantId: current.tenant_id, cadreId: current.id, version: updated.version, action: 'update', actorId: principal.userId,
+    actorName: principal.displayName, changes: await cadreChanges(c, current, updated, rowsBefore, input),
+  });
+  return { ok: true, cadre: updated };
+}
+
+/** Move a cadre to another unit of its tenant (an update of its unit alone). */
+export const moveCadre = (c: CommandContext, id: string, version: number, unitId: string) => updateCadre(c, id, version, { unitId });
