@@ -225,6 +225,13 @@ export interface CadreSearchKey {
   tenant_id: string;
 }
 
+export interface CodeLabel {
+  code: string;
+  domain: string;
+  label: string;
+  sort_order: number;
+}
+
 export interface ImportBatch {
   confirmed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -493,6 +500,7 @@ export interface DB {
   cadre_resume: CadreResume;
   cadre_revision: CadreRevision;
   cadre_search_key: CadreSearchKey;
+  code_label: CodeLabel;
   import_batch: ImportBatch;
   record_assessment: RecordAssessment;
   record_celebration: RecordCelebration;
