@@ -18,7 +18,7 @@ export type AuditFilter = {
   cadreId?: string | number | null | undefined;
   /** 起始时间（含） */
   from?: string | null | undefined;
-  /** read | write | login | denied */
+  /** read | write | login | denied | system */
   kind?: string | null | undefined;
   /** success | failure */
   outcome?: string | null | undefined;

@@ -1,6 +1,7 @@
 // 访问日志: the GraphQL operations and shapes the page uses (types generated, web/src/gql).
 import { graphql } from '../../gql';
 import type { AuditEventsQuery } from '../../gql/graphql';
+import { AUDIT_KIND_LABELS, AUDIT_OUTCOME_LABELS } from '@shared/audit';
 
 /** AuditFilter of the API: only the fields that are set. `to` is exclusive. */
 export interface AuditFilter {
@@ -43,17 +44,9 @@ export const AuditTenantsDocument = graphql(`
 export type AuditPage = AuditEventsQuery['auditEvents'];
 export type AuditEvent = AuditPage['edges'][number]['node'];
 
-export const KIND_OPTIONS = [
-  { value: 'read', label: '读取' },
-  { value: 'write', label: '写入' },
-  { value: 'login', label: '登录' },
-  { value: 'denied', label: '拒绝' },
-];
-
-export const OUTCOME_OPTIONS = [
-  { value: 'success', label: '成功' },
-  { value: 'failure', label: '失败' },
-];
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const KIND_OPTIONS = options(AUDIT_KIND_LABELS);
+export const OUTCOME_OPTIONS = options(AUDIT_OUTCOME_LABELS);
 
 /** Tag colours: 读取 plain, 写入 blue, 登录 green, 拒绝 red. */
 export const KIND_COLORS: Record<string, string | undefined> = { read: undefined, write: 'blue', login: 'green', denied: 'red' };

@@ -49,7 +49,7 @@ export const AuditFilterInput = builder.inputType('AuditFilter', {
     to: t.field({ type: 'DateTime', description: '截止时间（不含）' }),
     username: t.string({ description: '用户（登录名包含）' }),
     tenantCode: t.string({ description: '租户（含下级）' }),
-    kind: t.string({ description: 'read | write | login | denied' }),
+    kind: t.string({ description: 'read | write | login | denied | system' }),
     outcome: t.string({ description: 'success | failure' }),
     cadreId: t.id({ description: '涉及的干部' }),
     text: t.string({ description: '全文：摘要、操作、用户、IP，或请求编号' }),
