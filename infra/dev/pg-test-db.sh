@@ -18,6 +18,8 @@ s=${1:-$(date +%s)_$$}
 psqlq <<SQL
 create role lz_owner_$s login createrole createdb;
 create role lz_api_$s login nosuperuser nobypassrls nocreaterole nocreatedb;
+-- Tests only: dropping a per-file copy ends the connections a failed test left open (DROP DATABASE … WITH (FORCE)).
+grant pg_signal_backend to lz_owner_$s;
 create database lz_test_$s owner lz_owner_$s locale 'C.UTF-8' template template0;
 -- As in production (infra/README.md): a transaction left idle or a runaway statement is ended by the server.
 alter role lz_api_$s set idle_in_transaction_session_timeout = '${PG_IDLE_IN_TRANSACTION_TIMEOUT:-60}s';

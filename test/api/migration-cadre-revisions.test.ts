@@ -13,6 +13,8 @@ describe.skipIf(isPg)('migration 0013 on existing cadre revisions (pglite)', () 
     const pg = await PGlite.create({ extensions: { ltree, pg_trgm } });
     try {
       const all = listMigrations();
+      // As the migrate runner does: app_tenant_table() (0012) grants to the role named here.
+      await pg.exec("select set_config('app.api_role', 'lz_app', false)");
       for (const m of all.filter((x) => x.name < '0013')) await pg.exec(m.sql);
       const t = (await pg.query<{ id: string }>(`insert into tenant (code, name, kind, path) values ('zz', '测试省纪委监委', 'province_commission', 'zz') returning id`)).rows[0].id;
       const u = (await pg.query<{ id: string }>(`insert into unit (tenant_id, name) values ($1, '测试单位') returning id`, [t])).rows[0].id;

@@ -19,6 +19,8 @@ describe.skipIf(isPg)('migration 0014 on existing data (pglite)', () => {
         create role lz_app nologin nosuperuser nobypassrls noinherit; grant lz_app to lz_owner with admin option;
         set role lz_owner`);
       const all = listMigrations();
+      // As the migrate runner does: app_tenant_table() (0012) grants to the role named here.
+      await pg.exec("select set_config('app.api_role', 'lz_app', false)");
       for (const m of all.filter((x) => x.name < '0014')) await pg.exec(m.sql);
 
       // Old data, written past RLS: two trees, a record in a child tenant and one in the other root.

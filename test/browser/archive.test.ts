@@ -203,6 +203,7 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
     expect(await row.textContent()).toContain('拒收上交礼品礼金');
     await shot(officer, 'review-queue');
     await row.getByTestId('review-return').click();
+    await officer.getByRole('dialog', { name: '退回记录' }).waitFor(WAIT);
     await officer.getByTestId('return-ok').click();
     await officer.getByText('请填写退回理由').waitFor(WAIT);
     await officer.locator('#return-reason').fill('请补充登记（收据）编号，并核对礼品价值');
