@@ -1,22 +1,25 @@
 // The access log in plain Chinese: each row carries a summary such as 「查看干部档案：张建华」 or
 // 「登录失败：密码错误」, written with the row (names as they were at the time of access).
 
-/** What each operation does, as an auditor reads it. */
-export const OPERATION_LABELS: Record<string, string> = {
-  me: '查看本人信息', tenants: '查看租户列表', units: '查看单位树', cadres: '查询干部列表', cadre: '查看干部档案',
-  auditEvents: '查询访问日志', users: '查看用户列表', user: '查看用户', tenantSecurity: '查看安全设置',
-  login: '登录', refreshSession: '刷新会话', logout: '退出登录', changePassword: '修改本人密码',
-  createCadre: '新增干部', updateCadre: '修改干部信息', createTenant: '新建租户', updateTenant: '修改租户',
-  moveTenant: '调整租户上级', setTenantStatus: '暂停或恢复租户', createUser: '新建用户', updateUser: '修改用户',
-  setUserStatus: '停用或启用用户', unlockUser: '解除用户锁定', resetUserPassword: '重置用户密码',
-  updateTenantSecurity: '修改安全设置', purgeAuditEvents: '清理访问日志', exportAuditEvents: '导出访问日志',
-  audit_purge: '清理记录', auditAnchors: '下载哈希链签名锚点', auditSigningKey: '查看签名公钥', anchorAuditChain: '签署哈希链链头',
-  activateAccount: '激活账户', roleGrants: '查看授权记录', approveRoleGrant: '批准角色授权', rejectRoleGrant: '退回角色授权',
-  roleGrantAlerts: '查看授权预警',
-  codeTables: '查看代码表', recordCategories: '查看档案类别', record: '查看档案记录', reviewQueue: '查看待审核记录',
-  createRecord: '新增档案记录', updateRecord: '修改档案记录', reviewRecord: '审核档案记录', deleteRecord: '删除档案记录',
-  restoreRecord: '恢复档案记录',
-};
+import { getSchema } from '../graphql/schema.js';
+
+// What each operation does, as an auditor reads it: every Query and Mutation field declares its label where it is
+// defined (`extensions: { auditLabel }`), as REST routes do (`config: { auditLabel }`).
+declare module 'graphql' {
+  interface GraphQLFieldExtensions<_TSource, _TContext, _TArgs = any> {
+    auditLabel?: string;
+  }
+}
+
+/** The Chinese label of a Query or Mutation field; the name itself for a field the schema lacks. */
+export function operationLabel(field: string): string {
+  const schema = getSchema();
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    const label = type?.getFields()[field]?.extensions.auditLabel;
+    if (label) return label;
+  }
+  return field;
+}
 
 const LOGIN_REASONS: Record<string, string> = {
   bad_password: '密码错误', unknown_user: '账户不存在', locked: '账户已锁定', disabled: '账户已停用',
@@ -47,7 +50,7 @@ export interface DescribeInput {
 }
 
 export function describeOperation(d: DescribeInput): string {
-  const what = [...new Set(d.fields.filter((f) => f !== '__typename'))].map((f) => OPERATION_LABELS[f] ?? f).join('、') || '请求';
+  const what = [...new Set(d.fields.filter((f) => f !== '__typename'))].map(operationLabel).join('、') || '请求';
   const objects = [
     ...(d.cadreNames.length ? [nameList(d.cadreNames)] : []),
     ...d.targets.map((x) => x.name).filter((x): x is string => !!x),
@@ -62,7 +65,7 @@ export function describeOperation(d: DescribeInput): string {
 }
 
 export function describeLogin(op: 'login' | 'refreshSession', outcome: 'success' | 'failure', reason?: string): string {
-  const label = OPERATION_LABELS[op];
+  const label = operationLabel(op);
   if (outcome === 'success') return `${label}成功`;
   return `${label}失败${reason ? `：${LOGIN_REASONS[reason] ?? reason}` : ''}`;
 }

@@ -71,11 +71,12 @@ const Me = builder.objectRef<Principal>('Me').implement({
 });
 
 builder.queryField('me', (t) =>
-  t.field({ type: Me, resolve: (_r, _a, ctx) => session(ctx).principal }),
+  t.field({ extensions: { auditLabel: '查看本人信息' }, type: Me, resolve: (_r, _a, ctx) => session(ctx).principal }),
 );
 
 builder.mutationField('login', (t) =>
   t.field({
+    extensions: { auditLabel: '登录' },
     type: AuthPayload,
     // Nullable so that every aliased attempt in one request runs (and counts) even after one fails.
     nullable: true,
@@ -95,6 +96,7 @@ builder.mutationField('login', (t) =>
 
 builder.mutationField('refreshSession', (t) =>
   t.field({
+    extensions: { auditLabel: '刷新会话' },
     type: AuthPayload,
     nullable: true,
     description: '以刷新令牌换取新的访问令牌和刷新令牌（会话已注销、超时、停用或令牌被重复使用时失败）',
@@ -118,6 +120,7 @@ builder.mutationField('refreshSession', (t) =>
 
 builder.mutationField('logout', (t) =>
   t.boolean({
+    extensions: { auditLabel: '退出登录' },
     description: '注销当前会话：其访问令牌和刷新令牌立即失效',
     resolve: async (_r, _a, ctx) => {
       const { trx, principal } = session(ctx);
@@ -129,6 +132,7 @@ builder.mutationField('logout', (t) =>
 
 builder.mutationField('changePassword', (t) =>
   t.boolean({
+    extensions: { auditLabel: '修改本人密码' },
     description: '修改本人密码；其他会话随之注销',
     args: {
       currentPassword: t.arg.string({ required: true, validate: passwordText }),

@@ -107,6 +107,7 @@ export function checkAuditFilter(f: Record<string, unknown> | null | undefined):
 
 builder.queryField('auditEvents', (t) =>
   t.field({
+    extensions: { auditLabel: '查询访问日志' },
     type: AuditConnection,
     description: '访问日志（审计员，本级及下级），新的在前',
     args: {
@@ -129,6 +130,7 @@ builder.queryField('auditEvents', (t) =>
 
 builder.mutationField('purgeAuditEvents', (t) =>
   t.int({
+    extensions: { auditLabel: '清理访问日志' },
     description: `清理早于指定天数（不少于 ${AUDIT_PURGE_MIN_DAYS} 天）的访问日志（审计员，本级及下级）；被清理的行在哈希链中留下占位。返回清理行数`,
     args: {
       olderThanDays: t.arg.int({
@@ -175,6 +177,7 @@ function rootAuditor(ctx: Ctx) {
 
 builder.queryField('auditAnchors', (t) =>
   t.field({
+    extensions: { auditLabel: '下载哈希链签名锚点' },
     type: [AuditAnchor],
     description: '访问日志哈希链的签名锚点，新的在前（顶级租户的审计员）；可用 auditSigningKey 在系统外核验',
     args: { first: t.arg.int({ validate: z.number().int().min(1, '数量无效').max(10000, '一次最多 10000 个') }) },
@@ -188,6 +191,7 @@ builder.queryField('auditAnchors', (t) =>
 
 builder.queryField('auditSigningKey', (t) =>
   t.string({
+    extensions: { auditLabel: '查看签名公钥' },
     description: '签署链头的 SM2 公钥（十六进制，04 开头）（顶级租户的审计员）',
     resolve: (_r, _a, ctx) => {
       rootAuditor(ctx);
@@ -198,6 +202,7 @@ builder.queryField('auditSigningKey', (t) =>
 
 builder.mutationField('anchorAuditChain', (t) =>
   t.field({
+    extensions: { auditLabel: '签署哈希链链头' },
     type: AuditAnchor,
     description: '立即签署当前链头（顶级租户的审计员），保存在数据库和库外锚点目录',
     resolve: async (_r, _a, ctx) => {

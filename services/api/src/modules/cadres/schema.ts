@@ -141,6 +141,7 @@ const CadreFilter = builder.inputType('CadreFilter', {
 
 builder.queryField('cadres', (t) =>
   t.field({
+    extensions: { auditLabel: '查询干部列表' },
     type: CadreConnection,
     args: {
       first: t.arg.int({ description: '每页条数，最多 500' }),
@@ -184,6 +185,7 @@ builder.queryField('cadres', (t) =>
 
 builder.queryField('cadre', (t) =>
   t.field({
+    extensions: { auditLabel: '查看干部档案' },
     type: Cadre,
     nullable: true,
     description: '按 id 取干部；格式错误、不存在或不在可见范围内一律为 null',
@@ -245,6 +247,7 @@ const CadreInput = builder.inputType('CadreInput', {
 
 builder.mutationField('createCadre', (t) =>
   t.field({
+    extensions: { auditLabel: '新增干部' },
     type: Cadre,
     args: { input: t.arg({ type: CadreInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
@@ -270,6 +273,7 @@ const CadrePatch = builder.inputType('CadrePatch', {
 
 builder.mutationField('updateCadre', (t) =>
   t.field({
+    extensions: { auditLabel: '修改干部信息' },
     type: Cadre,
     nullable: true,
     description: '修改干部基本信息（version 须为所见版本，已被他人修改时拒绝：VERSION_CONFLICT）；不存在或不可见时为 null',

@@ -27,6 +27,7 @@ const Table = builder.objectRef<CodeTable>('CodeTable').implement({
 
 builder.queryField('codeTables', (t) =>
   t.field({
+    extensions: { auditLabel: '查看代码表' },
     type: [Table],
     description: '代码表；不给 names 时为全部：sex, ethnicity, political_status, health, family_relation, education, degree, rank, cadre_status, management_level',
     args: { names: t.arg.stringList({ validate: z.array(z.string().max(40)).max(20, '一次最多 20 个代码表') }) },

@@ -50,6 +50,7 @@ const RoleGrantConnection = connectionType('RoleGrant', RoleGrant);
 
 builder.queryField('roleGrants', (t) =>
   t.field({
+    extensions: { auditLabel: '查看授权记录' },
     type: RoleGrantConnection,
     description: '本级及下级机构的角色授权申请（系统管理员、安全保密管理员、安全审计员）：待审批的在前，其后为最近的决定',
     args: {
@@ -85,6 +86,7 @@ async function decidable(ctx: Ctx, id: string) {
 
 builder.mutationField('approveRoleGrant', (t) =>
   t.field({
+    extensions: { auditLabel: '批准角色授权' },
     type: RoleGrant,
     nullable: true,
     description: '批准角色授权（安全保密管理员；不能审批本人提出或授予本人的申请）：该账户的下一次请求起生效',
@@ -98,6 +100,7 @@ builder.mutationField('approveRoleGrant', (t) =>
 
 builder.mutationField('rejectRoleGrant', (t) =>
   t.field({
+    extensions: { auditLabel: '退回角色授权' },
     type: RoleGrant,
     nullable: true,
     description: '退回角色授权申请并说明理由（安全保密管理员）：账户保持原角色，新建账户仍不能登录',
@@ -128,6 +131,7 @@ const GrantAlert = builder.objectRef<AlertRow>('RoleGrantAlert').implement({
 
 builder.queryField('roleGrantAlerts', (t) =>
   t.field({
+    extensions: { auditLabel: '查看授权预警' },
     type: [GrantAlert],
     description: '授权预警（安全审计员）：最近若干天内获批的授权中，批准后一小时内即登录并查阅档案的',
     args: { days: t.arg.int({ description: '查看最近多少天（默认 30）', validate: intIn('天数', 1, 366) }) },

@@ -200,6 +200,7 @@ builder.objectField(Cadre, 'records', (t) =>
 
 builder.queryField('record', (t) =>
   t.field({
+    extensions: { auditLabel: '查看档案记录' },
     type: ArchiveRecord,
     nullable: true,
     description: '按 id 取记录；格式错误、不存在或不在可见范围内一律为 null',
@@ -212,6 +213,7 @@ const RecordConnection = connectionType('ArchiveRecord', ArchiveRecord);
 
 builder.queryField('reviewQueue', (t) =>
   t.field({
+    extensions: { auditLabel: '查看待审核记录' },
     type: RecordConnection,
     description: '待审核的记录（纪检干部），先录入的在前',
     args: {
@@ -235,6 +237,7 @@ builder.queryField('reviewQueue', (t) =>
 
 builder.mutationField('createRecord', (t) =>
   t.field({
+    extensions: { auditLabel: '新增档案记录' },
     type: ArchiveRecord,
     nullable: true,
     description: '录入一条记录。纪检干部录入的直接为已审核，填报员录入的为待审核；干部不存在或不可见时为 null',
@@ -252,6 +255,7 @@ builder.mutationField('createRecord', (t) =>
 
 builder.mutationField('updateRecord', (t) =>
   t.field({
+    extensions: { auditLabel: '修改档案记录' },
     type: ArchiveRecord,
     nullable: true,
     description: '修改记录（整体替换字段与材料目录）。version 须为所见版本，已被他人修改时拒绝（VERSION_CONFLICT），不丢失任何内容。填报员修改后回到待审核',
@@ -269,6 +273,7 @@ builder.mutationField('updateRecord', (t) =>
 
 builder.mutationField('reviewRecord', (t) =>
   t.field({
+    extensions: { auditLabel: '审核档案记录' },
     type: ArchiveRecord,
     nullable: true,
     description: '审核（纪检干部）：accept 通过，return 退回（须写明理由）',
@@ -286,6 +291,7 @@ builder.mutationField('reviewRecord', (t) =>
 
 builder.mutationField('deleteRecord', (t) =>
   t.field({
+    extensions: { auditLabel: '删除档案记录' },
     type: ArchiveRecord,
     nullable: true,
     description: '删除记录（纪检干部；可恢复）',
@@ -296,6 +302,7 @@ builder.mutationField('deleteRecord', (t) =>
 
 builder.mutationField('restoreRecord', (t) =>
   t.field({
+    extensions: { auditLabel: '恢复档案记录' },
     type: ArchiveRecord,
     nullable: true,
     description: '恢复已删除的记录（纪检干部）',
@@ -332,6 +339,7 @@ const Category = builder.objectRef<CategorySpec>('RecordCategory').implement({
 
 builder.queryField('recordCategories', (t) =>
   t.field({
+    extensions: { auditLabel: '查看档案类别' },
     type: [Category],
     description: '调用者可见的档案类别及表单定义',
     resolve: (_r, _a, ctx) => {

@@ -40,6 +40,7 @@ const SecuritySettings = builder.objectRef<SecurityView>('SecuritySettings').imp
 
 builder.queryField('tenantSecurity', (t) =>
   t.field({
+    extensions: { auditLabel: '查看安全设置' },
     type: SecuritySettings,
     nullable: true,
     description: '机构的安全设置（系统管理员查看，安全保密管理员查看和修改；本级及下级）；不存在或不可见时为 null',
@@ -57,6 +58,7 @@ const SecurityInput = builder.inputType('SecuritySettingsInput', {
 
 builder.mutationField('updateTenantSecurity', (t) =>
   t.field({
+    extensions: { auditLabel: '修改安全设置' },
     type: SecuritySettings,
     nullable: true,
     description: '修改机构安全设置（安全保密管理员，本级及下级），下一次请求起生效；不得宽于上级的生效值',

@@ -34,6 +34,7 @@ export const Unit = builder.objectRef<UnitRow>('Unit').implement({
 
 builder.queryField('units', (t) =>
   t.field({
+    extensions: { auditLabel: '查看单位树' },
     type: [Unit],
     description: '可见单位；给出 tenantCode 时只列该租户的单位',
     args: { tenantCode: t.arg.string({ validate: searchText }) },

@@ -50,6 +50,7 @@ const UserConnection = connectionType('User', User);
 
 builder.queryField('users', (t) =>
   t.field({
+    extensions: { auditLabel: '查看用户列表' },
     type: UserConnection,
     description: '本级及下级租户的用户（管理员）',
     args: {
@@ -69,6 +70,7 @@ builder.queryField('users', (t) =>
 
 builder.queryField('user', (t) =>
   t.field({
+    extensions: { auditLabel: '查看用户' },
     type: User,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
@@ -102,6 +104,7 @@ const AccountActivation = builder.objectRef<Issued>('AccountActivation').impleme
 
 builder.mutationField('createUser', (t) =>
   t.field({
+    extensions: { auditLabel: '新建用户' },
     type: AccountActivation,
     nullable: true,
     description: '在本级或下级机构新建账户（系统管理员）：不设密码，发一次性激活码；纪检干部、领导、填报员、安全审计员角色须经安全保密管理员审批后生效。本机构的系统管理员、安全保密管理员、安全审计员只能由上级机构的系统管理员新建。机构不存在或不可见时为 null',
@@ -122,6 +125,7 @@ const UserPatch = builder.inputType('UserPatch', {
 
 builder.mutationField('updateUser', (t) =>
   t.field({
+    extensions: { auditLabel: '修改用户' },
     type: User,
     nullable: true,
     description: '修改账户：姓名立即生效；授予纪检干部、领导、填报员、安全审计员角色（或改变填报员负责的单位）成为待审批申请，安全保密管理员批准后生效，在此之前保持原角色',
@@ -134,6 +138,7 @@ builder.mutationField('updateUser', (t) =>
 
 builder.mutationField('setUserStatus', (t) =>
   t.field({
+    extensions: { auditLabel: '停用或启用用户' },
     type: User,
     nullable: true,
     description: '停用（立即结束其会话）或启用用户',
@@ -148,6 +153,7 @@ builder.mutationField('setUserStatus', (t) =>
 
 builder.mutationField('unlockUser', (t) =>
   t.field({
+    extensions: { auditLabel: '解除用户锁定' },
     type: User,
     nullable: true,
     description: '解除登录失败锁定',
@@ -158,6 +164,7 @@ builder.mutationField('unlockUser', (t) =>
 
 builder.mutationField('resetUserPassword', (t) =>
   t.field({
+    extensions: { auditLabel: '重置用户密码' },
     type: AccountActivation,
     nullable: true,
     description: '重置密码（系统管理员）：原密码立即失效、会话结束，发一次性激活码，本人凭激活码设置新密码。持有须审批角色的账户在安全保密管理员重新审批其角色前不能登录',
@@ -178,6 +185,7 @@ const ActivationResult = builder.objectRef<{ username: string; ready: boolean }>
 
 builder.mutationField('activateAccount', (t) =>
   t.field({
+    extensions: { auditLabel: '激活账户' },
     type: ActivationResult,
     description: '激活账户（无需登录）：凭登录名和一次性激活码设置本人密码。激活码错误计入登录失败次数',
     args: {
