@@ -9,8 +9,6 @@ import sharp from 'sharp';
 
 const TIMEOUT = 120_000;
 
-interface GqlError { message: string; extensions?: { code?: string } }
-interface GqlResult<T> { data?: T; errors?: GqlError[] }
 interface CadreRef { id: string; name: string }
 interface GiftState {
   id: string; version: number; statusLabel: string; deleted: boolean; reviewedBy: string | null; returnReason: string | null;
@@ -28,23 +26,9 @@ const CREATE = `mutation($c: ID!, $cat: Int!, $f: RecordFieldsInput!, $m: [Recor
 describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
   const rig = useBrowser({ timezoneId: 'Asia/Shanghai' });
 
-  async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const res = await fetch(`${rig.srv.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as GqlResult<T>;
-    if (body.errors?.length) throw new Error(`${body.errors[0].message} (${body.errors[0].extensions?.code})`);
-    return body.data as T;
-  }
+  const api = <T,>(query: string, variables: Record<string, unknown> = {}, token?: string) => rig.api<T>(query, variables, token);
 
-  async function apiLogin(username: string): Promise<string> {
-    const d = await api<{ login: { accessToken: string } }>(
-      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }', { u: username, p: rig.srv.password },
-    );
-    return d.login.accessToken;
-  }
+  const apiLogin = (username: string) => rig.apiLogin(username);
 
   const me = async (token: string) => (await api<{ me: { displayName: string } }>('{ me { displayName } }', {}, token)).me;
   const firstCadres = async (token: string, n = 2) =>

@@ -37,24 +37,9 @@ function csvRecords(text: string): string[][] {
 describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', () => {
   const rig = useBrowser({ timezoneId: 'Asia/Shanghai', acceptDownloads: true });
 
-  async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const res = await fetch(`${rig.srv.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as GqlResult<T>;
-    if (body.errors?.length) throw new Error(`${body.errors[0].message} (${body.errors[0].extensions?.code})`);
-    return body.data as T;
-  }
+  const api = <T,>(query: string, variables: Record<string, unknown> = {}, token?: string) => rig.api<T>(query, variables, token);
 
-  async function apiLogin(username: string): Promise<string> {
-    const d = await api<{ login: { accessToken: string } }>(
-      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
-      { u: username, p: rig.srv.password },
-    );
-    return d.login.accessToken;
-  }
+  const apiLogin = (username: string) => rig.apiLogin(username);
 
   const auditQuery = 'query($n: Int, $f: AuditFilter) { auditEvents(first: $n, filter: $f) { totalCount edges { node { id summary username tenantCode cadreIds } } } }';
   const audit = (token: string, f: Record<string, unknown> = {}, n = 500) =>

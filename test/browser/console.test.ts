@@ -6,29 +6,13 @@ import { hasChromium, useBrowser, shot, submitLogin } from '../helpers/browser.j
 
 const TIMEOUT = 120_000;
 
-interface GqlResult<T> { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
 
 describe.skipIf(!hasChromium)('console in the browser', () => {
   const rig = useBrowser();
 
-  async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const res = await fetch(`${rig.srv.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as GqlResult<T>;
-    if (body.errors?.length) throw new Error(`${body.errors[0].message} (${body.errors[0].extensions?.code})`);
-    return body.data as T;
-  }
+  const api = <T,>(query: string, variables: Record<string, unknown> = {}, token?: string) => rig.api<T>(query, variables, token);
 
-  async function apiLogin(username: string): Promise<string> {
-    const d = await api<{ login: { accessToken: string } }>(
-      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
-      { u: username, p: rig.srv.password },
-    );
-    return d.login.accessToken;
-  }
+  const apiLogin = (username: string) => rig.apiLogin(username);
 
   async function newPage(): Promise<Page> {
     const ctx = await rig.newContext();

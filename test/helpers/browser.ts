@@ -75,5 +75,23 @@ export function useBrowser(options: BrowserContextOptions = {}) {
       return ctx;
     },
     async newPage(): Promise<Page> { return (await this.newContext()).newPage(); },
+    /** A GraphQL call to the file's server, beside the browser; the first error's message and code thrown. */
+    async api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+      const res = await fetch(`${server!.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+      if (body.errors?.length) throw new Error(`${body.errors[0].message} (${body.errors[0].extensions?.code})`);
+      return body.data as T;
+    },
+    /** An access token for a demo account (the server's demo password). */
+    async apiLogin(username: string): Promise<string> {
+      const d = await this.api<{ login: { accessToken: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }', { u: username, p: server!.password },
+      );
+      return d.login.accessToken;
+    },
   };
 }
