@@ -19,6 +19,8 @@ export interface PagedQuery<T> {
   rows: T[];
   loading: boolean;
   error: string | null;
+  /** The error itself (e.g. to tell a refusal from a failure). */
+  failure: unknown;
   /** Read the current page again. */
   refresh(): void;
   onTableChange(p: TablePaginationConfig): void;
@@ -67,6 +69,7 @@ export function usePagedQuery<T>(
     page, pageSize, setPage, data, rows: data?.edges.map((e) => e.node) ?? [],
     loading: query.isFetching || (enabled && query.isPending),
     error: query.error ? errorText(query.error, errorFallback) : null,
+    failure: query.error,
     refresh: () => void refetch(), onTableChange,
   };
 }
@@ -86,11 +89,15 @@ interface PagedTableProps<T> extends Pick<TableProps<T>, 'rowClassName' | 'expan
   /** 「共 n 条」: shown beside the pager, and alone under an empty table. */
   total(n: number): string;
   totalTestId: string;
+  /** The page sizes offered (PAGE_SIZES unless told). */
+  pageSizes?: number[];
+  /** More attributes of a row (a click handler, data-* attributes) beside its test id. */
+  onRow?(row: T): React.HTMLAttributes<HTMLElement> & Record<`data-${string}`, string>;
 }
 
 export function PagedTable<T extends { id: string }>({
   query, columns, toolbar, cardClassName = 'lz-table-card', className, testId, rowTestId, scrollX, empty, total, totalTestId,
-  rowClassName, expandable,
+  rowClassName, expandable, pageSizes = PAGE_SIZES, onRow,
 }: PagedTableProps<T>) {
   const { data, loading, error } = query;
   return (
@@ -118,7 +125,7 @@ export function PagedTable<T extends { id: string }>({
         dataSource={query.rows}
         scroll={{ x: scrollX }}
         rowClassName={rowClassName}
-        onRow={() => ({ 'data-testid': rowTestId }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) => ({ 'data-testid': rowTestId, ...onRow?.(r) }) as React.HTMLAttributes<HTMLElement>}
         onChange={query.onTableChange}
         expandable={expandable}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
@@ -127,7 +134,7 @@ export function PagedTable<T extends { id: string }>({
           pageSize: query.pageSize,
           total: data?.totalCount ?? 0,
           showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
+          pageSizeOptions: pageSizes,
           showQuickJumper: true,
           showTotal: (n) => <span data-testid={totalTestId}>{total(n)}</span>,
         }}

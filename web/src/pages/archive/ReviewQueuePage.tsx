@@ -1,16 +1,14 @@
 // 待审核记录: what fillers entered and officers have yet to accept or return, oldest first, as a ledger with a
 // category filter, 待审核 / 已退回, paging, the record's form in an expandable row, and 审核通过 / 退回 in the row.
-import type React from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  Alert, App as AntApp, Button, Card, Empty, Popconfirm, Segmented, Select, Space, Table, Tooltip, Typography,
-} from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import { CheckOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { App as AntApp, Button, Popconfirm, Segmented, Select, Space, Tooltip } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
 import { queryKey } from '../../api/query';
+import { PageHead, RefreshButton } from '../../components/PageHead';
+import { PagedTable, usePagedQuery, type PagedQuery } from '../../components/PagedTable';
 import { categoryNumeral, formatTime, keyDate, summaryOf } from './format';
 import { acceptRecord, isConflict, REVIEW_QUEUE } from './recordOps';
 import { MaterialsTable, RecordSheet } from './RecordSheet';
@@ -26,34 +24,26 @@ export function ReviewQueuePage() {
   const { categories, docs, error: catError, retry } = useCategories();
   const [status, setStatus] = useState<QueueStatus>('pending');
   const [category, setCategory] = useState<number | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [busy, setBusy] = useState<string | null>(null);
   const [returning, setReturning] = useState<ArchiveRecord | null>(null);
 
-  const variables = { offset: (page - 1) * pageSize, category: category ?? null, status };
-  const queue = useQuery({
-    queryKey: [...queryKey(REVIEW_QUEUE, variables), pageSize],
-    enabled: !!docs,
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) => {
-      const d = await gql<{ reviewQueue: ReviewPage }>(docs!.reviewQueue(pageSize), variables, { signal });
-      return { rows: d.reviewQueue.edges.map((e) => docs!.normalize(e.node)), total: d.reviewQueue.totalCount };
+  const filter = { category: category ?? null, status };
+  const queue = usePagedQuery<ArchiveRecord>(
+    async (first, offset, signal) => {
+      const d = await gql<{ reviewQueue: ReviewPage }>(docs!.reviewQueue(first), { offset, ...filter }, { signal });
+      return { totalCount: d.reviewQueue.totalCount, edges: d.reviewQueue.edges.map((e) => ({ node: docs!.normalize(e.node) })) };
     },
-  });
-  const rows = queue.data?.rows ?? [];
-  const total = queue.data?.total ?? 0;
-  const loading = queue.isFetching || !docs;
-  const error = queue.error ? errorText(queue.error, '待审核记录加载失败') : null;
-
-  // The page may have emptied (records reviewed meanwhile): fall back to the last page.
-  useEffect(() => {
-    if (!queue.data || queue.isPlaceholderData) return;
-    const last = Math.max(1, Math.ceil(queue.data.total / pageSize));
-    if (page > last) setPage(last);
-  }, [queue.data, queue.isPlaceholderData, page, pageSize]);
-
-  const refresh = () => void queue.refetch();
+    queryKey(REVIEW_QUEUE, filter),
+    { enabled: !!docs, errorFallback: '待审核记录加载失败' },
+  );
+  const { page, pageSize, setPage, refresh } = queue;
+  // The table waits for the categories too, and their failure is shown (and retried) in the table's place.
+  const shown: PagedQuery<ArchiveRecord> = {
+    ...queue,
+    loading: queue.loading || !docs,
+    error: queue.error ?? catError,
+    refresh: () => (catError ? retry() : refresh()),
+  };
 
   const accept = async (r: ArchiveRecord) => {
     if (!docs) return;
@@ -67,14 +57,6 @@ export function ReviewQueuePage() {
     } finally {
       setBusy(null);
     }
-  };
-
-  const onTableChange = (p: TablePaginationConfig) => {
-    const size = p.pageSize ?? pageSize;
-    if (size !== pageSize) {
-      setPageSize(size);
-      setPage(1);
-    } else setPage(p.current ?? 1);
   };
 
   const catOf = (r: ArchiveRecord) => docs?.byId.get(r.category);
@@ -154,93 +136,59 @@ export function ReviewQueuePage() {
 
   return (
     <div className="lz-review">
-      <div className="lz-page-head">
-        <Typography.Title level={4} className="lz-page-title">待审核记录</Typography.Title>
-        <span className="lz-page-desc">填报员录入的档案记录，经纪检干部审核通过后生效；退回的记录由录入人修改后重新提交</span>
-      </div>
-      <Card className="lz-table-card" size="small">
-        <div className="lz-toolbar">
-          <Segmented<QueueStatus>
-            value={status}
-            onChange={(v) => { setStatus(v); setPage(1); }}
-            options={[{ value: 'pending', label: '待审核' }, { value: 'returned', label: '已退回' }]}
-            data-testid="review-status"
-          />
-          <Select<number>
-            className="lz-review-category"
-            data-testid="review-category"
-            id="review-category"
-            placeholder="全部类别"
-            allowClear
-            value={category}
-            onChange={(v) => { setCategory(v ?? undefined); setPage(1); }}
-            options={(categories ?? []).map((c) => ({ value: c.id, label: `${categoryNumeral(c.id)}、${c.short}`, title: c.title }))}
-            popupMatchSelectWidth={false}
-          />
-          <span className="lz-scope lz-muted">
-            {status === 'pending' ? '先录入的在前。展开一行可查看记录全文和材料目录。' : '已退回、等待录入人修改的记录。'}
-          </span>
-          <Tooltip title="刷新">
-            <Button icon={<ReloadOutlined />} onClick={refresh} aria-label="刷新" data-testid="review-reload" />
-          </Tooltip>
-        </div>
-
-        {(error || catError) && (
-          <Alert
-            type="error"
-            showIcon
-            title={error ?? catError}
-            className="lz-table-alert"
-            action={<Button size="small" onClick={() => (catError ? retry() : refresh())}>重试</Button>}
-          />
-        )}
-
-        <Table<ArchiveRecord>
-          className="lz-cadre-table lz-review-table"
-          data-testid="review-table"
-          rowKey="id"
-          size="small"
-          bordered
-          loading={loading}
-          columns={columns}
-          dataSource={rows}
-          scroll={{ x: 1000 }}
-          onRow={(r) => ({ 'data-testid': 'review-row', 'data-record-id': r.id }) as React.HTMLAttributes<HTMLElement>}
-          onChange={onTableChange}
-          expandable={{
-            expandedRowRender: (r) => {
-              const c = catOf(r);
-              return c ? (
-                <div className="lz-review-detail">
-                  <RecordSheet category={c} record={r} />
-                  <div className="lz-record-materials">
-                    <div className="lz-record-materials-title">材料目录</div>
-                    <MaterialsTable materials={r.materials} />
-                  </div>
+      <PageHead title="待审核记录" desc="填报员录入的档案记录，经纪检干部审核通过后生效；退回的记录由录入人修改后重新提交" />
+      <PagedTable<ArchiveRecord>
+        query={shown}
+        columns={columns}
+        className="lz-cadre-table lz-review-table"
+        testId="review-table"
+        rowTestId="review-row"
+        scrollX={1000}
+        pageSizes={PAGE_SIZES}
+        onRow={(r) => ({ 'data-record-id': r.id })}
+        expandable={{
+          expandedRowRender: (r) => {
+            const c = catOf(r);
+            return c ? (
+              <div className="lz-review-detail">
+                <RecordSheet category={c} record={r} />
+                <div className="lz-record-materials">
+                  <div className="lz-record-materials-title">材料目录</div>
+                  <MaterialsTable materials={r.materials} />
                 </div>
-              ) : null;
-            },
-          }}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={status === 'pending' ? '没有待审核的记录' : '没有已退回的记录'}
-              />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showQuickJumper: true,
-            showTotal: (t) => `共 ${t} 条`,
-          }}
-        />
-        {!loading && !error && total === 0 && <div className="lz-table-total" data-testid="review-total">共 0 条</div>}
-      </Card>
+              </div>
+            ) : null;
+          },
+        }}
+        empty={status === 'pending' ? '没有待审核的记录' : '没有已退回的记录'}
+        total={(n) => `共 ${n} 条`}
+        totalTestId="review-total"
+        toolbar={
+          <>
+            <Segmented<QueueStatus>
+              value={status}
+              onChange={(v) => { setStatus(v); setPage(1); }}
+              options={[{ value: 'pending', label: '待审核' }, { value: 'returned', label: '已退回' }]}
+              data-testid="review-status"
+            />
+            <Select<number>
+              className="lz-review-category"
+              data-testid="review-category"
+              id="review-category"
+              placeholder="全部类别"
+              allowClear
+              value={category}
+              onChange={(v) => { setCategory(v ?? undefined); setPage(1); }}
+              options={(categories ?? []).map((c) => ({ value: c.id, label: `${categoryNumeral(c.id)}、${c.short}`, title: c.title }))}
+              popupMatchSelectWidth={false}
+            />
+            <span className="lz-scope lz-muted">
+              {status === 'pending' ? '先录入的在前。展开一行可查看记录全文和材料目录。' : '已退回、等待录入人修改的记录。'}
+            </span>
+            <RefreshButton onClick={refresh} testId="review-reload" />
+          </>
+        }
+      />
 
       {returning && docs && (
         <ReturnModal

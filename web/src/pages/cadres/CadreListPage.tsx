@@ -1,18 +1,19 @@
 import type React from 'react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Input, Result, Space, Spin, Table, Tag, Tooltip, Tree, Typography } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import { CloseCircleOutlined, LockOutlined, ReloadOutlined } from '@ant-design/icons';
-import { keepPreviousData } from '@tanstack/react-query';
-import { isForbidden } from '../../api/graphql';
-import { useGqlQuery } from '../../api/query';
+import { Card, Result, Tag, Tooltip } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { gql, isForbidden } from '../../api/graphql';
+import { queryKey, useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
+import { FilterTreeCard } from '../../components/FilterTreeCard';
+import { PageHead, RefreshButton } from '../../components/PageHead';
+import { PagedTable, usePagedQuery } from '../../components/PagedTable';
+import { ScopeLine, SearchBox } from '../../components/Toolbar';
 import { CadresDocument, TenantsDocument, UnitsDocument, type Cadre, type CadreFilter } from './queries';
 import { formatBirthMonth, STATUS_COLORS } from './format';
 import { buildScopeTree, filterTree, indexNodes, type ScopeNode } from './unitTree';
-
-const PAGE_SIZES = [20, 50, 100];
 
 const dash = (v: string | null | undefined) => (v ? v : <span className="lz-muted">—</span>);
 
@@ -61,8 +62,6 @@ function CadreLedger() {
   const [expandedKeys, setExpandedKeys] = useState<string[] | null>(null);
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
 
   const selectedNode: ScopeNode | undefined = selectedKey ? nodeIndex.get(selectedKey) : undefined;
   const filter = useMemo<CadreFilter>(() => {
@@ -73,23 +72,13 @@ function CadreLedger() {
     return f;
   }, [search, selectedNode]);
 
-  const cadres = useGqlQuery(
-    CadresDocument,
-    { first: pageSize, offset: (page - 1) * pageSize, filter },
-    { placeholderData: keepPreviousData },
+  const cadres = usePagedQuery<Cadre>(
+    (first, offset, signal) => gql(CadresDocument, { first, offset, filter }, { signal }).then((d) => d.cadres),
+    queryKey(CadresDocument, { filter }),
+    { errorFallback: '干部档案加载失败' },
   );
-  const data = cadres.data?.cadres ?? null;
-  const loading = cadres.isFetching;
-  const forbidden = isForbidden(cadres.error);
-  const error = cadres.error && !forbidden ? message(cadres.error) : null;
-  const reload = () => void cadres.refetch();
-
-  // The page may have emptied (e.g. rows moved away): fall back to the last page.
-  useEffect(() => {
-    if (!data || cadres.isPlaceholderData) return;
-    const lastPage = Math.max(1, Math.ceil(data.totalCount / pageSize));
-    if (page > lastPage) setPage(lastPage);
-  }, [data, cadres.isPlaceholderData, page, pageSize]);
+  const forbidden = isForbidden(cadres.failure);
+  const { setPage } = cadres;
 
   // Expand the top of the tree (own tenant and its direct children) once it is loaded; a small tree (a filler's few
   // units, a county) is opened entirely.
@@ -111,20 +100,10 @@ function CadreLedger() {
     setPage(1);
   };
 
-  const onTableChange = (p: TablePaginationConfig) => {
-    const nextSize = p.pageSize ?? pageSize;
-    if (nextSize !== pageSize) {
-      setPageSize(nextSize);
-      setPage(1);
-    } else {
-      setPage(p.current ?? 1);
-    }
-  };
-
   const columns: TableColumnsType<Cadre> = [
     {
       title: '序号', key: 'index', width: 52, align: 'center', fixed: 'left',
-      render: (_v, _r, i) => (page - 1) * pageSize + i + 1,
+      render: (_v, _r, i) => (cadres.page - 1) * cadres.pageSize + i + 1,
     },
     {
       title: '姓名', dataIndex: 'name', key: 'name', width: 80, fixed: 'left',
@@ -162,147 +141,81 @@ function CadreLedger() {
 
   if (forbidden) return <CadresForbidden />;
 
-  const rows = data?.edges.map((e) => e.node) ?? [];
-
   return (
     <div className="lz-cadres">
-      <div className="lz-page-head">
-        <Typography.Title level={4} className="lz-page-title">干部档案</Typography.Title>
-        <span className="lz-page-desc">
-          {!me
-            ? '一人一档'
-            : me.roles.includes('filler')
-              ? '本人负责填报的单位（含下级单位）的干部，一人一档'
-              : `${me.tenant.name}及下级机关可见范围内的干部，一人一档`}
-        </span>
-      </div>
+      <PageHead
+        title="干部档案"
+        desc={!me
+          ? '一人一档'
+          : me.roles.includes('filler')
+            ? '本人负责填报的单位（含下级单位）的干部，一人一档'
+            : `${me.tenant.name}及下级机关可见范围内的干部，一人一档`}
+      />
 
       <div className="lz-cadres-body">
-        <Card
-          className="lz-tree-card"
-          size="small"
+        <FilterTreeCard
           title="单位目录"
-          extra={
-            <Tooltip title="刷新目录">
-              <Button type="text" size="small" icon={<ReloadOutlined />} onClick={() => void scope.reload()} aria-label="刷新目录" />
-            </Tooltip>
+          onReload={() => void scope.reload()}
+          keyword={treeKeyword}
+          onKeyword={setTreeKeyword}
+          placeholder="查找单位"
+          filterTestId="unit-filter"
+          treeTestId="unit-tree"
+          error={scope.error}
+          loading={scope.loading && !scope.tree.length}
+          nodes={filteredTree.nodes}
+          selectedKey={selectedKey}
+          expandedKeys={effectiveExpanded}
+          onExpand={(keys) => { if (!treeKeyword.trim()) setExpandedKeys(keys.map(String)); }}
+          onSelect={onSelectNode}
+          noMatch="没有匹配的单位"
+          none="暂无单位"
+        />
+
+        <PagedTable<Cadre>
+          query={cadres}
+          columns={columns}
+          className="lz-cadre-table"
+          testId="cadre-table"
+          rowTestId="cadre-row"
+          scrollX={960}
+          rowClassName="lz-clickable-row"
+          onRow={(r) => ({
+            onClick: (e: React.MouseEvent) => {
+              // A text selection is not a click on the row.
+              if (window.getSelection()?.toString()) return;
+              if ((e.target as HTMLElement).closest('a, button')) return;
+              navigate(`/cadres/${r.id}`);
+            },
+          })}
+          empty={search ? '没有符合条件的干部' : '暂无干部档案'}
+          total={(n) => `共 ${n} 人`}
+          totalTestId="cadre-total"
+          toolbar={
+            <>
+              <SearchBox
+                id="cadre-search-input"
+                testId="cadre-search"
+                placeholder="姓名 / 拼音 / 首字母"
+                value={searchInput}
+                onChange={setSearchInput}
+                onSearch={onSearch}
+              />
+              <ScopeLine
+                scope={selectedNode ? selectedNode.scopeText : null}
+                onClear={() => onSelectNode([])}
+                all={me ? `${me.tenant.name}（全部可见）` : '全部可见'}
+              >
+                {search && (
+                  <Tag closable onClose={(e) => { e.preventDefault(); onSearch(''); }}>
+                    查询：{search}
+                  </Tag>
+                )}
+              </ScopeLine>
+              <RefreshButton onClick={cadres.refresh} />
+            </>
           }
-        >
-          <Input
-            allowClear
-            size="small"
-            placeholder="查找单位"
-            value={treeKeyword}
-            onChange={(e) => setTreeKeyword(e.target.value)}
-            className="lz-tree-filter"
-            data-testid="unit-filter"
-          />
-          {scope.error && <Alert type="error" showIcon title={scope.error} className="lz-tree-alert" />}
-          {scope.loading && !scope.tree.length ? (
-            <div className="lz-tree-loading"><Spin /></div>
-          ) : filteredTree.nodes.length ? (
-            <div data-testid="unit-tree">
-            <Tree
-              className="lz-tree"
-              blockNode
-              showIcon
-              treeData={filteredTree.nodes}
-              selectedKeys={selectedKey ? [selectedKey] : []}
-              expandedKeys={effectiveExpanded}
-              onExpand={(keys) => { if (!treeKeyword.trim()) setExpandedKeys(keys.map(String)); }}
-              onSelect={onSelectNode}
-            />
-            </div>
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={treeKeyword ? '没有匹配的单位' : '暂无单位'} />
-          )}
-        </Card>
-
-        <Card className="lz-table-card" size="small">
-          <div className="lz-toolbar">
-            <Input.Search
-              className="lz-search"
-              data-testid="cadre-search"
-              id="cadre-search-input"
-              placeholder="姓名 / 拼音 / 首字母"
-              allowClear
-              enterButton="查询"
-              value={searchInput}
-              onChange={(e) => setSearchInput(e.target.value)}
-              onSearch={onSearch}
-              maxLength={50}
-            />
-            <Space size={8} className="lz-scope" wrap>
-              <span className="lz-muted">当前范围：</span>
-              {selectedNode ? (
-                <Tag
-                  color="red"
-                  closable
-                  closeIcon={<CloseCircleOutlined />}
-                  onClose={(e) => { e.preventDefault(); onSelectNode([]); }}
-                  data-testid="scope-tag"
-                >
-                  {selectedNode.scopeText}
-                </Tag>
-              ) : (
-                <span>{me ? `${me.tenant.name}（全部可见）` : '全部可见'}</span>
-              )}
-              {search && (
-                <Tag closable onClose={(e) => { e.preventDefault(); onSearch(''); }}>
-                  查询：{search}
-                </Tag>
-              )}
-            </Space>
-            <Tooltip title="刷新">
-              <Button icon={<ReloadOutlined />} onClick={reload} />
-            </Tooltip>
-          </div>
-
-          {error && (
-            <Alert
-              type="error"
-              showIcon
-              title={error}
-              className="lz-table-alert"
-              action={<Button size="small" onClick={reload}>重试</Button>}
-            />
-          )}
-
-          <Table<Cadre>
-            className="lz-cadre-table"
-            data-testid="cadre-table"
-            rowKey="id"
-            size="small"
-            bordered
-            loading={loading}
-            columns={columns}
-            dataSource={rows}
-            scroll={{ x: 960 }}
-            rowClassName="lz-clickable-row"
-            onRow={(r) => ({
-              'data-testid': 'cadre-row',
-              onClick: (e: React.MouseEvent) => {
-                // A text selection is not a click on the row.
-                if (window.getSelection()?.toString()) return;
-                if ((e.target as HTMLElement).closest('a, button')) return;
-                navigate(`/cadres/${r.id}`);
-              },
-            }) as React.HTMLAttributes<HTMLElement>}
-            onChange={onTableChange}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={search ? '没有符合条件的干部' : '暂无干部档案'} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: data?.totalCount ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showQuickJumper: true,
-              showTotal: (total) => `共 ${total} 人`,
-            }}
-          />
-          {/* The pager is hidden for an empty ledger: the count stays visible. */}
-          {!loading && !error && data?.totalCount === 0 && <div className="lz-table-total" data-testid="cadre-total">共 0 人</div>}
-        </Card>
+        />
       </div>
     </div>
   );
