@@ -69,6 +69,7 @@ export function defineAbilities(p: Principal | null): AppAbility {
 
 /** Tag a row for an object check: `ability.can('update', asSubject('Tenant', row))`. */
 export const asSubject = (type: Exclude<Subject, 'all'>, row: object): Record<string, unknown> =>
+  // CASL's subject() returns the row typed with its private tag; callers only pass it on to can().
   tag(type, { ...row }) as unknown as Record<string, unknown>;
 
 /** The (action, subject) pairs the console uses to show or hide its pages. */

@@ -64,6 +64,7 @@ export type Connection<T> = ReturnType<typeof connection<T>>;
 /** The Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
 export function connectionType<T>(name: string, node: ObjectRef<any, T> | InterfaceRef<any, T>) {
   const Edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
+    // Pothos types a resolver's result as a conditional type of T, which TypeScript cannot resolve for a generic T.
     fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: node, resolve: (e) => e.node as never }) }),
   });
   return builder.objectRef<Connection<T>>(`${name}Connection`).implement({

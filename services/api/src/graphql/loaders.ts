@@ -57,14 +57,14 @@ function create(trx: Tx) {
       .where('cadre_id', 'in', [...ids]).orderBy('sort_order').orderBy('id').execute(), 'cadre_id')),
     cadreHistory: batch<CadreRevisionRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('cadre_revision')
       .select(['id', 'cadre_id', 'version', 'action', 'actor_name', 'at', 'changes'])
-      .where('cadre_id', 'in', [...ids]).orderBy('id', 'desc').execute() as unknown as (CadreRevisionRow & { cadre_id: string })[], 'cadre_id')),
+      .where('cadre_id', 'in', [...ids]).orderBy('id', 'desc').execute(), 'cadre_id')),
     materials: batch<MaterialRow[]>(async (ids) => {
       const m = await listMaterials(trx, [...ids]);
       return ids.map((id) => m.get(id) ?? []);
     }),
     recordHistory: batch<RevisionRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('record_revision')
       .select(['id', 'record_id', 'version', 'action', 'actor_name', 'at', 'reason', 'changes'])
-      .where('record_id', 'in', [...ids]).orderBy('id', 'desc').execute() as unknown as (RevisionRow & { record_id: string })[], 'record_id')),
+      .where('record_id', 'in', [...ids]).orderBy('id', 'desc').execute(), 'record_id')),
   };
 }
 

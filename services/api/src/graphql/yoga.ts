@@ -36,7 +36,7 @@ interface ServerContext { req: FastifyRequest; reply: FastifyReply; identity: ()
 export function mountGraphql(app: FastifyInstance, db: Kysely<DB>, config: Config, store: ObjectStore) {
   const loginLimiter = createLoginLimiter(config.loginRateLimitPerMinute, config.loginBackoff);
   const yoga = createYoga<ServerContext, Ctx>({
-    schema: getSchema() as never,
+    schema: getSchema(),
     graphqlEndpoint: '/graphql',
     graphiql: config.mode !== 'production',
     landingPage: false,

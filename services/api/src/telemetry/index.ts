@@ -62,6 +62,7 @@ export function traceHttp(app: FastifyInstance) {
 
 /** GraphQL: a span per operation and per root-field resolver. */
 export function tracingPlugin(): Plugin {
+  // @envelop/on-resolve types its plugin for an empty context; Yoga's Plugin wants YogaInitialContext.
   const resolve = useOnResolve(({ info }) => {
     if (info.parentType.name !== 'Query' && info.parentType.name !== 'Mutation') return;
     const span = tracer().startSpan(`resolve ${info.parentType.name}.${info.fieldName}`, { attributes: { 'graphql.field.name': info.fieldName } });

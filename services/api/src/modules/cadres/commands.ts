@@ -81,7 +81,7 @@ async function writeSections(c: CommandContext, cadre: { id: string; tenant_id: 
   if (s.family) await setFamily(trx, cadre.tenant_id, cadre.id, s.family);
   if (s.extra && Object.keys(s.extra.values).length) {
     const extra = { ...((cadre.extra ?? {}) as Record<string, unknown>), ...s.extra.values };
-    await trx.updateTable('cadre').set({ extra: JSON.stringify(extra) as never }).where('id', '=', cadre.id).execute();
+    await trx.updateTable('cadre').set({ extra: JSON.stringify(extra) }).where('id', '=', cadre.id).execute();
   }
   if (s.photoKey) await trx.updateTable('cadre').set({ photo_key: s.photoKey }).where('id', '=', cadre.id).execute();
 }
@@ -100,7 +100,7 @@ async function rowSummaries(c: CommandContext, cadreId: string): Promise<Record<
 async function cadreChanges(c: CommandContext, before: CadreRow, after: CadreRow, rowsBefore: Record<string, string>, input: CadreSections) {
   const out: Record<string, [unknown, unknown]> = {};
   for (const f of BASIC_FIELDS) {
-    const a = (before as unknown as Record<string, unknown>)[f.column] ?? null, b = (after as unknown as Record<string, unknown>)[f.column] ?? null;
+    const a = before[f.column] ?? null, b = after[f.column] ?? null;
     if (a !== b) out[f.label] = [a, b];
   }
   if (before.unit_id !== after.unit_id) out['单位'] = [before.unit_name, after.unit_name];

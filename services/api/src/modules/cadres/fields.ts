@@ -4,12 +4,14 @@
 import { z } from 'zod';
 import { pattern, text } from '../../graphql/inputs.js';
 import { codeTable } from '../codes/tables.js';
+import type { CadreTable } from '../../db/types.js';
 
 export type BasicKind = 'name' | 'text' | 'longtext' | 'month' | 'partyJoin' | 'code' | 'int';
 
-export interface BasicField {
+export interface BasicField<C extends keyof CadreTable = keyof CadreTable> {
   name: string;
-  column: string;
+  /** The cadre column (db/generated.ts); BASIC_FIELDS narrows it to the basic fields' own columns. */
+  column: C;
   label: string;
   kind: BasicKind;
   max?: number;
@@ -21,10 +23,11 @@ export interface BasicField {
   group: 'basic' | 'education' | 'post' | 'form';
 }
 
-const b = (name: string, column: string, label: string, kind: BasicKind, group: BasicField['group'], extra: Partial<BasicField> = {}): BasicField =>
-  ({ name, column, label, kind, group, ...extra });
+const b = <C extends keyof CadreTable>(
+  name: string, column: C, label: string, kind: BasicKind, group: BasicField['group'], extra: Partial<Omit<BasicField, 'column'>> = {},
+): BasicField<C> => ({ name, column, label, kind, group, ...extra });
 
-export const BASIC_FIELDS: readonly BasicField[] = [
+export const BASIC_FIELDS = [
   b('name', 'name', '姓名', 'name', 'basic', { lrmx: 'XingMing' }),
   b('sex', 'sex', '性别', 'code', 'basic', { codes: 'sex', lrmx: 'XingBie' }),
   b('birthMonth', 'birth_month', '出生年月', 'month', 'basic', { lrmx: 'ChuShengNianYue' }),
@@ -57,7 +60,10 @@ export const BASIC_FIELDS: readonly BasicField[] = [
   b('assessmentSummary', 'assessment_summary', '年度考核结果', 'longtext', 'form', { max: 1000, lrmx: 'NianDuKaoHeJieGuo' }),
   b('appointmentReason', 'appointment_reason', '任免理由', 'longtext', 'form', { max: 1000, lrmx: 'RenMianLiYou' }),
   b('reportingUnit', 'reporting_unit', '呈报单位', 'text', 'form', { max: 200, lrmx: 'ChengBaoDanWei' }),
-];
+] as const;
+
+/** The cadre columns that hold basic fields. */
+export type BasicColumn = (typeof BASIC_FIELDS)[number]['column'];
 
 export const MONTH_RE = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
 /** A month or nothing (an open end, an unknown birth month). */

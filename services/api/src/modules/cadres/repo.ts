@@ -1,11 +1,11 @@
 // Cadre queries. Every call takes the request's scoped transaction: RLS limits rows to the caller's subtree.
-import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { CadreTable } from '../../db/types.js';
 import type { Tx } from '../../db/scope.js';
 import { escapeLike, isUuid } from '../../db/scope.js';
 import { normaliseQuery, searchKeys } from './search-terms.js';
 import { effectiveStatusSql } from '../tenants/repo.js';
-import { BASIC_FIELDS } from './fields.js';
+import { BASIC_FIELDS, type BasicColumn } from './fields.js';
 
 export interface CadreFilterInput {
   search?: string | null;
@@ -17,7 +17,10 @@ export interface CadreFilterInput {
   idNumberHash?: string | null;
 }
 
-/** A cadre with its tenant and unit joined in (one query serves list and detail). */
+/**
+ * A cadre with its tenant and unit joined in (one query serves list and detail). The query's inferred row must be
+ * assignable to it, so the compiler checks that `columns` selects every column listed here.
+ */
 export interface CadreRow extends Omit<Selectable<CadreTable>, 'search_terms' | 'pinyin_keys' | 'created_at' | 'updated_at'> {
   tenant_code: string;
   tenant_name: string;
@@ -40,7 +43,7 @@ function base(trx: Tx) {
 
 const columns = [
   'c.id', 'c.tenant_id', 'c.unit_id', 'c.version', 'c.id_number_cipher', 'c.id_number_hash', 'c.photo_key', 'c.extra',
-  ...BASIC_FIELDS.map((f) => `c.${f.column}`),
+  ...BASIC_FIELDS.map((f): `c.${BasicColumn}` => `c.${f.column}`),
   't.code as tenant_code', 't.name as tenant_name', 't.kind as tenant_kind', sql<string>`t.path::text`.as('tenant_path'),
   't.parent_id as tenant_parent_id', 't.sort_order as tenant_sort_order', 't.status as tenant_status',
   effectiveStatusSql().as('tenant_effective_status'),
@@ -84,13 +87,13 @@ export async function countCadres(trx: Tx, f: CadreFilterInput): Promise<number>
 }
 
 export async function listCadres(trx: Tx, f: CadreFilterInput, limit: number, offset: number): Promise<CadreRow[]> {
-  return (await listCadresQuery(trx, f, limit, offset).execute()) as unknown as CadreRow[];
+  return listCadresQuery(trx, f, limit, offset).execute();
 }
 
 /** The list query itself (tests EXPLAIN it). */
 export function listCadresQuery(trx: Tx, f: CadreFilterInput, limit: number, offset: number) {
   const { q, query } = filtered(trx, f);
-  let ordered = q.select([...columns] as never);
+  let ordered = q.select(columns);
   if (query) {
     // Exact name first, then the surname-aware pinyin reading, then any reading, then name prefix.
     const rank: Expression<number> = sql<number>`case
@@ -113,8 +116,7 @@ export function listCadresQuery(trx: Tx, f: CadreFilterInput, limit: number, off
 
 export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
   if (!isUuid(id)) return null;
-  const r = await base(trx).select([...columns] as never).where('c.id', '=', id).executeTakeFirst();
-  return (r as unknown as CadreRow) ?? null;
+  return (await base(trx).select(columns).where('c.id', '=', id).executeTakeFirst()) ?? null;
 }
 
 /** Basic fields by their GraphQL names (see fields.ts), plus the unit and the protected ID number. */
@@ -122,7 +124,7 @@ export type CadreInput = Record<string, unknown> & { name?: string; unitId?: str
 export interface IdNumberColumns { id_number_cipher: string | null; id_number_hash: string | null }
 
 /** Input → columns: every basic field given (null or '' clears an optional one), search keys with the name. */
-function toRow(i: CadreInput, idNumber?: IdNumberColumns) {
+function toRow(i: CadreInput, idNumber?: IdNumberColumns): Updateable<CadreTable> {
   const row: Record<string, unknown> = {};
   for (const f of BASIC_FIELDS) {
     const v = i[f.name];
@@ -138,7 +140,8 @@ function toRow(i: CadreInput, idNumber?: IdNumberColumns) {
     }
   }
   if (idNumber) Object.assign(row, idNumber);
-  return row;
+  // Keyed by the spec's columns; the values passed basicSchema (fields.ts) in the command that called us.
+  return row as Updateable<CadreTable>;
 }
 
 /** Insert a cadre into the tenant that owns the unit (the unit must be visible). */
@@ -147,7 +150,8 @@ export async function insertCadre(trx: Tx, i: CadreInput, idNumber?: IdNumberCol
   const unit = await trx.selectFrom('unit').select(['id', 'tenant_id']).where('id', '=', i.unitId).executeTakeFirst();
   if (!unit) return null;
   const r = await trx.insertInto('cadre')
-    .values({ ...toRow(i, idNumber), tenant_id: unit.tenant_id, unit_id: unit.id } as never)
+    // The name is there: createCadre's input requires it (GraphQL and zod).
+    .values({ ...toRow(i, idNumber), tenant_id: unit.tenant_id, unit_id: unit.id } as Insertable<CadreTable>)
     .returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
@@ -169,7 +173,7 @@ export async function updateCadre(
     if (!unit) return 'missing';
     patch.unit_id = unit.id;
   }
-  const r = await trx.updateTable('cadre').set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` } as never)
+  const r = await trx.updateTable('cadre').set({ ...patch, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
     .where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 1) return 'ok';
   return (await trx.selectFrom('cadre').select('id').where('id', '=', id).executeTakeFirst()) ? 'stale' : 'missing';

@@ -80,7 +80,8 @@ export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
       ? t.exposeInt(f.column as 'sort_order', { description: f.label })
       : t.string({
         nullable: (f.kind !== 'name' && f.column !== 'status') as true, description: f.lrmx ? `${f.label}（${f.lrmx}）` : f.label,
-        resolve: (r) => (r as unknown as Record<string, string | null>)[f.column],
+        // Text columns (the int one is exposed above), so String() leaves the value as it is.
+        resolve: (r) => { const v = r[f.column]; return v === null ? null : String(v); },
       })])),
     version: t.exposeInt('version', { description: '版本号：修改基本信息时须带上，过期即拒绝' }),
     idNumber: t.string({

@@ -7,7 +7,7 @@ import { cadreReach } from '../../authz/reach.js';
 import { decryptField, keyedHash, type FieldKeys } from '../../crypto/fields.js';
 import type { Tx } from '../../db/scope.js';
 import { newObjectKey, type ObjectStore } from '../../storage/index.js';
-import { BASIC_FIELDS, basicSchema, canonicalCode, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from '../cadres/fields.js';
+import { BASIC_FIELDS, basicSchema, type BasicColumn, canonicalCode, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from '../cadres/fields.js';
 import { findCadre, listCadres, type CadreRow } from '../cadres/repo.js';
 import { listFamily, listResume, type FamilyIn, type ResumeIn } from '../cadres/rows.js';
 import { createCadre, unitInReach, updateCadre } from '../cadres/commands.js';
@@ -120,8 +120,8 @@ export async function matchCadre(trx: Tx, principal: Principal, keys: FieldKeys,
 
 export interface DiffEntry { field: string; label: string; from: string; to: string }
 
-const column = (row: CadreRow, col: string) => {
-  const v = (row as unknown as Record<string, unknown>)[col];
+const column = (row: CadreRow, col: BasicColumn) => {
+  const v = row[col];
   return v === null || v === undefined ? '' : String(v);
 };
 const resumeText = (rows: { start_month: string; end_month: string | null; content: string }[]) => formatResume(rows);

@@ -23,6 +23,7 @@ export function parseLrmx(buf: Buffer): { fields: FormFields; warnings: string[]
       const items = raw && typeof raw === 'object' ? ((raw as Record<string, unknown>).Item as unknown[] | undefined) ?? [] : [];
       fields.JiaTingChengYuan = items.map((it) => {
         const o = (it && typeof it === 'object' ? it : {}) as Record<string, unknown>;
+        // Object.fromEntries drops the key names; FAMILY_KEYS are exactly FamilyItem's (all strings).
         const item = Object.fromEntries(FAMILY_KEYS.map((k) => [k, text(o[k])])) as unknown as FamilyItem;
         if (item.ChuShengRiQi) {
           const m = normaliseMonth(item.ChuShengRiQi);

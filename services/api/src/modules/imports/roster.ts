@@ -53,6 +53,7 @@ export async function parseRoster(buf: Buffer, name: string): Promise<RosterRow[
   await readZip(buf, () => true, name);
   const wb = new ExcelJS.Workbook();
   try {
+    // exceljs types load() with its own older Buffer declaration, which Node's Buffer no longer matches.
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     throw new FormError('不是有效的 Excel 工作簿，可能已损坏');

@@ -60,6 +60,7 @@ export function readZip(buf: Buffer, want: (path: string) => boolean, what: stri
       zip.on('entry', (entry: yauzl.Entry) => {
         if (settled) return;
         if (++count > limits.maxEntries) return fail(zip, `${what}包含的文件过多（超过 ${limits.maxEntries} 个）`);
+        // decodeStrings: false hands over the raw name bytes; yauzl's typings always say string.
         const name = decodeName(entry.fileName as unknown as Buffer, (entry.generalPurposeBitFlag & 0x800) !== 0);
         const path = safeEntryPath(name);
         if (path === null) return fail(zip, `${what}含有越出压缩包目录的路径「${name.slice(0, 80)}」，出于安全原因拒绝导入`);

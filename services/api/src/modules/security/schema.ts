@@ -53,7 +53,7 @@ const SecurityInput = builder.inputType('SecuritySettingsInput', {
   description: '省略的项不变；显式 null 表示改为继承上级',
   fields: (t) => Object.fromEntries(SETTING_KEYS.map((k) => [
     camel(k), t.int({ validate: intIn(SETTING_LABELS[k], ...SETTING_RANGES[k]) }),
-  ])) as never,
+  ])),
 });
 
 builder.mutationField('updateTenantSecurity', (t) =>
