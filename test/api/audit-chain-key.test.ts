@@ -8,8 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { openDatabase, type Database } from '../../services/api/src/db/index.js';
+import type { Database } from '../../services/api/src/db/index.js';
 import { appendAudit, appendAuditSeparately } from '../../services/api/src/audit/index.js';
 import { withScope } from '../../services/api/src/db/scope.js';
 import { chainHash, contentOf, type OwnerQuery, type StoredRow } from '../../services/api/src/audit/chain.js';
@@ -18,27 +17,18 @@ import { auditKeys, chainKeyId } from '../../services/api/src/audit/keys.js';
 import { purgeAuditLog } from '../../services/api/src/audit/purge.js';
 import { verifyChain } from '../../services/api/src/audit/verify.js';
 import { repoRoot, type Config } from '../../services/api/src/config/index.js';
-import { engineName, isPg, testConfig, TEST_AUDIT_CHAIN_KEY, TEST_AUDIT_SIGNING_KEY } from '../helpers/db.js';
+import { engineName, isPg, testConfig, TEST_AUDIT_CHAIN_KEY, TEST_AUDIT_SIGNING_KEY, openOwnerDatabase } from '../helpers/db.js';
 
 let config: Config;
 let database: Database;
 let q: OwnerQuery;
-let closeOwner: () => Promise<void> = async () => undefined;
+let closeAll: () => Promise<void> = async () => undefined;
 
 /** PGlite keeps its data in a directory here, so that `make audit-verify` can open it while the test has it closed. */
 async function open() {
-  if (isPg) {
-    database = await openDatabase(config, { poolSize: 2 });
-    const client = new pg.Client({ connectionString: config.databaseOwnerUrl });
-    await client.connect();
-    q = async (text, params) => (await client.query(text, params as unknown[])).rows;
-    closeOwner = () => client.end();
-  } else {
-    database = await openDatabase(config, { ownerSession: true });
-    q = async (text, params) => (await database.pglite!.pg.query(text, params as unknown[])).rows as never;
-  }
+  ({ database, q, close: closeAll } = await openOwnerDatabase(config));
 }
-async function close() { await closeOwner(); await database?.close(); }
+async function close() { await closeAll(); }
 
 beforeAll(async () => {
   config = testConfig(isPg ? {} : { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lz-audit-key-')) });

@@ -3,8 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { openDatabase, type Database } from '../../services/api/src/db/index.js';
+import type { Database } from '../../services/api/src/db/index.js';
 import { seedDemo } from '../../services/api/src/seed/demo.js';
 import { appendAudit, appendAuditSeparately } from '../../services/api/src/audit/index.js';
 import { withScope } from '../../services/api/src/db/scope.js';
@@ -13,7 +12,7 @@ import { verifyChain as verifyWith } from '../../services/api/src/audit/verify.j
 import { purgeAuditLog } from '../../services/api/src/audit/purge.js';
 import { auditKeys } from '../../services/api/src/audit/keys.js';
 import { repoRoot } from '../../services/api/src/config/index.js';
-import { DEMO_PASSWORD, engineName, isPg, testConfig, TEST_AUDIT_CHAIN_KEY, TEST_AUDIT_SIGNING_KEY } from '../helpers/db.js';
+import { DEMO_PASSWORD, engineName, isPg, testConfig, TEST_AUDIT_CHAIN_KEY, TEST_AUDIT_SIGNING_KEY, openOwnerDatabase } from '../helpers/db.js';
 
 /** The verifier's environment: the test keys, and the test process's data directory (anchor files). */
 const cliEnv = () => ({ ...process.env, LZ_DATA_DIR: testConfig().dataDir, AUDIT_CHAIN_KEY: TEST_AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY });
@@ -21,23 +20,14 @@ const cliEnv = () => ({ ...process.env, LZ_DATA_DIR: testConfig().dataDir, AUDIT
 let database: Database;
 let q: OwnerQuery;
 const verifyChain = (query: OwnerQuery) => verifyWith(query, auditKeys(testConfig()));
-let closeOwner: () => Promise<void> = async () => undefined;
+let close: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
-  if (isPg) {
-    database = await openDatabase(testConfig(), { poolSize: 4 });
-    const client = new pg.Client({ connectionString: testConfig().databaseOwnerUrl });
-    await client.connect();
-    q = async (text, params) => (await client.query(text, params as unknown[])).rows;
-    closeOwner = () => client.end();
-  } else {
-    // PGlite: one session; the owner's session both writes (as the API would) and verifies.
-    database = await openDatabase(testConfig(), { memory: true, ownerSession: true });
-    q = async (text, params) => (await database.pglite!.pg.query(text, params as unknown[])).rows as never;
-  }
+  // On PGlite one session: the owner's session both writes (as the API would) and verifies.
+  ({ database, q, close } = await openOwnerDatabase(testConfig(), { poolSize: 4, memory: true }));
   await seedDemo(database.db, DEMO_PASSWORD);
 });
-afterAll(async () => { await closeOwner(); await database?.close(); });
+afterAll(() => close());
 
 const entry = (i: number, tenantPath = 'yn') => ({
   tenantId: null, tenantPath, userId: null, username: `chain.test${i}`, operation: `query {cadres} #${i}`, kind: 'read' as const,

@@ -1,37 +1,26 @@
 // Migration 0012: units and filler assignments stay within one tenant (composite keys), one revision per record
 // version, the one-line RLS helper, and the system actor in the access log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type Database } from '../../services/api/src/db/index.js';
+import type { Database } from '../../services/api/src/db/index.js';
 import { withScope } from '../../services/api/src/db/scope.js';
 import { seedDemo } from '../../services/api/src/seed/demo.js';
 import type { OwnerQuery } from '../../services/api/src/audit/chain.js';
 import { verifyChain } from '../../services/api/src/audit/verify.js';
 import { auditKeys } from '../../services/api/src/audit/keys.js';
 import { sweepAllBatches } from '../../services/api/src/modules/imports/batches.js';
-import { DEMO_PASSWORD, engineName, isPg, testConfig } from '../helpers/db.js';
+import { DEMO_PASSWORD, engineName, openOwnerDatabase, testConfig } from '../helpers/db.js';
 
 let database: Database;
 let q: OwnerQuery;
-let closeOwner: () => Promise<void> = async () => undefined;
+let close: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
-  if (isPg) {
-    database = await openDatabase(testConfig(), { poolSize: 2 });
-    const client = new pg.Client({ connectionString: testConfig().databaseOwnerUrl });
-    await client.connect();
-    q = async (text, params) => (await client.query(text, params as unknown[])).rows;
-    closeOwner = () => client.end();
-  } else {
-    // PGlite: one session, kept as the owner (the probes below create a table and read the whole log).
-    database = await openDatabase(testConfig(), { memory: true, ownerSession: true });
-    // The pglite driver types rows loosely; the owner's query returns them as the verifier reads them.
-    q = async (text, params) => (await database.pglite!.pg.query(text, params as unknown[])).rows as never;
-  }
+  // The probes below create a table and read the whole log as the owner.
+  ({ database, q, close } = await openOwnerDatabase(testConfig(), { memory: true }));
   await seedDemo(database.db, DEMO_PASSWORD);
 });
-afterAll(async () => { await closeOwner(); await database?.close(); });
+afterAll(() => close());
 
 /** Work as the API would (the province's scope sees both counties), rolled back at the end. */
 async function rolledBack(fn: (trx: Parameters<Parameters<typeof withScope>[2]>[0]) => Promise<void>) {

@@ -2,11 +2,13 @@
 // test/setup/), otherwise a fresh in-memory PGlite per call, started from the image the global setup made once.
 // Both are migrated and carry the demo seed.
 import fs from 'node:fs';
+import pg from 'pg';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../services/api/src/config/index.js';
 import { openDatabase, type Database } from '../../services/api/src/db/index.js';
 import { seedDemo } from '../../services/api/src/seed/demo.js';
+import type { OwnerQuery } from '../../services/api/src/audit/chain.js';
 
 export const isPg = !!process.env.DATABASE_URL?.trim();
 export const engineName = isPg ? 'postgres' : 'pglite';
@@ -48,4 +50,22 @@ export async function openTestDatabase(opts: { poolSize?: number; image?: boolea
   const database = await openDatabase(config, { memory: true, poolSize: opts.poolSize ?? 4, pgliteImage });
   if (!pgliteImage) await seedDemo(database.db, DEMO_PASSWORD);
   return database;
+}
+
+/**
+ * The API's database and a query as its owner (past RLS), for tests that read or probe the whole log: on PostgreSQL a
+ * separate owner connection, on PGlite the one session kept as the owner. Not seeded: the caller seeds if it needs to.
+ */
+export async function openOwnerDatabase(config: Config, opts: { poolSize?: number; memory?: boolean } = {}): Promise<{ database: Database; q: OwnerQuery; close(): Promise<void> }> {
+  if (isPg) {
+    const database = await openDatabase(config, { poolSize: opts.poolSize ?? 2 });
+    const client = new pg.Client({ connectionString: config.databaseOwnerUrl });
+    await client.connect();
+    const q: OwnerQuery = async (text, params) => (await client.query(text, params as unknown[])).rows;
+    return { database, q, close: async () => { await client.end(); await database.close(); } };
+  }
+  const database = await openDatabase(config, { memory: opts.memory, ownerSession: true });
+  // The pglite driver types rows loosely; the owner's query returns them as the verifier reads them.
+  const q: OwnerQuery = async (text, params) => (await database.pglite!.pg.query(text, params as unknown[])).rows as never;
+  return { database, q, close: () => database.close() };
 }
