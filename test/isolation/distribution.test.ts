@@ -81,7 +81,7 @@ describe(`Citus readiness: keys and foreign keys carry tenant_id (${engineName})
     expect(await violations(q)).toEqual([]);
     // The tables the product's data lives in are distributed; the exceptions are the ones named.
     const distributed = (await q(`select c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid
-       where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and a.attname = 'tenant_id'`)).map((r) => r.relname as string);
+       where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and a.attname = 'tenant_id'`)).map((r) => (r as { relname: string }).relname);
     expect(distributed).toEqual(expect.arrayContaining(['tenant', 'app_user', 'audit_event', 'cadre', 'unit', 'archive_record', 'user_session', 'cadre_search_key']));
   });
 
@@ -91,7 +91,7 @@ describe(`Citus readiness: keys and foreign keys carry tenant_id (${engineName})
          and exists (select 1 from pg_index x join pg_attribute a on a.attrelid = x.indrelid and a.attnum = x.indkey[0]
                       where x.indrelid = c.oid and a.attname = 'id' and x.indpred is null)
        order by 1`);
-    expect(rows.map((r) => r.tbl)).toEqual(['archive_record', 'cadre', 'import_batch', 'role_grant', 'unit', 'user_session']);
+    expect(rows.map((r) => (r as { tbl: string }).tbl)).toEqual(['archive_record', 'cadre', 'import_batch', 'role_grant', 'unit', 'user_session']);
   });
 
   it('the check catches each kind of violation (probe tables in a rolled-back transaction)', async () => {
