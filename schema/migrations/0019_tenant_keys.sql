@@ -8,6 +8,7 @@
 --               globally unique (users are thousands, written rarely: replicated writes are affordable);
 --   audit_*     the access log and its chain: one global sequence, kept on the coordinator (SCALING.md says what
 --               changes under Citus).
+-- (tenant_security, keyed by tenant_id already and untouched here, is a reference table under Citus too.)
 -- test/isolation/distribution.test.ts checks the result over the catalog, and names the same exceptions.
 --
 -- For each tenant table:

@@ -12,6 +12,7 @@ import { engineName, openOwnerDatabase, testConfig } from '../helpers/db.js';
 const REFERENCE_TENANT_TABLES: Record<string, string> = {
   tenant: 'the hierarchy itself: small, read by every scope check on every node; tenant_id is its own id',
   app_user: 'logins find a username before any tenant is known: username stays globally unique (users are few, written rarely)',
+  tenant_security: 'one row per tenant; effective settings walk the ancestors on every login (a multi-shard read if distributed)',
 };
 /** Kept on the coordinator (Citus local tables): the access log is one global chain (SCALING.md: what changes). */
 const isCoordinatorTable = (name: string) => name.startsWith('audit_') || name === 'schema_migration';
@@ -92,6 +93,25 @@ describe(`Citus readiness: keys and foreign keys carry tenant_id (${engineName})
                       where x.indrelid = c.oid and a.attname = 'id' and x.indpred is null)
        order by 1`);
     expect(rows.map((r) => (r as { tbl: string }).tbl)).toEqual(['archive_record', 'cadre', 'import_batch', 'role_grant', 'unit', 'user_session']);
+  });
+
+  it('the composite keys keep ON DELETE CASCADE and refuse a search key pointing into another tenant (rolled back)', async () => {
+    await q('begin');
+    try {
+      const [t1, other] = await q<{ id: string }>(`insert into tenant (code, name, kind, path)
+        values ('zz-k1', '键测一', 'county_commission', 'zz_k1'), ('zz-k2', '键测二', 'county_commission', 'zz_k2') returning id`);
+      const [u] = await q<{ tenant_id: string; id: string }>(`insert into unit (tenant_id, name) values ($1, '键测单位') returning tenant_id, id`, [t1.id]);
+      const [c] = await q<{ id: string }>(`insert into cadre (tenant_id, unit_id, name) values ($1, $2, '键测甲') returning id`, [u.tenant_id, u.id]);
+      await q(`insert into cadre_search_key (tenant_id, cadre_id, key) values ($1, $2, 'jcj')`, [u.tenant_id, c.id]);
+      await q('savepoint s');
+      await expect(q(`insert into cadre_search_key (tenant_id, cadre_id, key) values ($1, $2, 'jcj')`, [other.id, c.id]))
+        .rejects.toThrow(/foreign key constraint "cadre_search_key_cadre_id_fkey"/);
+      await q('rollback to savepoint s');
+      await q(`delete from cadre where tenant_id = $1 and id = $2`, [u.tenant_id, c.id]);
+      expect(await q(`select 1 from cadre_search_key where cadre_id = $1`, [c.id])).toEqual([]);
+    } finally {
+      await q('rollback');
+    }
   });
 
   it('the check catches each kind of violation (probe tables in a rolled-back transaction)', async () => {
