@@ -98,9 +98,16 @@ describe(`Citus readiness: keys and foreign keys carry tenant_id (${engineName})
   it('the composite keys keep ON DELETE CASCADE and refuse a search key pointing into another tenant (rolled back)', async () => {
     await q('begin');
     try {
-      const [t1, other] = await q<{ id: string }>(`insert into tenant (code, name, kind, path)
-        values ('zz-k1', '键测一', 'county_commission', 'zz_k1'), ('zz-k2', '键测二', 'county_commission', 'zz_k2') returning id`);
-      const [u] = await q<{ tenant_id: string; id: string }>(`insert into unit (tenant_id, name) values ($1, '键测单位') returning tenant_id, id`, [t1.id]);
+      // The seeded tree on PostgreSQL (the owner is under FORCE RLS: scope the whole province); two scratch tenants
+      // on PGlite's unseeded database (its owner session is the superuser).
+      await q(`select set_config('app.tenant_path', 'yn', true)`);
+      if ((await q(`select 1 from unit limit 1`)).length === 0) {
+        await q(`insert into tenant (code, name, kind, path) values ('zz-k1', '键测一', 'county_commission', 'zz_k1'),
+          ('zz-k2', '键测二', 'county_commission', 'zz_k2')`);
+        await q(`insert into unit (tenant_id, name) select id, '键测单位' from tenant where code = 'zz-k1'`);
+      }
+      const [u] = await q<{ tenant_id: string; id: string }>(`select tenant_id, id from unit order by tenant_id, id limit 1`);
+      const [other] = await q<{ id: string }>(`select id from tenant where id <> $1 limit 1`, [u.tenant_id]);
       const [c] = await q<{ id: string }>(`insert into cadre (tenant_id, unit_id, name) values ($1, $2, '键测甲') returning id`, [u.tenant_id, u.id]);
       await q(`insert into cadre_search_key (tenant_id, cadre_id, key) values ($1, $2, 'jcj')`, [u.tenant_id, c.id]);
       await q('savepoint s');
