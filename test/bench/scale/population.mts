@@ -105,7 +105,7 @@ function labels(table: string): string[] {
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function idNumber(area: string, birth: string, seq: number): string {
-  const p = `${area}${birth}${String(1 + (seq % 28)).padStart(2, '0')}${String(seq % 1000).padStart(3, '0')}`;
+  const p = `${area}${birth}${String(seq % 1000).padStart(3, '0')}`;
   const sum = ID_WEIGHTS.reduce((a, w, i) => a + w * Number(p[i]), 0);
   return p + '10X98765432'[sum % 11];
 }
