@@ -30,14 +30,16 @@ export interface Loader {
 /** PostgreSQL: reads through pg (queries before the load), writes through one psql session fed on stdin. */
 export function psqlLoader(url: string, query: <T>(sql: string) => Promise<T[]>): Loader {
   const child: ChildProcess = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
+  // Both are pipes (stdio above).
+  const stdin = child.stdin!;
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stderr!.on('data', (d) => { stderr += d; });
   const exited = new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql exited ${code}: ${stderr}`)))));
   exited.catch(() => undefined);
-  child.stdin.on('error', () => undefined);
+  stdin.on('error', () => undefined);
   const write = async (s: string) => {
     if (child.exitCode !== null) await exited;
-    if (!child.stdin.write(s)) await Promise.race([new Promise((r) => child.stdin.once('drain', r)), exited]);
+    if (!stdin.write(s)) await Promise.race([new Promise((r) => stdin.once('drain', r)), exited]);
   };
   return {
     exec: (sql) => write(sql.trimEnd().endsWith(';') ? `${sql}\n` : `${sql};\n`),
@@ -51,7 +53,7 @@ export function psqlLoader(url: string, query: <T>(sql: string) => Promise<T[]>)
       await write(buf + '\\.\n');
     },
     query,
-    async close() { child.stdin.end(); await exited; },
+    async close() { stdin.end(); await exited; },
   };
 }
 

@@ -7,9 +7,10 @@
 // bare Fastify route serving the same JSON. With SIZE ≤ 100,000 the same GraphQL measurements run on PGlite.
 // Results replace this size's subsection of `## Scale` in BENCHMARKS.md.
 //
-// Environment: SIZE (default 100000), PGLITE=0 skips PGlite, KEEP=1 keeps the database (and its data directory),
-// BENCH_SUFFIX names the database (default bench_scale: lz_test_bench_scale), PGHOST/PGPORT/PGSUPER as for
-// pg-test-db.sh, RUNS (default 30) and SECONDS (per measurement, default 20) bound the timed loops.
+// Environment: SIZE (default 100000); PGLITE=0 skips PGlite; KEEP=1 keeps the database and data directory;
+// LOAD_ONLY=1 generates and loads without measuring; BENCH_SUFFIX names the database (default bench_scale:
+// lz_test_bench_scale); PGHOST/PGPORT/PGSUPER as for pg-test-db.sh; RUNS (default 30) and SECONDS (per measurement,
+// default 20) bound the timed loops.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,7 @@ const RUNS = Number(process.env.RUNS ?? 30);
 const BUDGET_S = Number(process.env.SECONDS ?? 20);
 const SUFFIX = process.env.BENCH_SUFFIX ?? 'bench_scale';
 const KEEP = process.env.KEEP === '1';
+const LOAD_ONLY = process.env.LOAD_ONLY === '1';
 const PASSWORD = 'Lianzheng@2026';
 const SECRETS = {
   FIELD_ENCRYPTION_KEY: 'bench-field-secret-0123456789abcdef0123456789',
@@ -135,6 +137,13 @@ function archiveDocument(): string {
 }
 
 interface Row { what: string; graphql?: { p50: number; p95: number }; matches?: string; raw?: { on: number; off: number }; note?: string }
+
+/** The 1-minute load average, sampled every 10 s while measuring (the machine may be shared). */
+function sampleLoad(): { stop(): string } {
+  const xs = [os.loadavg()[0]];
+  const t = setInterval(() => xs.push(os.loadavg()[0]), 10_000);
+  return { stop: () => { clearInterval(t); return `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} on ${os.cpus().length} cores`; } };
+}
 
 async function measureGraphql(url: string, rows: Row[], engine: string, archiveIds: string[]): Promise<{ archiveJson: string; rps?: number }> {
   const token = (await gql<{ login: { accessToken: string } }>(url, null,
@@ -272,6 +281,13 @@ async function runPostgres(): Promise<Section> {
   log(`loaded in ${load.seconds.toFixed(1)} s: ${load.units} units, ${load.records} records, ${keys.keys.toLocaleString('en-US')} search keys`);
 
   const rows: Row[] = [];
+  const title = `PostgreSQL ${pgVersion.v.split(' ')[0]}, ${SIZE.toLocaleString('en-US')} cadres`;
+  const loadLine = `${load.seconds.toFixed(1)} s (COPY, index rebuild, ANALYZE): ${SIZE.toLocaleString('en-US')} cadres (${Number(counts.visible).toLocaleString('en-US')} in km.officer's scope), ${load.units} extra units, ${keys.keys.toLocaleString('en-US')} search keys, ${load.records.toLocaleString('en-US')} archive records`;
+  if (LOAD_ONLY) {
+    if (!KEEP) execFileSync(path.join(root, 'infra/dev/pg-test-db.sh'), ['drop', SUFFIX], { stdio: 'inherit' });
+    return { title, load: `${loadLine}. Measurements not run (LOAD_ONLY=1)`, rows };
+  }
+  const loadAvg = sampleLoad();
   const server = await startServer({ DATABASE_URL: env.DATABASE_URL, DATABASE_OWNER_URL: env.DATABASE_OWNER_URL, LZ_DATA_DIR: dataDir });
   let archive: { archiveJson: string; rps?: number };
   try {
@@ -281,14 +297,14 @@ async function runPostgres(): Promise<Section> {
   }
   await measureRaw(env.DATABASE_URL, superUrl(`lz_test_${SUFFIX}`), rows);
   const bare = await measureBare(archive.archiveJson);
+  const loadAvgText = loadAvg.stop();
   if (!KEEP) {
     execFileSync(path.join(root, 'infra/dev/pg-test-db.sh'), ['drop', SUFFIX], { stdio: 'inherit' });
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return {
-    title: `PostgreSQL ${pgVersion.v.split(' ')[0]}, ${SIZE.toLocaleString('en-US')} cadres`,
-    load: `${load.seconds.toFixed(1)} s (COPY, index rebuild, ANALYZE): ${SIZE.toLocaleString('en-US')} cadres (${Number(counts.visible).toLocaleString('en-US')} in km.officer's scope), ${load.units} extra units, ${keys.keys.toLocaleString('en-US')} search keys, ${load.records.toLocaleString('en-US')} archive records`,
-    rows, rps: archive.rps, bare,
+    title, load: loadLine,
+    loadAvg: loadAvgText, rows, rps: archive.rps, bare,
   };
 }
 
@@ -325,6 +341,7 @@ async function runPGlite(): Promise<Section> {
   await database.close();
   log(`PGlite loaded in ${load.seconds.toFixed(1)} s`);
   const rows: Row[] = [];
+  const loadAvg = sampleLoad();
   const server = await startServer({ DATABASE_URL: '', DATABASE_OWNER_URL: '', LZ_DATA_DIR: dataDir });
   let archive;
   try {
@@ -333,18 +350,19 @@ async function runPGlite(): Promise<Section> {
     await server.stop();
     if (!KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  return { title: `PGlite, ${SIZE.toLocaleString('en-US')} cadres`, load: `${load.seconds.toFixed(1)} s (COPY from blobs, index rebuild, ANALYZE)`, rows, rps: archive.rps };
+  return { title: `PGlite, ${SIZE.toLocaleString('en-US')} cadres`, load: `${load.seconds.toFixed(1)} s (COPY from blobs, index rebuild, ANALYZE)`, loadAvg: loadAvg.stop(), rows, rps: archive.rps };
 }
 
 // ---- BENCHMARKS.md ---------------------------------------------------------------------------------------------
 
-interface Section { title: string; load: string; rows: Row[]; rps?: number; bare?: { p50: number; p95: number; rps: number } }
+interface Section { title: string; load: string; loadAvg?: string; rows: Row[]; rps?: number; bare?: { p50: number; p95: number; rps: number } }
 
 function render(s: Section): string {
   const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+  if (!s.rows.length) return [`### ${s.title}`, '', `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}. Load: ${s.load}.`, ''].join('\n');
   const lines = [
     `### ${s.title}`, '',
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}. Load: ${s.load}.`, '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}${s.loadAvg ? `; load average during the measurements ${s.loadAvg} (other work on the machine)` : ''}. Load: ${s.load}.`, '',
     '| what (km.officer = whole city) | matches | GraphQL p50 / p95 ms | raw SQL p50 ms, RLS on / off | GraphQL / raw | RLS on / off |',
     '|---|---:|---:|---:|---:|---:|',
     ...s.rows.map((r) => `| ${r.what} | ${r.matches ?? ''} | ${r.graphql ? `${ms(r.graphql.p50)} / ${ms(r.graphql.p95)}` : '—'} | ${r.raw ? `${ms(r.raw.on)} / ${ms(r.raw.off)}` : '—'} | ${ratio(r.graphql?.p50, r.raw?.on)} | ${ratio(r.raw?.on, r.raw?.off)} |`),
@@ -382,12 +400,14 @@ function writeBenchmarks(sections: Section[]) {
   const subs = new Map<string, string>();
   for (const part of scale.split(/\n(?=### )/).slice(1)) subs.set(part.split('\n')[0], part.trimEnd() + '\n');
   for (const s of sections) subs.set(`### ${s.title}`, render(s));
-  const order = [...subs.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  // PostgreSQL before PGlite, smaller sizes first.
+  const key = (h: string) => `${h.includes('PostgreSQL') ? 0 : 1} ${(h.match(/([\d,]+) cadres/)?.[1] ?? '').replace(/,/g, '').padStart(12, '0')}`;
+  const order = [...subs.keys()].sort((a, b) => key(a).localeCompare(key(b)));
   const section = [INTRO, ...order.map((k) => subs.get(k)!)].join('\n');
   fs.writeFileSync(file, text.trimEnd() + '\n\n' + section.trimEnd() + '\n');
 }
 
 const sections: Section[] = [await runPostgres()];
-if (SIZE <= 100_000 && process.env.PGLITE !== '0') sections.push(await runPGlite());
+if (SIZE <= 100_000 && process.env.PGLITE !== '0' && !LOAD_ONLY) sections.push(await runPGlite());
 writeBenchmarks(sections);
 for (const s of sections) console.log(render(s));
