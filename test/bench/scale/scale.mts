@@ -10,13 +10,16 @@
 // Environment: SIZE (default 100000); PGLITE=0 skips PGlite; KEEP=1 keeps the database and data directory;
 // LOAD_ONLY=1 generates and loads without measuring; BENCH_SUFFIX names the database (default bench_scale:
 // lz_test_bench_scale); PGHOST/PGPORT/PGSUPER as for pg-test-db.sh; RUNS (default 30) and SECONDS (per measurement,
-// default 20) bound the timed loops.
+// default 20) bound the timed loops; BENCHMARKS_FILE writes elsewhere than BENCHMARKS.md (trial runs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import type { DB } from '../../../services/api/src/db/index.js';
+import { setScope } from '../../../services/api/src/db/scope.js';
 import { loadConfig, type Config } from '../../../services/api/src/config/index.js';
 import { openDatabase } from '../../../services/api/src/db/index.js';
 import { seedDemo } from '../../../services/api/src/seed/demo.js';
@@ -212,25 +215,22 @@ function rawQueries(scope: string, keyset: unknown[]): Record<string, { text: st
 }
 
 async function measureRaw(apiUrl: string, superDbUrl: string, rows: Row[]) {
-  const on = new pg.Client({ connectionString: apiUrl, options: '-c jit=off' });
-  const off = new pg.Client({ connectionString: superDbUrl, options: '-c jit=off' });
-  await on.connect();
-  await off.connect();
+  // One connection each, through Kysely so the scope is set by the product's own setScope (db/scope.ts).
+  const open = (url: string) => new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, options: '-c jit=off' }) }) });
+  const on = open(apiUrl);
+  const off = open(superDbUrl);
   try {
-    const k = (await off.query(`select t.path::text as p, u.sort_order as u, c.sort_order as s, c.id ${FROM} where t.path <@ $1::ltree order by ${ORDER} offset ${DEEP - 1} limit 1`, [SCOPE])).rows[0];
+    const k = (await off.executeQuery<{ p: string; u: number; s: number; id: string }>(CompiledQuery.raw(
+      `select t.path::text as p, u.sort_order as u, c.sort_order as s, c.id ${FROM} where t.path <@ $1::ltree order by ${ORDER} offset ${DEEP - 1} limit 1`, [SCOPE]))).rows[0];
     const queries = rawQueries(SCOPE, [k.p, k.u, k.s, k.id]);
     for (const [what, qs] of Object.entries(queries)) {
-      const run = (c: pg.Client, scoped: boolean) => async () => {
-        await c.query('begin');
-        // The product's scope: a transaction-local setting (db/scope.ts setScope).
-        if (scoped) await c.query(`select set_config('app.tenant_path', $1, true)`, [SCOPE]);
+      const run = (db: Kysely<DB>, scoped: boolean) => () => db.transaction().execute(async (trx) => {
+        if (scoped) await setScope(trx, SCOPE);
         const results = [];
-        for (const q of qs) results.push(await c.query(q.text, q.values));
-        await c.query('commit');
+        for (const q of qs) results.push((await trx.executeQuery(CompiledQuery.raw(q.text, q.values))).rows);
         return results;
-      };
-      const [a, b] = [await run(on, true)(), await run(off, false)()];
-      if (JSON.stringify(a.map((r) => r.rows)) !== JSON.stringify(b.map((r) => r.rows))) throw new Error(`${what}: RLS on and off answer differently`);
+      });
+      if (JSON.stringify(await run(on, true)()) !== JSON.stringify(await run(off, false)())) throw new Error(`${what}: RLS on and off answer differently`);
       const rOn = await timed(run(on, true));
       const rOff = await timed(run(off, false));
       const row = rows.find((x) => x.what === what) ?? rows[rows.push({ what }) - 1];
@@ -238,8 +238,8 @@ async function measureRaw(apiUrl: string, superDbUrl: string, rows: Row[]) {
       log('raw', what, `RLS on ${ms(rOn.p50)} ms, off ${ms(rOff.p50)} ms`);
     }
   } finally {
-    await on.end();
-    await off.end();
+    await on.destroy();
+    await off.destroy();
   }
 }
 
@@ -387,7 +387,7 @@ The machine is shared: read the ratios more than the milliseconds.
 `;
 
 function writeBenchmarks(sections: Section[]) {
-  const file = path.join(root, 'BENCHMARKS.md');
+  const file = path.resolve(root, process.env.BENCHMARKS_FILE ?? 'BENCHMARKS.md');
   let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nNumbers are written by `make bench`; tests never assert timings.\n\n';
   const start = text.indexOf('## Scale');
   let scale = '';
