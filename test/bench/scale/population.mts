@@ -128,6 +128,8 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
   const known = tenants.filter((t) => TENANT_SHARES[t.code]);
   const totalShare = known.reduce((a, t) => a + TENANT_SHARES[t.code], 0);
 
+  // Index and key definitions are read before the load transaction locks the tables.
+  const secondary = await dropSecondary(loader, ['cadre', 'cadre_search_key']);
   await loader.exec('begin');
   const tables = ['cadre', 'cadre_search_key', 'unit', 'archive_record', 'record_material', 'record_revision', ...CATEGORIES.map(categoryTable)];
   for (const t of tables) await loader.exec(`alter table ${t} no force row level security`);
@@ -149,7 +151,7 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
   await loader.copy('unit', ['id', 'tenant_id', 'parent_id', 'name', 'sort_order'], newUnits);
 
   // Cadres, with the key table's indexes and foreign keys off during the load and rebuilt after.
-  const restore = await dropSecondary(loader, ['cadre', 'cadre_search_key']);
+  await secondary.drop();
   await loader.exec('alter table cadre disable trigger cadre_search_key_sync');
   const codes = { sex: labels('sex'), ethnicity: labels('ethnicity'), political: labels('political_status'), rank: labels('rank'), status: labels('cadre_status'), mgmt: labels('management_level') };
   const keyCache = new Map<string, { terms: string[]; pinyinKeys: string[] }>();
@@ -191,7 +193,7 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
   await loader.exec(`insert into cadre_search_key (tenant_id, cadre_id, key)
     select c.tenant_id, c.id, k from cadre c cross join lateral (select distinct unnest(c.search_terms) as k) s where k <> ''`);
   await loader.exec('alter table cadre enable trigger cadre_search_key_sync');
-  await restore();
+  await secondary.recreate();
 
   // Archive records: 24 (two per category) for the archive cadres, 1–4 for the sprinkled ones.
   const officerOf = new Map(officers.map((u) => [u.tenant_id, u]));
@@ -257,11 +259,11 @@ function fieldValues(c: CategorySpec, rand: () => number): unknown[] {
 }
 
 /**
- * Drop the secondary indexes and foreign keys of the tables (and cadre_search_key's primary key: nothing refers to
- * it) as they stand in the catalog, so a bulk load need not maintain them row by row; the returned function
- * recreates each from its saved definition.
+ * Read (before the load) the secondary indexes and foreign keys of the tables (and cadre_search_key's primary key: nothing refers to
+ * it) as they stand in the catalog; drop() removes them so a bulk load need not maintain them row by row,
+ * recreate() rebuilds each from its saved definition.
  */
-async function dropSecondary(loader: Loader, tables: string[]): Promise<() => Promise<void>> {
+async function dropSecondary(loader: Loader, tables: string[]): Promise<{ drop(): Promise<void>; recreate(): Promise<void> }> {
   const list = tables.map((t) => `'${t}'`).join(',');
   const cons = await loader.query<{ tbl: string; name: string; def: string }>(`
     select c.conrelid::regclass::text as tbl, c.conname as name, pg_get_constraintdef(c.oid) as def from pg_constraint c
@@ -269,14 +271,17 @@ async function dropSecondary(loader: Loader, tables: string[]): Promise<() => Pr
   const idx = await loader.query<{ name: string; def: string }>(`
     select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
     where i.indrelid::regclass::text in (${list}) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`);
-  for (const c of cons) await loader.exec(`alter table ${c.tbl} drop constraint ${c.name}`);
-  for (const i of idx) await loader.exec(`drop index ${i.name}`);
-  return async () => {
+  const drop = async () => {
+    for (const c of cons) await loader.exec(`alter table ${c.tbl} drop constraint ${c.name}`);
+    for (const i of idx) await loader.exec(`drop index ${i.name}`);
+  };
+  const recreate = async () => {
     await loader.exec(`set local maintenance_work_mem = '256MB'`);
     for (const c of cons.filter((x) => !x.def.startsWith('FOREIGN'))) await loader.exec(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
     for (const i of idx) await loader.exec(i.def);
     for (const c of cons.filter((x) => x.def.startsWith('FOREIGN'))) await loader.exec(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
   };
+  return { drop, recreate };
 }
 
 /** The key table holds exactly the distinct non-empty search terms of every cadre (as the sync trigger would). */
