@@ -284,7 +284,10 @@ async function runPostgres(): Promise<Section> {
   const title = `PostgreSQL ${pgVersion.v.split(' ')[0]}, ${SIZE.toLocaleString('en-US')} cadres`;
   const loadLine = `${load.seconds.toFixed(1)} s (COPY, index rebuild, ANALYZE): ${SIZE.toLocaleString('en-US')} generated cadres besides the demo's (${Number(counts.visible).toLocaleString('en-US')} in km.officer's scope), ${load.units} extra units, ${keys.keys.toLocaleString('en-US')} search keys, ${load.records.toLocaleString('en-US')} archive records`;
   if (LOAD_ONLY) {
-    if (!KEEP) execFileSync(path.join(root, 'infra/dev/pg-test-db.sh'), ['drop', SUFFIX], { stdio: 'inherit' });
+    if (!KEEP) {
+      execFileSync(path.join(root, 'infra/dev/pg-test-db.sh'), ['drop', SUFFIX], { stdio: 'inherit' });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
     return { title, load: `${loadLine}. Measurements not run (LOAD_ONLY=1)`, rows };
   }
   const loadAvg = sampleLoad();
