@@ -23,9 +23,13 @@ run: install web
 test: install web
 	npx vitest run
 
-## Measure import throughput and write BENCHMARKS.md
+## Benchmarks into BENCHMARKS.md: SUITE=import (import throughput), SUITE=scale (PostgreSQL + PGlite at SIZE cadres:
+## search, lists, archive, RLS overhead; test/bench/scale/), default both; SIZE=100000 (or 1000000)
+SUITE ?= all
+SIZE ?= 100000
 bench: install
-	npx tsx test/bench/imports.mts
+	@if [ "$(SUITE)" = all ] || [ "$(SUITE)" = import ]; then npx tsx test/bench/imports.mts; fi
+	@if [ "$(SUITE)" = all ] || [ "$(SUITE)" = scale ]; then SIZE=$(SIZE) npx tsx test/bench/scale/scale.mts; fi
 
 ## Type-check API and tests
 typecheck: install

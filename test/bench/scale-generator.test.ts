@@ -1,0 +1,92 @@
+// The scale benchmark's generator (test/bench/scale/population.mts) at a tiny size, so it cannot rot silently: its
+// rows load into the current schema, its search keys are what the product computes, its codes and ID numbers are
+// valid, and its archive records read back through GraphQL. No timings.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../services/api/src/app.js';
+import { seedDemo } from '../../services/api/src/seed/demo.js';
+import { searchKeys } from '../../services/api/src/modules/cadres/search-terms.js';
+import { canonicalCode, MONTH_RE } from '../../services/api/src/modules/cadres/fields.js';
+import { decryptField, fieldKeys, keyedHash } from '../../services/api/src/crypto/fields.js';
+import { DEMO_PASSWORD, isPg, openOwnerDatabase, testConfig } from '../helpers/db.js';
+import type { OwnerQuery } from '../../services/api/src/audit/chain.js';
+import { ARCHIVE_CADRES, checkSearchKeys, loadPopulation, pgliteLoader, psqlLoader, type LoadReport } from './scale/population.mjs';
+
+const config = testConfig();
+let close: () => Promise<void>;
+let q: OwnerQuery;
+let report: LoadReport;
+let gql: (token: string | null, query: string, variables?: Record<string, unknown>) => Promise<any>;
+
+beforeAll(async () => {
+  const owner = await openOwnerDatabase(config, { memory: true });
+  q = owner.q;
+  await seedDemo(owner.database.db, DEMO_PASSWORD);
+  // The owner is under forced RLS (PostgreSQL): it reads in the root's scope.
+  await q(`select set_config('app.tenant_path', 'yn', false)`, []);
+  const query = async <T,>(sql: string) => (await q(sql, [])) as T[];
+  const loader = isPg ? psqlLoader(config.databaseOwnerUrl!, query) : pgliteLoader(owner.database.pglite!.pg);
+  report = await loadPopulation(loader, { size: 200, fieldSecret: config.fieldSecret, seed: 7 });
+  const app = await buildApp(config, owner.database);
+  await app.ready();
+  gql = async (token, query, variables = {}) => (await app.inject({
+    method: 'POST', url: '/graphql', payload: { query, variables },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  })).json();
+  close = async () => { await app.close(); await owner.close(); };
+});
+afterAll(() => close?.());
+
+describe('scale benchmark population', () => {
+  it('has the cadres, with search keys exactly as the product computes them', async () => {
+    const rows = await q(`select id, name, search_terms, pinyin_keys from cadre where sort_order >= 10 and name <> ''`, []) as { id: string; name: string; search_terms: string[]; pinyin_keys: string[] }[];
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    for (const r of rows) {
+      const k = searchKeys(r.name);
+      expect(r.search_terms).toEqual(k.terms);
+      expect(r.pinyin_keys).toEqual(k.pinyinKeys);
+    }
+    const keys = await checkSearchKeys(async (sql) => (await q(sql, [])) as never);
+    expect(keys.keys).toBe(keys.expected);
+    // The key rows of one cadre are its distinct terms.
+    const one = rows[rows.length - 1];
+    const keyRows = await q('select key from cadre_search_key where cadre_id = $1 order by key', [one.id]) as { key: string }[];
+    expect(keyRows.map((x) => x.key)).toEqual([...new Set(one.search_terms)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('stores valid codes, months and ID numbers', async () => {
+    const rows = await q(`select sex, ethnicity, rank, status, political_status, management_level, birth_month, work_start, id_number_cipher, id_number_hash
+      from cadre where id_number_cipher is not null`, []) as Record<string, string>[];
+    expect(rows.length).toBe(200);
+    const keys = fieldKeys(config.fieldSecret);
+    for (const r of rows) {
+      expect(['男', '女']).toContain(r.sex);
+      for (const [table, col] of [['ethnicity', 'ethnicity'], ['rank', 'rank'], ['cadre_status', 'status'], ['political_status', 'political_status'], ['management_level', 'management_level']]) {
+        expect(canonicalCode(table, r[col]), `${col} ${r[col]}`).toBe(r[col]);
+      }
+      expect(r.birth_month).toMatch(MONTH_RE);
+      expect(r.work_start).toMatch(MONTH_RE);
+      const id = decryptField(keys, r.id_number_cipher)!;
+      expect(id).toMatch(/^\d{17}[\dX]$/);
+      const sum = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2].reduce((a, w, i) => a + w * Number(id[i]), 0);
+      expect(id[17]).toBe('10X98765432'[sum % 11]);
+      expect(r.id_number_hash).toBe(keyedHash(keys, id));
+    }
+  });
+
+  it('serves the archive cadres with 24 records each and finds cadres by search, through GraphQL', async () => {
+    expect(report.archiveCadreIds.length).toBe(ARCHIVE_CADRES);
+    const login = await gql(null, 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ accessToken } }', { u: 'km.officer', p: DEMO_PASSWORD });
+    const token = login.data.login.accessToken as string;
+    const r = await gql(token, `query($id: ID!) { cadre(id: $id) { id name idNumber records { id category categoryTitle status materials { name pages }
+      ... on SanctionRecord { kind measure form decidedOn } ... on GiftRecord { giftKind amount } } } }`, { id: report.archiveCadreIds[0] });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.cadre.records).toHaveLength(24);
+    expect(new Set(r.data.cadre.records.map((x: { category: number }) => x.category)).size).toBe(12);
+    expect(r.data.cadre.idNumber).toMatch(/^\d{17}[\dX]$/);
+    const sanction = r.data.cadre.records.find((x: { category: number }) => x.category === 10);
+    expect(sanction.form).toMatch(/^第[一二三四]种形态$/);
+    const found = await gql(token, 'query($s: String!) { cadres(first: 50, filter: { search: $s }) { totalCount edges { node { id } } } }', { s: r.data.cadre.name });
+    expect(found.errors).toBeUndefined();
+    expect(found.data.cadres.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(report.archiveCadreIds[0]);
+  });
+});
