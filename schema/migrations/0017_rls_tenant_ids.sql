@@ -65,6 +65,11 @@ alter policy tenant_scope on tenant
   using (tenant_id = any ((select app_tenant_ids())::uuid[]) or path <@ app_scope())
   with check (path <@ app_scope());
 
+-- Lists and counts join cadre to its unit within a tenant (c.unit_id = u.id and c.tenant_id = u.tenant_id) under
+-- `tenant_id = ANY(...)`: with an index leading with tenant_id all three are one index condition (a subtree's count is
+-- an index-only scan), where before the planner combined the unit index with a scan of the tenant's whole key range.
+create index cadre_tenant_unit_idx on cadre (tenant_id, unit_id, sort_order, id);
+
 -- New tenant tables get the new form (same signature and behaviour otherwise as in 0012).
 create or replace function app_tenant_table(p_table regclass, p_privileges text default 'select, insert, update, delete')
   returns void
