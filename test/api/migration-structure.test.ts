@@ -93,8 +93,9 @@ describe(`migration 0012: structure (${engineName})`, () => {
         `select policyname, roles::text[] as roles, qual, with_check from pg_policies where tablename = 'probe_structure'`);
       expect(pol).toHaveLength(1);
       expect(pol[0]).toMatchObject({ policyname: 'probe_structure_scope', roles: ['public'] });
-      expect(pol[0].qual).toContain('app_visible_tenant_ids');
-      expect(pol[0].with_check).toContain('app_visible_tenant_ids');
+      // The form of migration 0017: tenant ids resolved once per statement (docs/rls.md).
+      expect(pol[0].qual).toContain('tenant_id = ANY (( SELECT app_tenant_ids() AS app_tenant_ids)::uuid[])');
+      expect(pol[0].with_check).toContain('tenant_id = ANY (( SELECT app_tenant_ids() AS app_tenant_ids)::uuid[])');
       const [g] = await q<Record<string, boolean>>(`select has_table_privilege('lz_app', 'probe_structure', 'SELECT') as sel,
         has_table_privilege('lz_app', 'probe_structure', 'INSERT') as ins, has_table_privilege('lz_app', 'probe_structure', 'UPDATE') as upd,
         has_sequence_privilege('lz_app', 'probe_structure_id_seq', 'USAGE') as seq`);

@@ -42,6 +42,47 @@ describe(`RLS catalog (${engineName})`, () => {
     }
   });
 
+  it('every scoped policy checks tenant ids resolved once per statement, none the old per-row subquery form', async () => {
+    // app_visible_tenant_ids() in a policy is a hashed subplan the planner cannot use as an index condition (docs/rls.md).
+    const { rows } = await sql<{ tablename: string; policyname: string; qual: string | null; with_check: string | null }>`
+      select tablename, policyname, qual, with_check from pg_policies where schemaname = 'public' and 'public' = any(roles::text[])
+       order by 1, 2`.execute(database.db);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const p of rows) {
+      const text = `${p.qual ?? ''} ${p.with_check ?? ''}`;
+      expect.soft(text, `${p.tablename}.${p.policyname}`).not.toMatch(/app_visible_tenant_ids/);
+      if (p.tablename !== 'tenant') {
+        expect.soft(text, `${p.tablename}.${p.policyname}`).toMatch(/tenant_id = ANY \(\( SELECT app_tenant_ids\(\) AS app_tenant_ids\)::uuid\[\]\)/);
+      }
+    }
+    // As an InitPlan: computed once before the first row, then a parameter the scan can use (not a SubPlan per row).
+    const plan = await database.db.transaction().execute(async (trx) => {
+      await sql`select set_config('app.tenant_path', 'yn.km.km_wh', true)`.execute(trx);
+      return (await sql<{ 'QUERY PLAN': string }>`explain select id from cadre where unit_id is not null`.execute(trx)).rows
+        .map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/InitPlan/);
+    expect(plan).toMatch(/tenant_id = ANY \((\$\d+|\(InitPlan \d+\)\.col\d+)\)/); // PostgreSQL 15 | 17 (PGlite)
+    expect(plan).not.toMatch(/SubPlan/);
+  });
+
+  it('app_tenant_ids() returns exactly the tenants under the scope path, and nothing without one', async () => {
+    const got = await database.db.transaction().execute(async (trx) => {
+      const none = (await sql<{ ids: string[] }>`select app_tenant_ids() as ids`.execute(trx)).rows[0].ids;
+      await sql`select set_config('app.tenant_path', 'yn.km.km_wh', true)`.execute(trx);
+      const wh = (await sql<{ ids: string[] }>`select app_tenant_ids() as ids`.execute(trx)).rows[0].ids;
+      const whTenant = (await sql<{ id: string }>`select id from tenant where code = 'km-wh'`.execute(trx)).rows.map((r) => r.id);
+      await sql`select set_config('app.tenant_path', 'yn', true)`.execute(trx);
+      const all = (await sql<{ ids: string[] }>`select app_tenant_ids() as ids`.execute(trx)).rows[0].ids;
+      const tenants = (await sql<{ n: string }>`select count(*) as n from tenant`.execute(trx)).rows[0].n;
+      return { none, wh, whTenant, all: all.length, tenants: Number(tenants) };
+    });
+    expect(got.none).toEqual([]);
+    expect(got.wh).toEqual(got.whTenant);
+    expect(got.all).toBe(got.tenants);
+    expect(got.all).toBeGreaterThan(1);
+  });
+
   it('the API role is not superuser, not BYPASSRLS, and owns no table (nor belongs to a role that does)', async () => {
     const me = await sql<{ u: string }>`select current_user as u`.execute(database.db);
     expect(me.rows[0].u).toBe(isPg ? database.apiRole : 'lz_app');

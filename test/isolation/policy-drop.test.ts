@@ -220,10 +220,11 @@ const probes = (): Record<string, Probe> => ({
 });
 
 /** Inside the open transaction: become the API role with km-wh's scope and check isolation on one table. */
-async function probe(table: string): Promise<{ ok: boolean; own: number; foreign: number; ownInsert: boolean; foreignInsert: boolean }> {
+async function probe(table: string, forge?: () => Promise<unknown>): Promise<{ ok: boolean; own: number; foreign: number; ownInsert: boolean; foreignInsert: boolean }> {
   const p = probes()[table];
   await owner.q('set local role lz_app');
   await owner.q(`select set_config('app.tenant_path', $1, true)`, [WH]);
+  if (forge) await forge();
   const r = (await owner.q(p.read))[0];
   const tryInsert = async ([text, params]: [string, unknown[]]) => {
     await owner.q('savepoint probe');
@@ -257,6 +258,29 @@ describe(`isolation probes against dropped policies (${engineName})`, () => {
       const r = await inRolledBack(() => probe(table));
       expect(r, table).toMatchObject({ ok: true });
     }
+  });
+
+  it('settings the API role could forge (a list of tenant ids, another tenant) do not widen what a scope sees', async () => {
+    // The visible tenant ids are derived from app.tenant_path inside the database on every statement (migration 0017):
+    // no other setting is read, so a forged one changes nothing.
+    const all = (await inRolledBack(() => owner.q(`select string_agg(id::text, ',') as ids from tenant`)))[0].ids as string;
+    const forge = async () => {
+      for (const [name, value] of [['app.tenant_ids', `{${all}}`], ['app.tenant_ids', all], ['app.tenant_id', ids.pl],
+        ['app.visible_tenant_ids', `{${all}}`], ['app.scope', 'yn']]) {
+        await owner.q(`select set_config($1, $2, true)`, [name, value]);
+      }
+    };
+    for (const table of Object.keys(probes())) {
+      const r = await inRolledBack(() => probe(table, forge));
+      expect(r, `${table} with forged settings`).toMatchObject({ ok: true });
+    }
+    const seen = await inRolledBack(async () => {
+      await owner.q('set local role lz_app');
+      await owner.q(`select set_config('app.tenant_path', $1, true)`, [WH]);
+      await forge();
+      return (await owner.q(`select (select count(*) from tenant) as tenants, cardinality(app_tenant_ids()) as ids`))[0];
+    });
+    expect({ tenants: Number(seen.tenants), ids: Number(seen.ids) }).toEqual({ tenants: 1, ids: 1 });
   });
 
   it('dropping any one isolation policy, or opening it, makes its table\'s probe fail', async () => {
