@@ -12,17 +12,22 @@ create function app_path_sort_key(p ltree) returns text
   language sql immutable parallel safe
   as $$ select replace(ltree2text(p), '.', ' ') collate "C" $$;
 
--- The ranking tier of search key k for a cadre: 0 the whole name, 1 the surname-aware pinyin (full or initials),
--- 2 another reading, 3 a prefix of the name or of a reading, 4 anywhere else in the name.
-create function cadre_key_tier(k text, name text, pinyin_keys text[]) returns smallint
+-- The ranking tier of search key k for a cadre whose name, without white space and in lower case, is n:
+-- 0 the whole name, 1 the surname-aware pinyin (full or initials), 2 another reading, 3 a prefix of the name or of a
+-- reading, 4 anywhere else in the name.
+create function cadre_key_tier(k text, n text, pinyin_keys text[]) returns smallint
   language sql immutable parallel safe
   as $$ select (case
-    when k = lower(regexp_replace(name, '\s', '', 'g')) then 0
+    when k = n then 0
     when k = pinyin_keys[1] or k = pinyin_keys[2] then 1
     when k = any(pinyin_keys) then 2
-    when starts_with(lower(regexp_replace(name, '\s', '', 'g')), k)
-      or exists (select 1 from unnest(pinyin_keys) p where starts_with(p, k)) then 3
+    when starts_with(n, k) or exists (select 1 from unnest(pinyin_keys) p where starts_with(p, k)) then 3
     else 4 end)::smallint $$;
+
+-- The name as search keys see it (search-terms.ts): white space dropped, lower case.
+create function cadre_key_name(name text) returns text
+  language sql immutable parallel safe
+  as $$ select lower(regexp_replace(name, '\s', '', 'g')) $$;
 
 alter table cadre
   add column tenant_sort text collate "C" not null default '',
@@ -38,8 +43,8 @@ create function cadre_order_fill() returns trigger
   language plpgsql
   as $$
   begin
-    select app_path_sort_key(t.path) into new.tenant_sort from tenant t where t.id = new.tenant_id;
-    select u.sort_order into new.unit_sort from unit u where u.id = new.unit_id;
+    select app_path_sort_key(t.path), u.sort_order into new.tenant_sort, new.unit_sort
+      from unit u join tenant t on t.id = u.tenant_id where u.id = new.unit_id and u.tenant_id = new.tenant_id;
     new.tenant_sort := coalesce(new.tenant_sort, '');
     new.unit_sort := coalesce(new.unit_sort, 0);
     return new;
@@ -51,21 +56,26 @@ create function unit_order_sync() returns trigger
   language plpgsql
   as $$
   begin
-    update cadre set unit_sort = new.sort_order where unit_id = new.id and tenant_id = new.tenant_id;
+    if old.sort_order is distinct from new.sort_order then
+      update cadre set unit_sort = new.sort_order where unit_id = new.id and tenant_id = new.tenant_id;
+    end if;
     return null;
   end $$;
+-- No WHEN clause on these triggers: pg_restore creates triggers with an empty search_path, where ltree's = is unknown.
 create trigger unit_order_sync after update of sort_order on unit
-  for each row when (old.sort_order is distinct from new.sort_order) execute function unit_order_sync();
+  for each row execute function unit_order_sync();
 
 create function tenant_order_sync() returns trigger
   language plpgsql
   as $$
   begin
-    update cadre set tenant_sort = app_path_sort_key(new.path) where tenant_id = new.id;
+    if old.path is distinct from new.path then
+      update cadre set tenant_sort = app_path_sort_key(new.path) where tenant_id = new.id;
+    end if;
     return null;
   end $$;
 create trigger tenant_order_sync after update of path on tenant
-  for each row when (old.path is distinct from new.path) execute function tenant_order_sync();
+  for each row execute function tenant_order_sync();
 
 -- Search keys: one row per key with its tier and the cadre's list order. Rebuilt from cadre.search_terms.
 truncate cadre_search_key;
@@ -78,7 +88,7 @@ alter table cadre_search_key
 drop index cadre_search_key_cadre_idx;
 
 insert into cadre_search_key (tenant_id, cadre_id, key, tier, tenant_sort, unit_sort, sort_order)
-  select c.tenant_id, c.id, s.k, cadre_key_tier(s.k, c.name, c.pinyin_keys), c.tenant_sort, c.unit_sort, c.sort_order
+  select c.tenant_id, c.id, s.k, cadre_key_tier(s.k, cadre_key_name(c.name), c.pinyin_keys), c.tenant_sort, c.unit_sort, c.sort_order
     from cadre c, lateral (select distinct k from unnest(c.search_terms) k where k <> '') s;
 
 alter table cadre_search_key add primary key (cadre_id, key);
@@ -102,9 +112,8 @@ create or replace function cadre_search_key_sync() returns trigger
       delete from cadre_search_key where cadre_id = old.id;
     end if;
     insert into cadre_search_key (tenant_id, cadre_id, key, tier, tenant_sort, unit_sort, sort_order)
-      select new.tenant_id, new.id, k, cadre_key_tier(k, new.name, new.pinyin_keys), new.tenant_sort, new.unit_sort,
-             new.sort_order
-        from (select distinct unnest(new.search_terms) as k) s where k <> '';
+      select new.tenant_id, new.id, k, cadre_key_tier(k, n, new.pinyin_keys), new.tenant_sort, new.unit_sort, new.sort_order
+        from (select distinct unnest(new.search_terms) as k) s, cadre_key_name(new.name) n where k <> '';
     return null;
   end $$;
 drop trigger cadre_search_key_sync on cadre;
