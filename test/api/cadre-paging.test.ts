@@ -2,6 +2,8 @@
 // also under a filler's reach and in search tier order; a forged or malformed cursor is refused in words and never
 // reaches outside the caller's scope; counts above the exact limit are flagged as estimates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { withScope } from '../../services/api/src/db/scope.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
 
@@ -143,5 +145,32 @@ describe(`cadre paging (${engineName})`, () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('the copied order columns follow a unit\'s sort order, a cadre\'s unit and sort order, and a tenant\'s path', async () => {
+    const rollback = new Error('rollback');
+    const drift = async (trx: Parameters<Parameters<typeof withScope>[2]>[0]) => {
+      const { rows } = await sql<{ cadres: string; keys: string }>`select
+        (select count(*) from cadre c join tenant t on t.id = c.tenant_id join unit u on u.id = c.unit_id
+          where c.tenant_sort <> app_path_sort_key(t.path) or c.unit_sort <> u.sort_order) as cadres,
+        (select count(*) from cadre_search_key k join cadre c on c.id = k.cadre_id
+          where (k.tenant_sort, k.unit_sort, k.sort_order) is distinct from (c.tenant_sort, c.unit_sort, c.sort_order)) as keys`.execute(trx);
+      return { cadres: Number(rows[0].cadres), keys: Number(rows[0].keys) };
+    };
+    await withScope(t.database.db, 'yn', async (trx) => {
+      expect(await drift(trx)).toEqual({ cadres: 0, keys: 0 });
+      await sql`update unit set sort_order = sort_order + 7 where id = (select unit_id from cadre order by id limit 1)`.execute(trx);
+      await sql`update cadre set unit_id = (select u.id from unit u where u.tenant_id = cadre.tenant_id order by u.id desc limit 1)
+        where id = (select id from cadre order by id desc limit 1)`.execute(trx);
+      await sql`update cadre set sort_order = sort_order + 3 where id = (select id from cadre order by id limit 1 offset 1)`.execute(trx);
+      // A writer cannot set the copies: the trigger puts the true values back.
+      await sql`update cadre set tenant_sort = 'zzz', unit_sort = -1 where id = (select id from cadre order by id limit 1 offset 2)`.execute(trx);
+      // A leaf tenant renamed in place (as a move does to every tenant it carries).
+      await sql`update tenant set path = subpath(path, 0, nlevel(path) - 1) || 'moved_leaf'
+        where id = (select t.id from tenant t where nlevel(t.path) > 1 and exists (select 1 from cadre c where c.tenant_id = t.id)
+          and not exists (select 1 from tenant x where x.parent_id = t.id) order by t.path limit 1)`.execute(trx);
+      expect(await drift(trx)).toEqual({ cadres: 0, keys: 0 });
+      throw rollback;
+    }).catch((e) => { if (e !== rollback) throw e; });
   });
 });
