@@ -37,7 +37,7 @@ function sampleFields(cat: CategorySpec): FieldValues {
 
 /** Every row of each subject in the scope the transaction is set to, with and without each account's reach. */
 async function rowsIn(trx: Tx, p: Principal | null) {
-  const cadres = await listCadres(trx, p ? { reach: cadreReach(p) } : {}, ALL_ROWS, 0);
+  const cadres = await listCadres(trx, p ? { reach: cadreReach(p) } : {}, ALL_ROWS);
   const records = await listRecords(trx, { includeDeleted: true, ...(p ? { reach: recordReach(p) } : {}) }, ALL_ROWS);
   const units = await listUnits(trx, p ? { reach: unitReach(p) } : {});
   return { Cadre: cadres as unknown as Row[], ArchiveRecord: records as unknown as Row[], Unit: units as unknown as Row[] };

@@ -103,3 +103,40 @@ describe.skipIf(!hasChromium)('console in the browser', () => {
     await shot(page, 'cadres-forbidden');
   }, TIMEOUT);
 });
+
+// Paging a large list: with a tiny exact-count limit the total is an estimate (「约 N 人」), the next and previous
+// pages are read by keyset cursor (`after`), and the rows are those of the API's list at that position.
+describe.skipIf(!hasChromium)('cadre list paging in the browser', () => {
+  const rig = useBrowser({}, { exactCountLimit: 25 });
+
+  it('pages by cursor and shows an estimated total as 约 N 人', async () => {
+    const token = await rig.apiLogin('km.officer');
+    const all = await rig.api<{ cadres: { totalCount: number; totalCountIsEstimate: boolean; edges: { node: { name: string } }[] } }>(
+      '{ cadres(first: 500) { totalCount totalCountIsEstimate edges { node { name } } } }', {}, token,
+    );
+    const names = all.cadres.edges.map((e) => e.node.name);
+    expect(names.length).toBeGreaterThan(40);
+    expect(all.cadres.totalCountIsEstimate).toBe(true);
+
+    const page = await (await rig.newContext()).newPage();
+    const bodies: string[] = [];
+    page.on('request', (r) => { if (r.url().endsWith('/graphql') && r.postData()?.includes('query Cadres')) bodies.push(r.postData()!); });
+    await submitLogin(page, rig.srv.url, 'km.officer', rig.srv.password);
+    await page.waitForURL(/\/cadres$/, { timeout: 15_000 });
+    await page.locator('[data-testid="cadre-row"]').first().waitFor({ timeout: 15_000 });
+    const rowNames = () => page.locator('[data-testid="cadre-row"] [data-testid="cadre-name"]').allTextContents();
+    expect(await page.getByTestId('cadre-total').textContent()).toMatch(/^约 [\d,]+ 人$/);
+    expect(await rowNames()).toEqual(names.slice(0, 20));
+
+    await page.locator('.ant-pagination-next').click();
+    await expect.poll(rowNames, { timeout: 15_000 }).toEqual(names.slice(20, 40));
+    // Page 2 was asked for by page 1's end cursor, not by offset.
+    const second = JSON.parse(bodies[bodies.length - 1]).variables;
+    expect(second.after).toEqual(expect.any(String));
+    expect(second.offset).toBeUndefined();
+
+    await page.locator('.ant-pagination-prev').click();
+    await expect.poll(rowNames, { timeout: 15_000 }).toEqual(names.slice(0, 20));
+    await shot(page, 'cadres-estimated-total');
+  }, TIMEOUT);
+});

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startServer } from './server.js';
+import type { Config } from '../../services/api/src/config/index.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Browser tests are skipped where chromium is absent (CI installs it). */
@@ -54,12 +55,12 @@ const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 },
  * One listening server and one browser for a describe block (started before its tests, closed after them), and
  * browser contexts with the given options, each closed at the end.
  */
-export function useBrowser(options: BrowserContextOptions = {}) {
+export function useBrowser(options: BrowserContextOptions = {}, serverConfig: Partial<Config> = {}) {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(serverConfig);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

@@ -1,10 +1,11 @@
 // A listening server (console + API) on a test database, for browser tests. The console must be built (web/dist).
 import { buildApp } from '../../services/api/src/app.js';
 import { DEMO_PASSWORD, openTestDatabase, testConfig } from './db.js';
+import type { Config } from '../../services/api/src/config/index.js';
 
-export async function startServer(): Promise<{ url: string; password: string; close(): Promise<void> }> {
+export async function startServer(config: Partial<Config> = {}): Promise<{ url: string; password: string; close(): Promise<void> }> {
   const database = await openTestDatabase();
-  const app = await buildApp(testConfig(), database);
+  const app = await buildApp(testConfig(config), database);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;

@@ -426,12 +426,13 @@ export type UnitsQuery = { units: Array<{ id: string, name: string, parentId: st
 
 export type CadresQueryVariables = Exact<{
   first?: number | null | undefined;
+  after?: string | null | undefined;
   offset?: number | null | undefined;
   filter?: CadreFilter | null | undefined;
 }>;
 
 
-export type CadresQuery = { cadres: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, education: string | null, position: string | null, rank: string | null, status: string, sortOrder: number, tenant: { id: string, code: string, name: string }, unit: { id: string, name: string } } }> } };
+export type CadresQuery = { cadres: { totalCount: number, totalCountIsEstimate: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, education: string | null, position: string | null, rank: string | null, status: string, sortOrder: number, tenant: { id: string, code: string, name: string }, unit: { id: string, name: string } } }> } };
 
 export type ImportUnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1410,9 +1411,10 @@ export const UnitsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;
 export const CadresDocument = new TypedDocumentString(`
-    query Cadres($first: Int, $offset: Int, $filter: CadreFilter) {
-  cadres(first: $first, offset: $offset, filter: $filter) {
+    query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {
+  cadres(first: $first, after: $after, offset: $offset, filter: $filter) {
     totalCount
+    totalCountIsEstimate
     pageInfo {
       hasNextPage
       endCursor

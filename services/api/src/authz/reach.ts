@@ -9,6 +9,9 @@ import { RESTRICTED_CATEGORIES } from './abilities.js';
 const ALL = sql<SqlBool>`true`;
 const NONE = sql<SqlBool>`false`;
 
+/** The predicate adds nothing to the RLS floor (the whole visible subtree), so a query may leave it out. */
+export const isWholeScope = (e: Expression<SqlBool>) => e === ALL;
+
 /** `<alias>.unit_id` is one of a filler's units (its assigned units and every unit beneath them). */
 const inUnits = (p: Principal, column: string) => sql<SqlBool>`${sql.ref(column)} = any(${p.unitIds}::uuid[])`;
 

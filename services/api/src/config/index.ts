@@ -28,6 +28,13 @@ export interface Config {
   jwtSecret: string;
   /** HMAC key of the filesystem store's download links (derived from the JWT secret unless given). */
   downloadKey: string;
+  /** HMAC key of the cadre list's keyset cursors (derived from the JWT secret unless given; docs/search.md). */
+  cursorKey: string;
+  /**
+   * Lists count exactly up to this many rows (EXACT_COUNT_LIMIT, default 1000); above it totalCount is the planner's
+   * estimate and totalCountIsEstimate is true (docs/search.md).
+   */
+  exactCountLimit: number;
   accessTokenTtlSeconds: number;
   /** Absolute lifetime of a login session (its refresh token). */
   refreshTokenTtlSeconds: number;
@@ -172,6 +179,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     dataDir,
     jwtSecret,
     downloadKey: deriveKey(jwtSecret, 'download-links'),
+    cursorKey: deriveKey(jwtSecret, 'list-cursors'),
+    exactCountLimit: Math.floor(positiveNumber('EXACT_COUNT_LIMIT', 1000)),
     accessTokenTtlSeconds: Number(env('ACCESS_TOKEN_TTL') ?? 900),
     refreshTokenTtlSeconds: Number(env('REFRESH_TOKEN_TTL') ?? 12 * 3600),
     loginRateLimitPerMinute: Number(env('LOGIN_RATE_LIMIT') ?? 30),

@@ -167,7 +167,9 @@ export interface Cadre {
   specialty: string | null;
   status: Generated<string>;
   tenant_id: string;
+  tenant_sort: Generated<string>;
   unit_id: string;
+  unit_sort: Generated<number>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
   work_start: string | null;
@@ -222,7 +224,11 @@ export interface CadreRevision {
 export interface CadreSearchKey {
   cadre_id: string;
   key: string;
+  sort_order: Generated<number>;
   tenant_id: string;
+  tenant_sort: Generated<string>;
+  tier: Generated<number>;
+  unit_sort: Generated<number>;
 }
 
 export interface CodeLabel {

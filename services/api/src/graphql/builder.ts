@@ -59,17 +59,26 @@ export function connection<T>(rows: T[], offset: number, totalCount: number) {
   };
 }
 
-export type Connection<T> = ReturnType<typeof connection<T>>;
+export type Connection<T> = ReturnType<typeof connection<T>> & { totalCountIsEstimate?: boolean };
 
 /** The Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
-export function connectionType<T>(name: string, node: ObjectRef<any, T> | InterfaceRef<any, T>) {
+export function connectionType<T>(
+  name: string, node: ObjectRef<any, T> | InterfaceRef<any, T>, opts: { estimates?: boolean } = {},
+) {
   const Edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
     // Pothos types a resolver's result as a conditional type of T, which TypeScript cannot resolve for a generic T.
     fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: node, resolve: (e) => e.node as never }) }),
   });
   return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
     fields: (t) => ({
-      totalCount: t.exposeInt('totalCount'),
+      totalCount: t.exposeInt('totalCount', opts.estimates
+        ? { description: '符合条件的总数；totalCountIsEstimate 为 true 时是估计值（显示为「约 N」）' } : {}),
+      ...(opts.estimates ? {
+        totalCountIsEstimate: t.boolean({
+          description: 'totalCount 是否为估计值：精确计数会比读一页还贵时（超过服务端的精确计数上限）给出估计',
+          resolve: (c) => c.totalCountIsEstimate ?? false,
+        }),
+      } : {}),
       edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
       pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
     }),

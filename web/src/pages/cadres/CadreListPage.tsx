@@ -73,9 +73,11 @@ function CadreLedger() {
   }, [search, selectedNode]);
 
   const cadres = usePagedQuery<Cadre>(
-    (first, offset, signal) => gql(CadresDocument, { first, offset, filter }, { signal }).then((d) => d.cadres),
+    // Keyset paging: the next or previous page by its cursor, a jump by its offset (docs/search.md).
+    (first, offset, signal, after) => gql(CadresDocument, after ? { first, after, filter } : { first, offset, filter }, { signal })
+      .then((d) => d.cadres),
     queryKey(CadresDocument, { filter }),
-    { errorFallback: '干部档案加载失败' },
+    { errorFallback: '干部档案加载失败', cursors: true },
   );
   const forbidden = isForbidden(cadres.failure);
   const { setPage } = cadres;
@@ -189,7 +191,7 @@ function CadreLedger() {
             },
           })}
           empty={search ? '没有符合条件的干部' : '暂无干部档案'}
-          total={(n) => `共 ${n} 人`}
+          total={(n, estimate) => (estimate ? `约 ${roughly(n)} 人` : `共 ${n} 人`)}
           totalTestId="cadre-total"
           toolbar={
             <>
@@ -219,4 +221,10 @@ function CadreLedger() {
       </div>
     </div>
   );
+}
+
+/** An estimated count to two significant figures, grouped: 7,849 → 7,800. */
+export function roughly(n: number): string {
+  const step = n >= 100 ? 10 ** (Math.floor(Math.log10(n)) - 1) : 1;
+  return (Math.round(n / step) * step).toLocaleString('zh-CN');
 }

@@ -17,9 +17,10 @@ export const UnitsDocument = graphql(`
 `);
 
 export const CadresDocument = graphql(`
-  query Cadres($first: Int, $offset: Int, $filter: CadreFilter) {
-    cadres(first: $first, offset: $offset, filter: $filter) {
+  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {
+    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {
       totalCount
+      totalCountIsEstimate
       pageInfo { hasNextPage endCursor }
       edges {
         cursor

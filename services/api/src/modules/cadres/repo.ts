@@ -1,11 +1,13 @@
 // Cadre queries. Every call takes the request's scoped transaction: RLS limits rows to the caller's subtree.
-import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Compilable, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { CadreTable } from '../../db/types.js';
 import type { Tx } from '../../db/scope.js';
-import { escapeLike, isUuid } from '../../db/scope.js';
+import { isUuid } from '../../db/scope.js';
+import type { CadreKey } from './cursor.js';
 import { normaliseQuery, searchKeys } from './search-terms.js';
 import { effectiveStatusSql } from '../tenants/repo.js';
 import { BASIC_FIELDS, type BasicColumn } from './fields.js';
+import { isWholeScope } from '../../authz/reach.js';
 
 export interface CadreFilterInput {
   search?: string | null;
@@ -15,6 +17,11 @@ export interface CadreFilterInput {
   reach?: Expression<SqlBool> | null;
   /** Keyed hash of an ID number (equality match). */
   idNumberHash?: string | null;
+  /**
+   * The caller's tenant path (the RLS scope). Only narrows: it lets the order index start at the caller's subtree
+   * instead of filtering its way there (RLS still decides what is visible).
+   */
+  scopePath?: string | null;
 }
 
 /**
@@ -33,6 +40,8 @@ export interface CadreRow extends Omit<Selectable<CadreTable>, 'search_terms' | 
   unit_name: string;
   unit_parent_id: string | null;
   unit_sort_order: number;
+  /** The search tier the row matched in (0 exact name … 4 inside the name); null outside a search. */
+  tier?: number | null;
 }
 
 function base(trx: Tx) {
@@ -43,12 +52,22 @@ function base(trx: Tx) {
 
 const columns = [
   'c.id', 'c.tenant_id', 'c.unit_id', 'c.version', 'c.id_number_cipher', 'c.id_number_hash', 'c.photo_key', 'c.extra',
+  'c.tenant_sort', 'c.unit_sort',
   ...BASIC_FIELDS.map((f): `c.${BasicColumn}` => `c.${f.column}`),
   't.code as tenant_code', 't.name as tenant_name', 't.kind as tenant_kind', sql<string>`t.path::text`.as('tenant_path'),
   't.parent_id as tenant_parent_id', 't.sort_order as tenant_sort_order', 't.status as tenant_status',
   effectiveStatusSql().as('tenant_effective_status'),
   'u.name as unit_name', 'u.parent_id as unit_parent_id', 'u.sort_order as unit_sort_order',
 ] as const;
+
+/** A tenant path's sort key (as app_path_sort_key in SQL, migration 0016): labels joined by a space. */
+export const pathSortKey = (path: string) => path.split('.').join(' ');
+
+/** `<col>` (a tenant sort key) lies in the subtree whose sort key is `lo`: the range [lo, lo || '!'). */
+function inSubtree(col: string, lo: Expression<string> | string) {
+  const l = typeof lo === 'string' ? sql`${lo}` : lo;
+  return sql<SqlBool>`(${sql.ref(col)} >= ${l} and ${sql.ref(col)} < ${l} || '!')`;
+}
 
 /**
  * The search condition on cadre c: the query equals one of its keys (any substring of the name, any pinyin
@@ -58,61 +77,144 @@ export function searchPredicate(query: string) {
   return sql<SqlBool>`c.id in (select k.cadre_id from cadre_search_key k where k.key = ${query})`;
 }
 
-function filtered(trx: Tx, f: CadreFilterInput) {
-  let q = base(trx);
-  const query = f.search ? normaliseQuery(f.search) : '';
-  if (query) {
-    q = q.where(searchPredicate(query));
-  }
+/** Conditions on the order column `<table>.tenant_sort` (the scope and the tenant filter): ranges of the order index. */
+function orderConditions(f: CadreFilterInput, table: 'c' | 'k'): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  const order = `${table}.tenant_sort`;
+  if (f.scopePath) out.push(inSubtree(order, pathSortKey(f.scopePath)));
   if (f.tenantCode) {
-    q = q.where(sql<SqlBool>`t.path <@ (select s.path from tenant s where s.code = ${f.tenantCode})`);
+    const lo = sql<string>`(select app_path_sort_key(s.path) collate "C" from tenant s where s.code = ${f.tenantCode})`;
+    out.push(inSubtree(order, lo));
   }
+  return out;
+}
+
+/** Conditions on cadre c itself (unit, ID number, graded reach). */
+function cadreConditions(f: CadreFilterInput): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
   if (f.unitId !== undefined && f.unitId !== null) {
-    if (!isUuid(f.unitId)) return { q: q.where(sql<SqlBool>`false`), query };
-    q = q.where(sql<SqlBool>`c.unit_id in (
+    if (!isUuid(f.unitId)) return [sql<SqlBool>`false`];
+    out.push(sql<SqlBool>`c.unit_id in (
       with recursive sub(id) as (
         select id from unit where id = ${f.unitId}::uuid
         union all select x.id from unit x join sub on x.parent_id = sub.id)
       select id from sub)`);
   }
-  if (f.idNumberHash) q = q.where('c.id_number_hash', '=', f.idNumberHash);
-  if (f.reach) q = q.where(f.reach);
-  return { q, query };
+  if (f.idNumberHash) out.push(sql<SqlBool>`c.id_number_hash = ${f.idNumberHash}`);
+  if (f.reach && !isWholeScope(f.reach)) out.push(f.reach);
+  return out;
 }
 
-export async function countCadres(trx: Tx, f: CadreFilterInput): Promise<number> {
-  const { q } = filtered(trx, f);
-  const r = await q.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+/**
+ * Matching keys (key = query, scope ranges) in (tier, list order) along cadre_search_key_rank_idx (migration 0016),
+ * each joined to its cadre through a lateral subquery that the planner may not flatten (offset 0): so it walks the
+ * index in order and stops after the page instead of joining every match and sorting. Without conditions on the
+ * cadre itself the key rows alone answer (a key row is visible exactly when its cadre is: same tenant, same policy).
+ */
+function searchRows(trx: Tx, f: CadreFilterInput, query: string) {
+  return trx.selectFrom('cadre_search_key as k')
+    .innerJoinLateral((eb) => eb.selectFrom('cadre as c').selectAll('c')
+      .whereRef('c.id', '=', 'k.cadre_id').whereRef('c.tenant_id', '=', 'k.tenant_id')
+      .where((w) => w.and(cadreConditions(f)))
+      .offset(0).as('c'), (j) => j.onTrue())
+    .where('k.key', '=', query)
+    .where((eb) => eb.and(orderConditions(f, 'k')));
 }
 
-export async function listCadres(trx: Tx, f: CadreFilterInput, limit: number, offset: number): Promise<CadreRow[]> {
-  return listCadresQuery(trx, f, limit, offset).execute();
+/** Cadres in list order along cadre_list_order_idx (migration 0016). */
+function plainRows(trx: Tx, f: CadreFilterInput) {
+  return trx.selectFrom('cadre as c').where((eb) => eb.and([...orderConditions(f, 'c'), ...cadreConditions(f)]));
 }
 
-/** The list query itself (tests EXPLAIN it). */
-export function listCadresQuery(trx: Tx, f: CadreFilterInput, limit: number, offset: number) {
-  const { q, query } = filtered(trx, f);
-  let ordered = q.select(columns);
-  if (query) {
-    // Exact name first, then the surname-aware pinyin reading, then any reading, then name prefix.
-    const rank: Expression<number> = sql<number>`case
-      when c.name = ${query} then 0
-      when c.pinyin_keys[1] = ${query} or c.pinyin_keys[2] = ${query} then 1
-      when ${query} = any(c.pinyin_keys) then 2
-      when c.pinyin_keys[1] like ${escapeLike(query) + '%'} or c.pinyin_keys[2] like ${escapeLike(query) + '%'} then 3
-      when c.name like ${escapeLike(query) + '%'} then 4
-      else 5 end`;
-    ordered = ordered.orderBy(rank);
+/** How many cadres match, and whether that is an estimate. */
+export interface CadreCount { count: number; estimate: boolean }
+
+/**
+ * How many cadres match: exact up to `exactLimit` (counting stops one row past it, along the order index, so it never
+ * costs more than reading that many entries); above that the planner's estimate for the same query (at least
+ * exactLimit + 1), flagged as an estimate.
+ */
+export async function countCadres(trx: Tx, f: CadreFilterInput, exactLimit: number): Promise<CadreCount> {
+  const query = f.search ? normaliseQuery(f.search) : '';
+  let matches: Compilable & Expression<unknown>;
+  let capped: Compilable & Expression<unknown>;
+  if (query && cadreConditions(f).length === 0) {
+    const k = trx.selectFrom('cadre_search_key as k').where('k.key', '=', query).where((eb) => eb.and(orderConditions(f, 'k')));
+    matches = k.select(sql`1`.as('one'));
+    capped = k.select(sql`1`.as('one')).orderBy('k.tier').orderBy('k.tenant_sort').orderBy('k.unit_sort').orderBy('k.sort_order')
+      .orderBy('k.cadre_id').limit(exactLimit + 1);
+  } else if (query) {
+    const k = searchRows(trx, f, query);
+    matches = k.select(sql`1`.as('one'));
+    capped = k.select(sql`1`.as('one')).orderBy('k.tier').orderBy('k.tenant_sort').orderBy('k.unit_sort').orderBy('k.sort_order')
+      .orderBy('k.cadre_id').limit(exactLimit + 1);
+  } else {
+    const c = plainRows(trx, f);
+    matches = c.select(sql`1`.as('one'));
+    capped = c.select(sql`1`.as('one')).limit(exactLimit + 1);
   }
-  return ordered
-    .orderBy('t.path')
-    .orderBy('u.sort_order')
-    .orderBy('c.sort_order')
-    .orderBy('c.id')
-    .limit(limit)
-    .offset(offset);
+  const { rows } = await sql<{ n: string }>`select count(*) as n from (${capped}) m`.execute(trx);
+  const n = Number(rows[0]?.n ?? 0);
+  if (n <= exactLimit) return { count: n, estimate: false };
+  let planned = await plannedRows(trx, matches);
+  if (f.scopePath) {
+    // The scope range and the RLS policy say the same thing, but the planner multiplies their selectivities: divide
+    // the policy's own estimate back out (table rows / rows the policy alone is expected to leave).
+    const table = query ? 'cadre_search_key' : 'cadre';
+    const policy = await plannedRows(trx, sql`select 1 from ${sql.table(table)}`);
+    const { rows: stats } = await sql<{ n: number }>`select reltuples::float8 as n from pg_class where oid = ${table}::regclass`.execute(trx);
+    const total = Number(stats[0]?.n ?? 0);
+    if (total > 0 && policy > 0 && policy < total) planned = planned * (total / policy);
+  }
+  return { count: Math.max(exactLimit + 1, Math.round(planned)), estimate: true };
 }
+
+/** The planner's row estimate for a query (EXPLAIN, nothing executed). */
+async function plannedRows(trx: Tx, q: Expression<unknown>): Promise<number> {
+  const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${q}`.execute(trx);
+  const json = rows[0]?.['QUERY PLAN'];
+  const top = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan?: { 'Plan Rows'?: number } }[];
+  return Number(top?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/** Where a page starts: a row offset (page jumps) or after a row's position (keyset). */
+export interface PageStart { offset?: number; after?: CadreKey | null }
+
+export async function listCadres(trx: Tx, f: CadreFilterInput, limit: number, start: PageStart = {}): Promise<CadreRow[]> {
+  return listCadresQuery(trx, f, limit, start).execute();
+}
+
+/**
+ * The list query itself (tests EXPLAIN it): the page of cadres is chosen first, in index order (searching: the matching
+ * keys by tier then list order, each row carrying its tier), and only that page is joined to its tenant and unit. So
+ * a page, or a page after a cursor, reads about a page of index entries whatever its depth.
+ */
+export function listCadresQuery(trx: Tx, f: CadreFilterInput, limit: number, start: PageStart = {}) {
+  const query = f.search ? normaliseQuery(f.search) : '';
+  const a = start.after;
+  let page;
+  if (query) {
+    let s = searchRows(trx, f, query).selectAll('c').select('k.tier');
+    if (a) s = s.where(sql<SqlBool>`(k.tier, k.tenant_sort, k.unit_sort, k.sort_order, k.cadre_id) > (${a.tier ?? 0}::smallint, ${a.tenantSort}, ${a.unitSort}::int, ${a.sortOrder}::int, ${a.id}::uuid)`);
+    page = s.orderBy('k.tier').orderBy('k.tenant_sort').orderBy('k.unit_sort').orderBy('k.sort_order').orderBy('k.cadre_id')
+      .limit(limit).offset(start.offset ?? 0);
+  } else {
+    let s = plainRows(trx, f).selectAll('c').select(sql<number | null>`null::smallint`.as('tier'));
+    if (a) s = s.where(sql<SqlBool>`(c.tenant_sort, c.unit_sort, c.sort_order, c.id) > (${a.tenantSort}, ${a.unitSort}::int, ${a.sortOrder}::int, ${a.id}::uuid)`);
+    page = s.orderBy('c.tenant_sort').orderBy('c.unit_sort').orderBy('c.sort_order').orderBy('c.id')
+      .limit(limit).offset(start.offset ?? 0);
+  }
+  return trx.selectFrom(page.as('c'))
+    .innerJoin('tenant as t', 't.id', 'c.tenant_id')
+    .innerJoin('unit as u', (j) => j.onRef('u.id', '=', 'c.unit_id').onRef('u.tenant_id', '=', 'c.tenant_id'))
+    .select(columns).select('c.tier')
+    .orderBy(sql`c.tier nulls first`).orderBy('c.tenant_sort').orderBy('c.unit_sort').orderBy('c.sort_order').orderBy('c.id');
+}
+
+/** A row's position in list order (for its cursor). */
+export const cadreKey = (r: CadreRow): CadreKey => ({
+  tier: r.tier ?? null, tenantSort: r.tenant_sort, unitSort: r.unit_sort, sortOrder: r.sort_order, id: r.id,
+});
 
 export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
   if (!isUuid(id)) return null;

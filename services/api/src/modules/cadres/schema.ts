@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
+import { builder, connectionType, decodeCursor, pageSize } from '../../graphql/builder.js';
 import { authorize, badInput, type Ctx } from '../../graphql/context.js';
 import { dateText, oneOf, pattern, searchText, text } from '../../graphql/inputs.js';
 import { decryptField, fieldKeys, keyedHash } from '../../crypto/fields.js';
@@ -10,7 +10,9 @@ import { Tenant } from '../tenants/schema.js';
 import { Unit } from '../units/schema.js';
 import type { TenantRow } from '../tenants/repo.js';
 import type { UnitRow } from '../units/repo.js';
-import { countCadres, findCadre, listCadres, type CadreRow } from './repo.js';
+import { cadreKey, countCadres, findCadre, listCadres, type CadreRow } from './repo.js';
+import { BadCursor, decodeCadreCursor, encodeCadreCursor, type CadreKey } from './cursor.js';
+import { normaliseQuery } from './search-terms.js';
 import { createCadre, updateCadre, type CreateCadreInput, type UpdateCadreInput } from './commands.js';
 import { commandContext } from '../command.js';
 import { BASIC_FIELDS, basicSchema, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from './fields.js';
@@ -129,7 +131,7 @@ export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
   }),
 });
 
-const CadreConnection = connectionType('Cadre', Cadre);
+const CadreConnection = connectionType('Cadre', Cadre, { estimates: true });
 
 const CadreFilter = builder.inputType('CadreFilter', {
   fields: (t) => ({
@@ -146,14 +148,15 @@ builder.queryField('cadres', (t) =>
     type: CadreConnection,
     args: {
       first: t.arg.int({ description: '每页条数，最多 500' }),
-      after: t.arg.string(),
-      offset: t.arg.int({ description: '从 0 起的行偏移（页码分页用），优先于 after' }),
+      after: t.arg.string({ description: '从这一行之后读（某行的 cursor 或 pageInfo.endCursor；键集分页，任何一页都一样快）' }),
+      offset: t.arg.int({ description: '从 0 起的行偏移（跳到某一页用，越靠后越慢），优先于 after' }),
       filter: t.arg({ type: CadreFilter }),
     },
     resolve: async (_r, args, ctx) => {
       const { trx, principal } = authorize(ctx, 'read', 'Cadre');
       const limit = pageSize(args.first);
-      const offset = pageOffset(args);
+      const search = Boolean(args.filter?.search && normaliseQuery(args.filter.search));
+      const start = pageStart(ctx, args, search);
       const idNumber = args.filter?.idNumber || null;
       // Matching a number tests a guess: only those who see numbers in full (officers) may filter by one.
       if (idNumber && !ctx.ability.can('reveal', 'Cadre')) {
@@ -167,22 +170,51 @@ builder.queryField('cadres', (t) =>
         unitId: args.filter?.unitId ? String(args.filter.unitId) : null,
         idNumberHash,
         reach: cadreReach(principal),
+        scopePath: principal.tenantPath,
       };
-      const [rows, total] = await Promise.all([
-        limit ? listCadres(trx, filter, limit, offset) : Promise.resolve([]),
-        countCadres(trx, filter),
+      // One row more than the page tells whether another page follows.
+      const [read, total] = await Promise.all([
+        limit ? listCadres(trx, filter, limit + 1, start) : Promise.resolve([]),
+        countCadres(trx, filter, ctx.config.exactCountLimit),
       ]);
+      const rows = read.slice(0, limit);
       ctx.audit.touch(rows);
       if (idNumberHash) {
         // The audit row names the filter (keyed hash and region-only mask, never the number) and every cadre it
         // matched, also when only totalCount was asked for.
-        ctx.audit.touch(await listCadres(trx, filter, 50, 0));
+        ctx.audit.touch(await listCadres(trx, filter, 50));
         ctx.audit.targets.push({ type: 'IdNumberFilter', id: idNumberHash, name: `按公民身份号码查询（${validIdNumber(idNumber!) ? maskIdNumber(idNumber!) : '号码无效'}）` });
       }
-      return connection(rows, offset, total);
+      const cursor = (r: CadreRow) => encodeCadreCursor(ctx.config.cursorKey, cadreKey(r));
+      return {
+        totalCount: total.count,
+        totalCountIsEstimate: total.estimate,
+        edges: rows.map((node) => ({ cursor: cursor(node), node })),
+        pageInfo: {
+          hasNextPage: limit ? read.length > limit : total.count > (start.offset ?? 0),
+          endCursor: rows.length ? cursor(rows[rows.length - 1]) : null,
+        },
+      };
     },
   }),
 );
+
+/**
+ * Where the page starts: `offset` (page jumps) wins; else `after`, a keyset cursor (cursor.ts). A cursor that is not
+ * ours is refused in words. Offset cursors of the earlier API ('o:<n>') still read as offsets.
+ */
+function pageStart(ctx: Ctx, args: { offset?: number | null; after?: string | null }, search: boolean): { offset?: number; after?: CadreKey } {
+  if (args.offset !== null && args.offset !== undefined) return { offset: Math.max(0, Math.min(Math.trunc(args.offset), 1e9)) };
+  if (!args.after) return {};
+  const legacy = /^o:\d{1,9}$/.test(Buffer.from(args.after, 'base64url').toString()) && !args.after.includes('.');
+  if (legacy) return { offset: decodeCursor(args.after) };
+  try {
+    return { after: decodeCadreCursor(ctx.config.cursorKey, args.after, search) };
+  } catch (e) {
+    if (e instanceof BadCursor) throw badInput(e.message);
+    throw e;
+  }
+}
 
 builder.queryField('cadre', (t) =>
   t.field({

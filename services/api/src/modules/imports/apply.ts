@@ -104,7 +104,7 @@ export type Match = { cadre: CadreRow; by: 'idNumber' | 'nameBirth' } | { ambigu
  */
 export async function matchCadre(trx: Tx, principal: Principal, keys: FieldKeys, plan: CadrePlan, revealId = true): Promise<Match> {
   if (plan.idNumber && revealId) {
-    const hit = await listCadres(trx, { idNumberHash: keyedHash(keys, plan.idNumber), reach: cadreReach(principal) }, 2, 0);
+    const hit = await listCadres(trx, { idNumberHash: keyedHash(keys, plan.idNumber), reach: cadreReach(principal) }, 2);
     if (hit.length === 1) return { cadre: hit[0], by: 'idNumber' };
   }
   if (!plan.basic.birthMonth) return null;
