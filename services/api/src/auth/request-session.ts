@@ -1,6 +1,7 @@
 // One home for "who is calling, in which scope": verify the bearer token, then open the request's unit of work —
 // one transaction that confirms account, tenant and session, sets the scope (RLS), marks activity, and ends with one
-// audit row: appended inside it when it commits, in a separate transaction when it fails. GraphQL operations
+// audit row: a write's appended inside it when it commits; a read's, once it has committed, and a failure's, after
+// the rollback, by the process's appender (audit/appender.ts, group commit) — awaited before anything is answered. GraphQL operations
 // (graphql/operation.ts) and plain HTTP routes (http/rest-session.ts) both run through beginUnitOfWork.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyJWTOptions } from '@fastify/jwt';
@@ -82,7 +83,13 @@ export async function openScopedSession(db: Kysely<DB>, token: TokenSubject): Pr
 export interface UnitOfWork extends ScopedSession {
   /** Still open (neither committed nor rolled back). */
   readonly open: boolean;
-  /** Append the success row inside the transaction and commit. */
+  /**
+   * Success. A read ('read'): commit (the transaction changed nothing that needs its row — reads
+   * write nothing but the session's activity mark), then append through the appender and wait for that commit: the
+   * caller sends nothing before this resolves, and an append that fails rejects (the caller answers an error).
+   * Anything else (a write, or work that was partly denied): append the row inside the transaction and commit, so
+   * the work and its row stand or fall together.
+   */
   commit(entry: AuditEntry): Promise<void>;
   /** Roll back (if still open) and append the failure row in a transaction of its own, so it is never lost. */
   fail(entry: AuditEntry): Promise<void>;
@@ -105,13 +112,15 @@ export async function beginUnitOfWork(db: Kysely<DB>, token: TokenSubject): Prom
     get open() { return open; },
     commit: async (entry) => {
       if (!open) throw new Error('unit of work already ended');
+      const grouped = entry.kind === 'read';
       try {
-        await appendAudit(session.trx, entry);
+        if (!grouped) await appendAudit(session.trx, entry);
         await session.trx.commit().execute();
         open = false;
       } finally {
         await end();
       }
+      if (grouped) await appendAuditSeparately(db, entry);
     },
     fail: async (entry) => {
       await end();

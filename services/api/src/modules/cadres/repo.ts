@@ -3,6 +3,7 @@ import { sql, type Expression, type Insertable, type Selectable, type SqlBool, t
 import type { CadreTable } from '../../db/types.js';
 import type { Tx } from '../../db/scope.js';
 import { escapeLike, isUuid } from '../../db/scope.js';
+import { PREPARED } from '../../db/prepared.js';
 import { normaliseQuery, searchKeys } from './search-terms.js';
 import { effectiveStatusSql } from '../tenants/repo.js';
 import { BASIC_FIELDS, type BasicColumn } from './fields.js';
@@ -116,7 +117,7 @@ export function listCadresQuery(trx: Tx, f: CadreFilterInput, limit: number, off
 
 export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
   if (!isUuid(id)) return null;
-  return (await base(trx).select(columns).where('c.id', '=', id).executeTakeFirst()) ?? null;
+  return (await base(trx).modifyFront(PREPARED).select(columns).where('c.id', '=', id).executeTakeFirst()) ?? null;
 }
 
 /** Basic fields by their GraphQL names (see fields.ts), plus the unit and the protected ID number. */

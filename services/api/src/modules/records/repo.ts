@@ -5,6 +5,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
+import { PREPARED } from '../../db/prepared.js';
 import { CATEGORIES, categoryById, categoryTable, enumOption, type CategorySpec, type FieldSpec } from './categories.js';
 
 export type FieldValues = Record<string, string | number | boolean | null>;
@@ -112,7 +113,7 @@ function recordDate() {
 /** A cadre's records by category, newest (by the category's own date) first; the review queue oldest entry first. */
 export async function listRecords(trx: Tx, f: RecordFilter, limit = 500, offset = 0, order: 'archive' | 'oldest' = 'archive'): Promise<RecordRow[]> {
   const { rows } = await sql<RecordRow>`
-    select ${ENVELOPE}, ${detailFields()} as fields
+    select ${PREPARED} ${ENVELOPE}, ${detailFields()} as fields
     from archive_record r join cadre c on c.id = r.cadre_id and c.tenant_id = r.tenant_id
     ${detailJoins()}
     where ${where(f)}
@@ -133,7 +134,7 @@ export async function countRecords(trx: Tx, f: RecordFilter): Promise<number> {
 export async function findRecord(trx: Tx, recordId: string): Promise<RecordRow | null> {
   if (!isUuid(recordId)) return null;
   const { rows } = await sql<RecordRow>`
-    select ${ENVELOPE}, ${detailFields()} as fields
+    select ${PREPARED} ${ENVELOPE}, ${detailFields()} as fields
     from archive_record r join cadre c on c.id = r.cadre_id and c.tenant_id = r.tenant_id
     ${detailJoins()}
     where r.id = ${recordId} and ${typedRowExists()}`.execute(trx);
