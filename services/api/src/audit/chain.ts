@@ -91,26 +91,21 @@ export async function appendChained(trx: Tx, c: AppendContent): Promise<void> {
 export type BatchContent = AppendContent & { tenantPath: string | null };
 
 /**
- * The scopes a batch is inserted under: rows grouped by the longest common ltree prefix of their tenants' paths
- * within one root (one group per root; rows without a tenant join any group, as RLS admits them anywhere).
+ * The scopes a batch is inserted under: one group per tenant path, as each row would be inserted on its own (RLS
+ * admits a row for a tenant in its path's subtree); rows without a tenant join the first group (RLS admits them in
+ * any scope).
  */
 export function batchScopes(rows: readonly BatchContent[]): { scope: string | null; rows: BatchContent[] }[] {
-  const groups = new Map<string, { labels: string[] | null; rows: BatchContent[] }>();
+  const groups = new Map<string, { scope: string | null; rows: BatchContent[] }>();
   const loose: BatchContent[] = [];
   for (const r of rows) {
     if (r.tenantId === null) { loose.push(r); continue; }
-    const labels = (r.tenantPath ?? '').split('.').filter(Boolean);
-    const root = labels[0] ?? '';
-    const g = groups.get(root);
-    if (!g) { groups.set(root, { labels: root ? labels : null, rows: [r] }); continue; }
-    g.rows.push(r);
-    if (g.labels) {
-      let n = 0;
-      while (n < g.labels.length && n < labels.length && g.labels[n] === labels[n]) n++;
-      g.labels = g.labels.slice(0, n);
-    }
+    const key = r.tenantPath ?? '';
+    const g = groups.get(key);
+    if (g) g.rows.push(r);
+    else groups.set(key, { scope: r.tenantPath, rows: [r] });
   }
-  const out = [...groups.values()].map((g) => ({ scope: g.labels?.length ? g.labels.join('.') : null, rows: g.rows }));
+  const out = [...groups.values()];
   if (!out.length) return [{ scope: null, rows: loose }];
   out[0].rows.push(...loose);
   return out;
@@ -119,7 +114,7 @@ export function batchScopes(rows: readonly BatchContent[]): { scope: string | nu
 /**
  * Append rows as consecutive links in one transaction of their own: lock the head, set the scope, hash them in
  * order, insert them in one statement per scope (the trigger checks every link), commit. One lock per batch, held
- * for three statements. Throws (nothing appended) if any row is refused.
+ * for two statements and one more pair per further tenant in the batch. Throws (nothing appended) if any row is refused.
  */
 export async function appendChainBatch(db: Kysely<DB>, rows: readonly BatchContent[]): Promise<void> {
   if (!rows.length) return;
