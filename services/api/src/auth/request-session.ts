@@ -8,11 +8,10 @@ import type { FastifyJWTOptions } from '@fastify/jwt';
 import type { Config } from '../config/index.js';
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import { isUuid, setScope } from '../db/scope.js';
+import { isUuid } from '../db/scope.js';
 import { appendAudit, appendAuditSeparately, type AuditEntry } from '../audit/index.js';
 import { defineAbilities, type AppAbility } from '../authz/abilities.js';
-import { loadPrincipal, type AccessClaims, type Principal, type TokenSubject } from './principal.js';
-import { touchSession } from './sessions.js';
+import { openPrincipal, type AccessClaims, type Principal, type TokenSubject } from './principal.js';
 
 /** Clock skew tolerated between issuing and checking a token (seconds). */
 export const TOKEN_SKEW_SECONDS = 30;
@@ -65,13 +64,12 @@ export interface ScopedSession { trx: ControlledTransaction<DB>; principal: Prin
 export async function openScopedSession(db: Kysely<DB>, token: TokenSubject): Promise<ScopedSession | null> {
   const trx = await db.startTransaction().execute();
   try {
-    const principal = await loadPrincipal(trx, token);
+    // Session, scope and activity mark in one statement.
+    const principal = await openPrincipal(trx, token);
     if (!principal) {
       await trx.rollback().execute();
       return null;
     }
-    await setScope(trx, principal.tenantPath);
-    await touchSession(trx, principal.sessionId);
     return { trx, principal, ability: defineAbilities(principal) };
   } catch (e) {
     await trx.rollback().execute().catch(() => undefined);
