@@ -97,6 +97,25 @@ client(workerData).then((r) => parentPort.postMessage(r));`;
   const sample = await post(token, archiveDocs(cats).cadre, { id: c.cadre_id, includeDeleted: false });
   if (sample.errors || sample.data.cadre.records.length !== 24) throw new Error(`unexpected archive: ${JSON.stringify(sample).slice(0, 300)}`);
   bare = JSON.stringify(sample);
+  // The API process's own CPU per request (sequential requests; the database's CPU is not counted).
+  {
+    const n = 100;
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < n; i++) await post(token, archiveDocs(cats).cadre, { id: c.cadre_id, includeDeleted: false });
+    const d = process.cpuUsage(cpu0);
+    console.log(`api cpu per request: ${((d.user + d.system) / 1000 / n).toFixed(2)} ms (sequential, incl. this process's fetch client)`);
+    if (process.env.PROBE_CPU) {
+      const { Session } = await import('node:inspector/promises');
+      const session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+      for (let i = 0; i < n; i++) await post(token, archiveDocs(cats).cadre, { id: c.cadre_id, includeDeleted: false });
+      const { profile } = await session.post('Profiler.stop');
+      (await import('node:fs')).writeFileSync(process.env.PROBE_CPU, JSON.stringify(profile));
+      process.exit(0);
+    }
+  }
   if (process.env.PROBE_SQL) {
     exporter.reset();
     await post(token, archiveDocs(cats).cadre, { id: c.cadre_id, includeDeleted: false });
