@@ -1,6 +1,9 @@
 // Tamper evidence for the access log: each row's hash covers its content and the previous row's hash.
 // Appends take the lock on the chain head and a trigger checks each link (schema/migrations/0003_audit_chain.sql);
 // the verifier recomputes every link. A purged row leaves a tombstone that keeps its hashes.
+// Two ways in (docs/audit.md): appendChained, one link in the caller's transaction (writes: the work and its row
+// commit together, the head locked until then); and appendChainBatch, the rows of many requests as consecutive links
+// in one short transaction of their own (reads, failures: audit/appender.ts groups them, one lock per batch).
 //
 // Against the database owner (0009_audit_key.sql): links are HMAC-SM3 under a key the database never holds, so an
 // owner who edits a row cannot recompute the chain; SM2-signed heads (anchor.ts), kept in the database and in files
@@ -9,7 +12,8 @@
 // the then head (anchor.ts: sealLegacyChain); links up to the seal verify unkeyed, every later link keyed. The seal's
 // seq is signed, so it cannot be moved to pass off a re-hashed chain as old.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
 import type { Tx } from '../db/scope.js';
 
 export const GENESIS = '0'.repeat(64);
@@ -81,6 +85,65 @@ export async function appendChained(trx: Tx, c: AppendContent): Promise<void> {
     operation: c.operation, kind: c.kind, outcome: c.outcome, client_ip: c.clientIp, request_id: c.requestId,
     cadre_ids: c.cadreIds, detail: stableJson(c.detail ?? {}), summary: c.summary,
   }).execute();
+}
+
+/** A row of a batch: its content and the scope (tenant path) its tenant is visible in (RLS admits the insert there). */
+export type BatchContent = AppendContent & { tenantPath: string | null };
+
+/**
+ * The scopes a batch is inserted under: one group per tenant path, as each row would be inserted on its own (RLS
+ * admits a row for a tenant in its path's subtree); rows without a tenant join the first group (RLS admits them in
+ * any scope).
+ */
+export function batchScopes(rows: readonly BatchContent[]): { scope: string | null; rows: BatchContent[] }[] {
+  const groups = new Map<string, { scope: string | null; rows: BatchContent[] }>();
+  const loose: BatchContent[] = [];
+  for (const r of rows) {
+    if (r.tenantId === null) { loose.push(r); continue; }
+    const key = r.tenantPath ?? '';
+    const g = groups.get(key);
+    if (g) g.rows.push(r);
+    else groups.set(key, { scope: r.tenantPath, rows: [r] });
+  }
+  const out = [...groups.values()];
+  if (!out.length) return [{ scope: null, rows: loose }];
+  out[0].rows.push(...loose);
+  return out;
+}
+
+/**
+ * Append rows as consecutive links in one transaction of their own: lock the head, set the scope, hash them in
+ * order, insert them in one statement per scope (the trigger checks every link), commit. One lock per batch, held
+ * for two statements and one more pair per further tenant in the batch. Throws (nothing appended) if any row is refused.
+ */
+export async function appendChainBatch(db: Kysely<DB>, rows: readonly BatchContent[]): Promise<void> {
+  if (!rows.length) return;
+  const key = chainKey();
+  const groups = batchScopes(rows);
+  await db.transaction().execute(async (trx) => {
+    const head = (await sql<{ last_seq: string; last_hash: string }>`
+      select l.last_seq, l.last_hash, set_config('app.tenant_path', ${groups[0].scope ?? ''}, true) as scope
+        from audit_chain_lock() l`.execute(trx)).rows[0];
+    let seq = Number(head.last_seq);
+    let prev = head.last_hash;
+    const now = new Date();
+    for (const [i, g] of groups.entries()) {
+      if (i > 0) await sql`select set_config('app.tenant_path', ${g.scope ?? ''}, true)`.execute(trx);
+      const values = g.rows.map((c) => {
+        seq += 1;
+        const at = c.at ?? now;
+        const hash = chainHash(prev, { ...c, seq, at }, key);
+        const row = {
+          seq: String(seq), prev_hash: prev, hash, at: at.toISOString(), tenant_id: c.tenantId, user_id: c.userId, username: c.username,
+          operation: c.operation, kind: c.kind, outcome: c.outcome, client_ip: c.clientIp, request_id: c.requestId,
+          cadre_ids: c.cadreIds, detail: stableJson(c.detail ?? {}), summary: c.summary,
+        };
+        prev = hash;
+        return row;
+      });
+      await trx.insertInto('audit_event').values(values).execute();
+    }
+  });
 }
 
 /** A query function of the owner's connection (the verifier and the sealing step read every row). */

@@ -1,9 +1,11 @@
-// One home for the access log. Each request collects what it did; the row is appended in the request's own
-// transaction when the work commits, or in a separate transaction when the work fails (so it is never lost).
+// One home for the access log. Each request collects what it did; a write's row is appended in the request's own
+// transaction when the work commits; a read's row, and the row of work that failed (so it is never lost), go through
+// the process's appender (audit/appender.ts: group commit, one short transaction per batch), awaited before replying.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import { withScope, type Tx } from '../db/scope.js';
-import { appendChained } from './chain.js';
+import type { Tx } from '../db/scope.js';
+import { appendChained, type BatchContent } from './chain.js';
+import { appenderFor } from './appender.js';
 
 /** 'system': work no user asked for (a timer's sweep, a nightly recomputation), logged by appendSystemAudit. */
 export type AuditKind = 'read' | 'write' | 'login' | 'denied' | 'system';
@@ -45,9 +47,10 @@ export class AuditTrail {
   }
 }
 
-/** Append a row as the next link of the SM3 chain (audit/chain.ts), in the caller's transaction. */
-export async function appendAudit(trx: Tx, e: AuditEntry): Promise<void> {
-  await appendChained(trx, {
+/** The chained content of an entry (lengths bounded, cadre ids once each). */
+function content(e: AuditEntry): BatchContent {
+  return {
+    tenantPath: e.tenantPath,
     tenantId: e.tenantId,
     userId: e.userId,
     username: e.username,
@@ -60,12 +63,20 @@ export async function appendAudit(trx: Tx, e: AuditEntry): Promise<void> {
     detail: e.detail ?? {},
     summary: e.summary?.slice(0, 500) ?? null,
     at: e.at,
-  });
+  };
 }
 
-/** Append in a transaction of its own, scoped to the entry's tenant. */
+/** Append a row as the next link of the chain (audit/chain.ts), in the caller's transaction (the head stays locked until it ends). */
+export async function appendAudit(trx: Tx, e: AuditEntry): Promise<void> {
+  await appendChained(trx, content(e));
+}
+
+/**
+ * Append outside any transaction of the caller's: the process's appender writes it with the rows of concurrent
+ * requests in one short transaction of its own. Resolves once the row is committed; rejects if it was not appended.
+ */
 export function appendAuditSeparately(db: Kysely<DB>, e: AuditEntry): Promise<void> {
-  return withScope(db, e.tenantPath, (trx) => appendAudit(trx, e));
+  return appenderFor(db).append(content(e));
 }
 
 /** The name a row of the system's own work carries (never an account's: login names are `<tenant>.<name>`). */

@@ -29,14 +29,13 @@ export interface Principal {
 export interface AccessClaims { sub: string; sid: string; typ: 'access' }
 export interface TokenSubject { userId: string; sessionId: string }
 
-/** Load the session's user (active, tenant not suspended, session live) or null. Runs before any scope exists. */
-export async function loadPrincipal(trx: Tx, token: TokenSubject): Promise<Principal | null> {
-  const { rows } = await sql<{
-    user_id: string; username: string; display_name: string; tenant_id: string; tenant_path: string;
-    tenant_status: string; role: Role; status: string; must_change_password: boolean; session_live: boolean;
-    unit_ids: string[] | null;
-  }>`select * from auth_session(${token.userId}::uuid, ${token.sessionId}::uuid)`.execute(trx);
-  const r = rows[0];
+type SessionRow = {
+  user_id: string; username: string; display_name: string; tenant_id: string; tenant_path: string;
+  tenant_status: string; role: Role; status: string; must_change_password: boolean; session_live: boolean;
+  unit_ids: string[] | null;
+};
+
+function principalOf(r: SessionRow | undefined, token: TokenSubject): Principal | null {
   if (!r || r.status !== 'active' || r.tenant_status !== 'active' || !r.session_live) return null;
   return {
     userId: r.user_id, username: r.username, displayName: r.display_name,
@@ -44,4 +43,19 @@ export async function loadPrincipal(trx: Tx, token: TokenSubject): Promise<Princ
     mustChangePassword: r.must_change_password,
     unitIds: r.role === 'filler' ? (r.unit_ids ?? []) : [],
   };
+}
+
+/** Load the session's user (active, tenant not suspended, session live) or null. Runs before any scope exists. */
+export async function loadPrincipal(trx: Tx, token: TokenSubject): Promise<Principal | null> {
+  const { rows } = await sql<SessionRow>`select * from auth_session(${token.userId}::uuid, ${token.sessionId}::uuid)`.execute(trx);
+  return principalOf(rows[0], token);
+}
+
+/**
+ * As loadPrincipal, and for a session that may act also set the transaction's scope to its tenant and mark the
+ * session's activity — one statement (auth_session_open, 0018_request_session.sql). Nothing is set when it returns null.
+ */
+export async function openPrincipal(trx: Tx, token: TokenSubject): Promise<Principal | null> {
+  const { rows } = await sql<SessionRow>`select * from auth_session_open(${token.userId}::uuid, ${token.sessionId}::uuid)`.execute(trx);
+  return principalOf(rows[0], token);
 }

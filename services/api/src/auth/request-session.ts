@@ -1,17 +1,17 @@
 // One home for "who is calling, in which scope": verify the bearer token, then open the request's unit of work —
 // one transaction that confirms account, tenant and session, sets the scope (RLS), marks activity, and ends with one
-// audit row: appended inside it when it commits, in a separate transaction when it fails. GraphQL operations
+// audit row: a write's appended inside it when it commits; a read's, once it has committed, and a failure's, after
+// the rollback, by the process's appender (audit/appender.ts, group commit) — awaited before anything is answered. GraphQL operations
 // (graphql/operation.ts) and plain HTTP routes (http/rest-session.ts) both run through beginUnitOfWork.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyJWTOptions } from '@fastify/jwt';
 import type { Config } from '../config/index.js';
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import { isUuid, setScope } from '../db/scope.js';
+import { isUuid } from '../db/scope.js';
 import { appendAudit, appendAuditSeparately, type AuditEntry } from '../audit/index.js';
 import { defineAbilities, type AppAbility } from '../authz/abilities.js';
-import { loadPrincipal, type AccessClaims, type Principal, type TokenSubject } from './principal.js';
-import { touchSession } from './sessions.js';
+import { openPrincipal, type AccessClaims, type Principal, type TokenSubject } from './principal.js';
 
 /** Clock skew tolerated between issuing and checking a token (seconds). */
 export const TOKEN_SKEW_SECONDS = 30;
@@ -64,13 +64,12 @@ export interface ScopedSession { trx: ControlledTransaction<DB>; principal: Prin
 export async function openScopedSession(db: Kysely<DB>, token: TokenSubject): Promise<ScopedSession | null> {
   const trx = await db.startTransaction().execute();
   try {
-    const principal = await loadPrincipal(trx, token);
+    // Session, scope and activity mark in one statement.
+    const principal = await openPrincipal(trx, token);
     if (!principal) {
       await trx.rollback().execute();
       return null;
     }
-    await setScope(trx, principal.tenantPath);
-    await touchSession(trx, principal.sessionId);
     return { trx, principal, ability: defineAbilities(principal) };
   } catch (e) {
     await trx.rollback().execute().catch(() => undefined);
@@ -82,7 +81,13 @@ export async function openScopedSession(db: Kysely<DB>, token: TokenSubject): Pr
 export interface UnitOfWork extends ScopedSession {
   /** Still open (neither committed nor rolled back). */
   readonly open: boolean;
-  /** Append the success row inside the transaction and commit. */
+  /**
+   * Success. A read ('read'): commit (the transaction changed nothing that needs its row — reads
+   * write nothing but the session's activity mark), then append through the appender and wait for that commit: the
+   * caller sends nothing before this resolves, and an append that fails rejects (the caller answers an error).
+   * Anything else (a write, or work that was partly denied): append the row inside the transaction and commit, so
+   * the work and its row stand or fall together.
+   */
   commit(entry: AuditEntry): Promise<void>;
   /** Roll back (if still open) and append the failure row in a transaction of its own, so it is never lost. */
   fail(entry: AuditEntry): Promise<void>;
@@ -105,13 +110,15 @@ export async function beginUnitOfWork(db: Kysely<DB>, token: TokenSubject): Prom
     get open() { return open; },
     commit: async (entry) => {
       if (!open) throw new Error('unit of work already ended');
+      const grouped = entry.kind === 'read';
       try {
-        await appendAudit(session.trx, entry);
+        if (!grouped) await appendAudit(session.trx, entry);
         await session.trx.commit().execute();
         open = false;
       } finally {
         await end();
       }
+      if (grouped) await appendAuditSeparately(db, entry);
     },
     fail: async (entry) => {
       await end();

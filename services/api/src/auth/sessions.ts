@@ -23,11 +23,8 @@ export async function openSession(trx: Tx, a: { userId: string; tenantId: string
   return { sessionId: row.id, refreshToken: `${row.id}.${secret}` };
 }
 
-/** Mark activity (at most every 15 seconds, to spare writes). */
-export async function touchSession(trx: Tx, sessionId: string) {
-  await trx.updateTable('user_session').set({ last_seen_at: sql<Date>`now()` })
-    .where('id', '=', sessionId).where(sql<boolean>`last_seen_at < now() - interval '15 seconds'`).execute();
-}
+// Activity is marked (at most every 15 seconds) as each request opens its session: auth_session_open
+// (0018_request_session.sql, through auth/principal.ts openPrincipal).
 
 /** End live sessions matching a condition (one statement for every way a session ends). */
 function revokeWhere(trx: Tx, reason: RevokeReason) {

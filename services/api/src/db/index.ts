@@ -14,6 +14,7 @@ import { useChainKey } from '../audit/chain.js';
 import { appendAnchorFile, sealLegacyChain } from '../audit/anchor.js';
 import { auditKeys, type AuditKeys } from '../audit/keys.js';
 import { traceSql } from '../telemetry/index.js';
+import { prepareMarked } from './prepared.js';
 import type { DB } from './types.js';
 
 export type { DB } from './types.js';
@@ -110,7 +111,10 @@ async function openPostgres(config: Config, poolSize: number): Promise<Database>
   // A connection the server ends while it is checked out (idle-in-transaction or another timeout) emits 'error' on
   // the client, which pg-pool listens for only while the client is idle: without this listener the process would
   // crash. The pending query rejects on its own and the pool discards the dead client on release.
-  pool.on('connect', (client) => { client.on('error', () => undefined); });
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    prepareMarked(client);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: traceSql });
   const { rows } = await pool.query('select current_user as u');
   return { db, engine: 'postgres', apiRole: rows[0].u, close: () => db.destroy() };

@@ -3,6 +3,7 @@ import { sql, type Compilable, type Expression, type Insertable, type Selectable
 import type { CadreTable } from '../../db/types.js';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
+import { PREPARED } from '../../db/prepared.js';
 import type { CadreKey } from './cursor.js';
 import { normaliseQuery, searchKeys } from './search-terms.js';
 import { effectiveStatusSql } from '../tenants/repo.js';
@@ -218,7 +219,7 @@ export const cadreKey = (r: CadreRow): CadreKey => ({
 
 export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
   if (!isUuid(id)) return null;
-  return (await base(trx).select(columns).where('c.id', '=', id).executeTakeFirst()) ?? null;
+  return (await base(trx).modifyFront(PREPARED).select(columns).where('c.id', '=', id).executeTakeFirst()) ?? null;
 }
 
 /** Basic fields by their GraphQL names (see fields.ts), plus the unit and the protected ID number. */

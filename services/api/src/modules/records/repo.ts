@@ -5,6 +5,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
+import { PREPARED } from '../../db/prepared.js';
 import { CATEGORIES, categoryById, categoryTable, enumOption, type CategorySpec, type FieldSpec } from './categories.js';
 
 export type FieldValues = Record<string, string | number | boolean | null>;
@@ -31,6 +32,8 @@ export interface RecordRow {
   deleted_by_name: string | null;
   /** Typed fields by their GraphQL names. */
   fields: FieldValues;
+  /** The materials catalogue, when the row was read with it (lists: listRecords); otherwise loaded on demand. */
+  materials?: MaterialRow[];
 }
 
 export interface MaterialRow { id: string; name: string; formed_on: string | null; pages: number | null; sort_order: number }
@@ -109,10 +112,17 @@ function recordDate() {
   return sql`(case r.category ${sql.join(whens, sql` `)} end)`;
 }
 
-/** A cadre's records by category, newest (by the category's own date) first; the review queue oldest entry first. */
+/** Each record's materials catalogue as a JSON list, in the same statement (the archive page needs no second one). */
+const MATERIALS = sql`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name, 'formed_on', to_char(m.formed_on, 'YYYY-MM-DD'),
+    'pages', m.pages, 'sort_order', m.sort_order) order by m.sort_order, m.id) from record_material m where m.record_id = r.id), '[]')`;
+
+/**
+ * A cadre's records by category, newest (by the category's own date) first; the review queue oldest entry first.
+ * Envelope, typed fields and materials in one prepared statement.
+ */
 export async function listRecords(trx: Tx, f: RecordFilter, limit = 500, offset = 0, order: 'archive' | 'oldest' = 'archive'): Promise<RecordRow[]> {
   const { rows } = await sql<RecordRow>`
-    select ${ENVELOPE}, ${detailFields()} as fields
+    select ${PREPARED} ${ENVELOPE}, ${detailFields()} as fields, ${MATERIALS} as materials
     from archive_record r join cadre c on c.id = r.cadre_id and c.tenant_id = r.tenant_id
     ${detailJoins()}
     where ${where(f)}
@@ -133,7 +143,7 @@ export async function countRecords(trx: Tx, f: RecordFilter): Promise<number> {
 export async function findRecord(trx: Tx, recordId: string): Promise<RecordRow | null> {
   if (!isUuid(recordId)) return null;
   const { rows } = await sql<RecordRow>`
-    select ${ENVELOPE}, ${detailFields()} as fields
+    select ${PREPARED} ${ENVELOPE}, ${detailFields()} as fields
     from archive_record r join cadre c on c.id = r.cadre_id and c.tenant_id = r.tenant_id
     ${detailJoins()}
     where r.id = ${recordId} and ${typedRowExists()}`.execute(trx);

@@ -92,7 +92,8 @@ export const ArchiveRecord = builder.interfaceRef<RecordRow>('ArchiveRecord').im
     materials: t.field({
       type: [Material],
       description: '材料目录',
-      resolve: (r, _a, ctx) => loaders(ctx).materials.load(r.id),
+      // Lists read the catalogue with the records (repo.ts listRecords); a single record loads it here.
+      resolve: (r, _a, ctx) => r.materials ?? loaders(ctx).materials.load(r.id),
     }),
     history: t.field({
       type: [Revision],
