@@ -1,11 +1,14 @@
 // Cadre queries. Every call takes the request's scoped transaction: RLS limits rows to the caller's subtree.
+// Code fields (性别, 民族, 政治面貌, 职级, 状态, 干部管理权限) are stored as codes and read and written here as their
+// labels (fields.ts holds the mapping): everything above the repo — GraphQL, commands and revisions, imports and
+// exports — sees labels.
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { CadreTable } from '../../db/types.js';
 import type { Tx } from '../../db/scope.js';
 import { escapeLike, isUuid } from '../../db/scope.js';
 import { normaliseQuery, searchKeys } from './search-terms.js';
 import { effectiveStatusSql } from '../tenants/repo.js';
-import { BASIC_FIELDS, type BasicColumn } from './fields.js';
+import { BASIC_FIELDS, CODE_FIELDS, labelOfStored, storedCode, type BasicColumn } from './fields.js';
 
 export interface CadreFilterInput {
   search?: string | null;
@@ -86,8 +89,15 @@ export async function countCadres(trx: Tx, f: CadreFilterInput): Promise<number>
   return Number(r.n);
 }
 
+/** A row as read: the code fields' codes become their labels. */
+function withLabels<R extends CadreRow>(row: R): R {
+  const r = row as Record<string, unknown>;
+  for (const f of CODE_FIELDS) r[f.column] = labelOfStored(f, r[f.column] as string | null);
+  return row;
+}
+
 export async function listCadres(trx: Tx, f: CadreFilterInput, limit: number, offset: number): Promise<CadreRow[]> {
-  return listCadresQuery(trx, f, limit, offset).execute();
+  return (await listCadresQuery(trx, f, limit, offset).execute()).map(withLabels);
 }
 
 /** The list query itself (tests EXPLAIN it). */
@@ -116,14 +126,18 @@ export function listCadresQuery(trx: Tx, f: CadreFilterInput, limit: number, off
 
 export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
   if (!isUuid(id)) return null;
-  return (await base(trx).select(columns).where('c.id', '=', id).executeTakeFirst()) ?? null;
+  const row = await base(trx).select(columns).where('c.id', '=', id).executeTakeFirst();
+  return row ? withLabels(row) : null;
 }
 
 /** Basic fields by their GraphQL names (see fields.ts), plus the unit and the protected ID number. */
 export type CadreInput = Record<string, unknown> & { name?: string; unitId?: string | null };
 export interface IdNumberColumns { id_number_cipher: string | null; id_number_hash: string | null }
 
-/** Input → columns: every basic field given (null or '' clears an optional one), search keys with the name. */
+/**
+ * Input → columns: every basic field given (null or '' clears an optional one), code fields as their codes (given
+ * by label or code), search keys with the name.
+ */
 function toRow(i: CadreInput, idNumber?: IdNumberColumns): Updateable<CadreTable> {
   const row: Record<string, unknown> = {};
   for (const f of BASIC_FIELDS) {
@@ -134,7 +148,9 @@ function toRow(i: CadreInput, idNumber?: IdNumberColumns): Updateable<CadreTable
       const keys = searchKeys(String(v));
       Object.assign(row, { name: v, search_terms: keys.terms, pinyin_keys: keys.pinyinKeys });
     } else if (f.column === 'status' || f.column === 'sort_order') {
-      if (v !== null && v !== '') row[f.column] = v;
+      if (v !== null && v !== '') row[f.column] = f.kind === 'code' ? storedCode(f, v) : v;
+    } else if (f.kind === 'code') {
+      row[f.column] = storedCode(f, v);
     } else {
       row[f.column] = v === '' ? null : v;
     }
