@@ -21,7 +21,7 @@ const FIELDS = `id version ${CODES} history { version action changes { label fro
 const COLUMNS = ['sex', 'ethnicity', 'political_status', 'rank', 'status', 'management_level'] as const;
 
 /** Changes in a stable order (a revision's changes are a jsonb object: its key order is not the form's). */
-const byLabel = (cs: { label: string }[]) => [...cs].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+const byLabel = <C extends { label: string }>(cs: C[]) => [...cs].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 
 const stored = (id: string) => withScope(t.database.db, 'yn', (trx) =>
   trx.selectFrom('cadre').select([...COLUMNS, 'version']).where('id', '=', id).executeTakeFirstOrThrow());
