@@ -58,7 +58,7 @@ describe(`cadre basic information (${engineName})`, () => {
     expect(bad.errors?.[0].message).toBe('公民身份号码无效（18 位，校验码须符合 GB 11643）');
   });
 
-  it('code fields take values of the national tables, stored as their labels', async () => {
+  it('code fields take values of the national tables, shown as their labels (stored as codes: cadre-codes.test.ts)', async () => {
     const officer = await tok('km-wh.officer');
     const c = await newCadre(officer, { sex: '2', ethnicity: '汉', politicalStatus: '中共党员', rank: '一级主任科员', status: '在职', managementLevel: '市管' });
     expect(c).toMatchObject({ sex: '女', ethnicity: '汉族', politicalStatus: '中共党员', rank: '一级主任科员', managementLevel: '市管' });

@@ -18,7 +18,7 @@ export function codeMatches(item: CodeItem, query: string): boolean {
   return item.label.includes(q) || (item.abbr ?? '').includes(q) || item.initials.startsWith(q) || item.pinyin.startsWith(q) || item.code === q;
 }
 
-/** The value stored for an item: its label, except sex (男 / 女). */
+/** The value sent for an item: its label, as the API shows it (sex: 男 / 女); the API stores the code. */
 const stored = (table: string, i: CodeItem) => (table === 'sex' ? i.abbr ?? i.label : i.label);
 
 const NONE: CodeItem[] = [];

@@ -72,14 +72,14 @@ export type CadrePatch = {
   eduPtLevelSchool?: string | null | undefined;
   /** 最高学历 */
   education?: string | null | undefined;
-  /** 民族 */
+  /** 民族：中国各民族名称代码的名称或代码 */
   ethnicity?: string | null | undefined;
   family?: Array<FamilyMemberInput> | null | undefined;
   /** 健康状况 */
   health?: string | null | undefined;
   /** 公民身份号码（18 位）；空串清除 */
   idNumber?: string | null | undefined;
-  /** 干部管理权限 */
+  /** 干部管理权限：干部管理权限的名称或代码 */
   managementLevel?: string | null | undefined;
   /** 姓名 */
   name?: string | null | undefined;
@@ -87,7 +87,7 @@ export type CadrePatch = {
   nativePlace?: string | null | undefined;
   /** 入党时间 */
   partyJoin?: string | null | undefined;
-  /** 政治面貌 */
+  /** 政治面貌：政治面貌代码的名称或代码 */
   politicalStatus?: string | null | undefined;
   /** 现任职务 */
   position?: string | null | undefined;
@@ -97,20 +97,20 @@ export type CadrePatch = {
   proposedPosition?: string | null | undefined;
   /** 拟免职务 */
   proposedRemoval?: string | null | undefined;
-  /** 职级 */
+  /** 职级：公务员领导职务层次与职级的名称或代码 */
   rank?: string | null | undefined;
   /** 呈报单位 */
   reportingUnit?: string | null | undefined;
   resume?: Array<ResumeInput> | null | undefined;
   /** 奖惩情况 */
   rewards?: string | null | undefined;
-  /** 性别 */
+  /** 性别：人的性别代码的名称或代码 */
   sex?: string | null | undefined;
   /** 排序号 */
   sortOrder?: number | null | undefined;
   /** 熟悉专业有何专长 */
   specialty?: string | null | undefined;
-  /** 状态 */
+  /** 状态：干部状态的名称或代码 */
   status?: string | null | undefined;
   unitId?: string | number | null | undefined;
   /** 参加工作时间 */

@@ -4,6 +4,7 @@ import type { DB } from '../db/types.js';
 import { codeToLabel, withScope } from '../db/scope.js';
 import { hashPassword } from '../auth/passwords.js';
 import { searchKeys } from '../modules/cadres/search-terms.js';
+import { BASIC_FIELDS, storedCode } from '../modules/cadres/fields.js';
 import { seedDemoRecords } from './demo-records.js';
 import { DEMO_ROLES, DEMO_TENANTS, makeCadres, type DemoUnit } from './demo-data.js';
 
@@ -46,12 +47,13 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<{ tena
       await trx.insertInto('user_unit').values({ tenant_id: row.id, user_id: filler.id, unit_id: unitIds[0] }).execute();
 
       const people = makeCadres(t.cadres, 1000 + i * 7919, usedNames);
+      const code = (name: string, label: string) => storedCode(BASIC_FIELDS.find((f) => f.name === name)!, label);
       const inserted = await trx.insertInto('cadre').values(people.map((c, k) => {
         const keys = searchKeys(c.name);
         return {
-          tenant_id: row.id, unit_id: unitIds[k % unitIds.length], name: c.name, sex: c.sex, birth_month: c.birthMonth,
-          ethnicity: c.ethnicity, native_place: c.nativePlace, party_join: c.partyJoin || null, work_start: c.workStart,
-          education: c.education, position: c.position, rank: c.rank, status: c.status, sort_order: (k + 1) * 10,
+          tenant_id: row.id, unit_id: unitIds[k % unitIds.length], name: c.name, sex: code('sex', c.sex), birth_month: c.birthMonth,
+          ethnicity: code('ethnicity', c.ethnicity), native_place: c.nativePlace, party_join: c.partyJoin || null, work_start: c.workStart,
+          education: c.education, position: c.position, rank: code('rank', c.rank), status: code('status', c.status)!, sort_order: (k + 1) * 10,
           search_terms: keys.terms, pinyin_keys: keys.pinyinKeys,
         };
       })).returning('id').execute();

@@ -15,7 +15,7 @@ export interface BasicField<C extends keyof CadreTable = keyof CadreTable> {
   label: string;
   kind: BasicKind;
   max?: number;
-  /** Code table the value must come from (stored as its label; sex as 男/女). */
+  /** Code table the value must come from (stored as its code, shown as its label: see storedCode below). */
   codes?: string;
   /** Element of the .lrmx appointment-form file. */
   lrmx?: string;
@@ -69,13 +69,52 @@ export const MONTH_RE = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
 /** A month or nothing (an open end, an unknown birth month). */
 export const OPTIONAL_MONTH_RE = new RegExp(`^$|${MONTH_RE.source}`);
 
-/** A code-table value as stored: its label (sex: 男/女), found by label, short label or code. */
-export function canonicalCode(table: string, value: string): string | null {
+// ---------- Code fields: the one mapping between stored codes and shown labels ----------
+// The column stores the code of the field's code table (statistics group by it and join code_label, domain
+// cadre.<field name>: migration 0015); GraphQL, revisions, imports and exports show and take the label, and the
+// repo (repo.ts) maps between them. docs/domain.md#cadre-codes.
+
+/** The label shown for an item: the table's label, except sex (男 / 女, as on the 干部任免审批表). */
+export const shownLabel = (table: string, item: { label: string; abbr?: string }) => (table === 'sex' ? item.abbr ?? item.label : item.label);
+
+/** The code_label domain of a code field: cadre.<field name> (e.g. cadre.politicalStatus). */
+export const cadreCodeDomain = (f: BasicField) => `cadre.${f.name}`;
+
+/** The item a value names: by its shown label, full label, short label or code (labels first), spaces ignored. */
+function codeItem(table: string, value: string) {
   const v = value.trim();
-  const item = codeTable(table).items.find((i) => i.label === v || i.abbr === v || i.code === v);
-  if (!item) return null;
-  return table === 'sex' ? item.abbr ?? item.label : item.label;
+  const items = codeTable(table).items;
+  return items.find((i) => shownLabel(table, i) === v || i.label === v || i.abbr === v) ?? items.find((i) => i.code === v);
 }
+
+/** A code-table value as shown and taken by the API: its label (sex: 男/女), found by label, short label or code. */
+export function canonicalCode(table: string, value: string): string | null {
+  const item = codeItem(table, value);
+  return item ? shownLabel(table, item) : null;
+}
+
+/** The code of a value of a code field (a label or a code); null for '', null or a value in no item. */
+export function codeOfValue(f: BasicField, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return codeItem(f.codes!, String(value))?.code ?? null;
+}
+
+/** The code stored for a value of a code field (a label or a code); null for '' or null. Throws for anything else. */
+export function storedCode(f: BasicField, value: unknown): string | null {
+  const code = codeOfValue(f, value);
+  if (code === null && value !== null && value !== undefined && value !== '') throw new Error(`${f.name}: not in code table ${f.codes}: ${String(value)}`);
+  return code;
+}
+
+/** The label of a stored code (a value that is no code of the table is shown as stored). */
+export function labelOfStored(f: BasicField, code: string | null): string | null {
+  if (code === null) return null;
+  const item = codeTable(f.codes!).items.find((i) => i.code === code);
+  return item ? shownLabel(f.codes!, item) : code;
+}
+
+/** The fields stored as codes. */
+export const CODE_FIELDS = BASIC_FIELDS.filter((f) => f.kind === 'code');
 
 /** The zod check of one basic field (present values; blank optional text means "clear"). */
 export function basicSchema(f: BasicField): z.ZodType {

@@ -1,4 +1,7 @@
 // Cadre queries. Every call takes the request's scoped transaction: RLS limits rows to the caller's subtree.
+// Code fields (性别, 民族, 政治面貌, 职级, 状态, 干部管理权限) are stored as codes and read and written here as their
+// labels (fields.ts holds the mapping): everything above the repo — GraphQL, commands and revisions, imports and
+// exports — sees labels.
 import { sql, type Compilable, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { CadreTable } from '../../db/types.js';
 import type { Tx } from '../../db/scope.js';
@@ -7,7 +10,7 @@ import { PREPARED } from '../../db/prepared.js';
 import type { CadreKey } from './cursor.js';
 import { normaliseQuery, searchKeys } from './search-terms.js';
 import { effectiveStatusSql } from '../tenants/repo.js';
-import { BASIC_FIELDS, type BasicColumn } from './fields.js';
+import { BASIC_FIELDS, CODE_FIELDS, labelOfStored, storedCode, type BasicColumn } from './fields.js';
 import { isWholeScope } from '../../authz/reach.js';
 
 export interface CadreFilterInput {
@@ -127,6 +130,13 @@ function plainRows(trx: Tx, f: CadreFilterInput) {
   return trx.selectFrom('cadre as c').where((eb) => eb.and([...orderConditions(f, 'c'), ...cadreConditions(f)]));
 }
 
+/** A row as read: the code fields' codes become their labels. */
+function withLabels<R extends CadreRow>(row: R): R {
+  const r = row as Record<string, unknown>;
+  for (const f of CODE_FIELDS) r[f.column] = labelOfStored(f, r[f.column] as string | null);
+  return row;
+}
+
 /** How many cadres match, and whether that is an estimate. */
 export interface CadreCount { count: number; estimate: boolean }
 
@@ -182,7 +192,7 @@ async function plannedRows(trx: Tx, q: Expression<unknown>): Promise<number> {
 export interface PageStart { offset?: number; after?: CadreKey | null }
 
 export async function listCadres(trx: Tx, f: CadreFilterInput, limit: number, start: PageStart = {}): Promise<CadreRow[]> {
-  return listCadresQuery(trx, f, limit, start).execute();
+  return (await listCadresQuery(trx, f, limit, start).execute()).map(withLabels);
 }
 
 /**
@@ -219,14 +229,18 @@ export const cadreKey = (r: CadreRow): CadreKey => ({
 
 export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
   if (!isUuid(id)) return null;
-  return (await base(trx).modifyFront(PREPARED).select(columns).where('c.id', '=', id).executeTakeFirst()) ?? null;
+  const row = await base(trx).modifyFront(PREPARED).select(columns).where('c.id', '=', id).executeTakeFirst();
+  return row ? withLabels(row) : null;
 }
 
 /** Basic fields by their GraphQL names (see fields.ts), plus the unit and the protected ID number. */
 export type CadreInput = Record<string, unknown> & { name?: string; unitId?: string | null };
 export interface IdNumberColumns { id_number_cipher: string | null; id_number_hash: string | null }
 
-/** Input → columns: every basic field given (null or '' clears an optional one), search keys with the name. */
+/**
+ * Input → columns: every basic field given (null or '' clears an optional one), code fields as their codes (given
+ * by label or code), search keys with the name.
+ */
 function toRow(i: CadreInput, idNumber?: IdNumberColumns): Updateable<CadreTable> {
   const row: Record<string, unknown> = {};
   for (const f of BASIC_FIELDS) {
@@ -237,7 +251,9 @@ function toRow(i: CadreInput, idNumber?: IdNumberColumns): Updateable<CadreTable
       const keys = searchKeys(String(v));
       Object.assign(row, { name: v, search_terms: keys.terms, pinyin_keys: keys.pinyinKeys });
     } else if (f.column === 'status' || f.column === 'sort_order') {
-      if (v !== null && v !== '') row[f.column] = v;
+      if (v !== null && v !== '') row[f.column] = f.kind === 'code' ? storedCode(f, v) : v;
+    } else if (f.kind === 'code') {
+      row[f.column] = storedCode(f, v);
     } else {
       row[f.column] = v === '' ? null : v;
     }

@@ -15,12 +15,13 @@ import { BadCursor, decodeCadreCursor, encodeCadreCursor, type CadreKey } from '
 import { normaliseQuery } from './search-terms.js';
 import { createCadre, updateCadre, type CreateCadreInput, type UpdateCadreInput } from './commands.js';
 import { commandContext } from '../command.js';
-import { BASIC_FIELDS, basicSchema, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from './fields.js';
+import { BASIC_FIELDS, basicSchema, CODE_FIELDS, codeOfValue, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from './fields.js';
 import {
   type AppointmentRow, type CadreRevisionRow, type FamilyRow, type ResumeRow,
 } from './rows.js';
 import { photoLink } from './photo.js';
 import { loaders } from '../../graphql/loaders.js';
+import { codeTable } from '../codes/tables.js';
 
 const Appointment = builder.objectRef<AppointmentRow>('Appointment').implement({
   description: '任免情况',
@@ -85,6 +86,11 @@ export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
         // Text columns (the int one is exposed above), so String() leaves the value as it is.
         resolve: (r) => { const v = r[f.column]; return v === null ? null : String(v); },
       })])),
+    // The stored codes beside the labels (statistics and other systems exchange codes): sexCode, ethnicityCode …
+    ...Object.fromEntries(CODE_FIELDS.map((f) => [`${f.name}Code`, t.string({
+      nullable: (f.column !== 'status') as true, description: `${f.label}代码（${codeTable(f.codes!).standard}）`,
+      resolve: (r) => codeOfValue(f, r[f.column]),
+    })])),
     version: t.exposeInt('version', { description: '版本号：修改基本信息时须带上，过期即拒绝' }),
     idNumber: t.string({
       nullable: true,
@@ -237,7 +243,8 @@ builder.queryField('cadre', (t) =>
 const canOn = (ctx: Ctx, action: 'read' | 'update', row: CadreRow) => ctx.ability.can(action, asSubject('Cadre', { ...row }));
 
 const basicInputs = (t: any, creating: boolean) => Object.fromEntries(BASIC_FIELDS.map((f) => {
-  const opts = { required: creating && f.kind === 'name', description: f.label, validate: basicSchema(f) };
+  const description = f.kind === 'code' ? `${f.label}：${codeTable(f.codes!).title}的名称或代码` : f.label;
+  const opts = { required: creating && f.kind === 'name', description, validate: basicSchema(f) };
   return [f.name, f.kind === 'int' ? t.int(opts) : t.string(opts)];
 }));
 
