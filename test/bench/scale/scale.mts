@@ -179,6 +179,10 @@ async function measureGraphql(url: string, rows: Row[], engine: string, archiveI
     if (!cursor || cursor.startsWith('o:')) throw new Error(`expected a keyset cursor, got ${cursor}`);
     return decodeCadreCursor(cursorKey, cursor, search);
   };
+  // The floor under every figure below: HTTP and GraphQL alone, then an authenticated request with its scoped
+  // transaction and audit row (the access log: every request writes one) that reads nothing.
+  add('floor: { __typename } (HTTP + GraphQL, no login, no database)', await timed(() => gql(url, null, '{ __typename }')));
+  add('floor: me (login, scoped transaction, audit row)', await timed(() => gql(url, token, '{ me { __typename } }')));
   for (const q of ['王', '张伟', 'wj']) {
     const v = { filter: { search: q } };
     add(`search ${q}`, await timed(() => list(v)), await list(v));
