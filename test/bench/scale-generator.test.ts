@@ -47,10 +47,44 @@ describe('scale benchmark population', () => {
     }
     const keys = await checkSearchKeys(async (sql) => (await q(sql, [])) as never);
     expect(keys.keys).toBe(keys.expected);
+    expect(keys.badOrder).toBe(0);
+    expect(keys.badKeys).toBe(0);
     // The key rows of one cadre are its distinct terms.
     const one = rows[rows.length - 1];
     const keyRows = await q('select key from cadre_search_key where cadre_id = $1 order by key', [one.id]) as { key: string }[];
     expect(keyRows.map((x) => x.key)).toEqual([...new Set(one.search_terms)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('copies list order and ranking tiers exactly as the triggers do for a cadre inserted the normal way', async () => {
+    // Generated cadres across tenants and units (seeded and extra units), and the seeded demo cadres too.
+    const sample = await q(`select id from cadre c where sort_order % 70 = 10 or id_number_cipher is null order by id`, []) as { id: string }[];
+    expect(sample.length).toBeGreaterThan(10);
+    const ids = sample.map((r) => r.id);
+    const cols = `tenant_id, unit_id, name, sex, birth_month, sort_order, search_terms, pinyin_keys, status`;
+    // Copies inserted as the product inserts (triggers cadre_order_fill and cadre_search_key_sync enabled), with the
+    // order columns given wrong so that only the trigger can make them right; the copy's id maps back to the original.
+    const pairs: { orig: string; copy: string }[] = [];
+    for (const id of ids) {
+      const [c] = await q(`insert into cadre (id, ${cols}, tenant_sort, unit_sort)
+        select gen_random_uuid(), ${cols}, 'x', -1 from cadre where id = $1 returning id`, [id]) as { id: string }[];
+      pairs.push({ orig: id, copy: c.id });
+    }
+    try {
+      const order = async (id: string) => (await q('select tenant_sort, unit_sort from cadre where id = $1', [id]))[0];
+      const keyRows = async (id: string) => q(`select key, tier, tenant_sort, unit_sort, sort_order, tenant_id from cadre_search_key where cadre_id = $1 order by key`, [id]);
+      let tiers = new Set<number>();
+      for (const p of pairs) {
+        expect(await order(p.orig)).toEqual(await order(p.copy));
+        const [a, b] = [await keyRows(p.orig), await keyRows(p.copy)];
+        expect(a.length).toBeGreaterThan(0);
+        expect(a).toEqual(b);
+        tiers = new Set([...tiers, ...a.map((r) => Number((r as { tier: number }).tier))]);
+      }
+      // The sample exercises more than one tier (whole name, pinyin, prefixes, inner substrings).
+      expect(tiers.size).toBeGreaterThanOrEqual(4);
+    } finally {
+      await q('delete from cadre where id = any($1::uuid[])', [pairs.map((p) => p.copy)]);
+    }
   });
 
   it('stores valid codes, months and ID numbers', async () => {

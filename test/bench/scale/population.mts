@@ -6,9 +6,14 @@
 // Loading goes through a Loader: CSV into COPY (PostgreSQL: one psql session, one transaction, `COPY … FROM STDIN`
 // inline; PGlite: `COPY … FROM '/dev/blob'`). Inside the load transaction the tables are NO FORCE ROW LEVEL SECURITY
 // (COPY refuses tables whose RLS applies to the caller; the owner is exempt once not forced) and FORCE again before
-// commit. cadre_search_key is filled by one set-based INSERT … SELECT with the sync trigger's own expression
-// (0001_platform.sql) while the trigger is disabled, and its indexes are rebuilt afterwards: the same rows, minutes
-// faster than a trigger call per cadre. checkSearchKeys verifies the row count afterwards.
+// commit. The cadres' copied order columns (tenant_sort, unit_sort: migration 0016) are written by the loader with
+// the trigger cadre_order_fill disabled, from the product's own app_path_sort_key() of each tenant and the units' sort
+// orders; cadre_search_key is filled by one set-based INSERT … SELECT with the sync trigger's own expression
+// (cadre_key_tier, cadre_key_name: 0016) while that trigger is disabled. The secondary indexes and foreign keys of both
+// tables (as 0016/0017/0019 left them) are dropped for the load and rebuilt from their catalog definitions after it,
+// then compared with the catalog again. The same rows, minutes faster than trigger calls per cadre; checkSearchKeys
+// verifies them afterwards and the generator test compares them with a cadre inserted the normal way. VACUUM ANALYZE
+// at the end: the steady state autovacuum would reach (visibility map set, so index-only scans are index-only).
 import crypto from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { PGlite } from '@electric-sql/pglite';
@@ -122,8 +127,8 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const keys = fieldKeys(o.fieldSecret);
 
-  const tenants = await loader.query<{ id: string; code: string }>(`select id, code from tenant order by sort_order`);
-  const units = await loader.query<{ id: string; tenant_id: string }>(`select id, tenant_id from unit order by tenant_id, sort_order`);
+  const tenants = await loader.query<{ id: string; code: string; sort_key: string }>(`select id, code, app_path_sort_key(path) as sort_key from tenant order by sort_order`);
+  const units = await loader.query<{ id: string; tenant_id: string; sort_order: number }>(`select id, tenant_id, sort_order from unit order by tenant_id, sort_order`);
   const officers = await loader.query<{ id: string; tenant_id: string; display_name: string }>(`select id, tenant_id, display_name from app_user where username like '%.officer'`);
   const known = tenants.filter((t) => TENANT_SHARES[t.code]);
   const totalShare = known.reduce((a, t) => a + TENANT_SHARES[t.code], 0);
@@ -136,7 +141,11 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
 
   // Units: the seeded ones plus sub-units under them, about one per 250 cadres.
   const unitsByTenant = new Map<string, string[]>();
-  for (const u of units) unitsByTenant.set(u.tenant_id, [...(unitsByTenant.get(u.tenant_id) ?? []), u.id]);
+  const unitSort = new Map<string, number>();
+  for (const u of units) {
+    unitsByTenant.set(u.tenant_id, [...(unitsByTenant.get(u.tenant_id) ?? []), u.id]);
+    unitSort.set(u.id, u.sort_order);
+  }
   const newUnits: string[] = [];
   for (const t of known) {
     const parents = unitsByTenant.get(t.id) ?? [];
@@ -145,6 +154,7 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
       const id = crypto.randomUUID();
       const parent = parents[k % parents.length];
       newUnits.push(line([id, t.id, parent, `${SUB_UNITS[k % SUB_UNITS.length]}${k >= SUB_UNITS.length ? Math.floor(k / SUB_UNITS.length) + 1 : ''}`, 1000 + k * 10]));
+      unitSort.set(id, 1000 + k * 10);
       unitsByTenant.get(t.id)!.push(id);
     }
   }
@@ -153,11 +163,12 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
   // Cadres, with the key table's indexes and foreign keys off during the load and rebuilt after.
   await secondary.drop();
   await loader.exec('alter table cadre disable trigger cadre_search_key_sync');
+  await loader.exec('alter table cadre disable trigger cadre_order_fill');
   const codes = { sex: labels('sex'), ethnicity: labels('ethnicity'), political: labels('political_status'), rank: labels('rank'), status: labels('cadre_status'), mgmt: labels('management_level') };
   const keyCache = new Map<string, { terms: string[]; pinyinKeys: string[] }>();
   const cadreCols = ['id', 'tenant_id', 'unit_id', 'name', 'sex', 'birth_month', 'ethnicity', 'native_place', 'party_join', 'work_start', 'education',
     'position', 'rank', 'status', 'sort_order', 'search_terms', 'pinyin_keys', 'id_number_cipher', 'id_number_hash', 'political_status',
-    'management_level', 'birth_place', 'edu_ft_level', 'edu_ft_level_school'];
+    'management_level', 'birth_place', 'edu_ft_level', 'edu_ft_level_school', 'tenant_sort', 'unit_sort'];
   const picked: { id: string; tenant: string; archive: boolean }[] = [];
   let archiveLeft = ARCHIVE_CADRES;
   function* cadreLines(): Generator<string> {
@@ -179,19 +190,22 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
         const archive = t.code !== 'yn' && archiveLeft > 0 && (k === Math.floor(n / 2) || k === Math.floor(n / 3));
         if (archive) archiveLeft--;
         if (archive || rand() < 0.08) picked.push({ id, tenant: t.id, archive });
-        yield line([id, t.id, unitIds[k % unitIds.length], name, female ? '女' : '男', birth, rand() < 0.9 ? '汉族' : pick(codes.ethnicity),
+        const unitId = unitIds[k % unitIds.length];
+        yield line([id, t.id, unitId, name, female ? '女' : '男', birth, rand() < 0.9 ? '汉族' : pick(codes.ethnicity),
           pick(PLACES), rand() < 0.85 ? `${year + 20 + Math.floor(rand() * 8)}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}` : null,
           `${year + 21 + Math.floor(rand() * 3)}07`, edu, pick(POSITIONS), pick(codes.rank), rand() < 0.9 ? '在职' : pick(codes.status),
           (k + 1) * 10, sk.terms, sk.pinyinKeys, encryptField(keys, idn), keyedHash(keys, idn), rand() < 0.85 ? '中共党员' : pick(codes.political),
-          pick(codes.mgmt), pick(PLACES), edu, pick(SCHOOLS)]);
+          pick(codes.mgmt), pick(PLACES), edu, pick(SCHOOLS), t.sort_key, unitSort.get(unitId)]);
       }
     }
   }
   await loader.copy('cadre', cadreCols, cadreLines());
-  // The sync trigger's own statement, for every cadre at once (the seeded ones' rows are rebuilt alike).
+  await loader.exec('alter table cadre enable trigger cadre_order_fill');
+  // The sync trigger's own statement (migration 0016), for every cadre at once (the seeded ones' rows are rebuilt alike).
   await loader.exec('delete from cadre_search_key');
-  await loader.exec(`insert into cadre_search_key (tenant_id, cadre_id, key)
-    select c.tenant_id, c.id, k from cadre c cross join lateral (select distinct unnest(c.search_terms) as k) s where k <> ''`);
+  await loader.exec(`insert into cadre_search_key (tenant_id, cadre_id, key, tier, tenant_sort, unit_sort, sort_order)
+    select c.tenant_id, c.id, s.k, cadre_key_tier(s.k, cadre_key_name(c.name), c.pinyin_keys), c.tenant_sort, c.unit_sort, c.sort_order
+      from cadre c, lateral (select distinct k from unnest(c.search_terms) k where k <> '') s`);
   await loader.exec('alter table cadre enable trigger cadre_search_key_sync');
   await secondary.recreate();
 
@@ -225,8 +239,9 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
 
   for (const t of tables) await loader.exec(`alter table ${t} force row level security`);
   await loader.exec('commit');
-  await loader.exec('analyze');
+  await loader.exec('vacuum analyze');
   await loader.close();
+  await secondary.verify();
   return { cadres: o.size, units: newUnits.length, searchKeys: 0, records: envelope.length, seconds: (performance.now() - t0) / 1000, archiveCadreIds };
 }
 
@@ -260,17 +275,28 @@ function fieldValues(c: CategorySpec, rand: () => number): unknown[] {
 
 /**
  * Read (before the load) the secondary indexes and foreign keys of the tables (and cadre_search_key's primary key: nothing refers to
- * it) as they stand in the catalog; drop() removes them so a bulk load need not maintain them row by row,
- * recreate() rebuilds each from its saved definition.
+ * it) as they stand in the catalog (after migrations 0016, 0017 and 0019: keys leading with tenant_id, the order and
+ * rank indexes); drop() removes them so a bulk load need not maintain them row by row, recreate() rebuilds each from
+ * its saved definition, and verify() (after commit) checks that the catalog holds exactly the same definitions again.
  */
-async function dropSecondary(loader: Loader, tables: string[]): Promise<{ drop(): Promise<void>; recreate(): Promise<void> }> {
+async function dropSecondary(loader: Loader, tables: string[]): Promise<{ drop(): Promise<void>; recreate(): Promise<void>; verify(): Promise<void> }> {
   const list = tables.map((t) => `'${t}'`).join(',');
-  const cons = await loader.query<{ tbl: string; name: string; def: string }>(`
-    select c.conrelid::regclass::text as tbl, c.conname as name, pg_get_constraintdef(c.oid) as def from pg_constraint c
-    where c.conrelid::regclass::text in (${list}) and (c.contype = 'f' or (c.contype = 'p' and c.conrelid = 'cadre_search_key'::regclass))`);
-  const idx = await loader.query<{ name: string; def: string }>(`
-    select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
-    where i.indrelid::regclass::text in (${list}) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`);
+  const read = async () => ({
+    cons: await loader.query<{ tbl: string; name: string; def: string }>(`
+      select c.conrelid::regclass::text as tbl, c.conname as name, pg_get_constraintdef(c.oid) as def from pg_constraint c
+      where c.conrelid::regclass::text in (${list}) and (c.contype = 'f' or (c.contype = 'p' and c.conrelid = 'cadre_search_key'::regclass))
+      order by 1, 2`),
+    idx: await loader.query<{ name: string; def: string }>(`
+      select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
+      where i.indrelid::regclass::text in (${list}) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+      order by 1`),
+    all: await loader.query<{ def: string }>(`
+      select pg_get_indexdef(i.indexrelid) as def from pg_index i where i.indrelid::regclass::text in (${list})
+      union all select c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) from pg_constraint c
+      where c.conrelid::regclass::text in (${list}) order by 1`),
+  });
+  const before = await read();
+  const { cons, idx } = before;
   const drop = async () => {
     for (const c of cons) await loader.exec(`alter table ${c.tbl} drop constraint ${c.name}`);
     for (const i of idx) await loader.exec(`drop index ${i.name}`);
@@ -281,13 +307,29 @@ async function dropSecondary(loader: Loader, tables: string[]): Promise<{ drop()
     for (const i of idx) await loader.exec(i.def);
     for (const c of cons.filter((x) => x.def.startsWith('FOREIGN'))) await loader.exec(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
   };
-  return { drop, recreate };
+  const verify = async () => {
+    const after = await read();
+    const a = JSON.stringify(after.all.map((x) => x.def));
+    const b = JSON.stringify(before.all.map((x) => x.def));
+    if (a !== b) throw new Error(`scale loader: indexes and constraints of ${list} differ after the load:\nbefore ${b}\nafter  ${a}`);
+  };
+  return { drop, recreate, verify };
 }
 
-/** The key table holds exactly the distinct non-empty search terms of every cadre (as the sync trigger would). */
-export async function checkSearchKeys(query: <T>(sql: string) => Promise<T[]>): Promise<{ keys: number; expected: number }> {
-  const [r] = await query<{ keys: string; expected: string }>(`select
+/**
+ * The key table holds exactly the distinct non-empty search terms of every cadre (as the sync trigger would); every
+ * cadre's copied order columns are its tenant's sort key and its unit's sort order (badOrder counts the others); and
+ * the key rows of a sixteenth of the cadres (ids starting with 0) carry the tier and list order the sync trigger would
+ * write (badKeys counts the others).
+ */
+export async function checkSearchKeys(query: <T>(sql: string) => Promise<T[]>): Promise<{ keys: number; expected: number; badOrder: number; badKeys: number }> {
+  const [r] = await query<{ keys: string; expected: string; bad_order: string; bad_keys: string }>(`select
     (select count(*) from cadre_search_key) as keys,
-    (select count(*) from cadre c cross join lateral (select distinct unnest(c.search_terms) as k) s where k <> '') as expected`);
-  return { keys: Number(r.keys), expected: Number(r.expected) };
+    (select count(*) from cadre c cross join lateral (select distinct unnest(c.search_terms) as k) s where k <> '') as expected,
+    (select count(*) from cadre c join tenant t on t.id = c.tenant_id join unit u on u.id = c.unit_id and u.tenant_id = c.tenant_id
+      where c.tenant_sort is distinct from app_path_sort_key(t.path) or c.unit_sort is distinct from u.sort_order) as bad_order,
+    (select count(*) from cadre c join cadre_search_key k on k.cadre_id = c.id and k.tenant_id = c.tenant_id
+      where c.id::text like '0%' and (k.tier, k.tenant_sort, k.unit_sort, k.sort_order)
+        is distinct from (cadre_key_tier(k.key, cadre_key_name(c.name), c.pinyin_keys), c.tenant_sort, c.unit_sort, c.sort_order)) as bad_keys`);
+  return { keys: Number(r.keys), expected: Number(r.expected), badOrder: Number(r.bad_order), badKeys: Number(r.bad_keys) };
 }
