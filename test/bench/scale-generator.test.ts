@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../services/api/src/app.js';
 import { seedDemo } from '../../services/api/src/seed/demo.js';
 import { searchKeys } from '../../services/api/src/modules/cadres/search-terms.js';
-import { canonicalCode, MONTH_RE } from '../../services/api/src/modules/cadres/fields.js';
+import { MONTH_RE } from '../../services/api/src/modules/cadres/fields.js';
 import { decryptField, fieldKeys, keyedHash } from '../../services/api/src/crypto/fields.js';
 import { DEMO_PASSWORD, isPg, openOwnerDatabase, testConfig } from '../helpers/db.js';
 import type { OwnerQuery } from '../../services/api/src/audit/chain.js';
@@ -92,10 +92,15 @@ describe('scale benchmark population', () => {
       from cadre where id_number_cipher is not null`, []) as Record<string, string>[];
     expect(rows.length).toBe(200);
     const keys = fieldKeys(config.fieldSecret);
+    // Stored as codes (migration 0015): each value is a code of its field's code_label domain.
+    const domains = new Map<string, Set<string>>();
+    for (const d of await q(`select domain, code from code_label where domain like 'cadre.%'`, []) as { domain: string; code: string }[]) {
+      if (!domains.has(d.domain)) domains.set(d.domain, new Set());
+      domains.get(d.domain)!.add(d.code);
+    }
     for (const r of rows) {
-      expect(['男', '女']).toContain(r.sex);
-      for (const [table, col] of [['ethnicity', 'ethnicity'], ['rank', 'rank'], ['cadre_status', 'status'], ['political_status', 'political_status'], ['management_level', 'management_level']]) {
-        expect(canonicalCode(table, r[col]), `${col} ${r[col]}`).toBe(r[col]);
+      for (const [domain, col] of [['sex', 'sex'], ['ethnicity', 'ethnicity'], ['rank', 'rank'], ['status', 'status'], ['politicalStatus', 'political_status'], ['managementLevel', 'management_level']]) {
+        expect(domains.get(`cadre.${domain}`)?.has(r[col]), `${col} ${r[col]}`).toBe(true);
       }
       expect(r.birth_month).toMatch(MONTH_RE);
       expect(r.work_start).toMatch(MONTH_RE);

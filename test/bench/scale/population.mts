@@ -103,11 +103,17 @@ const SCHOOLS = ['云南大学经济学院经济学专业', '昆明理工大学�
 const EDU = ['大学本科', '大学本科', '大学本科', '硕士研究生', '硕士研究生', '大学专科', '博士研究生'];
 const AREA = ['530102', '530103', '530111', '530112', '530113', '530114', '530181', '530302', '532901', '530402'];
 
-/** Code-table labels as stored (sex: 男/女), excluding the "unknown" entries and the group rows of hierarchical tables. */
-function labels(table: string): string[] {
+/** Codes as stored (migration 0015), excluding the "unknown" entries and the group rows of hierarchical tables. */
+function codes(table: string): string[] {
   const t = codeTable(table);
   const groups = new Set(t.items.map((i) => i.parent).filter(Boolean));
-  return t.items.filter((i) => !groups.has(i.code) && !/未知|未说明/.test(i.label)).map((i) => (table === 'sex' ? i.abbr ?? i.label : i.label));
+  return t.items.filter((i) => !groups.has(i.code) && !/未知|未说明/.test(i.label)).map((i) => i.code);
+}
+/** The stored code of a label (sex: 男/女 are the tables' short labels). */
+function codeOf(table: string, label: string): string {
+  const item = codeTable(table).items.find((i) => i.label === label || i.abbr === label);
+  if (!item) throw new Error(`no ${label} in ${table}`);
+  return item.code;
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -164,7 +170,8 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
   await secondary.drop();
   await loader.exec('alter table cadre disable trigger cadre_search_key_sync');
   await loader.exec('alter table cadre disable trigger cadre_order_fill');
-  const codes = { sex: labels('sex'), ethnicity: labels('ethnicity'), political: labels('political_status'), rank: labels('rank'), status: labels('cadre_status'), mgmt: labels('management_level') };
+  const common = { male: codeOf('sex', '男'), female: codeOf('sex', '女'), han: codeOf('ethnicity', '汉族'), serving: codeOf('cadre_status', '在职'), member: codeOf('political_status', '中共党员') };
+  const pool = { sex: codes('sex'), ethnicity: codes('ethnicity'), political: codes('political_status'), rank: codes('rank'), status: codes('cadre_status'), mgmt: codes('management_level') };
   const keyCache = new Map<string, { terms: string[]; pinyinKeys: string[] }>();
   const cadreCols = ['id', 'tenant_id', 'unit_id', 'name', 'sex', 'birth_month', 'ethnicity', 'native_place', 'party_join', 'work_start', 'education',
     'position', 'rank', 'status', 'sort_order', 'search_terms', 'pinyin_keys', 'id_number_cipher', 'id_number_hash', 'political_status',
@@ -191,11 +198,11 @@ export async function loadPopulation(loader: Loader, o: GenerateOptions): Promis
         if (archive) archiveLeft--;
         if (archive || rand() < 0.08) picked.push({ id, tenant: t.id, archive });
         const unitId = unitIds[k % unitIds.length];
-        yield line([id, t.id, unitId, name, female ? '女' : '男', birth, rand() < 0.9 ? '汉族' : pick(codes.ethnicity),
+        yield line([id, t.id, unitId, name, female ? common.female : common.male, birth, rand() < 0.9 ? common.han : pick(pool.ethnicity),
           pick(PLACES), rand() < 0.85 ? `${year + 20 + Math.floor(rand() * 8)}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}` : null,
-          `${year + 21 + Math.floor(rand() * 3)}07`, edu, pick(POSITIONS), pick(codes.rank), rand() < 0.9 ? '在职' : pick(codes.status),
-          (k + 1) * 10, sk.terms, sk.pinyinKeys, encryptField(keys, idn), keyedHash(keys, idn), rand() < 0.85 ? '中共党员' : pick(codes.political),
-          pick(codes.mgmt), pick(PLACES), edu, pick(SCHOOLS), t.sort_key, unitSort.get(unitId)]);
+          `${year + 21 + Math.floor(rand() * 3)}07`, edu, pick(POSITIONS), pick(pool.rank), rand() < 0.9 ? common.serving : pick(pool.status),
+          (k + 1) * 10, sk.terms, sk.pinyinKeys, encryptField(keys, idn), keyedHash(keys, idn), rand() < 0.85 ? common.member : pick(pool.political),
+          pick(pool.mgmt), pick(PLACES), edu, pick(SCHOOLS), t.sort_key, unitSort.get(unitId)]);
       }
     }
   }
