@@ -62,16 +62,16 @@ describe(`search (${engineName})`, () => {
   });
 
   it.each(['单', '建华', 'z', 'zj', 'sjh', '欧阳建华'])('the search for %s is served by an index', async (q) => {
-    // A realistic volume (20,000 more cadres, rolled back afterwards), so the planner weighs real costs.
+    // A realistic volume (10,000 more cadres, rolled back afterwards), so the planner weighs real costs.
     const rollback = new Error('rollback');
     const plans: string[] = [];
     await withScope(t.database.db, 'yn.km.km_gd', async (trx) => {
       const tenantId = (await trx.selectFrom('tenant').select('id').where('code', '=', 'km-gd').executeTakeFirstOrThrow()).id;
-      // In two statements: each row passes the key triggers, and the API role's statement timeout is per statement.
-      for (const from of [1, 10001]) {
+      // In four statements: each row passes the key triggers, and the API role's statement timeout is per statement.
+      for (const from of [1, 2501, 5001, 7501]) {
         await sql`insert into cadre (tenant_id, unit_id, name, search_terms, pinyin_keys)
           select ${tenantId}::uuid, ${unitId}::uuid, '测' || g, array['测', '测' || g, 'c', 'ce', 'ce' || g], array['ce' || g]
-            from generate_series(${from}::int, ${from + 9999}::int) g`.execute(trx);
+            from generate_series(${from}::int, ${from + 2499}::int) g`.execute(trx);
       }
       const explain = async (compiled: { sql: string; parameters: readonly unknown[] }) =>
         (await trx.executeQuery<{ 'QUERY PLAN': string }>({ ...compiled, sql: 'explain ' + compiled.sql } as never))
@@ -81,12 +81,13 @@ describe(`search (${engineName})`, () => {
       throw rollback;
     }).catch((e) => { if (e !== rollback) throw e; });
     const [predicate, list] = plans;
-    // The key lookup is driven by a btree index with key as its condition: the ranked key index of 0016 (or, by the
-    // planner's statistics, one of the keys 0019 rebuilt with tenant_id); never a scan of the whole key table.
+    // The key lookup is driven by a btree index with key in its condition: the ranked key index of 0016, or (the 20,000
+    // rows are not analysed here) the primary key 0019 rebuilt as (tenant_id, cadre_id, key), entered by the policy's
+    // tenant ids; never a scan of the whole key table.
     for (const plan of [predicate, list]) {
       expect(plan, plan).toMatch(/(Index (Only )?Scan|Bitmap Index Scan) (using |on )?cadre_search_key_(rank_idx|pkey|cadre_id_key_idx)/);
-      expect(plan, plan).toMatch(/Index Cond: \(+key = /);
+      expect(plan, plan).toMatch(/Index Cond: .*\bkey = /);
       expect(plan, plan).not.toMatch(/Seq Scan on cadre_search_key/);
     }
-  }, 120_000); // 20,000 inserts through the key triggers: slow on a loaded machine, not a timing test
+  }, 180_000); // 10,000 inserts through the key triggers: slow on a loaded machine, not a timing test
 });

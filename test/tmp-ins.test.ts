@@ -1,0 +1,3 @@
+import { it } from 'vitest';
+import { sql } from 'kysely';
+import { testDatabase } from './helpers/db.js';
