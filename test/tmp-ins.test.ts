@@ -1,3 +1,0 @@
-import { it } from 'vitest';
-import { sql } from 'kysely';
-import { testDatabase } from './helpers/db.js';
