@@ -4,30 +4,16 @@
 // the version on; the checks then refuse labels, and code_label joins the labels back. PGlite, migrating as a
 // non-superuser owner like PostgreSQL's; PostgreSQL runs the same migration on an empty database in every other test.
 import { describe, expect, it } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
-import { ltree } from '@electric-sql/pglite/contrib/ltree';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { listMigrations } from '../../services/api/src/db/migrate.js';
 import { isPg } from '../helpers/db.js';
+import { firstRow, migratedBefore, migrateFrom, twoTrees } from '../helpers/old-data.js';
 
 describe.skipIf(isPg)('migration 0015 on existing cadres (pglite)', () => {
   it('turns stored labels into codes in every tenant, clears unknown values with a revision, and keeps the labels joinable', async () => {
-    const pg = await PGlite.create({ extensions: { ltree, pg_trgm } });
+    const pg = await migratedBefore('0015');
     try {
-      await pg.exec(`create extension ltree; create extension pg_trgm;
-        create role lz_owner createrole nosuperuser nobypassrls; grant create on schema public to lz_owner;
-        create role lz_app nologin nosuperuser nobypassrls noinherit; grant lz_app to lz_owner with admin option;
-        set role lz_owner`);
-      const all = listMigrations();
-      await pg.exec("select set_config('app.api_role', 'lz_app', false)");
-      for (const m of all.filter((x) => x.name < '0015')) await pg.exec(m.sql);
-
       // Old data, written past RLS: two trees, cadres in a child tenant and in the other root.
-      await pg.exec('reset role');
-      const one = async <T,>(q: string, p: unknown[] = []) => (await pg.query<T>(q, p)).rows[0];
-      const za = (await one<{ id: string }>(`insert into tenant (code, name, kind, path) values ('za', '甲省纪委监委', 'province_commission', 'za') returning id`)).id;
-      const child = (await one<{ id: string }>(`insert into tenant (code, name, kind, path, parent_id) values ('za-c', '甲市纪委监委', 'city_commission', 'za.za_c', $1) returning id`, [za])).id;
-      const zb = (await one<{ id: string }>(`insert into tenant (code, name, kind, path) values ('zb', '乙省纪委监委', 'province_commission', 'zb') returning id`)).id;
+      const { child, zb } = await twoTrees(pg);
+      const one = <T,>(q: string, p: unknown[] = []) => firstRow<T>(pg, q, p);
       const cadre = async (tenant: string, name: string, v: [string | null, string | null, string | null, string | null, string, string | null]) => {
         const u = (await one<{ id: string }>(`insert into unit (tenant_id, name) values ($1, '测试单位') returning id`, [tenant])).id;
         return (await one<{ id: string }>(`insert into cadre (tenant_id, unit_id, name, sex, ethnicity, political_status, rank, status, management_level)
@@ -39,9 +25,7 @@ describe.skipIf(isPg)('migration 0015 on existing cadres (pglite)', () => {
       const d = await cadre(child, '丁', ['女', '火星族', '党员', '正处级', '在岗', '省管']);
       await pg.query(`insert into cadre_revision (tenant_id, cadre_id, version, action, actor_name, changes) values ($1, $2, 1, 'create', '某人', '{}')`, [child, d]);
 
-      await pg.exec('set role lz_owner');
-      for (const m of all.filter((x) => x.name >= '0015')) await pg.exec(m.sql);
-      await pg.exec('reset role');
+      await migrateFrom(pg, '0015');
 
       const rows = async (q: string, p: unknown[] = []) => (await pg.query<Record<string, unknown>>(q, p)).rows;
       const codes = async (id: string) => (await rows('select sex, ethnicity, political_status, rank, status, management_level, version from cadre where id = $1', [id]))[0];

@@ -3,32 +3,16 @@
 // empty, the checks then refuse labels, and code_label joins the labels back. PGlite, migrating as a non-superuser
 // owner like PostgreSQL's; PostgreSQL runs the same migration on an empty database in every other test.
 import { describe, expect, it } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
-import { ltree } from '@electric-sql/pglite/contrib/ltree';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { listMigrations } from '../../services/api/src/db/migrate.js';
 import { isPg } from '../helpers/db.js';
+import { firstRow, migratedBefore, migrateFrom, twoTrees } from '../helpers/old-data.js';
 
 describe.skipIf(isPg)('migration 0014 on existing data (pglite)', () => {
   it('turns stored labels into codes in every tenant and keeps the labels joinable', async () => {
-    const pg = await PGlite.create({ extensions: { ltree, pg_trgm } });
+    const pg = await migratedBefore('0014');
     try {
-      // An owner that is not a superuser, so forced RLS applies to the migration as it does on PostgreSQL.
-      await pg.exec(`create extension ltree; create extension pg_trgm;
-        create role lz_owner createrole nosuperuser nobypassrls; grant create on schema public to lz_owner;
-        create role lz_app nologin nosuperuser nobypassrls noinherit; grant lz_app to lz_owner with admin option;
-        set role lz_owner`);
-      const all = listMigrations();
-      // As the migrate runner does: app_tenant_table() (0012) grants to the role named here.
-      await pg.exec("select set_config('app.api_role', 'lz_app', false)");
-      for (const m of all.filter((x) => x.name < '0014')) await pg.exec(m.sql);
-
       // Old data, written past RLS: two trees, a record in a child tenant and one in the other root.
-      await pg.exec('reset role');
-      const one = async <T,>(q: string, p: unknown[] = []) => (await pg.query<T>(q, p)).rows[0];
-      const za = (await one<{ id: string }>(`insert into tenant (code, name, kind, path) values ('za', '甲省纪委监委', 'province_commission', 'za') returning id`)).id;
-      const child = (await one<{ id: string }>(`insert into tenant (code, name, kind, path, parent_id) values ('za-c', '甲市纪委监委', 'city_commission', 'za.za_c', $1) returning id`, [za])).id;
-      const zb = (await one<{ id: string }>(`insert into tenant (code, name, kind, path) values ('zb', '乙省纪委监委', 'province_commission', 'zb') returning id`)).id;
+      const { child, zb } = await twoTrees(pg);
+      const one = <T,>(q: string, p: unknown[] = []) => firstRow<T>(pg, q, p);
       const record = async (tenant: string, category: number) => {
         const u = (await one<{ id: string }>(`insert into unit (tenant_id, name) values ($1, '测试单位') returning id`, [tenant])).id;
         const c = (await one<{ id: string }>(`insert into cadre (tenant_id, unit_id, name) values ($1, $2, '测试') returning id`, [tenant, u])).id;
@@ -43,9 +27,7 @@ describe.skipIf(isPg)('migration 0014 on existing data (pglite)', () => {
       await pg.query(`insert into record_personal_report (record_id, tenant_id, report_year, report_type, reported_on, check_method, check_result)
         values ($1, $2, 2025, '年度集中报告', '2025-01-31', null, '如实报告')`, [pr, zb]);
 
-      await pg.exec('set role lz_owner');
-      for (const m of all.filter((x) => x.name >= '0014')) await pg.exec(m.sql);
-      await pg.exec('reset role');
+      await migrateFrom(pg, '0014');
 
       const rows = async (q: string) => (await pg.query<Record<string, unknown>>(q)).rows;
       expect(await rows('select kind, measure, form from record_sanction order by decided_on')).toEqual([
