@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBinary, repoRoot, run } from './scratch.js';
+import { freePort } from '../helpers/port.js';
 
 const NGINX = '/usr/sbin/nginx';
 const shipped = fs.readFileSync(path.join(repoRoot, 'infra/nginx/lianzheng.conf'), 'utf8');
@@ -35,17 +36,6 @@ describe('nginx config text', () => {
     expect(shipped).toMatch(/ssl_certificate_key\s+\/etc\/lianzheng\/tls\/privkey\.pem;/);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Res { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
 function request(url: string, opts: https.RequestOptions & { body?: string } = {}): Promise<Res> {

@@ -13,19 +13,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, isPg, testConfig, TEST_AUDIT_CHAIN_KEY, TEST_AUDIT_SIGNING_KEY } from '../helpers/db.js';
 import { cleanEnv, hasBinary, repoRoot, run } from './scratch.js';
+import { freePort } from '../helpers/port.js';
 
 const NGINX = '/usr/sbin/nginx';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Replica { port: number; proc: ChildProcess; output: () => string }
 

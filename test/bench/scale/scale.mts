@@ -14,7 +14,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
@@ -23,6 +22,7 @@ import { setScope } from '../../../services/api/src/db/scope.js';
 import { loadConfig, type Config } from '../../../services/api/src/config/index.js';
 import { openDatabase } from '../../../services/api/src/db/index.js';
 import { seedDemo } from '../../../services/api/src/seed/demo.js';
+import { freePort } from '../../helpers/port.js';
 import { CATEGORIES } from '../../../services/api/src/modules/records/categories.js';
 import { decodeCadreCursor, type CadreKey } from '../../../services/api/src/modules/cadres/cursor.js';
 import { checkSearchKeys, loadPopulation, pgliteLoader, psqlLoader } from './population.mjs';
@@ -75,10 +75,6 @@ async function throughput(fn: () => Promise<unknown>, concurrency = 8, seconds =
   const start = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => { while (performance.now() < end) { await fn(); done++; } }));
   return done / ((performance.now() - start) / 1000);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); }); });
 }
 
 async function waitFor(url: string, child: ChildProcess, what: string) {
