@@ -19,6 +19,15 @@ web: web/dist/index.html
 run: install web
 	$(NPM) start --silent
 
+## Reset the demo: delete the embedded database and files in ./data, so the next `make run` seeds the demo afresh.
+## Stop the server first. Only the embedded default: it refuses (and deletes nothing) when DATABASE_URL or another
+## LZ_DATA_DIR is set — a PostgreSQL database is never touched.
+reset-demo:
+	@if [ -n "$$DATABASE_URL" ]; then echo "reset-demo: DATABASE_URL is set; only the embedded demo in ./data is reset here, nothing was deleted" >&2; exit 1; fi
+	@if [ -n "$$LZ_DATA_DIR" ] && [ "$$(realpath -m "$$LZ_DATA_DIR")" != "$$(realpath -m data)" ]; then echo "reset-demo: LZ_DATA_DIR=$$LZ_DATA_DIR is not ./data; nothing was deleted" >&2; exit 1; fi
+	rm -rf ./data
+	@echo "演示数据已清除：运行 make run 重新生成演示数据"
+
 ## Run the test suite (PostgreSQL when DATABASE_URL is set, PGlite otherwise; browser tests when chromium exists)
 test: install web
 	npx vitest run
@@ -60,4 +69,4 @@ schema: install
 	$(NPM) run db:types
 	$(NPM) run codegen -w web
 
-.PHONY: install web run test typecheck schema audit-verify audit-keygen backup restore bench
+.PHONY: install web run reset-demo test typecheck schema audit-verify audit-keygen backup restore bench
