@@ -8,7 +8,10 @@ export type Action = 'approve' | 'read' | 'reveal' | 'create' | 'update' | 'revi
 export type Subject = 'Cadre' | 'ArchiveRecord' | 'Unit' | 'Tenant' | 'User' | 'SecuritySettings' | 'AuditEvent' | 'RoleGrant' | 'all';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
 
-/** Problem clues (8) and talk/inquiry/investigation materials (9): never shown to a filler (DOMAIN.md). */
+/**
+ * Problem clues (8) and talk/inquiry/investigation materials (9): never shown to a filler
+ * (docs/domain.md#the-twelve-categories).
+ */
 export const RESTRICTED_CATEGORIES = [8, 9];
 
 export function defineAbilities(p: Principal | null): AppAbility {

@@ -1,4 +1,5 @@
-// The twelve archive categories (DOMAIN.md) as typed forms: one table per category, one column per field.
+// The twelve archive categories (docs/domain.md#the-twelve-categories) as typed forms: one table per category, one
+// column per field.
 // This spec is the one home of their shape: the GraphQL types and inputs, the zod checks, the SQL column lists and
 // the console's forms are all derived from it; test/api/records-schema.test.ts checks the migration matches it.
 
@@ -243,7 +244,10 @@ export const ENVELOPE_FIELDS = [
 export const categoryById = new Map(CATEGORIES.map((c) => [c.id, c]));
 export const categoryTable = (c: CategorySpec) => `record_${c.key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}`;
 
-/** 四种形态 of a measure when the record does not say (DOMAIN.md); 第四种形态 is always stated explicitly. */
+/**
+ * 四种形态 of a measure when the record does not say (docs/domain.md#the-four-forms-四种形态); 第四种形态 is always
+ * stated explicitly.
+ */
 const FORM_BY_MEASURE: Record<string, string> = {
   谈话提醒: '第一种形态', 批评教育: '第一种形态', 责令检查: '第一种形态', 责令作出书面检查: '第一种形态', 诫勉: '第一种形态', 通报批评: '第一种形态',
   警告: '第二种形态', 严重警告: '第二种形态', 记过: '第二种形态', 记大过: '第二种形态', 降级: '第二种形态',
@@ -254,8 +258,9 @@ const FORM_BY_MEASURE: Record<string, string> = {
 export const formOfMeasure = (measure: string) => FORM_BY_MEASURE[measure] ?? '第一种形态';
 
 /**
- * The default influence period in months (DOMAIN.md): party sanctions by the 纪律处分条例, state sanctions by the
- * 政务处分法; 诫勉 6 and 免职 12 are local practice. null: none fixed (a record may state its own).
+ * The default influence period in months (docs/domain.md#influence-periods-影响期): party sanctions by the
+ * 纪律处分条例, state sanctions by the 政务处分法; 诫勉 6 and 免职 12 are local practice. null: none fixed (a record
+ * may state its own).
  */
 export function defaultInfluenceMonths(kind: string, measure: string): number | null {
   if (kind === '党纪处分') return ({ 警告: 12, 严重警告: 18, 撤销党内职务: 24, 留党察看: 36, 开除党籍: 60 } as Record<string, number>)[measure] ?? null;
