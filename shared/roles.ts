@@ -19,5 +19,5 @@ export const APPROVED_ROLES: readonly Role[] = ['secadmin', 'officer', 'leader',
  */
 export const ADMINISTRATOR_ROLES: readonly Role[] = ['admin', 'secadmin', 'auditor'];
 
-/** A login name is 租户代码.账户名; the account-name part: 2–32 lower-case letters, digits, '_' or '-'. */
+/** A login name is 机构代码.账户名; the account-name part: 2–32 lower-case letters, digits, '_' or '-'. */
 export const LOGIN_NAME_RE = /^[a-z0-9][a-z0-9_-]{1,31}$/;

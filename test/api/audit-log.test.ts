@@ -111,7 +111,7 @@ describe(`access log (${engineName})`, () => {
     const n = Number(/共 (\d+) 行/.exec(lines[0])![1]);
     expect(n).toBeGreaterThanOrEqual(total);
     expect(n).toBeGreaterThan(20); // more than a default page
-    expect(lines[1].split(',').slice(0, 6)).toEqual(['时间', '用户', '租户', '类型', '结果', '内容']);
+    expect(lines[1].split(',').slice(0, 6)).toEqual(['时间', '用户', '机构', '类型', '结果', '内容']);
     expect(lines.length - 2).toBe(n);
     expect(res.headers['x-total-count']).toBe(String(n));
     // The export itself is logged.

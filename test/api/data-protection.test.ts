@@ -165,7 +165,7 @@ describe(`tenant codes begin with the parent's code (${engineName})`, () => {
   it('a collision inside the subtree, a code through another tenant\'s code, and a prefix codes below already use all get the same answer', async () => {
     const km = await tok('km.admin');
     const kmId = await tenantId('km');
-    const taken = (code: string) => `代码 ${code} 已被使用或与已有下级租户的代码重叠，请换一个`;
+    const taken = (code: string) => `代码 ${code} 已被使用或与已有下级机构的代码重叠，请换一个`;
     const refusal = async (token: string, parent: string, code: string) => (await create(token, parent, code)).errors?.[0];
     // An existing child, in full or as the suffix.
     expect(await refusal(km, kmId, 'km-wh')).toMatchObject({ message: taken('km-wh'), extensions: { code: 'BAD_USER_INPUT' } });

@@ -48,7 +48,7 @@ describe(`input validation (${engineName})`, () => {
     const createTenant = (input: Record<string, unknown>) =>
       t.gql(admin, 'mutation($i:TenantInput!){ createTenant(input:$i){ id code } }', { i: { parentId: km.id, code: 'km-val', name: '校验区纪委监委', kind: 'county_commission', ...input } });
     expect(refused(await createTenant({ code: 'bad code!' }))).toBe('代码须为小写字母、数字，可用连字符分隔，最长 40 位');
-    expect(refused(await createTenant({ kind: 'ministry' }))).toBe('租户类型无效');
+    expect(refused(await createTenant({ kind: 'ministry' }))).toBe('机构类型无效');
     expect(refused(await createTenant({ name: 'x' }))).toBe('名称须为 2–60 个汉字、字母或数字');
     expect(refused(await createTenant({ sortOrder: 2_000_000 }))).toBe('排序号须为 0–1000000 的整数');
     expect(await tenantCount()).toBe(before);

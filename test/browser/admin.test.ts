@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     await submitLogin(page, rig.srv.url, username, password);
   }
 
-  /** Log in as km.admin; the landing page of an administrator is 租户管理. */
+  /** Log in as km.admin; the landing page of an administrator is 机构管理. */
   async function adminPage(): Promise<Page> {
     const page = await newPage();
     await loginThroughPage(page, 'km.admin');
@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     await page.locator('#tenant-sort').fill('25');
     await shot(page, 'admin-tenant-create', false);
     await page.getByTestId('tenant-create-ok').click();
-    await toast(page, '已新建租户：西山区纪委监委');
+    await toast(page, '已新建机构：西山区纪委监委');
     await expect.poll(() => page.getByTestId('tenant-detail-name').textContent()).toBe('西山区纪委监委');
     const info = await page.getByTestId('tenant-info').textContent();
     expect(info).toContain('km-test-xs');
@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     await pickTenant(page, '西山区纪委监委');
     await untilShown(page, '西山区纪委监委', page.getByText('暂无用户'));
     await page.getByTestId('user-create').click();
-    // 所属租户: chosen explicitly in the modal (the default follows the tree selection, which may lag under load).
+    // 所属机构: chosen explicitly in the modal (the default follows the tree selection, which may lag under load).
     await page.locator('.ant-select:has(#user-tenant)').click();
     await page.locator('.ant-select-tree-title').filter({ hasText: /^西山区纪委监委$/ }).first().click();
     await expect.poll(() => page.getByTestId('login-prefix').textContent(), WAIT).toBe('km-test-xs.');
@@ -352,7 +352,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     const admin = await adminPage();
     const adminMenu = (await admin.getByTestId('side-menu').textContent()) ?? '';
     expect(adminMenu).not.toContain('干部档案');
-    for (const label of ['系统管理', '租户管理', '用户管理', '安全设置']) expect(adminMenu).toContain(label);
+    for (const label of ['系统管理', '机构管理', '用户管理', '安全设置']) expect(adminMenu).toContain(label);
     expect(await admin.getByTestId('menu-cadres').count()).toBe(0);
   }, TIMEOUT);
 

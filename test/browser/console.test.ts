@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('console in the browser', () => {
   it('a role that cannot read cadres sees 当前角色无权查看干部档案', async () => {
     const page = await newPage();
     await loginThroughPage(page, 'km.admin', rig.srv.password);
-    // An administrator lands on 租户管理 and has no 干部档案 menu; opening the page directly is refused.
+    // An administrator lands on 机构管理 and has no 干部档案 menu; opening the page directly is refused.
     await page.waitForURL(/\/admin\/tenants/, { timeout: 15_000 });
     await page.goto(`${rig.srv.url}/cadres`);
     await page.getByTestId('cadres-forbidden').waitFor({ timeout: 15_000 });

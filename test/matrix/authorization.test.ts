@@ -209,7 +209,7 @@ const OPS: Record<string, Op> = {
     ok: (r, _c, x) => r.data?.restoreRecord?.id === x.giftId,
   },
   createTenant: {
-    run: (c, x, n) => q(c, 'mutation($p:ID!,$c:String!){ createTenant(input:{parentId:$p, code:$c, name:"矩阵测试租户", kind:"county_commission"}){ id } }', { p: x.id, c: `mx-${n}` }),
+    run: (c, x, n) => q(c, 'mutation($p:ID!,$c:String!){ createTenant(input:{parentId:$p, code:$c, name:"矩阵测试机构", kind:"county_commission"}){ id } }', { p: x.id, c: `mx-${n}` }),
     ok: (r) => !!r.data?.createTenant?.id,
   },
   updateTenant: {

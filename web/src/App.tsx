@@ -116,7 +116,7 @@ export function App() {
           />
           <Route
             path="/admin/tenants"
-            element={<RequirePermission permission="Tenant:create" title="租户管理"><TenantsPage /></RequirePermission>}
+            element={<RequirePermission permission="Tenant:create" title="机构管理"><TenantsPage /></RequirePermission>}
           />
           <Route
             path="/admin/users"

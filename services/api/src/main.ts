@@ -18,7 +18,7 @@ if (config.mode === 'demo') {
 }
 if (config.mode === 'production') {
   const { rows } = await sql<{ done: boolean }>`select system_initialised() as done`.execute(database.db);
-  if (!rows[0].done) console.log('尚未初始化：请先运行 npm run first-run -- --code <租户代码> --name <名称> 创建顶级租户及其管理员。');
+  if (!rows[0].done) console.log('尚未初始化：请先运行 npm run first-run -- --code <机构代码> --name <名称> 创建顶级机构及其管理员。');
 }
 const app = await buildApp(config, database, { logger: process.env.LOG_LEVEL !== 'silent' });
 // Sign the access log's chain head every AUDIT_ANCHOR_MINUTES when it has moved, and once more at shutdown.

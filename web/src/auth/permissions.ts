@@ -11,7 +11,7 @@ export const PAGES: PageDef[] = [
   { path: '/cadres', label: '干部档案', permission: 'Cadre:read', group: 'archive' },
   { path: '/review', label: '待审核记录', permission: 'ArchiveRecord:review', group: 'archive' },
   { path: '/import', label: '导入审批表', permission: 'Cadre:create', group: 'archive' },
-  { path: '/admin/tenants', label: '租户管理', permission: 'Tenant:create', group: 'system' },
+  { path: '/admin/tenants', label: '机构管理', permission: 'Tenant:create', group: 'system' },
   { path: '/admin/users', label: '用户管理', permission: 'User:read', group: 'system' },
   { path: '/admin/grants', label: '授权审批', permission: 'RoleGrant:approve', group: 'system' },
   { path: '/admin/security', label: '安全设置', permission: 'SecuritySettings:read', group: 'system' },

@@ -22,7 +22,7 @@ export type AuditFilter = {
   kind?: string | null | undefined;
   /** success | failure */
   outcome?: string | null | undefined;
-  /** 租户（含下级） */
+  /** 机构（含下级） */
   tenantCode?: string | null | undefined;
   /** 全文：摘要、操作、用户、IP，或请求编号 */
   text?: string | null | undefined;
@@ -37,7 +37,7 @@ export type CadreFilter = {
   idNumber?: string | null | undefined;
   /** 姓名、全拼或拼音首字母（多音字取全部读音） */
   search?: string | null | undefined;
-  /** 租户代码（含下级） */
+  /** 机构代码（含下级） */
   tenantCode?: string | null | undefined;
   /** 单位（含下级单位） */
   unitId?: string | number | null | undefined;
@@ -143,19 +143,19 @@ export type SecuritySettingsInput = {
 };
 
 export type TenantInput = {
-  /** 代码：以上级租户代码加「-」开头（只填后半部分时自动补上），小写字母、数字和连字符，全局唯一，用作登录名前缀，创建后不可改 */
+  /** 代码：以上级机构代码加「-」开头（只填后半部分时自动补上），小写字母、数字和连字符，全局唯一，用作登录名前缀，创建后不可改 */
   code: string;
   /** province_commission | city_commission | county_commission | supervision_team | inspection_office | enterprise_discipline | university_discipline */
   kind: string;
   name: string;
-  /** 上级租户 */
+  /** 上级机构 */
   parentId: string | number;
   sortOrder?: number | null | undefined;
 };
 
 export type UserInput = {
   displayName: string;
-  /** 账户名（登录名为 租户代码.账户名） */
+  /** 账户名（登录名为 机构代码.账户名） */
   loginName: string;
   /** admin | secadmin | officer | leader | filler | auditor */
   role: string;

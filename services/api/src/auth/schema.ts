@@ -49,11 +49,11 @@ const Me = builder.objectRef<Principal>('Me').implement({
       resolve: (_p, _a, ctx) => permissionList(ctx.ability),
     }),
     idleTimeoutMinutes: t.int({
-      description: '本租户的空闲超时（分钟）：超过此时长无操作，会话结束',
+      description: '本机构的空闲超时（分钟）：超过此时长无操作，会话结束',
       resolve: async (p, _a, ctx) => (await effectiveSettings(session(ctx).trx, p.tenantId)).idle_timeout_minutes,
     }),
     passwordRule: t.string({
-      description: '本租户当前的密码规则（中文）',
+      description: '本机构当前的密码规则（中文）',
       resolve: async (p, _a, ctx) => {
         const s = await effectiveSettings(session(ctx).trx, p.tenantId);
         return passwordRuleText({ minLength: s.password_min_length, minClasses: s.password_min_classes });

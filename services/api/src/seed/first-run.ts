@@ -40,7 +40,7 @@ export async function firstRun(db: Kysely<DB>, input: FirstRunInput): Promise<{ 
   await withScope(db, path, async (trx) => {
     // Any tenant at all means the system is initialised (this scope cannot see other tenants; the function can).
     const { rows } = await sql<{ done: boolean }>`select system_initialised() as done`.execute(trx);
-    if (rows[0].done) throw new Error('系统已初始化：已存在租户，首次运行命令不再执行');
+    if (rows[0].done) throw new Error('系统已初始化：已存在机构，首次运行命令不再执行');
     const t = await trx.insertInto('tenant').values({ code: input.code, name: input.name.trim(), kind: input.kind, parent_id: null, path, sort_order: 0 })
       .returning('id').executeTakeFirstOrThrow();
     await trx.insertInto('app_user').values(accounts.map((a) => ({
@@ -62,7 +62,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { openDatabase } = await import('../db/index.js');
   const config = loadConfig();
   if (!values.code || !values.name) {
-    console.error('用法：npm run first-run -- --code <租户代码> --name <名称> [--kind province_commission]');
+    console.error('用法：npm run first-run -- --code <机构代码> --name <名称> [--kind province_commission]');
     process.exit(2);
   }
   const database = await openDatabase(config);

@@ -55,7 +55,7 @@ export function SecurityPage() {
   const loading = security.isFetching;
   const error = security.error
     ? errorText(security.error, '安全设置加载失败')
-    : security.data && !security.data.tenantSecurity ? '租户不存在或不在管理范围内' : null;
+    : security.data && !security.data.tenantSecurity ? '机构不存在或不在管理范围内' : null;
   // The editable drafts start from what was read (again after each read).
   useEffect(() => { setDrafts(settings ? draftsOf(settings) : null); }, [settings]);
 
@@ -93,7 +93,7 @@ export function SecurityPage() {
     setSaving(true);
     try {
       const d = await gql(UpdateTenantSecurityDocument, { tenantId, input: patch });
-      if (!d.updateTenantSecurity) throw new Error('租户不存在或不在管理范围内');
+      if (!d.updateTenantSecurity) throw new Error('机构不存在或不在管理范围内');
       message.success('安全设置已保存，自下一次请求起生效');
       await security.refetch();
     } catch (e) {
@@ -207,7 +207,7 @@ export function SecurityPage() {
         }
       >
         {!selected ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择机构'} />
         ) : error ? (
           <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void security.refetch()}>重试</Button>} />
         ) : !settings ? (

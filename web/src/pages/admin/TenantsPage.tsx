@@ -1,4 +1,4 @@
-// 租户管理: the caller's subtree of discipline-inspection bodies. New subordinate tenants, rename/reorder, move under
+// 机构管理: the caller's subtree of discipline-inspection bodies. New subordinate tenants, rename/reorder, move under
 // another parent, suspend or resume. The administrator's own tenant belongs to the level above: only new children.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -35,7 +35,7 @@ export function TenantsPage() {
   const ancestors = selected ? ancestorsOf(index, selected.id) : [];
   const suspendedAncestor = ancestors.find((a) => a.status === 'suspended');
   const parent = selected?.parentId ? index.byId.get(selected.parentId) : undefined;
-  const ownHint = '本级租户由上级机关管理，此处不能修改';
+  const ownHint = '本级机构由上级机关管理，此处不能修改';
 
   const afterChange = async (t: AdminTenant, text: string) => {
     setModal(null);
@@ -50,7 +50,7 @@ export function TenantsPage() {
     if (!selected) return;
     await action.run('status', async () => {
       const d = await mutate(SetTenantStatusDocument, AFFECTS.tenants, { id: selected.id, status });
-      return found(d.setTenantStatus, '租户不存在或不在管理范围内');
+      return found(d.setTenantStatus, '机构不存在或不在管理范围内');
     }, status === 'suspended' ? `已暂停：${selected.name}` : `已恢复：${selected.name}`, async (t) => {
       tenants.upsert(t);
       // Suspension shows on the whole subtree (effectiveStatus): read the list again.
@@ -74,7 +74,7 @@ export function TenantsPage() {
 
   return (
     <TenantAdminPage
-      title="租户管理"
+      title="机构管理"
       desc="管理本级下属的纪检监察机关：新建、重命名、调整隶属关系、暂停或恢复使用"
       tenants={tenants}
       selectedId={selected?.id ?? null}
@@ -85,7 +85,7 @@ export function TenantsPage() {
             parent={selected}
             open={modal === 'create'}
             onClose={() => setModal(null)}
-            onDone={(t) => void afterChange(t, `已新建租户：${t.name}`)}
+            onDone={(t) => void afterChange(t, `已新建机构：${t.name}`)}
           />
           <EditTenantDialog
             tenant={selected}
@@ -114,13 +114,13 @@ export function TenantsPage() {
               <StatusTag t={selected} />
               {isOwn && <Tag color="blue">本级</Tag>}
             </Space>
-          ) : '租户信息'
+          ) : '机构信息'
         }
         extra={
           selected && (
             <Space size={8} wrap>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('create')} data-testid="tenant-create">
-                新建下级租户
+                新建下级机构
               </Button>
               <Tooltip title={isOwn ? ownHint : undefined}>
                 <Button icon={<EditOutlined />} disabled={isOwn} onClick={() => setModal('edit')} data-testid="tenant-edit">
@@ -137,7 +137,7 @@ export function TenantsPage() {
                   title={`恢复「${selected.name}」？`}
                   description={
                     <div className="lz-confirm-text">
-                      恢复后，该租户的用户可重新登录{suspendedAncestor ? `（上级「${suspendedAncestor.name}」仍处于暂停状态，恢复上级前仍不能登录）` : ''}。
+                      恢复后，该机构的用户可重新登录{suspendedAncestor ? `（上级「${suspendedAncestor.name}」仍处于暂停状态，恢复上级前仍不能登录）` : ''}。
                     </div>
                   }
                   okText="恢复"
@@ -154,7 +154,7 @@ export function TenantsPage() {
                       title={`暂停「${selected.name}」？`}
                       description={
                         <div className="lz-confirm-text">
-                          暂停后，该租户及其全部下级租户的所有用户将<b>立即退出登录</b>，且在恢复前无法登录。
+                          暂停后，该机构及其全部下级机构的所有用户将<b>立即退出登录</b>，且在恢复前无法登录。
                         </div>
                       }
                       okText="暂停"
@@ -175,7 +175,7 @@ export function TenantsPage() {
         }
       >
         {!selected ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择租户'} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tenants.loading ? '正在加载…' : '请在左侧选择机构'} />
         ) : (
           <>
             {isOwn && (
@@ -183,7 +183,7 @@ export function TenantsPage() {
                 type="info"
                 showIcon
                 className="lz-form-alert"
-                title={`「${selected.name}」是本级租户，由上级机关管理；您可以在其下新建和管理下级租户。`}
+                title={`「${selected.name}」是本级机构，由上级机关管理；您可以在其下新建和管理下级机构。`}
               />
             )}
             {!isOwn && suspendedAncestor && (
@@ -191,7 +191,7 @@ export function TenantsPage() {
                 type="warning"
                 showIcon
                 className="lz-form-alert"
-                title={`上级租户「${suspendedAncestor.name}」已暂停，本租户及其下级的用户均无法登录。`}
+                title={`上级机构「${suspendedAncestor.name}」已暂停，本机构及其下级的用户均无法登录。`}
               />
             )}
             {selected.status === 'suspended' && (
@@ -199,7 +199,7 @@ export function TenantsPage() {
                 type="error"
                 showIcon
                 className="lz-form-alert"
-                title="该租户已暂停使用：其本级及全部下级租户的用户均无法登录。"
+                title="该机构已暂停使用：其本级及全部下级机构的用户均无法登录。"
               />
             )}
             <Descriptions
@@ -212,7 +212,7 @@ export function TenantsPage() {
                 { key: 'name', label: '名称', children: selected.name },
                 { key: 'code', label: '代码', children: <span className="lz-mono">{selected.code}</span> },
                 { key: 'kind', label: '类型', children: selected.kindLabel },
-                { key: 'parent', label: '上级租户', children: parent?.name ?? (isOwn ? '（上级机关）' : '—') },
+                { key: 'parent', label: '上级机构', children: parent?.name ?? (isOwn ? '（上级机关）' : '—') },
                 { key: 'sort', label: '排序号', children: selected.sortOrder },
                 { key: 'status', label: '状态', children: <StatusTag t={selected} /> },
                 {
@@ -226,7 +226,7 @@ export function TenantsPage() {
               ]}
             />
             <div className="lz-section-head">
-              <span className="lz-section-title">下级租户（{children.length}）</span>
+              <span className="lz-section-title">下级机构（{children.length}）</span>
               <Space size={4}>
                 <Button type="link" size="small" icon={<TeamOutlined />} onClick={() => navigate(`/admin/users?tenant=${selected.id}`)}>
                   查看本级用户
@@ -244,7 +244,7 @@ export function TenantsPage() {
               dataSource={children}
               pagination={false}
               data-testid="tenant-children"
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无下级租户" /> }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无下级机构" /> }}
             />
           </>
         )}

@@ -69,7 +69,7 @@ export function UsersPage() {
       ),
     },
     {
-      title: '所属租户', dataIndex: 'tenantName', key: 'tenant', width: 120, ellipsis: { showTitle: false },
+      title: '所属机构', dataIndex: 'tenantName', key: 'tenant', width: 120, ellipsis: { showTitle: false },
       render: (v: string) => <Tooltip placement="topLeft" title={v}>{v}</Tooltip>,
     },
     { title: '角色', dataIndex: 'roleLabel', key: 'role', width: 80, align: 'center' },

@@ -83,7 +83,7 @@ export const tenantOptionTitle = (t: AdminTenant) => (isSuspended(t) ? `${t.name
 
 export function useTenants() {
   const { data: list, setData: setList, loading, error, reload } = useLoaded(
-    queryKey(AdminTenantsDocument), () => gql(AdminTenantsDocument).then((d) => d.tenants), [] as AdminTenant[], '租户目录加载失败',
+    queryKey(AdminTenantsDocument), () => gql(AdminTenantsDocument).then((d) => d.tenants), [] as AdminTenant[], '机构目录加载失败',
   );
 
   /** Show a tenant the API just returned at once (the list is reloaded after). */
@@ -136,7 +136,7 @@ interface TenantTreeProps {
   title?: string;
 }
 
-export function TenantTreeCard({ index, loading, error, onReload, selectedId, onSelect, allowDeselect, title = '租户目录' }: TenantTreeProps) {
+export function TenantTreeCard({ index, loading, error, onReload, selectedId, onSelect, allowDeselect, title = '机构目录' }: TenantTreeProps) {
   const [keyword, setKeyword] = useState('');
   const [expanded, setExpanded] = useState<string[] | null>(null);
 
@@ -180,7 +180,7 @@ export function TenantTreeCard({ index, loading, error, onReload, selectedId, on
       onReload={onReload}
       keyword={keyword}
       onKeyword={setKeyword}
-      placeholder="查找租户（名称或代码）"
+      placeholder="查找机构（名称或代码）"
       filterTestId="tenant-filter"
       treeTestId="tenant-tree"
       error={error}
@@ -190,8 +190,8 @@ export function TenantTreeCard({ index, loading, error, onReload, selectedId, on
       expandedKeys={keyword.trim() ? matchExpand : expanded ?? defaultExpanded}
       onExpand={(keys) => { if (!keyword.trim()) setExpanded(keys.map(String)); }}
       onSelect={onTreeSelect}
-      noMatch="没有匹配的租户"
-      none="暂无租户"
+      noMatch="没有匹配的机构"
+      none="暂无机构"
     />
   );
 }

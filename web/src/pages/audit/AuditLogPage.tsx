@@ -128,7 +128,7 @@ export function AuditLogPage() {
         v ? <Tooltip placement="topLeft" title={v}><span className="lz-mono lz-username" data-testid="audit-user">{v}</span></Tooltip> : dash(v),
     },
     {
-      title: '租户', dataIndex: 'tenantName', key: 'tenant', width: 132, ellipsis: { showTitle: false },
+      title: '机构', dataIndex: 'tenantName', key: 'tenant', width: 132, ellipsis: { showTitle: false },
       render: (v: string | null, r) =>
         v ? <Tooltip placement="topLeft" title={`${v}（${r.tenantCode}）`}><span data-testid="audit-tenant">{v}</span></Tooltip> : <span className="lz-muted" data-testid="audit-tenant">—</span>,
     },

@@ -26,7 +26,7 @@ import { KIND_LABELS, OUTCOME_LABELS } from './labels.js';
 /** Rows per page (one short transaction each). */
 export const EXPORT_PAGE_ROWS = 1000;
 
-const HEADERS = ['时间', '用户', '租户', '类型', '结果', '内容', '技术操作', '涉及干部', 'IP 地址', '请求编号', '链序号', 'SM3 哈希'];
+const HEADERS = ['时间', '用户', '机构', '类型', '结果', '内容', '技术操作', '涉及干部', 'IP 地址', '请求编号', '链序号', 'SM3 哈希'];
 const rowCells = (r: AuditRow) => [
   beijingTime(r.at), r.username ?? '', r.tenant_name ?? '', KIND_LABELS[r.kind] ?? r.kind, OUTCOME_LABELS[r.outcome] ?? r.outcome,
   r.summary ?? '', r.operation, (r.cadre_ids ?? []).join(' '), r.client_ip ?? '', r.request_id ?? '', r.seq === null ? '' : String(r.seq), r.hash ?? '',

@@ -48,7 +48,7 @@ export const AuditFilterInput = builder.inputType('AuditFilter', {
     from: t.field({ type: 'DateTime', description: '起始时间（含）' }),
     to: t.field({ type: 'DateTime', description: '截止时间（不含）' }),
     username: t.string({ description: '用户（登录名包含）' }),
-    tenantCode: t.string({ description: '租户（含下级）' }),
+    tenantCode: t.string({ description: '机构（含下级）' }),
     kind: t.string({ description: 'read | write | login | denied | system' }),
     outcome: t.string({ description: 'success | failure' }),
     cadreId: t.id({ description: '涉及的干部' }),
@@ -91,7 +91,7 @@ const auditFilterSchema = z.object({
   from: blankless(isoTime),
   to: blankless(isoTime),
   username: blankless(text('用户', 100)),
-  tenantCode: blankless(text('租户', 100)),
+  tenantCode: blankless(text('机构', 100)),
   kind: blankless(oneOf(Object.keys(KIND_LABELS), '类型无效')),
   outcome: blankless(oneOf(Object.keys(OUTCOME_LABELS), '结果无效')),
   cadreId: blankless(z.union([z.string(), z.number()]).transform(String).pipe(z.string().max(100, '干部编号无效'))),
@@ -179,7 +179,7 @@ builder.queryField('auditAnchors', (t) =>
   t.field({
     extensions: { auditLabel: '下载哈希链签名锚点' },
     type: [AuditAnchor],
-    description: '访问日志哈希链的签名锚点，新的在前（顶级租户的审计员）；可用 auditSigningKey 在系统外核验',
+    description: '访问日志哈希链的签名锚点，新的在前（顶级机构的审计员）；可用 auditSigningKey 在系统外核验',
     args: { first: t.arg.int({ validate: z.number().int().min(1, '数量无效').max(10000, '一次最多 10000 个') }) },
     resolve: async (_r, { first }, ctx) => {
       const { trx } = rootAuditor(ctx);
@@ -192,7 +192,7 @@ builder.queryField('auditAnchors', (t) =>
 builder.queryField('auditSigningKey', (t) =>
   t.string({
     extensions: { auditLabel: '查看签名公钥' },
-    description: '签署链头的 SM2 公钥（十六进制，04 开头）（顶级租户的审计员）',
+    description: '签署链头的 SM2 公钥（十六进制，04 开头）（顶级机构的审计员）',
     resolve: (_r, _a, ctx) => {
       rootAuditor(ctx);
       return ctx.config.auditPublicKey;
@@ -204,7 +204,7 @@ builder.mutationField('anchorAuditChain', (t) =>
   t.field({
     extensions: { auditLabel: '签署哈希链链头' },
     type: AuditAnchor,
-    description: '立即签署当前链头（顶级租户的审计员），保存在数据库和库外锚点目录',
+    description: '立即签署当前链头（顶级机构的审计员），保存在数据库和库外锚点目录',
     resolve: async (_r, _a, ctx) => {
       const { trx } = rootAuditor(ctx);
       const keys = auditKeys(ctx.config);

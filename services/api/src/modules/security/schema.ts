@@ -29,7 +29,7 @@ const Setting = builder.objectRef<SettingValue & { own: number | null; key: Sett
 });
 
 const SecuritySettings = builder.objectRef<SecurityView>('SecuritySettings').implement({
-  description: '租户安全设置（未设置的项继承上级，顶级继承系统默认）',
+  description: '机构安全设置（未设置的项继承上级，顶级继承系统默认）',
   fields: (t) => ({
     tenantId: t.exposeID('tenantId'),
     ...Object.fromEntries(SETTING_KEYS.map((k) => [camel(k), t.field({

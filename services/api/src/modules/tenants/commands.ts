@@ -38,7 +38,7 @@ export async function createTenant(c: CommandContext, input: CreateTenantInput):
   if (!parent) return null;
   const code = childTenantCode(parent.code, input.code);
   if (code.length > 60) throw badInput('代码最长 60 位（含上级代码前缀）');
-  const taken = () => badInput(`代码 ${code} 已被使用或与已有下级租户的代码重叠，请换一个`);
+  const taken = () => badInput(`代码 ${code} 已被使用或与已有下级机构的代码重叠，请换一个`);
   if (await tenantCodeConflict(trx, parent.code, code)) throw taken();
   try {
     const id = await insertTenant(trx, parent, { code, name: input.name, kind: input.kind, sortOrder: input.sortOrder });
@@ -65,7 +65,7 @@ export async function moveTenant(c: CommandContext, input: { id: string; parentI
   if (!row) return null;
   const parent = await findTenant(c.trx, input.parentId);
   if (!parent) return null;
-  if (parent.path === row.path || parent.path.startsWith(row.path + '.')) throw badInput('不能移动到本租户或其下级之下');
+  if (parent.path === row.path || parent.path.startsWith(row.path + '.')) throw badInput('不能移动到本机构或其下级之下');
   if (parent.id === row.parent_id) return row;
   await moveTenantRow(c.trx, row, parent);
   return findTenant(c.trx, row.id);

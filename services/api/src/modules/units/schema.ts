@@ -36,7 +36,7 @@ builder.queryField('units', (t) =>
   t.field({
     extensions: { auditLabel: '查看单位树' },
     type: [Unit],
-    description: '可见单位；给出 tenantCode 时只列该租户的单位',
+    description: '可见单位；给出 tenantCode 时只列该机构的单位',
     args: { tenantCode: t.arg.string({ validate: searchText }) },
     resolve: async (_r, { tenantCode }, ctx) => {
       const { trx, principal } = authorize(ctx, 'read', 'Unit');

@@ -29,7 +29,7 @@ function requireRole(c: CommandContext, action: UserAction) {
 async function resolveUnits(c: CommandContext, tenantId: string, unitIds: readonly (string | number)[] | null | undefined) {
   const ids = (unitIds ?? []).map(String);
   const found = await unitsOfTenant(c.trx, ids, tenantId);
-  if (found.length !== new Set(ids).size) throw badInput('负责单位不存在或不属于该用户所在租户');
+  if (found.length !== new Set(ids).size) throw badInput('负责单位不存在或不属于该用户所在机构');
   return found;
 }
 

@@ -20,7 +20,7 @@ const User = builder.objectRef<UserRow>('User').implement({
   description: '用户账户',
   fields: (t) => ({
     id: t.exposeID('id'),
-    username: t.exposeString('username', { description: '登录名：租户代码.账户名' }),
+    username: t.exposeString('username', { description: '登录名：机构代码.账户名' }),
     displayName: t.exposeString('display_name'),
     role: t.exposeString('role'),
     roleLabel: t.string({ resolve: (r) => ROLE_LABELS[r.role as Role] ?? r.role }),
@@ -52,7 +52,7 @@ builder.queryField('users', (t) =>
   t.field({
     extensions: { auditLabel: '查看用户列表' },
     type: UserConnection,
-    description: '本级及下级租户的用户（管理员）',
+    description: '本级及下级机构的用户（管理员）',
     args: {
       tenantId: t.arg.id(), search: t.arg.string({ description: '登录名或姓名', validate: searchText }), role: t.arg.string({ validate: roleCode }),
       first: t.arg.int(), offset: t.arg.int(), after: t.arg.string(),
@@ -83,7 +83,7 @@ const UserInput = builder.inputType('UserInput', {
     tenantId: t.id({ required: true }),
     loginName: t.string({
       required: true,
-      description: '账户名（登录名为 租户代码.账户名）',
+      description: '账户名（登录名为 机构代码.账户名）',
       validate: z.string().trim().toLowerCase().regex(LOGIN_NAME_RE, '账户名须为 2–32 位小写字母、数字、下划线或连字符，以字母或数字开头'),
     }),
     displayName: t.string({ required: true, validate: displayName }),

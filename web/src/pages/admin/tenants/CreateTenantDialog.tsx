@@ -1,4 +1,4 @@
-// 新建下级租户: the code is the parent's code + '-' + a suffix (fixed prefix; the API enforces it).
+// 新建下级机构: the code is the parent's code + '-' + a suffix (fixed prefix; the API enforces it).
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { TENANT_CODE_RE } from '@shared/tenants';
 import { mutate } from '../../../api/query';
@@ -32,11 +32,11 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
     const d = await mutate(CreateTenantDocument, AFFECTS.tenants, {
       input: { parentId: parent.id, code: fullCode(parent.code, v.code), name: v.name.trim(), kind: v.kind, sortOrder: v.sortOrder ?? null },
     });
-    onDone(found(d.createTenant, '上级租户不存在或不在管理范围内'));
+    onDone(found(d.createTenant, '上级机构不存在或不在管理范围内'));
   });
 
   return (
-    <FormModal modal={modal} title="新建下级租户" onOk={submit} okText="确定" width={560} okTestId="tenant-create-ok">
+    <FormModal modal={modal} title="新建下级机构" onOk={submit} okText="确定" width={560} okTestId="tenant-create-ok">
       <Form<CreateValues>
         form={form}
         {...modalFormLayout('88px')}
@@ -44,7 +44,7 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
         data-testid="tenant-create-form"
         preserve={false}
       >
-        <Form.Item label="上级租户">
+        <Form.Item label="上级机构">
           <span className="lz-form-static">{parent.name}</span>
         </Form.Item>
         <Form.Item label="代码" required extra={`以上级代码「${parent.code}-」开头（已固定），只填后半部分；小写字母、数字和连字符，用作登录名前缀，创建后不可修改`}>
@@ -54,7 +54,7 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
               name="code"
               noStyle
               rules={[
-                { required: true, whitespace: true, message: '请输入租户代码' },
+                { required: true, whitespace: true, message: '请输入机构代码' },
                 { max: 40, message: '代码最长 40 位' },
                 { pattern: TENANT_CODE_RE, message: '代码须为小写字母、数字，可用连字符分隔' },
               ]}
@@ -64,7 +64,7 @@ export function CreateTenantDialog({ parent, open, onClose, onDone }: {
           </Space.Compact>
         </Form.Item>
         <TenantNameField id="tenant-name" placeholder="如 西山区纪委监委" />
-        <Form.Item label="类型" name="kind" rules={[{ required: true, message: '请选择租户类型' }]}>
+        <Form.Item label="类型" name="kind" rules={[{ required: true, message: '请选择机构类型' }]}>
           <Select id="tenant-kind" options={TENANT_KINDS} placeholder="请选择" data-testid="tenant-kind" />
         </Form.Item>
         <Form.Item label="排序号" name="sortOrder" extra="数字小的排在前面；留空则排在同级最后">

@@ -16,7 +16,7 @@ export function EditTenantDialog({ tenant, open, onClose, onDone }: {
 
   const submit = () => modal.submit(form, async (v) => {
     const d = await mutate(UpdateTenantDocument, AFFECTS.tenants, { id: tenant.id, name: v.name.trim(), sortOrder: v.sortOrder });
-    onDone(found(d.updateTenant, '租户不存在或不在管理范围内'));
+    onDone(found(d.updateTenant, '机构不存在或不在管理范围内'));
   });
 
   return (

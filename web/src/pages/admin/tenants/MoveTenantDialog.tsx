@@ -1,4 +1,4 @@
-// 移动租户: under another parent, with everything below it (not under itself or its own subtree).
+// 移动机构: under another parent, with everything below it (not under itself or its own subtree).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Form, TreeSelect } from 'antd';
 import { mutate } from '../../../api/query';
@@ -27,22 +27,22 @@ export function MoveTenantDialog({ tenant, index, open, onClose, onDone }: {
   const currentParent = tenant.parentId ? index.byId.get(tenant.parentId) : undefined;
 
   const submit = async () => {
-    if (!parentId) return modal.setError('请选择新的上级租户');
-    if (parentId === tenant.parentId) return modal.setError('所选租户已是当前上级，无需移动');
+    if (!parentId) return modal.setError('请选择新的上级机构');
+    if (parentId === tenant.parentId) return modal.setError('所选机构已是当前上级，无需移动');
     await modal.run(async () => {
       const d = await mutate(MoveTenantDocument, AFFECTS.tenants, { id: tenant.id, parentId });
-      onDone(found(d.moveTenant, '租户或新上级不存在或不在管理范围内'));
+      onDone(found(d.moveTenant, '机构或新上级不存在或不在管理范围内'));
     });
   };
 
   return (
-    <FormModal modal={modal} title={`移动租户：${tenant.name}`} onOk={submit} okText="确定移动" width={520} okTestId="tenant-move-ok"
+    <FormModal modal={modal} title={`移动机构：${tenant.name}`} onOk={submit} okText="确定移动" width={520} okTestId="tenant-move-ok"
       notice={
         <Alert
           type="info"
           showIcon
           className="lz-form-alert"
-          title="移动后，该租户及其全部下级租户、用户和档案一并归入新的上级，新上级的管理员即可管理。"
+          title="移动后，该机构及其全部下级机构、用户和档案一并归入新的上级，新上级的管理员即可管理。"
         />
       }
     >
@@ -57,7 +57,7 @@ export function MoveTenantDialog({ tenant, index, open, onClose, onDone }: {
             treeData={treeData}
             value={parentId}
             onChange={(v: string) => { setParentId(v); modal.setError(null); }}
-            placeholder="请选择新的上级租户"
+            placeholder="请选择新的上级机构"
             {...SEARCHABLE_TREE_SELECT}
           />
         </Form.Item>

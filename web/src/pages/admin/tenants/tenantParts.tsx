@@ -1,4 +1,4 @@
-// Pieces of 租户管理 used by the page and its dialogs.
+// Pieces of 机构管理 used by the page and its dialogs.
 import { Form, Input, Tag, Tooltip } from 'antd';
 import { isSuspended } from '../tenantTree';
 import type { AdminTenant } from '../queries';
@@ -7,7 +7,7 @@ const NAME_RE = /^[\p{Script=Han}A-Za-z0-9（）()·\-、 ]{2,60}$/u;
 
 export function StatusTag({ t }: { t: AdminTenant }) {
   if (t.status === 'suspended') return <Tag color="red" data-testid="tenant-status">已暂停</Tag>;
-  if (isSuspended(t)) return <Tooltip title="上级租户已暂停"><Tag color="red" data-testid="tenant-status">已暂停（上级）</Tag></Tooltip>;
+  if (isSuspended(t)) return <Tooltip title="上级机构已暂停"><Tag color="red" data-testid="tenant-status">已暂停（上级）</Tag></Tooltip>;
   return <Tag color="green" data-testid="tenant-status">正常</Tag>;
 }
 
@@ -18,7 +18,7 @@ export function TenantNameField({ id, placeholder }: { id: string; placeholder?:
       label="名称"
       name="name"
       rules={[
-        { required: true, whitespace: true, message: '请输入租户名称' },
+        { required: true, whitespace: true, message: '请输入机构名称' },
         { pattern: NAME_RE, message: '名称须为 2–60 个汉字、字母或数字' },
       ]}
     >

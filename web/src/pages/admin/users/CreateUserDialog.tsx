@@ -37,7 +37,7 @@ export function CreateUserDialog({ index, defaultTenantId, open, onClose, onDone
         unitIds: v.role === 'filler' ? v.unitIds ?? [] : [],
       },
     });
-    onDone(found(d.createUser, '所属租户不存在或不在管理范围内'));
+    onDone(found(d.createUser, '所属机构不存在或不在管理范围内'));
   });
 
   return (
@@ -64,12 +64,12 @@ export function CreateUserDialog({ index, defaultTenantId, open, onClose, onDone
         preserve={false}
         data-testid="user-create-form"
       >
-        <Form.Item label="所属租户" name="tenantId" rules={[{ required: true, message: '请选择所属租户' }]}>
-          <TreeSelect id="user-tenant" treeData={treeData} {...SEARCHABLE_TREE_SELECT} placeholder="请选择所属租户" />
+        <Form.Item label="所属机构" name="tenantId" rules={[{ required: true, message: '请选择所属机构' }]}>
+          <TreeSelect id="user-tenant" treeData={treeData} {...SEARCHABLE_TREE_SELECT} placeholder="请选择所属机构" />
         </Form.Item>
-        <Form.Item label="账户名" required extra={tenant ? `登录名为「${tenant.code}.账户名」，创建后不可修改` : '请先选择所属租户'}>
+        <Form.Item label="账户名" required extra={tenant ? `登录名为「${tenant.code}.账户名」，创建后不可修改` : '请先选择所属机构'}>
           <Space.Compact block>
-            <Space.Addon className="lz-mono" data-testid="login-prefix">{tenant ? `${tenant.code}.` : '租户代码.'}</Space.Addon>
+            <Space.Addon className="lz-mono" data-testid="login-prefix">{tenant ? `${tenant.code}.` : '机构代码.'}</Space.Addon>
             <Form.Item
               name="loginName"
               noStyle

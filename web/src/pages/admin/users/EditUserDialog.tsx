@@ -55,7 +55,7 @@ export function EditUserDialog({ user, index, open, onClose, onDone }: {
         autoComplete="off"
       >
         <Form.Item label="登录名"><span className="lz-form-static lz-mono">{user.username}</span></Form.Item>
-        <Form.Item label="所属租户"><span className="lz-form-static">{user.tenantName}</span></Form.Item>
+        <Form.Item label="所属机构"><span className="lz-form-static">{user.tenantName}</span></Form.Item>
         <UserRoleFields
           ids={{ name: 'user-edit-display-name', role: 'user-edit-role', units: 'user-edit-units' }}
           role={role}

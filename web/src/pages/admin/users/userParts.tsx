@@ -78,7 +78,7 @@ function UnitPicker({ tenant, value, onChange, id }: {
         multiple
         treeDefaultExpandAll
         loading={units.loading}
-        placeholder={units.empty ? '该租户暂无单位' : '请选择负责的单位（可多选）'}
+        placeholder={units.empty ? '该机构暂无单位' : '请选择负责的单位（可多选）'}
         disabled={units.empty}
         maxTagCount={4}
         notFoundContent={units.loading ? '正在加载…' : '暂无单位'}

@@ -97,7 +97,7 @@ export function FilterBar({ index, tenantsLoading, initial, onApply, onReset, fo
             </Form.Item>
           </Col>
           <Col xs={24} md={12} lg={6}>
-            <Form.Item label="租户" name="tenantCode" tooltip="含所选租户的全部下级">
+            <Form.Item label="机构" name="tenantCode" tooltip="含所选机构的全部下级">
               <TreeSelect
                 id="audit-filter-tenant"
                 data-testid="audit-filter-tenant"
@@ -107,7 +107,7 @@ export function FilterBar({ index, tenantsLoading, initial, onApply, onReset, fo
                 allowClear
                 loading={tenantsLoading}
                 placeholder="全部（本级及下级）"
-                notFoundContent={tenantsLoading ? '正在加载…' : '没有匹配的租户'}
+                notFoundContent={tenantsLoading ? '正在加载…' : '没有匹配的机构'}
               />
             </Form.Item>
           </Col>
@@ -162,7 +162,7 @@ export function describeCriteria(f: BaseFilter, cadreId: string | null, index: T
   if (f.tenantCode) {
     const t = index.list.find((x) => x.code === f.tenantCode);
     const below = t && index.children.has(t.id);
-    out.push({ key: 'tenantCode', label: `租户：${t?.name ?? f.tenantCode}${below ? '（含下级）' : ''}` });
+    out.push({ key: 'tenantCode', label: `机构：${t?.name ?? f.tenantCode}${below ? '（含下级）' : ''}` });
   }
   if (f.kind) out.push({ key: 'kind', label: `类型：${labelOf(KIND_OPTIONS, f.kind)}` });
   if (f.outcome) out.push({ key: 'outcome', label: `结果：${labelOf(OUTCOME_OPTIONS, f.outcome)}` });
