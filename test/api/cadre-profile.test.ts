@@ -85,7 +85,9 @@ describe(`cadre basic information (${engineName})`, () => {
     ]);
     expect(u.family[0]).toEqual({ relation: '妻子', name: '李某', birthMonth: '197608', politicalStatus: '中共党员', workPosition: '五华区某小学教师' });
     expect(u.history[0].changes).toEqual(expect.arrayContaining([
-      { label: '出生年月', from: null, to: '197503' }, { label: '家庭成员', from: '', to: '妻子 李某' },
+      { label: '出生年月', from: null, to: '1975.03' }, { label: '家庭成员', from: '', to: '妻子 李某' },
+      // Months in the history read as on the form (the stored revision keeps YYYYMM).
+      { label: '简历', from: '', to: '1993.07-1997.07 云南大学法学院法学专业学习；1997.07- 五华区财政局工作' },
     ]));
     expect(u.history.map((h: any) => h.action)).toEqual(['update', 'create']);
 

@@ -393,7 +393,16 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
     await page.getByTestId('profile-sheet').waitFor(WAIT);
     await page.getByTestId('profile-edit').click();
     await page.locator('#profile-birthMonth').waitFor(WAIT);
-    await page.locator('#profile-birthMonth').fill('197503');
+    // Months are picked with the one month picker (components/MonthField), typed and shown as YYYY.MM.
+    expect(await page.locator('.ant-picker:has(#profile-birthMonth)').count()).toBe(1);
+    expect(await page.locator('.ant-picker:has(#profile-workStart)').count()).toBe(1);
+    expect(await page.locator('.ant-picker:has(#profile-partyJoin)').count()).toBe(1);
+    await page.locator('#profile-birthMonth').click();
+    await page.locator('.ant-picker-dropdown .ant-picker-month-panel').filter({ visible: true }).waitFor(WAIT);
+    await page.locator('#profile-birthMonth').fill('1975.03');
+    await page.locator('#profile-birthMonth').press('Enter');
+    await page.locator('#profile-workStart').fill('1996.07');
+    await page.locator('#profile-workStart').press('Enter');
     // Code pickers by initials: "hz" → 汉族, "zgdy" → 中共党员 (once more if a click on the sliding list was lost).
     const pickCode = async (field: string, typed: string, label: string) => {
       const select = page.locator(`.ant-select:has(#profile-${field})`);
@@ -420,7 +429,8 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
     const line = page.getByTestId('edit-family').locator('.lz-rows-line').first();
     await line.getByPlaceholder('称谓').fill('妻子');
     await line.getByPlaceholder('姓名').fill('李某');
-    await line.getByPlaceholder('出生 YYYYMM').fill('197608');
+    await line.getByPlaceholder('出生年月').fill('1976.08');
+    await line.getByPlaceholder('出生年月').press('Enter');
     await line.getByPlaceholder('工作单位及职务').fill('五华区某小学教师');
     await shot(page, 'archive-profile-edit', false);
     await page.getByTestId('profile-save').click();
@@ -428,8 +438,24 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
     await expect.poll(() => page.getByTestId('profile-ethnicity').textContent(), WAIT).toBe('汉族');
     expect(await page.getByTestId('profile-politicalStatus').textContent()).toBe('中共党员');
     expect(await page.getByTestId('profile-birthMonth').textContent()).toBe('1975.03');
+    expect(await page.getByTestId('profile-workStart').textContent()).toBe('1996.07');
+    expect(await page.getByTestId('archive-header').textContent()).toMatch(/1975\.03（\d+岁）/);
+    expect(await page.getByTestId('archive-header').textContent()).toContain('1996.07');
     expect(await page.getByTestId('profile-idNumber').textContent()).toBe(idNumber);
     expect(await page.getByTestId('profile-family').textContent()).toContain('李某');
+    expect(await page.getByTestId('profile-family').textContent()).toContain('1976.08');
+    // The API stored what it takes (YYYYMM); its history reads YYYY.MM like the screens.
+    const stored = (await api<{ cadre: { birthMonth: string; workStart: string; family: { birthMonth: string }[]; history: { changes: { label: string; to: string | null }[] }[] } }>(
+      'query($id: ID!) { cadre(id: $id) { birthMonth workStart family { birthMonth } history { changes { label to } } } }', { id: cadre.id }, officerToken)).cadre;
+    expect([stored.birthMonth, stored.workStart, stored.family[0].birthMonth]).toEqual(['197503', '199607', '197608']);
+    expect(stored.history[0].changes).toEqual(expect.arrayContaining([{ label: '出生年月', to: '1975.03' }, { label: '参加工作时间', to: '1996.07' }]));
+    // Opened again, the picker shows the stored month as YYYY.MM.
+    await page.getByTestId('profile-edit').click();
+    await expect.poll(() => page.locator('#profile-birthMonth').inputValue(), WAIT).toBe('1975.03');
+    await shot(page, 'archive-profile-months', false);
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal').filter({ visible: true }).waitFor({ state: 'hidden', ...WAIT }).catch(() => undefined);
+    await shot(page, 'archive-months');
 
     // The photo: chosen from a file, shown in the photo cell.
     const png = await sharp({ create: { width: 240, height: 320, channels: 3, background: '#5577aa' } }).png().toBuffer();
@@ -448,5 +474,5 @@ describe.skipIf(!hasChromium)('干部廉政档案 in the browser', () => {
     await openArchive(leader, cadre.id, 1);
     await expect.poll(() => leader.getByTestId('profile-idNumber').textContent(), WAIT).toBe(`${idNumber.slice(0, 6)}************（已脱敏）`);
     expect(await leader.getByTestId('profile-edit').count()).toBe(0);
-  }, TIMEOUT);
+  }, 2 * TIMEOUT);
 });

@@ -3,7 +3,8 @@
 import type { ReactNode } from 'react';
 import { Tag } from 'antd';
 import { STATUS_COLORS } from '../cadres/format';
-import { ageOf, formatMonth } from './format';
+import { ageOf } from './format';
+import { formatMonth } from '../../components/format';
 import type { CadreArchive } from './types';
 
 const v = (x: ReactNode) => (x === null || x === undefined || x === '' ? <span className="lz-sheet-empty">—</span> : x);

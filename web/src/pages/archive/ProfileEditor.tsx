@@ -2,18 +2,32 @@
 // the ID number, and the 简历 / 任免情况 / 家庭成员 rows. Saves with the version it opened; when someone saved in
 // between, the server's conflict message is shown and the input is kept.
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Tabs } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tabs } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, errorText } from '../../api/graphql';
 import { useGqlMutation } from '../../api/query';
 import { CodeSelect } from '../../components/CodeSelect';
+import { STORED_MONTH } from '../../components/format';
+import { MonthField } from '../../components/MonthField';
 import type { CadrePatch } from '../../gql/graphql';
 import { CadresDocument } from '../cadres/queries';
 import { CadreProfileDocument, PROFILE_FIELDS, PROFILE_GROUPS, UpdateCadreDocument, type CadreProfile, type ProfileField } from './profile';
 
-const MONTH = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
-const monthRule = (label: string) => ({ pattern: MONTH, message: `${label}格式应为 YYYYMM，如 197503` });
+const monthRule = (label: string) => ({ pattern: new RegExp(`^$|${STORED_MONTH.source}`), message: `请选择${label}` });
+
+/** 入党时间: a month (picked), or for a member of a democratic party the party's name (typed). */
+function PartyJoinField({ value, onChange, id, max }: { value?: string; onChange?: (v: string) => void; id: string; max?: number }) {
+  const [party, setParty] = useState(() => !!value && !STORED_MONTH.test(value));
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      {party
+        ? <Input id={id} value={value} onChange={(e) => onChange?.(e.target.value)} maxLength={max} placeholder="民主党派名称，如 民盟" />
+        : <MonthField id={id} value={value} onChange={onChange} />}
+      <Button data-testid="party-join-mode" onClick={() => { setParty(!party); onChange?.(''); }}>{party ? '填年月' : '民主党派'}</Button>
+    </Space.Compact>
+  );
+}
 
 /** GB 11643: 17 digits and a check character. */
 function idNumberOk(v: string): boolean {
@@ -29,8 +43,9 @@ function FieldInput({ f, ...control }: { f: ProfileField; value?: never; onChang
   if (f.kind === 'code') return <CodeSelect table={f.codes!} {...control} id={id} />;
   if (f.kind === 'int') return <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} {...control} id={id} />;
   if (f.kind === 'longtext') return <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={f.max} showCount {...control} id={id} />;
-  const placeholder = f.kind === 'month' ? 'YYYYMM，如 197503' : f.kind === 'partyJoin' ? 'YYYYMM，或民主党派名称' : undefined;
-  return <Input maxLength={f.kind === 'month' ? 6 : f.max ?? (f.kind === 'name' ? 50 : 200)} placeholder={placeholder} {...control} id={id} />;
+  if (f.kind === 'month') return <MonthField {...control} id={id} />;
+  if (f.kind === 'partyJoin') return <PartyJoinField {...control} id={id} max={f.max} />;
+  return <Input maxLength={f.max ?? (f.kind === 'name' ? 50 : 200)} {...control} id={id} />;
 }
 
 const rulesOf = (f: ProfileField) => [
@@ -161,8 +176,8 @@ export function ProfileEditor({ profile, open, onClose, onSaved }: { profile: Ca
               key: 'resume', label: '简历', forceRender: true,
               children: rows('resume', (i) => (
                 <>
-                  <Form.Item name={[i, 'startMonth']} rules={[{ required: true, message: '起始年月' }, monthRule('起始年月')]} className="lz-w-month"><Input placeholder="起 YYYYMM" maxLength={6} /></Form.Item>
-                  <Form.Item name={[i, 'endMonth']} rules={[{ pattern: /^$|^(19|20)\d{2}(0[1-9]|1[0-2])$/, message: '截止年月格式应为 YYYYMM' }]} className="lz-w-month"><Input placeholder="止（空为至今）" maxLength={6} /></Form.Item>
+                  <Form.Item name={[i, 'startMonth']} rules={[{ required: true, message: '请选择起始年月' }, monthRule('起始年月')]} className="lz-w-month"><MonthField placeholder="起始年月" /></Form.Item>
+                  <Form.Item name={[i, 'endMonth']} rules={[monthRule('截止年月')]} className="lz-w-month"><MonthField placeholder="止（空为至今）" /></Form.Item>
                   <Form.Item name={[i, 'content']} rules={[{ required: true, whitespace: true, message: '请输入简历内容' }]} className="lz-grow"><Input placeholder="单位及职务" maxLength={500} /></Form.Item>
                 </>
               ), { startMonth: '', endMonth: '', content: '' }, '添加简历'),
@@ -185,7 +200,7 @@ export function ProfileEditor({ profile, open, onClose, onSaved }: { profile: Ca
                 <>
                   <Form.Item name={[i, 'relation']} rules={[{ required: true, whitespace: true, message: '称谓' }]} className="lz-w-kind"><Input placeholder="称谓" maxLength={20} /></Form.Item>
                   <Form.Item name={[i, 'name']} rules={[{ required: true, whitespace: true, message: '姓名' }]} className="lz-w-kind"><Input placeholder="姓名" maxLength={50} /></Form.Item>
-                  <Form.Item name={[i, 'birthMonth']} rules={[{ pattern: /^$|^(19|20)\d{2}(0[1-9]|1[0-2])$/, message: 'YYYYMM' }]} className="lz-w-month"><Input placeholder="出生 YYYYMM" maxLength={6} /></Form.Item>
+                  <Form.Item name={[i, 'birthMonth']} rules={[monthRule('出生年月')]} className="lz-w-month"><MonthField placeholder="出生年月" /></Form.Item>
                   <Form.Item name={[i, 'politicalStatus']} className="lz-w-mid"><CodeSelect table="political_status" placeholder="政治面貌" /></Form.Item>
                   <Form.Item name={[i, 'workPosition']} className="lz-grow"><Input placeholder="工作单位及职务" maxLength={200} /></Form.Item>
                 </>

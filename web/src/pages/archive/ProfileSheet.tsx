@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Button, Drawer, Empty, Space, Timeline, Typography } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import './profile.css';
-import { month, PROFILE_FIELDS, PROFILE_GROUPS, type CadreProfile } from './profile';
+import { PROFILE_FIELDS, PROFILE_GROUPS, type CadreProfile } from './profile';
+import { formatMonth as month } from '../../components/format';
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? <span className="lz-sheet-empty">—</span> : String(v));
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
@@ -29,7 +30,7 @@ export function ProfileSheet({ profile, canEdit, onEdit }: { profile: CadreProfi
               {pairs(PROFILE_FIELDS.filter((f) => f.group === g.key && f.name !== 'sortOrder')).map((row, i) => (
                 <tr key={i}>
                   {row.map((f) => (
-                    <FieldCells key={f.name} label={f.label} value={f.kind === 'month' ? month(profile[f.name] as string) : profile[f.name]}
+                    <FieldCells key={f.name} label={f.label} value={f.kind === 'month' || f.kind === 'partyJoin' ? month(profile[f.name] as string) : profile[f.name]}
                       wide={f.kind === 'longtext'} testId={`profile-${f.name}`} />
                   ))}
                 </tr>

@@ -14,13 +14,6 @@ export const categoryNumeral = (id: number) => NUMERALS[id] ?? String(id);
 
 export const formatTime = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '');
 
-/** "197604" → "1976.04"; anything else as given. */
-export function formatMonth(v: string | null | undefined): string {
-  if (!v) return '';
-  const m = /^(\d{4})(\d{2})$/.exec(v.trim());
-  return m ? `${m[1]}.${m[2]}` : v;
-}
-
 /** Age in full years from a YYYYMM birth month, as the 任免审批表 prints it: 「1976.04（50岁）」. */
 export function ageOf(v: string | null | undefined, today = dayjs()): number | null {
   const m = v ? /^(\d{4})(\d{2})$/.exec(v.trim()) : null;

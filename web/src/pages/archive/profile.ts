@@ -76,5 +76,3 @@ export const UpdateCadreDocument = graphql(`
   }
 `);
 
-/** "197503" → "1975.03" (the form's way of writing months). */
-export const month = (v: string | null | undefined) => (v && /^\d{6}$/.test(v) ? `${v.slice(0, 4)}.${v.slice(4)}` : v ?? '');

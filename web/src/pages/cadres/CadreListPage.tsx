@@ -12,7 +12,8 @@ import { PageHead, RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { ScopeLine, SearchBox } from '../../components/Toolbar';
 import { CadresDocument, TenantsDocument, UnitsDocument, type Cadre, type CadreFilter } from './queries';
-import { formatBirthMonth, STATUS_COLORS } from './format';
+import { STATUS_COLORS } from './format';
+import { formatMonth } from '../../components/format';
 import { buildScopeTree, filterTree, indexNodes, type ScopeNode } from './unitTree';
 
 const dash = (v: string | null | undefined) => (v ? v : <span className="lz-muted">—</span>);
@@ -118,7 +119,7 @@ function CadreLedger() {
     { title: '性别', dataIndex: 'sex', key: 'sex', width: 48, align: 'center', render: dash },
     {
       title: '出生年月', dataIndex: 'birthMonth', key: 'birthMonth', width: 76, align: 'center',
-      render: (v: string | null) => dash(formatBirthMonth(v)),
+      render: (v: string | null) => dash(formatMonth(v)),
     },
     { title: '民族', dataIndex: 'ethnicity', key: 'ethnicity', width: 64, align: 'center', render: dash },
     {

@@ -15,12 +15,13 @@ import { useAuth } from '../../auth/AuthProvider';
 import { graphql } from '../../gql';
 import { CadresDocument, UnitsDocument } from '../cadres/queries';
 import { confirmBatch, downloadFile, uploadForms, type Batch, type PreviewFile } from './api';
+import { formatMonth } from '../../components/format';
 
 interface UnitNode { value: string; title: string; key: string; children?: UnitNode[] }
 
 const ImportUnitsDocument = graphql(`query ImportUnits { units { id name parentId sortOrder tenant { id } } }`);
 
-const month = (v?: unknown) => (typeof v === 'string' && /^\d{6}$/.test(v) ? `${v.slice(0, 4)}.${v.slice(4)}` : (v as string) ?? '');
+const month = (v?: unknown) => formatMonth(typeof v === 'string' ? v : null);
 
 function useOwnUnits(tenantId: string | undefined) {
   const query = useGqlQuery(ImportUnitsDocument, undefined, { enabled: !!tenantId });
@@ -69,6 +70,7 @@ function FileDetail({ file }: { file: PreviewFile }) {
           <Descriptions.Item label="民族">{f.MinZu as string}</Descriptions.Item>
           <Descriptions.Item label="籍贯">{f.JiGuan as string}</Descriptions.Item>
           <Descriptions.Item label="入党时间">{month(f.RuDangShiJian)}</Descriptions.Item>
+          <Descriptions.Item label="参加工作时间">{month(f.CanJiaGongZuoShiJian)}</Descriptions.Item>
           <Descriptions.Item label="全日制教育">{[f.QuanRiZhiJiaoYu_XueLi, f.QuanRiZhiJiaoYu_XueWei].filter(Boolean).join(' ')}</Descriptions.Item>
           <Descriptions.Item label="在职教育">{[f.ZaiZhiJiaoYu_XueLi, f.ZaiZhiJiaoYu_XueWei].filter(Boolean).join(' ')}</Descriptions.Item>
           <Descriptions.Item label="公民身份号码">{f.ShenFenZheng ? maskId(String(f.ShenFenZheng)) : ''}</Descriptions.Item>

@@ -1,5 +1,6 @@
-// The cadre's basic information: every field of the 干部任免审批表 (DOMAIN.md) plus the archive's own (status,
-// rank, management level …). One spec drives the GraphQL type and input, the zod checks, the SQL columns, the
+// The cadre's basic information: every field of the 干部任免审批表
+// (docs/domain.md#the-appointment-form-干部任免审批表) plus the archive's own (status, rank, management level …).
+// One spec drives the GraphQL type and input, the zod checks, the SQL columns, the
 // console form and (issue 6) the .lrmx mapping: `lrmx` is the element name in the appointment-form file.
 import { z } from 'zod';
 import { pattern, text } from '../../graphql/inputs.js';
@@ -68,6 +69,26 @@ export type BasicColumn = (typeof BASIC_FIELDS)[number]['column'];
 export const MONTH_RE = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
 /** A month or nothing (an open end, an unknown birth month). */
 export const OPTIONAL_MONTH_RE = new RegExp(`^$|${MONTH_RE.source}`);
+
+// ---------- Months as people read them ----------
+// Months are stored and exchanged as YYYYMM ('197503'); wherever the API writes them into text for people (the
+// change history, import diffs, printed forms) they read as on the form, 1975.03 — the console shows the stored
+// values the same way (web/src/components/format.tsx). docs/domain.md#the-appointment-form-干部任免审批表.
+
+/** '197503' → '1975.03'; anything else (a democratic party's name, '') as given. */
+export const monthText = (v: string) => (MONTH_RE.test(v) ? `${v.slice(0, 4)}.${v.slice(4)}` : v);
+
+const MONTH_LABELS = new Set<string>(BASIC_FIELDS.filter((f) => f.kind === 'month' || f.kind === 'partyJoin').map((f) => f.label));
+
+/**
+ * A before/after value of the change history or of an import's diff, by its label, as shown: the month fields and the
+ * months of a résumé summary (「199709-200107 …；200107- …」, the stored revision format) read YYYY.MM.
+ */
+export function shownChangeValue(label: string, v: string): string {
+  if (MONTH_LABELS.has(label)) return monthText(v);
+  if (label === '简历') return v.replace(/(^|；)(\d{6})-(\d{6})?(?= )/g, (_, lead: string, a: string, b?: string) => `${lead}${monthText(a)}-${b ? monthText(b) : ''}`);
+  return v;
+}
 
 // ---------- Code fields: the one mapping between stored codes and shown labels ----------
 // The column stores the code of the field's code table (statistics group by it and join code_label, domain

@@ -15,7 +15,7 @@ import { BadCursor, decodeCadreCursor, encodeCadreCursor, type CadreKey } from '
 import { normaliseQuery } from './search-terms.js';
 import { createCadre, updateCadre, type CreateCadreInput, type UpdateCadreInput } from './commands.js';
 import { commandContext } from '../command.js';
-import { BASIC_FIELDS, basicSchema, CODE_FIELDS, codeOfValue, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from './fields.js';
+import { BASIC_FIELDS, basicSchema, CODE_FIELDS, codeOfValue, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, shownChangeValue, validIdNumber } from './fields.js';
 import {
   type AppointmentRow, type CadreRevisionRow, type FamilyRow, type ResumeRow,
 } from './rows.js';
@@ -60,8 +60,8 @@ const FamilyMember = builder.objectRef<FamilyRow>('FamilyMember').implement({
 const CadreChange = builder.objectRef<[string, [unknown, unknown]]>('CadreChange').implement({
   fields: (t) => ({
     label: t.string({ resolve: (c) => c[0] }),
-    from: t.string({ nullable: true, resolve: (c) => (c[1][0] === null || c[1][0] === undefined ? null : String(c[1][0])) }),
-    to: t.string({ nullable: true, resolve: (c) => (c[1][1] === null || c[1][1] === undefined ? null : String(c[1][1])) }),
+    from: t.string({ nullable: true, resolve: (c) => (c[1][0] === null || c[1][0] === undefined ? null : shownChangeValue(c[0], String(c[1][0]))) }),
+    to: t.string({ nullable: true, resolve: (c) => (c[1][1] === null || c[1][1] === undefined ? null : shownChangeValue(c[0], String(c[1][1]))) }),
   }),
 });
 
@@ -142,7 +142,7 @@ const CadreConnection = connectionType('Cadre', Cadre, { estimates: true });
 const CadreFilter = builder.inputType('CadreFilter', {
   fields: (t) => ({
     search: t.string({ description: '姓名、全拼或拼音首字母（多音字取全部读音）', validate: searchText }),
-    tenantCode: t.string({ description: '租户代码（含下级）', validate: searchText }),
+    tenantCode: t.string({ description: '机构代码（含下级）', validate: searchText }),
     unitId: t.id({ description: '单位（含下级单位）' }),
     idNumber: t.string({ description: '公民身份号码（精确匹配）：仅纪检干部可用，使用记入访问日志（号码只记脱敏值和密钥哈希）', validate: z.string().trim().toUpperCase().max(18, '公民身份号码无效') }),
   }),

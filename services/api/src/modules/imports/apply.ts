@@ -7,7 +7,7 @@ import { cadreReach } from '../../authz/reach.js';
 import { decryptField, keyedHash, type FieldKeys } from '../../crypto/fields.js';
 import type { Tx } from '../../db/scope.js';
 import { newObjectKey, type ObjectStore } from '../../storage/index.js';
-import { BASIC_FIELDS, basicSchema, type BasicColumn, canonicalCode, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, validIdNumber } from '../cadres/fields.js';
+import { BASIC_FIELDS, basicSchema, type BasicColumn, canonicalCode, maskIdNumber, monthText, MONTH_RE, OPTIONAL_MONTH_RE, shownChangeValue, validIdNumber } from '../cadres/fields.js';
 import { findCadre, listCadres, type CadreRow } from '../cadres/repo.js';
 import { listFamily, listResume, type FamilyIn, type ResumeIn } from '../cadres/rows.js';
 import { createCadre, unitInReach, updateCadre } from '../cadres/commands.js';
@@ -126,7 +126,7 @@ const column = (row: CadreRow, col: BasicColumn) => {
 };
 const resumeText = (rows: { start_month: string; end_month: string | null; content: string }[]) => formatResume(rows);
 const familyText = (rows: { relation: string; name: string; birth_month: string | null; political_status: string | null; work_position: string | null }[]) =>
-  rows.map((r) => [r.relation, r.name, r.birth_month ?? '', r.political_status ?? '', r.work_position ?? ''].join(' ').trim()).join('\n');
+  rows.map((r) => [r.relation, r.name, monthText(r.birth_month ?? ''), r.political_status ?? '', r.work_position ?? ''].join(' ').trim()).join('\n');
 
 /** Field by field, what confirming would change in an existing cadre. */
 export async function diffCadre(trx: Tx, keys: FieldKeys, cadre: CadreRow, plan: CadrePlan, revealId = true): Promise<DiffEntry[]> {
@@ -134,7 +134,7 @@ export async function diffCadre(trx: Tx, keys: FieldKeys, cadre: CadreRow, plan:
   for (const f of BASIC_FIELDS) {
     if (!(f.name in plan.basic)) continue;
     const from = column(cadre, f.column), to = plan.basic[f.name];
-    if (from !== to) out.push({ field: f.lrmx ?? f.name, label: f.label, from, to });
+    if (from !== to) out.push({ field: f.lrmx ?? f.name, label: f.label, from: shownChangeValue(f.label, from), to: shownChangeValue(f.label, to) });
   }
   if (plan.idNumber && !revealId) {
     // Whether it differs is not told (see matchCadre): the form's number is written either way.

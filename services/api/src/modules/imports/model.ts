@@ -1,7 +1,7 @@
 // The appointment form (干部任免审批表) as every reader and writer of this module sees it: the .lrmx element names
 // as keys, values in lrmx form (months YYYYMM, ZhaoPian base64 JPEG, JianLi one entry per line), family members as
 // an array. Readers of .lrmx, .docx and the Excel roster all produce this; the writers consume it.
-import { BASIC_FIELDS, MONTH_RE } from '../cadres/fields.js';
+import { BASIC_FIELDS, monthText, MONTH_RE } from '../cadres/fields.js';
 
 export interface FamilyItem {
   ChengWei: string;
@@ -66,8 +66,8 @@ export function normaliseMonth(raw: string): string | null {
   return null;
 }
 
-/** YYYYMM → "1975.03" as the printed form shows it. */
-export const printMonth = (m: string | null | undefined) => (m && MONTH_RE.test(m) ? `${m.slice(0, 4)}.${m.slice(4)}` : m ?? '');
+/** YYYYMM → "1975.03" as the printed form shows it (cadres/fields.ts monthText, the one home). */
+export const printMonth = (m: string | null | undefined) => monthText(m ?? '');
 
 /** Age in whole years at `at` (YYYYMM), or null. */
 export function ageAt(birth: string | null | undefined, at: string): number | null {
