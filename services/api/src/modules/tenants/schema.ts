@@ -32,7 +32,7 @@ Tenant.implement({
 
 builder.queryField('tenants', (t) =>
   t.field({
-    extensions: { auditLabel: '查看租户列表' },
+    extensions: { auditLabel: '查看机构列表' },
     type: [Tenant],
     description: '调用者可见的租户（本级及下级）',
     resolve: async (_r, _a, ctx) => listTenants(authorize(ctx, 'read', 'Tenant').trx),
@@ -60,7 +60,7 @@ const TenantInput = builder.inputType('TenantInput', {
 
 builder.mutationField('createTenant', (t) =>
   t.field({
-    extensions: { auditLabel: '新建租户' },
+    extensions: { auditLabel: '新建机构' },
     type: Tenant,
     nullable: true,
     description: '在可见的上级租户下新建下级租户；上级不存在或不可见时为 null',
@@ -73,7 +73,7 @@ builder.mutationField('createTenant', (t) =>
 
 builder.mutationField('updateTenant', (t) =>
   t.field({
-    extensions: { auditLabel: '修改租户' },
+    extensions: { auditLabel: '修改机构' },
     type: Tenant,
     nullable: true,
     description: '重命名或调整排序号（下级租户）；不存在或不可见时为 null',
@@ -84,7 +84,7 @@ builder.mutationField('updateTenant', (t) =>
 
 builder.mutationField('moveTenant', (t) =>
   t.field({
-    extensions: { auditLabel: '调整租户上级' },
+    extensions: { auditLabel: '调整机构上级' },
     type: Tenant,
     nullable: true,
     description: '调整上级（整棵子树随之移动）；租户或新上级不存在、不可见时为 null',
@@ -95,7 +95,7 @@ builder.mutationField('moveTenant', (t) =>
 
 builder.mutationField('setTenantStatus', (t) =>
   t.field({
-    extensions: { auditLabel: '暂停或恢复租户' },
+    extensions: { auditLabel: '暂停或恢复机构' },
     type: Tenant,
     nullable: true,
     description: '暂停（连同全部下级，并结束其在线会话）或恢复下级租户；不存在或不可见时为 null',
