@@ -11,7 +11,7 @@ import type { RouteOptions } from 'fastify';
 import { buildApp } from '../../services/api/src/app.js';
 import { openTestDatabase, testConfig } from '../helpers/db.js';
 import { getSchema } from '../../services/api/src/graphql/schema.js';
-import { describeOperation, describeLogin, operationLabel, UNKNOWN_OPERATION } from '../../services/api/src/audit/describe.js';
+import { describeOperation, describeLogin, operationLabel, storedSummary, UNKNOWN_OPERATION } from '../../services/api/src/audit/describe.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 /** Latin words a Chinese label may carry: file formats and standards, as users name them. */
@@ -101,5 +101,11 @@ describe('audit labels', () => {
       .toBe('无权操作：查看待审核记录');
     expect(describeOperation({ fields: ['noSuchField'], outcome: 'failure', denied: false, errors: ['GRAPHQL_VALIDATION_FAILED'], cadreNames: [], targets: [] }))
       .toBe('未知操作（失败：请求不合法）');
+    // A row stored without a summary reads as its operation's labels, never the raw operation.
+    expect(storedSummary({ summary: null, operation: 'query CadreArchive {cadre,recordCategories}' })).toBe('查看干部档案、查看档案类别');
+    expect(storedSummary({ summary: null, operation: 'mutation {noSuchField}' })).toBe(UNKNOWN_OPERATION);
+    expect(storedSummary({ summary: null, operation: 'GET /api/whatever' })).toBe(UNKNOWN_OPERATION);
+    expect(storedSummary({ summary: null, operation: '清理导入批次' })).toBe('清理导入批次');
+    expect(storedSummary({ summary: '登录成功', operation: 'login' })).toBe('登录成功');
   });
 });

@@ -76,6 +76,23 @@ export function describeOperation(d: DescribeInput): string {
   return base;
 }
 
+const GRAPHQL_OPERATION = /^(?:query|mutation|subscription)\s+(?:[A-Za-z_]\w*\s+)?\{([^}]*)\}$/;
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * The summary of a stored row: its own, or for a row written without one (before summaries existed) what its
+ * technical operation reads as — the labels of its GraphQL fields, Chinese text as it is, else 「未知操作」.
+ */
+export function storedSummary(row: { summary: string | null; operation: string }): string {
+  if (row.summary) return row.summary;
+  const m = GRAPHQL_OPERATION.exec(row.operation.trim());
+  if (m) {
+    const fields = m[1].split(',').map((f) => f.trim()).filter(Boolean);
+    return describeOperation({ fields, outcome: 'success', denied: false, errors: [], cadreNames: [], targets: [] });
+  }
+  return CJK.test(row.operation) ? row.operation : UNKNOWN_OPERATION;
+}
+
 export function describeLogin(op: 'login' | 'refreshSession', outcome: 'success' | 'failure', reason?: string): string {
   const label = operationLabel(op);
   if (outcome === 'success') return `${label}成功`;

@@ -18,8 +18,9 @@ import type { Kysely } from 'kysely';
 import ExcelJS from 'exceljs';
 import type { DB } from '../../db/types.js';
 import { withRestSession, type RestSession } from '../../http/rest-session.js';
-import { beijingTime } from '../../util/time.js';
+import { beijingTime, TIME_ZONE_LABEL } from '../../util/time.js';
 import { ROLE_LABELS } from '../../auth/principal.js';
+import { storedSummary } from '../../audit/describe.js';
 import { checkAuditFilter } from './schema.js';
 import {
   auditBound, auditPage, cadreRefs, countAudit, cursorAfter, type AuditBound, type AuditCursor, type AuditFilter, type AuditRow, type CadreRef,
@@ -30,7 +31,7 @@ import { KIND_LABELS, OUTCOME_LABELS } from './labels.js';
 export const EXPORT_PAGE_ROWS = 1000;
 
 /** The time column states its zone: the same Beijing time (and format) the console shows. */
-export const TIME_HEADER = '时间（北京时间 UTC+8）';
+export const TIME_HEADER = `时间（${TIME_ZONE_LABEL}）`;
 /** The export's columns; 干部姓名 and 单位 name the cadres a row concerns (their current name and unit). */
 export const HEADERS = [
   TIME_HEADER, '用户', '机构', '类型', '结果', '内容', '干部姓名', '单位', '技术操作', '干部编号', 'IP 地址', '请求编号', '链序号', 'SM3 哈希',
@@ -54,7 +55,7 @@ function cadreCells(r: AuditRow, cadres: Map<string, CadreRef>): [string, string
 
 const rowCells = (r: AuditRow, cadres: Map<string, CadreRef>) => [
   beijingTime(r.at), r.username ?? '', r.tenant_name ?? '', KIND_LABELS[r.kind] ?? r.kind, OUTCOME_LABELS[r.outcome] ?? r.outcome,
-  r.summary ?? '', ...cadreCells(r, cadres), r.operation, (r.cadre_ids ?? []).join(' '), r.client_ip ?? '', r.request_id ?? '',
+  storedSummary(r), ...cadreCells(r, cadres), r.operation, (r.cadre_ids ?? []).join(' '), r.client_ip ?? '', r.request_id ?? '',
   r.seq === null ? '' : String(r.seq), r.hash ?? '',
 ];
 
