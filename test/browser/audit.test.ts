@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
 
     // The officer finds X by name, then opens X's archive: two more reads naming X.
     await api('query($f: CadreFilter) { cadres(first: 5, filter: $f) { edges { node { id name } } } }', { f: { search: cadre.name } }, officer);
-    const read = await api<{ cadre: Cadre | null }>('query($id: ID!) { cadre(id: $id) { id name } }', { id: cadre.id }, officer);
+    const read = await api<{ cadre: (Cadre & { unit: { name: string } }) | null }>('query($id: ID!) { cadre(id: $id) { id name unit { name } } }', { id: cadre.id }, officer);
     expect(read.cadre?.name).toBe(cadre.name);
     const expected = (await audit(auditor, { cadreId: cadre.id })).totalCount;
     expect(expected).toBeGreaterThanOrEqual(3);
@@ -161,10 +161,9 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
     for (const r of data) expect(r[5]).toContain(cadre.name);
     // The cadre named, with its unit, in every row; the times are the console's, to the second.
     const [nameCol, unitCol] = [head.indexOf('干部姓名'), head.indexOf('单位')];
-    const { cadre: withUnit } = await api<{ cadre: { unit: { name: string } } }>('query($id: ID!) { cadre(id: $id) { unit { name } } }', { id: cadre.id }, officer);
     for (const r of data) {
       expect(r[nameCol].split('、')).toContain(cadre.name);
-      expect(r[unitCol].split('、')).toContain(withUnit.unit.name);
+      expect(r[unitCol].split('、')).toContain(read.cadre!.unit.name);
     }
     expect(data.map((r) => r[0])).toEqual(await page.getByTestId('audit-time').allTextContents());
     await toast(page, `已导出 ${expected} 条访问日志（CSV）`);
