@@ -81,14 +81,15 @@ export function ExpandedRow({ r }: { r: AuditEvent }) {
     v ? <Typography.Text className="lz-mono lz-break" copyable={copy ? { tooltips: ['复制', '已复制'] } : false}>{v}</Typography.Text> : dash(v);
   return (
     <dl className="lz-kv" data-testid="audit-expanded">
-      <Field label="时间（北京时间）"><span className="lz-nums">{beijingTime(r.at, { ms: true })}</span></Field>
+      <Field label="时间"><span className="lz-nums">{beijingTime(r.at, { ms: true })}</span><span className="lz-muted">（北京时间）</span></Field>
       <Field label="链序号">
         {r.seq ? <span className="lz-mono" data-testid="audit-seq">{r.seq}</span> : <span className="lz-muted">未入链</span>}
       </Field>
       <Field label="记录编号">{mono(r.id)}</Field>
       <Field label="请求编号" wide>{mono(r.requestId, true)}</Field>
       <Field label="SM3 哈希" wide><span data-testid="audit-hash">{mono(r.hash, true)}</span></Field>
-      <Field label="技术操作" wide>{mono(r.operation)}</Field>
+      {/* The request as the API received it (forensic detail beside the chain fields); 内容 above says what it did. */}
+      <Field label="接口原文" wide>{mono(r.operation)}</Field>
       <Field label="涉及干部" wide>
         {r.cadres.length ? (
           <span className="lz-break">
