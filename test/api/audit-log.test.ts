@@ -111,7 +111,7 @@ describe(`access log (${engineName})`, () => {
     const n = Number(/共 (\d+) 行/.exec(lines[0])![1]);
     expect(n).toBeGreaterThanOrEqual(total);
     expect(n).toBeGreaterThan(20); // more than a default page
-    expect(lines[1].split(',').slice(0, 6)).toEqual(['时间', '用户', '机构', '类型', '结果', '内容']);
+    expect(lines[1].split(',').slice(0, 8)).toEqual(['时间（北京时间 UTC+8）', '用户', '机构', '类型', '结果', '内容', '干部姓名', '单位']);
     expect(lines.length - 2).toBe(n);
     expect(res.headers['x-total-count']).toBe(String(n));
     // The export itself is logged.
@@ -163,7 +163,7 @@ describe(`access log (${engineName})`, () => {
     const anon = await t.app.inject({ method: 'GET', url: '/api/audit/export?format=csv' });
     expect(anon.statusCode).toBe(401);
     const denied = (await events({ username: 'km-wh.leader', kind: 'denied' })).edges[0].node;
-    expect(denied.summary).toBe('导出访问日志（失败：无权执行此操作）');
+    expect(denied.summary).toBe('无权操作：导出访问日志');
   });
 
   it('purge removes only rows older than the limit (at least 180 days) within the scope, logs it, and the chain still verifies', async () => {

@@ -35,7 +35,8 @@ function csvRecords(text: string): string[][] {
 }
 
 describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', () => {
-  const rig = useBrowser({ timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  // A browser far from Beijing: the console still shows Beijing time, the same as the exports.
+  const rig = useBrowser({ timezoneId: 'America/New_York', acceptDownloads: true });
 
   const api = <T,>(query: string, variables: Record<string, unknown> = {}, token?: string) => rig.api<T>(query, variables, token);
 
@@ -93,7 +94,7 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
 
     // The officer finds X by name, then opens X's archive: two more reads naming X.
     await api('query($f: CadreFilter) { cadres(first: 5, filter: $f) { edges { node { id name } } } }', { f: { search: cadre.name } }, officer);
-    const read = await api<{ cadre: Cadre | null }>('query($id: ID!) { cadre(id: $id) { id name } }', { id: cadre.id }, officer);
+    const read = await api<{ cadre: (Cadre & { unit: { name: string } }) | null }>('query($id: ID!) { cadre(id: $id) { id name unit { name } } }', { id: cadre.id }, officer);
     expect(read.cadre?.name).toBe(cadre.name);
     const expected = (await audit(auditor, { cadreId: cadre.id })).totalCount;
     expect(expected).toBeGreaterThanOrEqual(3);
@@ -129,6 +130,13 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
     expect(summaries.length).toBe(expected);
     for (const s of summaries) expect(s).toContain(cadre.name);
 
+    // Nothing an auditor reads in the table is a raw operation name (the technical one is in the expanded row).
+    expect(await page.getByTestId('audit-time-head').first().textContent()).toBe('时间（北京时间）');
+    const tableText = (await page.getByTestId('audit-table').locator('tbody').innerText());
+    expect(tableText).not.toMatch(/\b(query|mutation)\s*\{|\b[a-z]+[A-Z][A-Za-z]*\b/);
+    // The 涉及干部 cell names the cadre.
+    expect(await page.getByTestId('audit-cadres').first().textContent()).toContain(cadre.name);
+
     // The expanded row shows the chain fields and the detail.
     await page.getByTestId('audit-row').first().locator('.ant-table-row-expand-icon').click();
     const expandedRow = page.getByTestId('audit-expanded').first();
@@ -146,10 +154,18 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
     expect(records[0][0]).toContain('导出人');
     expect(records[0][0]).toContain('km-wh.auditor');
     expect(records[0][0]).toContain(`共 ${expected} 行`);
-    expect(records[1][0]).toBe('时间');
+    const head = records[1];
+    expect(head[0]).toBe('时间（北京时间 UTC+8）');
     const data = records.slice(2);
     expect(data.length).toBe(await total(page));
     for (const r of data) expect(r[5]).toContain(cadre.name);
+    // The cadre named, with its unit, in every row; the times are the console's, to the second.
+    const [nameCol, unitCol] = [head.indexOf('干部姓名'), head.indexOf('单位')];
+    for (const r of data) {
+      expect(r[nameCol].split('、')).toContain(cadre.name);
+      expect(r[unitCol].split('、')).toContain(read.cadre!.unit.name);
+    }
+    expect(data.map((r) => r[0])).toEqual(await page.getByTestId('audit-time').allTextContents());
     await toast(page, `已导出 ${expected} 条访问日志（CSV）`);
 
     // 导出 Excel: a zip (XLSX), with the row count read from the file.
@@ -209,6 +225,8 @@ describe.skipIf(!hasChromium)('访问日志 and the watermark in the browser', (
     const refused = page.getByTestId('audit-row').filter({ hasText: '无权操作：查看用户列表' }).first();
     expect(await refused.getByTestId('audit-kind').textContent()).toBe('拒绝');
     await shot(page, 'audit-overview', false);
+    // A hundred rows of every kind: no raw operation name where an auditor reads.
+    expect(await page.getByTestId('audit-table').locator('tbody').innerText()).not.toMatch(/\b(query|mutation)\s*\{|\b[a-z]+[A-Z][A-Za-z]*\b/);
 
     // 类型 = 拒绝: only refused rows.
     await page.locator('.ant-select:has(#audit-filter-kind)').click();

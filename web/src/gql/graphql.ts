@@ -393,7 +393,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ node: { id: string, seq: string | null, at: string, tenantCode: string | null, tenantName: string | null, username: string | null, summary: string, operation: string, kind: string, kindLabel: string, outcome: string, outcomeLabel: string, clientIp: string | null, requestId: string | null, cadreIds: Array<string>, detail: string, hash: string | null } }> } };
+export type AuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ node: { id: string, seq: string | null, at: string, tenantCode: string | null, tenantName: string | null, username: string | null, summary: string, operation: string, kind: string, kindLabel: string, outcome: string, outcomeLabel: string, clientIp: string | null, requestId: string | null, cadreIds: Array<string>, detail: string, hash: string | null, cadres: Array<{ id: string, name: string | null }> } }> } };
 
 export type AuditCountQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
@@ -1348,6 +1348,10 @@ export const AuditEventsDocument = new TypedDocumentString(`
         clientIp
         requestId
         cadreIds
+        cadres {
+          id
+          name
+        }
         detail
         hash
       }

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Watermark } from 'antd';
 import dayjs from 'dayjs';
+import { beijingTime } from '@shared/time';
 import { useAuth } from '../auth/AuthProvider';
 import { theme } from '../theme';
 
@@ -36,7 +37,8 @@ const FONT = {
 export function PageWatermark({ children }: { children: ReactNode }) {
   const { me } = useAuth();
   const now = useMinuteClock();
-  const minute = now.format('YYYY-MM-DD HH:mm');
+  // Beijing time, as every time the console shows (shared/time.ts).
+  const minute = beijingTime(now.valueOf()).slice(0, 16);
   const content = useMemo(
     () => (me ? [`${me.displayName}  ${me.username}`, minute] : [minute]),
     [me, minute],

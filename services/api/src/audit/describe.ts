@@ -11,19 +11,28 @@ declare module 'graphql' {
   }
 }
 
-/** The Chinese label of a Query or Mutation field; the name itself for a field the schema lacks. */
+/** GraphQL's own root fields (introspection), which no module defines. */
+export const INTROSPECTION_LABELS: Record<string, string> = { __schema: '查看接口结构', __type: '查看接口结构' };
+
+/** What a field the schema lacks reads as (a refused request may name anything): never the raw name. */
+export const UNKNOWN_OPERATION = '未知操作';
+
+/**
+ * The Chinese label of a Query or Mutation field. A name the schema lacks reads 「未知操作」: the summary is what
+ * auditors read, and the raw name stays in the row's technical operation.
+ */
 export function operationLabel(field: string): string {
   const schema = getSchema();
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     const label = type?.getFields()[field]?.extensions.auditLabel;
     if (label) return label;
   }
-  return field;
+  return INTROSPECTION_LABELS[field] ?? UNKNOWN_OPERATION;
 }
 
 const LOGIN_REASONS: Record<string, string> = {
   bad_password: '密码错误', unknown_user: '账户不存在', locked: '账户已锁定', disabled: '账户已停用',
-  tenant_suspended: '所属单位已暂停使用', malformed: '令牌无效', unknown: '会话不存在', bad_secret: '刷新令牌不正确', expired: '会话已过期',
+  tenant_suspended: '所属机构已暂停使用', malformed: '令牌无效', unknown: '会话不存在', bad_secret: '刷新令牌不正确', expired: '会话已过期',
   reuse: '刷新令牌被重复使用，会话已注销', rate_limited: '尝试过于频繁', backoff: '本地址失败过多，须等待后再试',
 };
 
@@ -47,10 +56,13 @@ export interface DescribeInput {
   errors: string[];
   cadreNames: string[];
   targets: { type: string; name?: string }[];
+  /** What the operation concerned beyond its label (AuditTrail.about), e.g. a record's category. */
+  notes?: string[];
 }
 
 export function describeOperation(d: DescribeInput): string {
-  const what = [...new Set(d.fields.filter((f) => f !== '__typename'))].map(operationLabel).join('、') || '请求';
+  const labels = [...new Set([...new Set(d.fields.filter((f) => f !== '__typename'))].map(operationLabel))].join('、') || '请求';
+  const what = d.notes?.length ? `${labels}（${d.notes.join('、')}）` : labels;
   const objects = [
     ...(d.cadreNames.length ? [nameList(d.cadreNames)] : []),
     ...d.targets.map((x) => x.name).filter((x): x is string => !!x),
@@ -62,6 +74,23 @@ export function describeOperation(d: DescribeInput): string {
     return `${base}（失败${why ? `：${why}` : ''}）`;
   }
   return base;
+}
+
+const GRAPHQL_OPERATION = /^(?:query|mutation|subscription)\s+(?:[A-Za-z_]\w*\s+)?\{([^}]*)\}$/;
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * The summary of a stored row: its own, or for a row written without one (before summaries existed) what its
+ * technical operation reads as — the labels of its GraphQL fields, Chinese text as it is, else 「未知操作」.
+ */
+export function storedSummary(row: { summary: string | null; operation: string }): string {
+  if (row.summary) return row.summary;
+  const m = GRAPHQL_OPERATION.exec(row.operation.trim());
+  if (m) {
+    const fields = m[1].split(',').map((f) => f.trim()).filter(Boolean);
+    return describeOperation({ fields, outcome: 'success', denied: false, errors: [], cadreNames: [], targets: [] });
+  }
+  return CJK.test(row.operation) ? row.operation : UNKNOWN_OPERATION;
 }
 
 export function describeLogin(op: 'login' | 'refreshSession', outcome: 'success' | 'failure', reason?: string): string {

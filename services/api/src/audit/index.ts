@@ -34,6 +34,8 @@ export class AuditTrail {
   readonly cadreIds = new Set<string>();
   readonly cadreNames: string[] = [];
   readonly targets: { type: string; id: string; name?: string }[] = [];
+  /** What the request's operation concerned beyond its label, e.g. a record's category: 「新增档案记录（民间借贷）」. */
+  readonly notes: string[] = [];
   denied = false;
   /** Cadres a request returned or changed: their ids go into the row, their names into its summary. */
   touch(cadres: Iterable<{ id: string; name?: string }>) {
@@ -41,6 +43,10 @@ export class AuditTrail {
       if (!this.cadreIds.has(c.id) && c.name) this.cadreNames.push(c.name);
       this.cadreIds.add(c.id);
     }
+  }
+  /** Qualify the operation's label (once per distinct note). */
+  about(note: string) {
+    if (!this.notes.includes(note) && this.notes.length < 12) this.notes.push(note);
   }
   target(type: 'Tenant' | 'User' | 'SecuritySettings' | 'AuditLog' | 'RoleGrant', id: string, name?: string) {
     if (this.targets.length < 50) this.targets.push(name ? { type, id, name } : { type, id });

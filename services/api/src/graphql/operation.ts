@@ -131,7 +131,7 @@ export function operationPlugin(): Plugin<Ctx> {
             summary: describeOperation({
               fields: op.fields, outcome: failed ? 'failure' : 'success', denied: !!p && ctx.audit.denied,
               errors: (result?.errors ?? []).map((e) => String(e.extensions?.code ?? 'ERROR')),
-              cadreNames: ctx.audit.cadreNames, targets: ctx.audit.targets,
+              cadreNames: ctx.audit.cadreNames, targets: ctx.audit.targets, notes: ctx.audit.notes,
             }),
             detail: {
               ...ctx.auditDetail,

@@ -93,7 +93,9 @@ export async function withRestSession(
     },
     fail: async (status, error, message, opts = {}) => {
       await uow.fail({
-        ...who, cadreIds: opts.cadreIds ?? [], kind: opts.kind ?? 'write', outcome: 'failure', summary: `${label}（失败：${message}）`, detail: { errors: [error] },
+        ...who, cadreIds: opts.cadreIds ?? [], kind: opts.kind ?? 'write', outcome: 'failure',
+        // A refusal reads as GraphQL's do (audit/describe.ts): 「无权操作：导出访问日志」.
+        summary: error === 'FORBIDDEN' ? `无权操作：${label}` : `${label}（失败：${message}）`, detail: { errors: [error] },
       });
       return reply.code(status).send({ error, message });
     },

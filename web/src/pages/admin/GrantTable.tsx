@@ -2,7 +2,7 @@
 import type React from 'react';
 import { Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import { beijingTime } from '@shared/time';
 import { gql } from '../../api/graphql';
 import { RoleGrantsDocument } from './queries';
 import type { RoleGrant } from './queries';
@@ -11,7 +11,8 @@ import type { RoleGrant } from './queries';
 export const roleGrants = (status: 'pending' | 'decided', first: number) =>
   gql(RoleGrantsDocument, { status, first }).then((d) => d.roleGrants.edges.map((e) => e.node));
 
-export const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
+/** To the minute, in Beijing time (shared/time.ts). */
+export const formatTime = (v: string | null) => (v ? beijingTime(v).slice(0, 16) : '—');
 
 const STATUS_COLORS: Record<string, string> = { pending: 'gold', approved: 'green', rejected: 'red', superseded: 'default' };
 

@@ -7,10 +7,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Form, Space, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CloseCircleOutlined, DeleteOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
 import { useAuth } from '../../auth/AuthProvider';
-import { dash, TIME_FORMAT } from '../../components/format';
+import { dash, formatTime } from '../../components/format';
+import { TIME_ZONE_LABEL } from '@shared/time';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { queryKey } from '../../api/query';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
@@ -119,8 +119,10 @@ export function AuditLogPage() {
 
   const columns: TableColumnsType<AuditEvent> = [
     {
-      title: '时间', dataIndex: 'at', key: 'at', width: 156,
-      render: (v: string) => <span className="lz-time" data-testid="audit-time">{dayjs(v).format(TIME_FORMAT)}</span>,
+      // Beijing time whatever the browser's zone, as the exports show it (their header names the zone too).
+      title: <Tooltip title={`所有时间均为${TIME_ZONE_LABEL}，与导出文件一致`}><span data-testid="audit-time-head">时间（北京时间）</span></Tooltip>,
+      dataIndex: 'at', key: 'at', width: 160,
+      render: (v: string) => <span className="lz-time" data-testid="audit-time">{formatTime(v)}</span>,
     },
     {
       title: '用户', dataIndex: 'username', key: 'username', width: 148, ellipsis: { showTitle: false },
@@ -145,13 +147,12 @@ export function AuditLogPage() {
       render: (_v, r) => (
         <div className="lz-audit-content">
           <div className="lz-audit-summary" data-testid="audit-summary">{r.summary}</div>
-          <div className="lz-audit-op lz-mono" title={r.operation}>{r.operation}</div>
         </div>
       ),
     },
     {
-      title: '涉及干部', dataIndex: 'cadreIds', key: 'cadres', width: 84, align: 'center',
-      render: (ids: string[]) => <CadreIdsCell ids={ids} current={urlCadre} onPick={pickCadre} />,
+      title: '涉及干部', dataIndex: 'cadreIds', key: 'cadres', width: 132, align: 'center', ellipsis: true,
+      render: (ids: string[], r) => <CadreIdsCell ids={ids} cadres={r.cadres} current={urlCadre} onPick={pickCadre} />,
     },
     {
       title: 'IP', dataIndex: 'clientIp', key: 'ip', width: 128, ellipsis: { showTitle: false },

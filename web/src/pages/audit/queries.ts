@@ -22,7 +22,7 @@ export const AuditEventsDocument = graphql(`
       edges {
         node {
           id seq at tenantCode tenantName username summary operation kind kindLabel outcome outcomeLabel
-          clientIp requestId cadreIds detail hash
+          clientIp requestId cadreIds cadres { id name } detail hash
         }
       }
     }

@@ -1,5 +1,6 @@
 // GET /api/audit/export?format=csv|xlsx&<filter>: every row matching the filter (not a page), with a watermark line
-// naming who exported it and when. CSV has a UTF-8 BOM and neutralises cells that a spreadsheet would read as a
+// naming who exported it and when. Times are Beijing time as the console shows them (the header says so), and the
+// cadres a row concerns are named with their units, beside their ids. CSV has a UTF-8 BOM and neutralises cells that a spreadsheet would read as a
 // formula. The export is audited before any row leaves (its own transaction, with the row count); an interrupted
 // download adds a failure row.
 //
@@ -17,19 +18,45 @@ import type { Kysely } from 'kysely';
 import ExcelJS from 'exceljs';
 import type { DB } from '../../db/types.js';
 import { withRestSession, type RestSession } from '../../http/rest-session.js';
-import { beijingTime } from '../../util/time.js';
+import { beijingTime, TIME_ZONE_LABEL } from '../../util/time.js';
 import { ROLE_LABELS } from '../../auth/principal.js';
+import { storedSummary } from '../../audit/describe.js';
 import { checkAuditFilter } from './schema.js';
-import { auditBound, auditPage, countAudit, cursorAfter, type AuditBound, type AuditCursor, type AuditFilter, type AuditRow } from './repo.js';
+import {
+  auditBound, auditPage, cadreRefs, countAudit, cursorAfter, type AuditBound, type AuditCursor, type AuditFilter, type AuditRow, type CadreRef,
+} from './repo.js';
 import { KIND_LABELS, OUTCOME_LABELS } from './labels.js';
 
 /** Rows per page (one short transaction each). */
 export const EXPORT_PAGE_ROWS = 1000;
 
-const HEADERS = ['时间', '用户', '机构', '类型', '结果', '内容', '技术操作', '涉及干部', 'IP 地址', '请求编号', '链序号', 'SM3 哈希'];
-const rowCells = (r: AuditRow) => [
+/** The time column states its zone: the same Beijing time (and format) the console shows. */
+export const TIME_HEADER = `时间（${TIME_ZONE_LABEL}）`;
+/** The export's columns; 干部姓名 and 单位 name the cadres a row concerns (their current name and unit). */
+export const HEADERS = [
+  TIME_HEADER, '用户', '机构', '类型', '结果', '内容', '干部姓名', '单位', '技术操作', '干部编号', 'IP 地址', '请求编号', '链序号', 'SM3 哈希',
+];
+const WIDTHS = [20, 16, 20, 8, 8, 48, 20, 30, 30, 30, 16, 38, 10, 66];
+
+/** A page of rows with the cadres they mention. */
+interface Page { rows: AuditRow[]; cadres: Map<string, CadreRef> }
+
+/**
+ * The cadres of a row, one entry per cadre in the row's order: names, and units (with the unit's 机构 when it is
+ * not the row's own). A cadre no longer visible to the exporter keeps only its id.
+ */
+function cadreCells(r: AuditRow, cadres: Map<string, CadreRef>): [string, string] {
+  const refs = (r.cadre_ids ?? []).map((id) => cadres.get(id));
+  return [
+    refs.map((c) => c?.name ?? '（未找到）').join('、'),
+    refs.map((c) => (!c ? '—' : c.tenantId === r.tenant_id ? c.unitName : `${c.tenantName} ${c.unitName}`)).join('、'),
+  ];
+}
+
+const rowCells = (r: AuditRow, cadres: Map<string, CadreRef>) => [
   beijingTime(r.at), r.username ?? '', r.tenant_name ?? '', KIND_LABELS[r.kind] ?? r.kind, OUTCOME_LABELS[r.outcome] ?? r.outcome,
-  r.summary ?? '', r.operation, (r.cadre_ids ?? []).join(' '), r.client_ip ?? '', r.request_id ?? '', r.seq === null ? '' : String(r.seq), r.hash ?? '',
+  storedSummary(r), ...cadreCells(r, cadres), r.operation, (r.cadre_ids ?? []).join(' '), r.client_ip ?? '', r.request_id ?? '',
+  r.seq === null ? '' : String(r.seq), r.hash ?? '',
 ];
 
 /** A CSV cell: formula-looking text gets a leading apostrophe; quotes, commas and newlines are quoted. */
@@ -41,13 +68,16 @@ export function csvCell(v: string): string {
 const csvLine = (cells: string[]) => cells.map(csvCell).join(',') + '\r\n';
 
 
-/** Every page of the export, each read in its own short transaction. */
-async function* pages(s: RestSession, filter: AuditFilter, bound: AuditBound): AsyncGenerator<AuditRow[]> {
+/** Every page of the export with the cadres it mentions, each read in its own short transaction. */
+async function* pages(s: RestSession, filter: AuditFilter, bound: AuditBound): AsyncGenerator<Page> {
   let after: AuditCursor | null = null;
   for (;;) {
     const cursor = after;
-    const rows = await s.scoped((trx) => auditPage(trx, filter, bound, cursor, EXPORT_PAGE_ROWS));
-    if (rows.length) yield rows;
+    const { rows, cadres } = await s.scoped(async (trx) => {
+      const page = await auditPage(trx, filter, bound, cursor, EXPORT_PAGE_ROWS);
+      return { rows: page, cadres: await cadreRefs(trx, page.flatMap((r) => r.cadre_ids ?? [])) };
+    });
+    if (rows.length) yield { rows, cadres };
     if (rows.length < EXPORT_PAGE_ROWS) return;
     after = cursorAfter(rows);
   }
@@ -73,14 +103,14 @@ async function buildXlsx(file: string, s: RestSession, filter: AuditFilter, boun
     headerFooter: { oddHeader: `&L${watermark}`, oddFooter: '&C第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', ySplit: 2 }],
   });
-  ws.columns = [20, 16, 20, 8, 8, 48, 40, 30, 16, 38, 10, 66].map((width) => ({ width }));
+  ws.columns = WIDTHS.map((width) => ({ width }));
   const mark = ws.addRow([watermark]);
   mark.font = { color: { argb: 'FF9A9A9A' }, italic: true };
   mark.commit();
   const head = ws.addRow(HEADERS);
   head.font = { bold: true };
   head.commit();
-  for await (const rows of pages(s, filter, bound)) for (const r of rows) ws.addRow(rowCells(r)).commit();
+  for await (const { rows, cadres } of pages(s, filter, bound)) for (const r of rows) ws.addRow(rowCells(r, cadres)).commit();
   ws.commit();
   await wb.commit();
 }
@@ -103,7 +133,7 @@ export function registerAuditExport(app: FastifyInstance, db: Kysely<DB>) {
     const bound = await auditBound(trx);
     const total = await countAudit(trx, filter, bound);
     const now = new Date();
-    const watermark = `导出人：${principal.displayName}（${principal.username}，${ROLE_LABELS[principal.role]}）  导出时间：${beijingTime(now)}  共 ${total} 行`;
+    const watermark = `导出人：${principal.displayName}（${principal.username}，${ROLE_LABELS[principal.role]}）  导出时间：${beijingTime(now)}（北京时间）  共 ${total} 行`;
     const stamp = beijingTime(now).replace(/[-: ]/g, '').slice(0, 12);
     const filename = `访问日志_${stamp}.${format}`;
     const cadreIds = filter.cadreId ? [filter.cadreId] : [];
@@ -138,8 +168,8 @@ export function registerAuditExport(app: FastifyInstance, db: Kysely<DB>) {
     let sent = 0;
     const produce = async () => {
       await put(out, '\uFEFF' + csvLine([watermark]) + csvLine(HEADERS));
-      for await (const rows of pages(s, filter, bound)) {
-        await put(out, rows.map((r) => csvLine(rowCells(r))).join(''));
+      for await (const { rows, cadres } of pages(s, filter, bound)) {
+        await put(out, rows.map((r) => csvLine(rowCells(r, cadres))).join(''));
         sent += rows.length;
       }
       out.end();

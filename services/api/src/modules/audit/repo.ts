@@ -30,6 +30,21 @@ export async function cadreNames(trx: Tx, ids: string[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** A cadre as an export names it: current name, unit and the unit's tenant. */
+export interface CadreRef { name: string; unitName: string; tenantId: string; tenantName: string }
+
+/** Current names and units of the cadres a page of log rows mentions (those within the caller's scope). */
+export async function cadreRefs(trx: Tx, ids: string[]): Promise<Map<string, CadreRef>> {
+  const uniq = [...new Set(ids)].filter(isUuid);
+  if (!uniq.length) return new Map();
+  const rows = await trx.selectFrom('cadre as c')
+    .innerJoin('unit as u', (j) => j.onRef('u.id', '=', 'c.unit_id').onRef('u.tenant_id', '=', 'c.tenant_id'))
+    .innerJoin('tenant as t', 't.id', 'c.tenant_id')
+    .select(['c.id', 'c.name', 'u.name as unit_name', 'c.tenant_id', 't.name as tenant_name'])
+    .where('c.id', 'in', uniq).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, unitName: r.unit_name, tenantId: r.tenant_id, tenantName: r.tenant_name }]));
+}
+
 const validTime = (s: string) => !Number.isNaN(Date.parse(s));
 
 /** The filter as one SQL condition on audit_event a. Invalid values match nothing (never everything). */

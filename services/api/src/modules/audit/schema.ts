@@ -8,6 +8,7 @@ import { AUDIT_PURGE_MAX_DAYS, AUDIT_PURGE_MIN_DAYS } from '../../../../../share
 import { HeadNotCommitted, anchorHeadIn, appendAnchorFile, listAnchors, type Anchor } from '../../audit/anchor.js';
 import { auditKeys } from '../../audit/keys.js';
 import { KIND_LABELS, OUTCOME_LABELS } from './labels.js';
+import { storedSummary } from '../../audit/describe.js';
 
 const CadreRef = builder.objectRef<{ id: string; name: string | null }>('AuditCadreRef').implement({
   fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name', { nullable: true }) }),
@@ -22,7 +23,7 @@ const AuditEvent = builder.objectRef<AuditRow>('AuditEvent').implement({
     tenantCode: t.exposeString('tenant_code', { nullable: true }),
     tenantName: t.exposeString('tenant_name', { nullable: true }),
     username: t.exposeString('username', { nullable: true }),
-    summary: t.string({ description: '中文摘要，如「查看干部档案：张建华」', resolve: (r) => r.summary ?? r.operation }),
+    summary: t.string({ description: '中文摘要，如「查看干部档案：张建华」', resolve: (r) => storedSummary(r) }),
     operation: t.exposeString('operation', { description: '技术操作（GraphQL 操作与字段）' }),
     kind: t.exposeString('kind'),
     kindLabel: t.string({ resolve: (r) => KIND_LABELS[r.kind] ?? r.kind }),

@@ -72,6 +72,8 @@ export async function recordTarget(c: CommandContext, action: RecordAction, reco
   // Outside a filler's reach (another unit, categories 8–9) answers exactly like a missing record.
   if (!row || !c.ability.can('read', recordSubject(row))) return null;
   c.audit.touch([{ id: row.cadre_id, name: row.cadre_name }]);
+  // The access log names the record's category: 「修改档案记录（民间借贷）：…」.
+  c.audit.about(categoryById.get(row.category)!.short);
   if (!c.ability.can(action, recordSubject(row))) throw denied(c);
   return row;
 }
@@ -105,6 +107,7 @@ export async function createRecord(c: CommandContext, input: CreateRecordInput):
   const cadre = await findCadre(trx, input.cadreId);
   if (!cadre || !c.ability.can('read', asSubject('Cadre', { ...cadre }))) return null;
   c.audit.touch([cadre]);
+  c.audit.about(cat.short);
   if (!c.ability.can('create', recordSubject({ category: cat.id, unit_id: cadre.unit_id }))) throw denied(c);
   const recordId = await insertRecord(trx, {
     tenantId: cadre.tenant_id, cadreId: cadre.id, category: cat, status: statusAfterWrite(c, null), actorId: principal.userId,

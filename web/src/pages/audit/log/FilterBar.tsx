@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
 import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { beijingTime, fromBeijingTime } from '@shared/time';
 import { TIME_FORMAT } from '../../../components/format';
 import { buildTree, kidsOrNone, SEARCHABLE_TREE_SELECT } from '../../../components/tree';
 import { tenantOptionTitle, type TenantIndex } from '../../admin/tenantTree';
@@ -28,12 +29,16 @@ const RANGE_PRESETS: { label: string; value: () => [Dayjs, Dayjs] }[] = [
   { label: '最近30天', value: () => [dayjs().subtract(29, 'day').startOf('day'), dayjs().endOf('day')] },
 ];
 
-/** Form values → API filter. The picker works to the second; `to` is exclusive, so the end second is included. */
+/**
+ * Form values → API filter. The picker works to the second and its times are Beijing time (as the log shows them,
+ * whatever the browser's zone); `to` is exclusive, so the end second is included.
+ */
 export function toFilter(v: FilterValues): BaseFilter {
   const f: BaseFilter = {};
   const [start, end] = v.range ?? [];
-  if (start) f.from = start.startOf('second').toISOString();
-  if (end) f.to = end.startOf('second').add(1, 'second').toISOString();
+  const instant = (d: Dayjs) => fromBeijingTime(d.format(TIME_FORMAT));
+  if (start) f.from = instant(start);
+  if (end) f.to = new Date(Date.parse(instant(end)) + 1000).toISOString();
   const username = v.username?.trim();
   if (username) f.username = username;
   if (v.tenantCode) f.tenantCode = v.tenantCode;
@@ -153,9 +158,9 @@ const labelOf = (options: { value: string; label: string }[], v: string) => opti
 export function describeCriteria(f: BaseFilter, cadreId: string | null, index: TenantIndex): { key: CriterionKey; label: React.ReactNode }[] {
   const out: { key: CriterionKey; label: React.ReactNode }[] = [];
   if (f.from || f.to) {
-    const from = f.from ? dayjs(f.from).format(TIME_FORMAT) : '不限';
+    const from = f.from ? beijingTime(f.from) : '不限';
     // `to` is exclusive: show the last second it includes.
-    const to = f.to ? dayjs(f.to).subtract(1, 'second').format(TIME_FORMAT) : '不限';
+    const to = f.to ? beijingTime(Date.parse(f.to) - 1000) : '不限';
     out.push({ key: 'range', label: `时间：${from} 至 ${to}` });
   }
   if (f.username) out.push({ key: 'username', label: `用户包含：${f.username}` });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Form, InputNumber, Popconfirm, Space } from 'antd';
 import dayjs from 'dayjs';
 import { AUDIT_PURGE_MAX_DAYS, AUDIT_PURGE_MIN_DAYS } from '@shared/audit';
+import { beijingTime } from '@shared/time';
 import { mutate } from '../../../api/query';
 import { FormModal, modalFormLayout, useMutationModal } from '../../../components/FormModal';
 import { AuditEventsDocument, PurgeAuditEventsDocument } from '../queries';
@@ -13,7 +14,7 @@ export function PurgeDialog({ open, onClose, onDone }: { open: boolean; onClose(
   // Each opening starts from the default (at once: not after the opening animation, when the user may be typing).
   useEffect(() => { if (open) setDays(365); }, [open]);
   const valid = typeof days === 'number' && Number.isInteger(days) && days >= AUDIT_PURGE_MIN_DAYS;
-  const cutoff = valid ? dayjs().subtract(days, 'day').format('YYYY-MM-DD HH:mm') : null;
+  const cutoff = valid ? beijingTime(dayjs().subtract(days, 'day').valueOf()).slice(0, 16) : null;
 
   const run = async () => {
     if (!valid) return;
