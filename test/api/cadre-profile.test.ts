@@ -94,7 +94,7 @@ describe(`cadre basic information (${engineName})`, () => {
     // Someone who loaded version 1 saves: refused, nothing changes.
     const stale = await t.gql(officer, UPD, { id: c.id, v: 1, p: { position: '旧版本的修改' } });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
-    expect(stale.errors?.[0].message).toBe('该干部的基本信息已被他人修改（当前为第 2 版），请刷新后再保存');
+    expect(stale.errors?.[0].message).toMatch(/^该干部的基本信息已被 .+（纪检干部） 于 \d{4}-\d\d-\d\d \d\d:\d\d 修改（当前为第 2 版），请刷新后再修改$/);
     const now = (await t.gql(officer, 'query($id:ID!){ cadre(id:$id){ position version } }', { id: c.id })).data.cadre;
     expect(now).toEqual({ position: '五华区财政局副局长', version: 2 });
 

@@ -92,7 +92,7 @@ describe(`archive records (${engineName})`, () => {
     // Someone still holding version 1 saves: refused, with who changed it and the current version.
     const stale = await t.gql(officer, UPDATE, { id: rec.id, v: 1, f: gift({ giver: '丙' }) });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
-    expect(stale.errors?.[0].message).toMatch(/^该记录已被五华区纪委监委纪检干部于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 修改（当前为第 2 版），请核对最新内容后再保存$/);
+    expect(stale.errors?.[0].message).toMatch(/^该记录已被 五华区纪委监委纪检干部（纪检干部） 于 \d{4}-\d\d-\d\d \d\d:\d\d 修改（当前为第 2 版），请刷新后再修改$/);
     const now = (await t.gql(officer, `query($id:ID!){ record(id:$id){ version ... on GiftRecord { giver } } }`, { id: rec.id })).data.record;
     expect(now).toEqual({ version: 2, giver: '乙' });
   });

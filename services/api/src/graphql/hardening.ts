@@ -70,6 +70,39 @@ export function withoutSuggestions(error: GraphQLError): GraphQLError {
   });
 }
 
+const SCALAR_NAMES: Record<string, string> = { Int: '整数', Float: '数字', String: '文本', Boolean: '是或否', ID: '编号' };
+/** A scalar's Chinese name, or a neutral word for an input type (its English name is not for users). */
+const expected = (type: string) => SCALAR_NAMES[type.replace(/[[\]!]/g, '')] ?? '规定的格式';
+
+/**
+ * graphql-js's refusal of an input value (a variable or an argument that does not fit its type) in Chinese, or null
+ * for anything else. Refusals of the query's shape (unknown fields, …) are the developers', not the users', and stay.
+ */
+export function inputRefusal(message: string): string | null {
+  let m = /^Variable "\$(\w+)" got invalid value .*?; (?:(?:Int|Float|String|Boolean|ID) cannot represent|Expected type "([\w!\[\]]+)")/s.exec(message);
+  if (m) {
+    const scalar = /; (Int|Float|String|Boolean|ID) cannot represent/.exec(message)?.[1];
+    return `参数 ${m[1]} 的值无效（应为${expected(scalar ?? m[2] ?? '')}）`;
+  }
+  m = /^Variable "\$(\w+)" got invalid value/.exec(message);
+  if (m) {
+    const field = /Field "(\w+)" of required type .* was not provided|field "(\w+)" is not defined|at "\w+\.(\w+)"/.exec(message);
+    const name = field?.[1] ?? field?.[2] ?? field?.[3];
+    return `参数 ${m[1]} 的值无效${name ? `（字段 ${name} 缺失、多余或格式不符）` : ''}`;
+  }
+  m = /^Variable "\$(\w+)" of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)/.exec(message);
+  if (m) return `缺少必填参数 ${m[1]}`;
+  m = /^(Int|Float|String|Boolean|ID) cannot represent/.exec(message);
+  if (m) return `参数的值无效（应为${expected(m[1])}）`;
+  m = /^(?:Expected value of type|Enum) "([^"]+)"/.exec(message);
+  if (m) return `参数的值无效（应为${expected(m[1])}）`;
+  m = /^Field "\w+\.(\w+)" of required type "[^"]+" was not provided/.exec(message);
+  if (m) return `缺少必填字段 ${m[1]}`;
+  m = /^Argument "(\w+)" of required type "[^"]+" was not provided/.exec(message);
+  if (m) return `缺少必填参数 ${m[1]}`;
+  return null;
+}
+
 export function hardeningPlugin(config: Config): Plugin {
   const production = config.mode === 'production';
   const rules: ValidationRule[] = [requestLimitsRule];
@@ -81,13 +114,18 @@ export function hardeningPlugin(config: Config): Plugin {
     },
     onValidate: ({ addValidationRule }) => {
       for (const r of rules) addValidationRule(r);
-      // Validation errors bypass the error mask: production cuts the schema names graphql-js suggests here.
-      if (production) {
-        return ({ result, setResult }) => {
-          if (result.length) setResult(result.map((e) => (Object.prototype.toString.call(e) === '[object GraphQLError]' ? withoutSuggestions(e as GraphQLError) : e)));
-        };
-      }
-      return undefined;
+      // Validation errors bypass the error mask: input values of the wrong type are said in Chinese here (as the
+      // mask does for variables), and production cuts the schema names graphql-js suggests.
+      return ({ result, setResult }) => {
+        if (!result.length) return;
+        setResult(result.map((e) => {
+          if (Object.prototype.toString.call(e) !== '[object GraphQLError]') return e;
+          const err = e as GraphQLError;
+          const input = inputRefusal(err.message);
+          if (input) return new GraphQLError(input, { nodes: err.nodes, source: err.source, positions: err.positions, extensions: err.extensions });
+          return production ? withoutSuggestions(err) : err;
+        }));
+      };
     },
   };
 }

@@ -7,7 +7,7 @@ import type { ObjectStore } from '../storage/index.js';
 import type { Config } from '../config/index.js';
 import { verifyToken } from '../auth/request-session.js';
 import { createLoginLimiter } from '../auth/rate-limit.js';
-import { hardeningPlugin, withoutSuggestions } from './hardening.js';
+import { hardeningPlugin, inputRefusal, withoutSuggestions } from './hardening.js';
 import { tracingPlugin } from '../telemetry/index.js';
 import { getSchema } from './schema.js';
 import { newContext, type Ctx } from './context.js';
@@ -25,6 +25,12 @@ export function maskError(error: unknown, log: (e: unknown) => void = () => unde
     // GraphQL's parser prefixes its refusals in English; ours are already Chinese.
     const m = /^Syntax Error: (.*[\u4e00-\u9fff].*)$/s.exec(error.message);
     if (m) return new GraphQLError(m[1], { extensions: { ...error.extensions, code: 'GRAPHQL_PARSE_FAILED' } });
+    // graphql-js's refusals of input values are English: said in Chinese, the original text logged.
+    const input = inputRefusal(error.message);
+    if (input) {
+      log(error);
+      return new GraphQLError(input, { extensions: { ...error.extensions, code: error.extensions?.code ?? 'BAD_USER_INPUT' } });
+    }
     return production ? withoutSuggestions(error) : error;
   }
   log(original ?? error);

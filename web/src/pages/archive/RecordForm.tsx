@@ -221,6 +221,13 @@ function MaterialsEditor() {
 
 // ---------- The newer version, beside the form ----------
 
+/** Who made the newer version and how: a review (accepted or returned) stamps reviewedAt with the version's time. */
+function lastChange(r: ArchiveRecord): string {
+  const reviewed = r.reviewedAt && r.reviewedBy && Date.parse(r.reviewedAt) >= Date.parse(r.updatedAt);
+  if (reviewed) return `${r.reviewedBy} ${r.status === 'returned' ? '退回' : '审核通过'}于 ${formatTime(r.reviewedAt)}`;
+  return `${r.updatedBy ?? r.enteredBy} 修改于 ${formatTime(r.updatedAt)}`;
+}
+
 function LatestPanel({ cat, latest, form }: { cat: Category; latest: ArchiveRecord; form: FormInstance<Values> }) {
   const watched = Form.useWatch((v: Values) => v, form) as Values | undefined;
   const mine = watched ? fieldsOf(cat, watched) : null;
@@ -241,7 +248,7 @@ function LatestPanel({ cat, latest, form }: { cat: Category; latest: ArchiveReco
           <Tag color={status.color} className="lz-latest-tag">{status.text}</Tag>
         </div>
         <div className="lz-latest-sub">
-          {latest.updatedBy ?? latest.enteredBy} 修改于 {formatTime(latest.updatedAt)}
+          {lastChange(latest)}
           {diffCount > 0 ? <span className="lz-latest-diffs">，{diffCount} 项与您的填写不同</span> : '，与您的填写一致'}
         </div>
       </div>

@@ -11,6 +11,8 @@ import { asSubject } from '../../authz/abilities.js';
 import { encryptField, keyedHash } from '../../crypto/fields.js';
 import { isUuid } from '../../db/scope.js';
 import type { CommandContext } from '../command.js';
+import { conflictMessage } from '../conflict.js';
+import { GraphQLError } from 'graphql';
 import { BASIC_FIELDS } from './fields.js';
 import { findCadre, insertCadre, updateCadre as updateCadreRow, type CadreRow, type IdNumberColumns } from './repo.js';
 import {
@@ -166,6 +168,18 @@ export async function updateCadre(c: CommandContext, id: string, version: number
     actorName: principal.displayName, changes: await cadreChanges(c, current, updated, rowsBefore, input),
   });
   return { ok: true, cadre: updated };
+}
+
+/**
+ * The refusal of a stale save of a cadre (VERSION_CONFLICT): who made the newer version and how (an import is told
+ * as such), from the newest cadre_revision.
+ */
+export async function cadreConflict(c: Pick<CommandContext, 'trx'>, row: CadreRow): Promise<GraphQLError> {
+  const last = await c.trx.selectFrom('cadre_revision').select(['action', 'actor_id as actorId', 'actor_name as actorName', 'at', 'changes'])
+    .where('cadre_id', '=', row.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const imported = last?.action === 'update' && !!(last.changes as Record<string, unknown> | null)?.['来源'];
+  const message = await conflictMessage(c.trx, '该干部的基本信息', last && { ...last, action: imported ? 'import' : last.action }, row.version, null);
+  return new GraphQLError(message, { extensions: { code: 'VERSION_CONFLICT', currentVersion: row.version, updatedBy: last?.actorName ?? null } });
 }
 
 /** Move a cadre to another unit of its tenant (an update of its unit alone). */

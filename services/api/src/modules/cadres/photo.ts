@@ -38,6 +38,25 @@ export async function normalisePhoto(body: Buffer): Promise<{ jpeg: Buffer } | {
   }
 }
 
+/**
+ * Whether two photos show the same picture: the same bytes, or the same size and nearly the same pixels (a stored
+ * photo that went out in an export and came back re-encoded by normalisePhoto). Undecodable: not the same.
+ */
+export async function samePhoto(a: Buffer, b: Buffer): Promise<boolean> {
+  if (a.equals(b)) return true;
+  try {
+    const [ma, mb] = await Promise.all([sharp(a).metadata(), sharp(b).metadata()]);
+    if (!ma.width || ma.width !== mb.width || ma.height !== mb.height) return false;
+    const thumb = (x: Buffer) => sharp(x).greyscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer();
+    const [ta, tb] = await Promise.all([thumb(a), thumb(b)]);
+    let sum = 0;
+    for (let i = 0; i < ta.length; i++) sum += Math.abs(ta[i] - tb[i]);
+    return sum / ta.length < 2;
+  } catch {
+    return false;
+  }
+}
+
 const photoMac = (downloadKey: string, cadreId: string, version: string, userId: string, sessionId: string, exp: number) =>
   crypto.createHmac('sha256', downloadKey).update(`lz-photo-v1\n${cadreId}\n${version}\n${userId}\n${sessionId}\n${exp}`, 'utf8').digest();
 /** Names the photo's current object without revealing its key: a replaced photo's links stop matching. */

@@ -13,7 +13,7 @@ import type { UnitRow } from '../units/repo.js';
 import { cadreKey, countCadres, findCadre, listCadres, type CadreRow } from './repo.js';
 import { BadCursor, decodeCadreCursor, encodeCadreCursor, type CadreKey } from './cursor.js';
 import { normaliseQuery } from './search-terms.js';
-import { createCadre, updateCadre, type CreateCadreInput, type UpdateCadreInput } from './commands.js';
+import { cadreConflict, createCadre, updateCadre, type CreateCadreInput, type UpdateCadreInput } from './commands.js';
 import { commandContext } from '../command.js';
 import { BASIC_FIELDS, basicSchema, CODE_FIELDS, codeOfValue, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, shownChangeValue, validIdNumber } from './fields.js';
 import {
@@ -322,14 +322,9 @@ builder.mutationField('updateCadre', (t) =>
       authorize(ctx, 'update', 'Cadre');
       const res = await updateCadre(commandContext(ctx), String(id), version, { ...input, unitId: input.unitId ? String(input.unitId) : null } as UpdateCadreInput);
       if (res.ok) return res.cadre;
-      if (res.reason === 'stale') throw cadreConflict(res.current);
+      if (res.reason === 'stale') throw await cadreConflict(commandContext(ctx), res.current);
       return null;
     },
   }),
 );
 
-function cadreConflict(row: CadreRow) {
-  return new GraphQLError(`该干部的基本信息已被他人修改（当前为第 ${row.version} 版），请刷新后再保存`, {
-    extensions: { code: 'VERSION_CONFLICT', currentVersion: row.version },
-  });
-}

@@ -7,7 +7,7 @@
 import path from 'node:path/posix';
 import { readZip } from './safe-zip.js';
 import { decodeXmlText, FormError, parseXmlObject, parseXmlOrdered, unescapeXml, type OrderedNode } from './safe-xml.js';
-import { cleanValue, MONTH_KEYS, normaliseMonth, type FamilyItem, type FormFields } from './model.js';
+import { cleanValue, currentMonth, familyAges, MONTH_KEYS, normaliseMonth, readAge, type FamilyItem, type FormFields } from './model.js';
 
 interface Cell { row: number; col: number; span: number; text: string; images: string[]; origin?: Cell }
 interface Table { rows: Cell[][] }
@@ -138,7 +138,7 @@ const FAMILY_HEADERS: Record<string, keyof FamilyItem | 'age'> = {
   政治面貌: 'ZhengZhiMianMao', 工作单位及职务: 'GongZuoDanWeiJiZhiWu',
 };
 
-function readFamily(tables: Table[], warnings: string[]): FamilyItem[] | undefined {
+function readFamily(tables: Table[], warnings: string[], ages: Map<FamilyItem, number>): FamilyItem[] | undefined {
   for (const t of tables) {
     const h = t.rows.findIndex((row) => {
       const set = new Set(row.map((c) => norm(c.text)));
@@ -163,13 +163,19 @@ function readFamily(tables: Table[], warnings: string[]): FamilyItem[] | undefin
       if (!item.XingMing && !item.ChengWei) continue;
       if (item.ChuShengRiQi) {
         const m = normaliseMonth(item.ChuShengRiQi);
+        const years = m ? null : readAge(item.ChuShengRiQi);
         if (m) item.ChuShengRiQi = m;
-        else {
+        else if (years !== null) {
+          item.ChuShengRiQi = '';
+          ages.set(item, years);
+        } else {
           warnings.push(`家庭成员「${item.XingMing}」的出生年月「${item.ChuShengRiQi}」无法识别，已留空`);
           item.ChuShengRiQi = '';
         }
       } else if (age) {
-        warnings.push(`家庭成员「${item.XingMing}」只有年龄（${age}），出生年月留空`);
+        const years = readAge(age);
+        if (years !== null) ages.set(item, years);
+        else warnings.push(`家庭成员「${item.XingMing}」的年龄「${age}」无法识别，出生年月留空`);
       }
       items.push(item);
     }
@@ -231,8 +237,10 @@ export async function parseFormDocx(buf: Buffer, what = '文件'): Promise<{ fie
   for (const k of ['XingBie', 'MinZu', 'JianKangZhuangKuang']) {
     if (typeof fields[k] === 'string') fields[k] = (fields[k] as string).replace(/\s+/g, '');
   }
-  const family = readFamily(tables, warnings);
+  const ages = new Map<FamilyItem, number>();
+  const family = readFamily(tables, warnings, ages);
   if (family) fields.JiaTingChengYuan = family;
+  familyAges(fields, ages, currentMonth(), warnings);
 
   // The photo: the first image of the first table.
   let photo: Buffer | undefined;

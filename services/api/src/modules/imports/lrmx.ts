@@ -2,7 +2,7 @@
 // <JiaTingChengYuan><Item>…</Item></JiaTingChengYuan> for the family, <ZhaoPian> a base64 JPEG. Elements this
 // version does not know (DaoLingNianYue, GaiGeQianRenZhiNianLingJieXian, …) are kept, never rejected.
 import { decodeXmlText, FormError, parseXmlObject, unescapeXml } from './safe-xml.js';
-import { FAMILY_KEYS, LRMX_ORDER, MAX_VALUE_CHARS, MONTH_KEYS, normaliseMonth, type FamilyItem, type FormFields } from './model.js';
+import { currentMonth, familyAges, FAMILY_KEYS, KNOWN_LABELS, LRMX_ORDER, MAX_VALUE_CHARS, MONTH_KEYS, normaliseMonth, readAge, type FamilyItem, type FormFields } from './model.js';
 
 const text = (v: unknown): string => {
   if (v === undefined || v === null) return '';
@@ -17,6 +17,7 @@ export function parseLrmx(buf: Buffer): { fields: FormFields; warnings: string[]
   if (!person || typeof person !== 'object') throw new FormError('不是干部任免审批表文件（根元素应为 Person）');
   const fields: FormFields = {};
   const warnings: string[] = [];
+  const ages = new Map<FamilyItem, number>();
   for (const [key, raw] of Object.entries(person as Record<string, unknown>)) {
     if (key.startsWith('@_') || key.startsWith('#')) continue;
     if (key === 'JiaTingChengYuan') {
@@ -25,10 +26,19 @@ export function parseLrmx(buf: Buffer): { fields: FormFields; warnings: string[]
         const o = (it && typeof it === 'object' ? it : {}) as Record<string, unknown>;
         // Object.fromEntries drops the key names; FAMILY_KEYS are exactly FamilyItem's (all strings).
         const item = Object.fromEntries(FAMILY_KEYS.map((k) => [k, text(o[k])])) as unknown as FamilyItem;
+        // An age instead of a birth date (in ChuShengRiQi, or in an element NianLing some tools write).
+        const age = text(o.NianLing);
         if (item.ChuShengRiQi) {
           const m = normaliseMonth(item.ChuShengRiQi);
+          const years = m ? null : readAge(item.ChuShengRiQi);
           if (m) item.ChuShengRiQi = m;
-          else warnings.push(`家庭成员「${item.XingMing}」的出生日期「${item.ChuShengRiQi}」无法识别`);
+          else if (years !== null) ages.set(item, years);
+          else {
+            warnings.push(`家庭成员「${item.XingMing}」的出生日期「${item.ChuShengRiQi}」无法识别，已留空`);
+            item.ChuShengRiQi = '';
+          }
+        } else if (age && readAge(age) !== null) {
+          ages.set(item, readAge(age)!);
         }
         return item;
       }).filter((i) => i.XingMing || i.ChengWei);
@@ -40,13 +50,13 @@ export function parseLrmx(buf: Buffer): { fields: FormFields; warnings: string[]
       continue;
     }
     const v = text(raw);
-    if (v.length > MAX_VALUE_CHARS && key !== 'ZhaoPian') throw new FormError(`元素 ${key} 过长（超过 ${MAX_VALUE_CHARS} 字）`);
+    if (v.length > MAX_VALUE_CHARS && key !== 'ZhaoPian') throw new FormError(`「${KNOWN_LABELS[key] ?? key}」过长（超过 ${MAX_VALUE_CHARS} 字）`);
     if (MONTH_KEYS.has(key) && v) {
       const m = normaliseMonth(v);
       if (m) fields[key] = m;
       else {
         fields[key] = v;
-        warnings.push(`${key}「${v}」不是有效的年月`);
+        warnings.push(`「${KNOWN_LABELS[key] ?? key}」的值「${v}」不是有效的年月`);
       }
     } else if (key === 'RuDangShiJian' && v) {
       fields[key] = normaliseMonth(v) ?? v;
@@ -57,6 +67,7 @@ export function parseLrmx(buf: Buffer): { fields: FormFields; warnings: string[]
     }
   }
   if (!fields.XingMing) throw new FormError('文件中没有姓名（XingMing），不是有效的干部任免审批表');
+  familyAges(fields, ages, currentMonth(), warnings);
   return { fields, warnings };
 }
 

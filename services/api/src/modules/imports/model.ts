@@ -1,6 +1,7 @@
 // The appointment form (干部任免审批表) as every reader and writer of this module sees it: the .lrmx element names
 // as keys, values in lrmx form (months YYYYMM, ZhaoPian base64 JPEG, JianLi one entry per line), family members as
 // an array. Readers of .lrmx, .docx and the Excel roster all produce this; the writers consume it.
+import { beijingTime } from '../../util/time.js';
 import { BASIC_FIELDS, monthText, MONTH_RE } from '../cadres/fields.js';
 
 export interface FamilyItem {
@@ -64,6 +65,35 @@ export function normaliseMonth(raw: string): string | null {
   m = /^((?:19|20)\d{2})\s*[.\-/年．]\s*(\d{1,2})(?!\d)/.exec(s);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return m[1] + m[2].padStart(2, '0');
   return null;
+}
+
+/** This month in Beijing time (YYYYMM). */
+export const currentMonth = () => beijingTime(new Date()).slice(0, 7).replace('-', '');
+
+/** An age as written in a family row's 年龄 (or birth) column: "52", "52岁", "５２ 岁" → 52; anything else null. */
+export function readAge(raw: string): number | null {
+  const s = raw.replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]/g, '');
+  const m = /^(\d{1,3})(?:岁|周岁)?$/.exec(s);
+  return m && Number(m[1]) <= 120 ? Number(m[1]) : null;
+}
+
+/**
+ * The birth month an age stands for: `age` years before `asOf` (YYYYMM), the latest month at which a person is
+ * that old then, so the age the archive computes at `asOf` is the age the form gave.
+ */
+export const birthFromAge = (age: number, asOf: string) => `${Number(asOf.slice(0, 4)) - age}${asOf.slice(4, 6)}`;
+
+/**
+ * Family rows given by age only (年龄, as the standard printed form has it): each gets the birth month its age
+ * stands for at the form's 计算年龄时间 (else 填表时间, else `today`), with a warning naming the derived month —
+ * the archive keeps family members' birth months, and an age alone would go stale.
+ */
+export function familyAges(fields: FormFields, ages: Map<FamilyItem, number>, today: string, warnings: string[]): void {
+  const ref = [fields.JiSuanNianLingShiJian, fields.TianBiaoShiJian].map((v) => (typeof v === 'string' ? normaliseMonth(v) : null)).find((v) => v !== null) ?? today;
+  for (const [item, age] of ages) {
+    item.ChuShengRiQi = birthFromAge(age, ref);
+    warnings.push(`家庭成员「${item.XingMing}」只有年龄（${age}岁），出生年月按 ${printMonth(ref)} 时的年龄推算为 ${printMonth(item.ChuShengRiQi)}，请核对`);
+  }
 }
 
 /** YYYYMM → "1975.03" as the printed form shows it (cadres/fields.ts monthText, the one home). */

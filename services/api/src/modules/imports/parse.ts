@@ -15,6 +15,8 @@ export interface ParsedFile {
   name: string;
   status: 'ok' | 'error';
   error?: string;
+  /** The technical reason of a refusal (a library's own text), for the log only — never sent or stored. */
+  detail?: string;
   warnings: string[];
   fields?: FormFields;
 }
@@ -92,7 +94,7 @@ export async function parseUpload(name: string, buf: Buffer, inZip = false): Pro
     if (ext === 'lrm') return [refused(name, '不支持 2.0 版 .lrm 文件，请在干部任免审批表软件中另存为 .lrmx 后再导入')];
     return [refused(name, '不支持的文件类型（可导入 .lrmx、.docx、.xlsx 或它们的 .zip 压缩包）')];
   } catch (e) {
-    if (e instanceof FormError) return [refused(name, e.message)];
-    return [refused(name, '文件无法解析，可能已损坏或不是干部任免审批表')];
+    if (e instanceof FormError) return [{ ...refused(name, e.message), detail: e.detail }];
+    return [{ ...refused(name, '文件无法解析，可能已损坏或不是干部任免审批表'), detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }];
   }
 }

@@ -55,8 +55,8 @@ export async function parseRoster(buf: Buffer, name: string): Promise<RosterRow[
   try {
     // exceljs types load() with its own older Buffer declaration, which Node's Buffer no longer matches.
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new FormError('不是有效的 Excel 工作簿，可能已损坏');
+  } catch (e) {
+    throw new FormError('不是有效的 Excel 工作簿，可能已损坏', e instanceof Error ? e.message : undefined);
   }
   const ws = wb.worksheets.find((w) => w.state !== 'hidden');
   if (!ws) throw new FormError('工作簿中没有工作表');

@@ -20,7 +20,8 @@ import { verifyToken } from '../../auth/request-session.js';
 import type { ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
 import { findCadre } from '../cadres/repo.js';
-import { diffCadre, formOfCadre, matchCadre, planFromForm, writeCadre } from './apply.js';
+import { samePhoto } from '../cadres/photo.js';
+import { diffCadre, formOfCadre, matchCadre, planFromForm, rehearsalUnit, rehearseWrite, writeCadre, writeRefusal } from './apply.js';
 import { restCommandContext } from '../command.js';
 import { droppedFiles, openFiles, previewFor, sealFiles, startBatchSweeper, sweepBatches, type BatchFile } from './batches.js';
 import { buildFormDocx } from './docx-write.js';
@@ -54,7 +55,12 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
           parsed.push({ name, status: 'error', error: `${name}：文件超过 ${Math.round(config.maxUploadBytes / 1048576)} MB 上限`, warnings: [] });
           continue;
         }
-        parsed.push(...await parseUpload(name, buf));
+        for (const f of await parseUpload(name, buf)) {
+          // A library's own words about a broken file go to the log; the user reads the Chinese reason.
+          if (f.detail) req.log.info({ file: f.name, detail: f.detail }, 'import file refused');
+          delete f.detail;
+          parsed.push(f);
+        }
       }
     } catch (e) {
       const code = (e as { code?: string }).code ?? '';
@@ -62,6 +68,20 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       return { status: 400, error: '上传的数据不完整，请重新上传' };
     }
     return parsed;
+  };
+
+  /** Drops the photo of each file whose photo is the matched cadre's own; whether any was dropped. */
+  const unchangedPhotos = async (checks: { file: BatchFile; key: string; photo: Buffer }[]) => {
+    let dropped = false;
+    for (const c of checks) {
+      const stored = await store.get(c.key);
+      const f = c.file;
+      if (!stored || !f.fields || !(await samePhoto(stored, c.photo))) continue;
+      delete f.fields.ZhaoPian;
+      if (f.match) f.match.diff = f.match.diff.filter((d) => d.field !== 'ZhaoPian');
+      dropped = true;
+    }
+    return dropped;
   };
 
   // Session and role are checked (and a refusal audited) before a byte of the upload is read.
@@ -81,6 +101,9 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     if (!parsed.length) return s.fail(400, 'BAD_USER_INPUT', '没有收到文件（字段名应为 file）');
 
     const files: BatchFile[] = [];
+    const command = restCommandContext(s, keys);
+    const samePhotoCheck: { file: BatchFile; key: string; photo: Buffer }[] = [];
+    const unitForNew = await rehearsalUnit(command);
     for (const p of parsed) {
       if (p.status !== 'ok' || !p.fields) {
         files.push({ name: p.name, status: 'error', error: p.error, warnings: p.warnings });
@@ -100,10 +123,18 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         continue;
       }
       const canUpdate = match ? ability.can('update', asSubject('Cadre', { ...match.cadre })) : true;
+      // What confirming will check, checked now: a preview's 'ok' does not fail at confirmation.
+      const refusal = canUpdate ? await rehearseWrite({ command, store }, plan, unitForNew) : null;
+      if (refusal) {
+        req.log.warn({ err: refusal.cause, file: p.name }, 'import rehearsal refused');
+        files.push({ name: p.name, status: 'error', error: `${p.name}：${refusal.error}`, warnings, fields: p.fields });
+        continue;
+      }
       files.push({
         name: p.name, status: canUpdate ? 'ok' : 'error', error: canUpdate ? undefined : `${p.name}：匹配到的干部不在您的管理范围内`, warnings, fields: p.fields,
         match: match ? { cadreId: match.cadre.id, name: match.cadre.name, unitName: match.cadre.unit_name, by: match.by, diff: await diffCadre(trx, keys, match.cadre, plan, ability.can('reveal', 'Cadre')) } : null,
       });
+      if (match && plan.photo && match.cadre.photo_key) samePhotoCheck.push({ file: files[files.length - 1], key: match.cadre.photo_key, photo: plan.photo });
     }
     // Confirmed and expired batches in scope lose their content as new ones arrive; the new one is stored sealed.
     await sweepBatches(trx);
@@ -115,6 +146,11 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       kind: 'write', summary: `上传干部任免审批表：${files.length} 份，可导入 ${ok} 份`, cadreIds: files.flatMap((f) => (f.match ? [f.match.cadreId] : [])),
       detail: { batchId: batch.id, files: files.map((f) => ({ name: f.name, status: f.status, error: f.error })) },
     });
+    // A form's photo that is the cadre's own (its export coming back) is no change: compared once the transaction
+    // has ended (object-store reads hold none), then left out of the diff and of the batch, so confirming keeps it.
+    if (await unchangedPhotos(samePhotoCheck)) {
+      await s.scoped((t) => t.updateTable('import_batch').set({ files: JSON.stringify(sealFiles(keys, files)) }).where('id', '=', batch.id).execute());
+    }
     return reply.send({ batchId: batch.id, expiresAt: batch.expires_at.toISOString(), files: previewFor(files, ability.can('reveal', 'Cadre')) });
     });
   });
@@ -177,7 +213,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       } catch (e) {
         req.log.error({ err: e }, 'import write failed');
         await sess.trx.rollback().execute().catch(() => undefined);
-        errors.push({ name: f.name, error: `${f.name}：写入失败，该文件未导入` });
+        errors.push({ name: f.name, error: `${f.name}：${writeRefusal(e)}` });
       }
     }
     // The result for the console, in a short transaction that ends whatever happens (skipped if the session ended).

@@ -2,7 +2,21 @@
 // refused before any parsing (no XXE, no entity expansion), well-formedness checked, size bounded by the caller.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-export class FormError extends Error {}
+/** A refusal of an uploaded file: `message` is the Chinese reason the user reads; `detail` the technical text, for the log only. */
+export class FormError extends Error {
+  constructor(message: string, readonly detail?: string) {
+    super(message);
+  }
+}
+
+/** What fast-xml-parser's validator found, said in Chinese (its own English text goes to the log only). */
+const XML_PROBLEMS: Record<string, string> = {
+  InvalidChar: '出现了不应有的字符',
+  InvalidTag: '标签不完整或不匹配',
+  InvalidAttr: '属性格式错误',
+  InvalidXml: '结构不完整（可能缺少结束标签）',
+  InvalidEntity: '实体引用错误',
+};
 
 /** Bytes → text; a BOM is dropped. Anything that is not valid UTF-8 (or BOM-marked UTF-16) is refused. */
 export function decodeXmlText(buf: Buffer): string {
@@ -19,7 +33,10 @@ export function decodeXmlText(buf: Buffer): string {
 export function checkXml(text: string, what: string): void {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) throw new FormError(`${what}含有 DOCTYPE 或实体声明，出于安全原因拒绝导入`);
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (valid !== true) throw new FormError(`${what}不是完整的 XML（第 ${valid.err.line} 行：${valid.err.msg}），文件可能已损坏或被截断`);
+  if (valid !== true) {
+    const problem = XML_PROBLEMS[valid.err.code] ?? '格式错误';
+    throw new FormError(`${what}不是完整的 XML（第 ${valid.err.line} 行${problem}），文件可能已损坏或被截断`, `${valid.err.code}: ${valid.err.msg} (line ${valid.err.line}, col ${valid.err.col})`);
+  }
 }
 
 const common = {

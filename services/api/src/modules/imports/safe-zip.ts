@@ -42,15 +42,15 @@ export function readZip(buf: Buffer, want: (path: string) => boolean, what: stri
     let total = 0;
     let count = 0;
     let settled = false;
-    const fail = (zip: yauzl.ZipFile | undefined, message: string) => {
+    const fail = (zip: yauzl.ZipFile | undefined, message: string, cause?: unknown) => {
       if (settled) return;
       settled = true;
       zip?.close();
-      reject(new FormError(message));
+      reject(new FormError(message, cause instanceof Error ? cause.message : undefined));
     };
     yauzl.fromBuffer(buf, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) return fail(undefined, `${what}不是有效的 zip 压缩格式，文件可能已损坏或被截断`);
-      zip.on('error', () => fail(zip, `${what}的压缩结构已损坏，无法读取`));
+      if (err || !zip) return fail(undefined, `${what}不是有效的 zip 压缩格式，文件可能已损坏或被截断`, err);
+      zip.on('error', (e) => fail(zip, `${what}的压缩结构已损坏，无法读取`, e));
       zip.on('end', () => {
         if (!settled) {
           settled = true;
@@ -67,7 +67,7 @@ export function readZip(buf: Buffer, want: (path: string) => boolean, what: stri
         if (path.endsWith('/') || !want(path)) return zip.readEntry();
         if ((entry.generalPurposeBitFlag & 0x1) !== 0) return fail(zip, `${what}中的「${path}」已加密，无法读取`);
         zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return fail(zip, `${what}中的「${path}」无法解压，文件可能已损坏`);
+          if (e || !stream) return fail(zip, `${what}中的「${path}」无法解压，文件可能已损坏`, e);
           const chunks: Buffer[] = [];
           let size = 0;
           stream.on('data', (c: Buffer) => {
@@ -80,7 +80,7 @@ export function readZip(buf: Buffer, want: (path: string) => boolean, what: stri
             }
             chunks.push(c);
           });
-          stream.on('error', () => fail(zip, `${what}中的「${path}」解压出错，文件可能已损坏或被截断`));
+          stream.on('error', (e) => fail(zip, `${what}中的「${path}」解压出错，文件可能已损坏或被截断`, e));
           stream.on('end', () => {
             if (settled) return;
             out.set(path, Buffer.concat(chunks));

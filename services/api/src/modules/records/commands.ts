@@ -11,6 +11,8 @@ import { asSubject } from '../../authz/abilities.js';
 import { badInput } from '../../graphql/context.js';
 import { beijingTime } from '../../util/time.js';
 import { denied, type CommandContext } from '../command.js';
+import { conflictMessage } from '../conflict.js';
+import type { Tx } from '../../db/scope.js';
 import { findCadre } from '../cadres/repo.js';
 import { categoryById, defaultInfluenceMonths, formOfMeasure, type CategorySpec } from './categories.js';
 import {
@@ -53,11 +55,17 @@ function diff(cat: CategorySpec, before: FieldValues, after: FieldValues) {
   return out;
 }
 
-export function conflict(row: RecordRow) {
-  return new GraphQLError(
-    `该记录已被${row.updated_by_name ?? row.entered_by_name}于 ${beijingTime(row.updated_at)} 修改（当前为第 ${row.version} 版），请核对最新内容后再保存`,
-    { extensions: { code: 'VERSION_CONFLICT', currentVersion: row.version, updatedBy: row.updated_by_name, updatedAt: new Date(row.updated_at).toISOString() } },
-  );
+/** The refusal of a stale write: names who made the newer version and what they did (modules/conflict.ts). */
+export async function conflict(trx: Tx, row: RecordRow) {
+  const last = await trx.selectFrom('record_revision').select(['action', 'actor_id as actorId', 'actor_name as actorName', 'at'])
+    .where('record_id', '=', row.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const message = await conflictMessage(trx, '该记录', last, row.version, { actorName: row.updated_by_name ?? row.entered_by_name, at: row.updated_at });
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'VERSION_CONFLICT', currentVersion: row.version, updatedBy: last?.actorName ?? row.updated_by_name, action: last?.action ?? null,
+      updatedAt: new Date(last?.at ?? row.updated_at).toISOString(),
+    },
+  });
 }
 
 /** Role-level right on records (a refusal is a denial on the audit row). */
@@ -130,9 +138,9 @@ export async function updateRecord(c: CommandContext, input: UpdateRecordInput):
   if (row.deleted_at) throw badInput('记录已删除，请先恢复');
   const cat = categoryById.get(row.category)!;
   const values = fieldsFor(cat, input.fields);
-  if (row.version !== input.version) throw conflict(row);
+  if (row.version !== input.version) throw await conflict(trx, row);
   if (!(await updateRecordFields(trx, row, input.version, { status: statusAfterWrite(c, row.status), actorName: principal.displayName, fields: values }))) {
-    throw conflict((await findRecord(trx, row.id))!);
+    throw await conflict(trx, (await findRecord(trx, row.id))!);
   }
   const changes: Record<string, [unknown, unknown]> = diff(cat, row.fields, values);
   if (input.materials) {
@@ -155,13 +163,13 @@ export async function reviewRecord(c: CommandContext, input: ReviewRecordInput):
   const row = await recordTarget(c, 'review', input.id);
   if (!row) return null;
   if (row.deleted_at) throw badInput('记录已删除，请先恢复');
-  if (row.version !== input.version) throw conflict(row);
+  if (row.version !== input.version) throw await conflict(trx, row);
   const accept = input.decision === 'accept';
   const ok = await updateEnvelope(trx, row.id, input.version, {
     status: accept ? 'accepted' : 'returned', return_reason: accept ? null : input.reason,
     reviewed_by: principal.userId, reviewed_by_name: principal.displayName, reviewed_at: sql`now()`,
   });
-  if (!ok) throw conflict((await findRecord(trx, row.id))!);
+  if (!ok) throw await conflict(trx, (await findRecord(trx, row.id))!);
   await addRevision(trx, {
     tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: accept ? 'accept' : 'return',
     actorId: principal.userId, actorName: principal.displayName, reason: accept ? null : input.reason,
@@ -175,9 +183,9 @@ export async function deleteRecord(c: CommandContext, input: { id: string; versi
   const row = await recordTarget(c, 'delete', input.id);
   if (!row) return null;
   if (row.deleted_at) return row;
-  if (row.version !== input.version) throw conflict(row);
+  if (row.version !== input.version) throw await conflict(trx, row);
   if (!(await updateEnvelope(trx, row.id, input.version, { deleted_at: sql`now()`, deleted_by_name: principal.displayName }))) {
-    throw conflict((await findRecord(trx, row.id))!);
+    throw await conflict(trx, (await findRecord(trx, row.id))!);
   }
   await addRevision(trx, {
     tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'delete', actorId: principal.userId, actorName: principal.displayName,
@@ -193,7 +201,7 @@ export async function restoreRecord(c: CommandContext, input: { id: string }): P
   if (!row.deleted_at) return row;
   // Under the version it read, so that two restores at once cannot both write revision version + 1.
   if (!(await updateEnvelope(trx, row.id, row.version, { deleted_at: null, deleted_by_name: null }))) {
-    throw conflict((await findRecord(trx, row.id))!);
+    throw await conflict(trx, (await findRecord(trx, row.id))!);
   }
   await addRevision(trx, {
     tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'restore', actorId: principal.userId, actorName: principal.displayName,
