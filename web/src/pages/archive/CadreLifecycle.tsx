@@ -103,7 +103,7 @@ export function CadreLifecycle({ id }: { id: string }) {
           { title: '日期', dataIndex: 'movedOn', width: 110 },
           { title: '调出单位', dataIndex: 'fromUnitName', render: (v: string | null) => v ?? <span className="lz-muted">（新建档案）</span> },
           { title: '调入单位', dataIndex: 'toUnitName' },
-          { title: '经办人', dataIndex: 'actorName', width: 100 },
+          { title: '经办人', dataIndex: 'actorName', width: 180 },
         ]}
       />
       <MoveModal open={dialog === 'move'} onClose={() => setDialog(null)} cadre={cadre} />
