@@ -319,10 +319,7 @@ builder.mutationField('createCadre', (t) =>
       authorize(ctx, 'create', 'Cadre');
       const res = await createCadre(commandContext(ctx), { ...input, unitId: String(input.unitId) } as CreateCadreInput);
       if (res.ok) return res.cadre;
-      if (res.reason === 'outOfReach') {
-        ctx.audit.denied = true;
-        throw new GraphQLError('无权在所选单位新建干部', { extensions: { code: 'FORBIDDEN' } });
-      }
+      // A unit out of reach answers like a missing one (the matrix's N): its existence is not told.
       throw badInput('所选单位不存在，请从单位目录中选择');
     },
   }),
