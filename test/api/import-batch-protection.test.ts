@@ -47,8 +47,12 @@ async function upload(a: Api, token: string, name: string, data: string) {
     headers: { authorization: `Bearer ${token}`, 'content-type': req.headers.get('content-type')! } });
   return { status: res.statusCode, body: res.json() };
 }
+/** Confirm into the caller's first top-level unit, chosen explicitly (the API never picks a unit itself). */
 const confirm = async (a: Api, token: string, batchId: string) => {
-  const res = await a.app.inject({ method: 'POST', url: `/api/imports/${batchId}/confirm`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{}' });
+  const gql = async (query: string, variables = {}) => (await a.app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ query, variables }) })).json();
+  const code = (await gql('{ me { tenant { code } } }')).data.me.tenant.code;
+  const unitId = (await gql('query($c:String){ units(tenantCode:$c){ id parentId } }', { c: code })).data.units.find((u: any) => !u.parentId)?.id;
+  const res = await a.app.inject({ method: 'POST', url: `/api/imports/${batchId}/confirm`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ unitId }) });
   return { status: res.statusCode, body: res.json() };
 };
 const batchFiles = (a: Api, id: string) => withScope(a.database.db, 'yn', async (trx) =>

@@ -40,7 +40,15 @@ async function upload(token: string, files: { name: string; data: Buffer }[]) {
   });
   return { status: res.statusCode, body: res.json() };
 }
-const confirm = async (token: string, batchId: string, body: object = {}) => {
+/** The first top-level unit of the caller's own tenant (looked up, never named). */
+const firstUnit = async (token: string) => {
+  const me = (await t.gql(token, '{ me { tenant { code } } }')).data.me;
+  const units = (await t.gql(token, 'query($c:String){ units(tenantCode:$c){ id name parentId } }', { c: me.tenant.code })).data.units;
+  return units.find((u: any) => !u.parentId) as { id: string; name: string };
+};
+/** Confirm a batch; without a body, into the caller's first unit (chosen explicitly: the API never picks one). */
+const confirm = async (token: string, batchId: string, given?: object) => {
+  const body = given ?? { unitId: (await firstUnit(token))?.id };
   const res = await t.app.inject({ method: 'POST', url: `/api/imports/${batchId}/confirm`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
   return { status: res.statusCode, body: res.json() };
 };
@@ -72,7 +80,7 @@ function lrmx(name: string, id: string, extra = '', photo = '') {
 }
 
 describe(`appointment-form import and export (${engineName})`, () => {
-  it('a .lrmx (BOM, CRLF, padded values, a newer element) previews in lrmx form, writes nothing, then confirms into the default unit', async () => {
+  it('a .lrmx (BOM, CRLF, padded values, a newer element) previews in lrmx form, writes nothing, asks for the unit, then confirms into the chosen unit', async () => {
     const officer = await tok('km-wh.officer');
     const name = `导入${han()}`;
     const id = idFor(`53010219790615${uniq()}`);
@@ -89,14 +97,24 @@ describe(`appointment-form import and export (${engineName})`, () => {
     expect(Buffer.from(f.fields.ZhaoPian, 'base64').subarray(0, 2).toString('hex')).toBe('ffd8');
     expect(await countCadres()).toBe(before);
 
-    const done = await confirm(officer, up.body.batchId);
+    // A new cadre and no unit chosen: refused in words, nothing written, the batch still open.
+    const unchosen = await confirm(officer, up.body.batchId, {});
+    expect(unchosen.status).toBe(400);
+    expect(unchosen.body).toMatchObject({ error: 'UNIT_REQUIRED', message: expect.stringMatching(/请先选择/) });
+    expect(await countCadres()).toBe(before);
+    const forged = await confirm(officer, up.body.batchId, { unitId: '00000000-0000-4000-8000-00000000000f' });
+    expect(forged.status).toBe(400);
+    expect(forged.body.message).toMatch(/所选单位不存在/);
+
+    const unit = await firstUnit(officer);
+    const done = await confirm(officer, up.body.batchId, { unitId: unit.id });
     expect(done.status).toBe(200);
     expect(done.body.cadres).toHaveLength(1);
     expect(done.body.cadres[0].name).toBe(name);
     const c = await cadre(officer, done.body.cadres[0].id);
     expect(c).toMatchObject({
       name, sex: '男', birthMonth: '197906', ethnicity: '汉族', partyJoin: '200107', politicalStatus: '中共党员', eduFtDegree: '法学学士',
-      position: '五华区纪委监委第一纪检监察室主任', idNumber: id, unit: { name: '五华区教育体育局' }, // the first top-level unit of 五华区
+      position: '五华区纪委监委第一纪检监察室主任', idNumber: id, unit: { name: unit.name },
     });
     expect(c.resume.map((r: any) => [r.startMonth, r.endMonth])).toEqual([['199709', '200107'], ['200107', '201503'], ['201503', null]]);
     expect(c.resume[2].content).toContain('（其间：2016.09--2018.07 在职学习）');

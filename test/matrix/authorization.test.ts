@@ -48,6 +48,12 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   activateAccount:      { admin: 'Y',    secadmin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
   createCadre:          { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
   updateCadre:          { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  moveCadre:            { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  setCadreStatus:       { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  // Deleting a cadre filed by mistake, and restoring it: officers only (not fillers, not administrators).
+  deleteCadre:          { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  restoreCadre:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  deletedCadres:        { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
   createTenant:         { admin: 'YYNN', secadmin: 'FFFF', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   updateTenant:         { admin: 'FYNN', secadmin: 'FFFF', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   moveTenant:           { admin: 'FYNN', secadmin: 'FFFF', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
@@ -78,6 +84,8 @@ const EXPECTED: Record<string, Record<Role, string>> = {
 /** What a target tenant offers the probes. */
 interface Fixture {
   id: string; code: string; path: string; parentId: string | null; unitId: string; cadreId: string; leaderId: string;
+  /** A sub-unit of unitId made for the matrix (within a filler's assignment): where moveCadre moves the cadre. */
+  subUnitId: string;
   /** The tenant's security administrator and auditor (administrators: only a parent's admin manages them). */
   secadminId: string; auditorId: string;
   /** A pending grant (the leader to officer, requested by the tenant's admin), made for the matrix (the file's own database). */
@@ -90,7 +98,7 @@ interface Fixture {
 /** A target that does not exist: the response for it is what "N" must look like. */
 const MISSING: Fixture = {
   id: '00000000-0000-4000-8000-000000000000', code: 'no-such-tenant', path: 'none', parentId: null,
-  unitId: '00000000-0000-4000-8000-000000000001', cadreId: '00000000-0000-4000-8000-000000000002',
+  unitId: '00000000-0000-4000-8000-000000000001', subUnitId: '00000000-0000-4000-8000-000000000009', cadreId: '00000000-0000-4000-8000-000000000002',
   leaderId: '00000000-0000-4000-8000-000000000003', giftId: '00000000-0000-4000-8000-000000000004',
   secadminId: '00000000-0000-4000-8000-000000000006', auditorId: '00000000-0000-4000-8000-000000000007',
   grantId: '00000000-0000-4000-8000-000000000008',
@@ -180,6 +188,24 @@ const OPS: Record<string, Op> = {
     run: (c, x) => q(c, 'mutation($id:ID!,$v:Int!){ updateCadre(id:$id, version:$v, input:{position:"矩阵"}){ id } }', { id: x.cadreId, v: x.cadreVersion }),
     ok: (r, _c, x) => r.data?.updateCadre?.id === x.cadreId,
   },
+  moveCadre: {
+    run: (c, x) => q(c, 'mutation($id:ID!,$u:ID!){ moveCadre(id:$id, unitId:$u){ id unit { id } } }', { id: x.cadreId, u: x.subUnitId }),
+    ok: (r, _c, x) => r.data?.moveCadre?.unit?.id === x.subUnitId,
+  },
+  setCadreStatus: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ setCadreStatus(id:$id, status:"退休", on:"2026-01-31"){ id statusOn } }', { id: x.cadreId }),
+    ok: (r, _c, x) => r.data?.setCadreStatus?.id === x.cadreId && r.data.setCadreStatus.statusOn === '2026-01-31',
+  },
+  deleteCadre: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ deleteCadre(id:$id){ id deleted } }', { id: x.cadreId }),
+    ok: (r, _c, x) => r.data?.deleteCadre?.id === x.cadreId && r.data.deleteCadre.deleted === true,
+  },
+  restoreCadre: {
+    // The target is not deleted: found and allowed answers that in words.
+    run: (c, x) => q(c, 'mutation($id:ID!){ restoreCadre(id:$id){ id } }', { id: x.cadreId }),
+    ok: (r) => r.errors?.[0]?.message === '该干部未被删除',
+  },
+  deletedCadres: { self: true, run: (c) => q(c, '{ deletedCadres { id } }'), ok: (r) => Array.isArray(r.data?.deletedCadres) },
   codeTables: { self: true, run: (c) => q(c, '{ codeTables(names:["ethnicity"]) { items { code } } }'), ok: (r) => r.data?.codeTables?.[0]?.items?.length === 58 },
   recordCategories: { self: true, run: (c) => q(c, '{ recordCategories { id } }'), ok: (r) => r.data?.recordCategories?.length >= 10 },
   record: { run: (c, x) => q(c, 'query($id:ID!){ record(id:$id){ id } }', { id: x.giftId }), ok: (r, _c, x) => r.data?.record?.id === x.giftId },
@@ -321,6 +347,8 @@ beforeAll(async () => {
         .where(sql<boolean>`exists (select 1 from archive_record r where r.cadre_id = c.id and r.category = 2 and r.deleted_at is null)`)
         .orderBy('c.sort_order').orderBy('c.id').limit(1).executeTakeFirstOrThrow();
       const leader = await trx.selectFrom('app_user').select('id').where('username', '=', `${r.code}.leader`).executeTakeFirstOrThrow();
+      const sub = await trx.insertInto('unit').values({ tenant_id: r.id, parent_id: unit.id, name: '矩阵测试子单位', sort_order: 9999 })
+        .returning('id').executeTakeFirstOrThrow();
       const byName = async (role: string) => (await trx.selectFrom('app_user').select(['id', 'display_name']).where('username', '=', `${r.code}.${role}`).executeTakeFirstOrThrow());
       const admin = await byName('admin');
       const grant = await trx.insertInto('role_grant').values({
@@ -334,7 +362,7 @@ beforeAll(async () => {
       };
       const gift = await record(2), pending = await record(3, 'pending');
       tenants.set(r.code, {
-        id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, cadreId: cadre.id, leaderId: leader.id,
+        id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, subUnitId: sub.id, cadreId: cadre.id, leaderId: leader.id,
         secadminId: (await byName('secadmin')).id, auditorId: (await byName('auditor')).id, grantId: grant.id,
         giftId: gift.id, pendingId: pending.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,
       });

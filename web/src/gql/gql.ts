@@ -21,6 +21,7 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query CodeTable($n: [String!]) { codeTables(names: $n) { name title items { code label abbr parent initials pinyin } } }\n": typeof types.CodeTableDocument,
+    "query PickerUnits { units { id name parentId sortOrder tenant { id } } }": typeof types.PickerUnitsDocument,
     "fragment AdminTenantFields on Tenant { id code name kind kindLabel path parentId sortOrder status effectiveStatus }": typeof types.AdminTenantFieldsFragmentDoc,
     "\n  fragment RoleGrantFields on RoleGrant {\n    id tenantId tenantCode tenantName userId username displayName role roleLabel previousRole previousRoleLabel\n    newAccount reconfirmation unitNames status statusLabel requestedByName requestedAt decidedByName decidedAt reason canDecide\n  }\n": typeof types.RoleGrantFieldsFragmentDoc,
     "\n  fragment AdminUserFields on User {\n    id username displayName role roleLabel status statusLabel locked lockedUntil failedLogins lastLoginAt lastLoginIp\n    mustChangePassword activationPending activationExpiresAt createdAt tenantId tenantCode tenantName unitIds\n    pendingGrant { id role roleLabel unitNames requestedAt }\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
@@ -45,6 +46,10 @@ type Documents = {
     "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }": typeof types.TenantUnitsDocument,
     "\n  query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }\n": typeof types.TenantSecurityDocument,
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": typeof types.UpdateTenantSecurityDocument,
+    "\n  query CadreLifecycle($id: ID!) {\n    cadre(id: $id) {\n      id name version status statusOn\n      unit { id name }\n      tenant { id }\n      unitHistory { id fromUnitName toUnitName movedOn actorName at }\n    }\n  }\n": typeof types.CadreLifecycleDocument,
+    "\n  mutation MoveCadre($id: ID!, $unitId: ID!) { moveCadre(id: $id, unitId: $unitId) { id version unit { id name } } }\n": typeof types.MoveCadreDocument,
+    "\n  mutation SetCadreStatus($id: ID!, $status: String!, $on: String!) { setCadreStatus(id: $id, status: $status, on: $on) { id version status statusOn } }\n": typeof types.SetCadreStatusDocument,
+    "\n  mutation DeleteCadre($id: ID!) { deleteCadre(id: $id) { id deleted } }\n": typeof types.DeleteCadreDocument,
     "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n": typeof types.CadreProfileDocument,
     "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version }\n  }\n": typeof types.UpdateCadreDocument,
     "\n  query RecordCategories {\n    recordCategories { id key title short restricted fields { name label type required options max wide } }\n  }\n": typeof types.RecordCategoriesDocument,
@@ -52,10 +57,12 @@ type Documents = {
     "\n  query AuditCount($filter: AuditFilter) { auditEvents(first: 0, filter: $filter) { totalCount } }\n": typeof types.AuditCountDocument,
     "\n  mutation PurgeAuditEvents($days: Int!) { purgeAuditEvents(olderThanDays: $days) }\n": typeof types.PurgeAuditEventsDocument,
     "\n  query AuditTenants { tenants { id code name kind kindLabel path parentId sortOrder status effectiveStatus } }\n": typeof types.AuditTenantsDocument,
+    "\n  query DeletedCadres {\n    deletedCadres { id name birthMonth position deletedAt deletedByName unit { name } tenant { name } }\n  }\n": typeof types.DeletedCadresDocument,
+    "\n  mutation RestoreCadre($id: ID!) { restoreCadre(id: $id) { id deleted } }\n": typeof types.RestoreCadreDocument,
+    "\n  mutation CreateCadre($input: CadreInput!) {\n    createCadre(input: $input) { id name unit { id name } }\n  }\n": typeof types.CreateCadreDocument,
     "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n": typeof types.TenantsDocument,
     "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n": typeof types.UnitsDocument,
     "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": typeof types.CadresDocument,
-    "query ImportUnits { units { id name parentId sortOrder tenant { id } } }": typeof types.ImportUnitsDocument,
 };
 const documents: Documents = {
     "\n  mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {\n    activateAccount(username: $username, code: $code, newPassword: $newPassword) { username ready message }\n  }\n": types.ActivateAccountDocument,
@@ -64,6 +71,7 @@ const documents: Documents = {
     "mutation Logout { logout }": types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  query CodeTable($n: [String!]) { codeTables(names: $n) { name title items { code label abbr parent initials pinyin } } }\n": types.CodeTableDocument,
+    "query PickerUnits { units { id name parentId sortOrder tenant { id } } }": types.PickerUnitsDocument,
     "fragment AdminTenantFields on Tenant { id code name kind kindLabel path parentId sortOrder status effectiveStatus }": types.AdminTenantFieldsFragmentDoc,
     "\n  fragment RoleGrantFields on RoleGrant {\n    id tenantId tenantCode tenantName userId username displayName role roleLabel previousRole previousRoleLabel\n    newAccount reconfirmation unitNames status statusLabel requestedByName requestedAt decidedByName decidedAt reason canDecide\n  }\n": types.RoleGrantFieldsFragmentDoc,
     "\n  fragment AdminUserFields on User {\n    id username displayName role roleLabel status statusLabel locked lockedUntil failedLogins lastLoginAt lastLoginIp\n    mustChangePassword activationPending activationExpiresAt createdAt tenantId tenantCode tenantName unitIds\n    pendingGrant { id role roleLabel unitNames requestedAt }\n  }\n": types.AdminUserFieldsFragmentDoc,
@@ -88,6 +96,10 @@ const documents: Documents = {
     "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }": types.TenantUnitsDocument,
     "\n  query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }\n": types.TenantSecurityDocument,
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": types.UpdateTenantSecurityDocument,
+    "\n  query CadreLifecycle($id: ID!) {\n    cadre(id: $id) {\n      id name version status statusOn\n      unit { id name }\n      tenant { id }\n      unitHistory { id fromUnitName toUnitName movedOn actorName at }\n    }\n  }\n": types.CadreLifecycleDocument,
+    "\n  mutation MoveCadre($id: ID!, $unitId: ID!) { moveCadre(id: $id, unitId: $unitId) { id version unit { id name } } }\n": types.MoveCadreDocument,
+    "\n  mutation SetCadreStatus($id: ID!, $status: String!, $on: String!) { setCadreStatus(id: $id, status: $status, on: $on) { id version status statusOn } }\n": types.SetCadreStatusDocument,
+    "\n  mutation DeleteCadre($id: ID!) { deleteCadre(id: $id) { id deleted } }\n": types.DeleteCadreDocument,
     "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n": types.CadreProfileDocument,
     "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version }\n  }\n": types.UpdateCadreDocument,
     "\n  query RecordCategories {\n    recordCategories { id key title short restricted fields { name label type required options max wide } }\n  }\n": types.RecordCategoriesDocument,
@@ -95,10 +107,12 @@ const documents: Documents = {
     "\n  query AuditCount($filter: AuditFilter) { auditEvents(first: 0, filter: $filter) { totalCount } }\n": types.AuditCountDocument,
     "\n  mutation PurgeAuditEvents($days: Int!) { purgeAuditEvents(olderThanDays: $days) }\n": types.PurgeAuditEventsDocument,
     "\n  query AuditTenants { tenants { id code name kind kindLabel path parentId sortOrder status effectiveStatus } }\n": types.AuditTenantsDocument,
+    "\n  query DeletedCadres {\n    deletedCadres { id name birthMonth position deletedAt deletedByName unit { name } tenant { name } }\n  }\n": types.DeletedCadresDocument,
+    "\n  mutation RestoreCadre($id: ID!) { restoreCadre(id: $id) { id deleted } }\n": types.RestoreCadreDocument,
+    "\n  mutation CreateCadre($input: CadreInput!) {\n    createCadre(input: $input) { id name unit { id name } }\n  }\n": types.CreateCadreDocument,
     "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n": types.TenantsDocument,
     "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n": types.UnitsDocument,
     "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": types.CadresDocument,
-    "query ImportUnits { units { id name parentId sortOrder tenant { id } } }": types.ImportUnitsDocument,
 };
 
 /**
@@ -125,6 +139,10 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CodeTable($n: [String!]) { codeTables(names: $n) { name title items { code label abbr parent initials pinyin } } }\n"): typeof import('./graphql').CodeTableDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PickerUnits { units { id name parentId sortOrder tenant { id } } }"): typeof import('./graphql').PickerUnitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -224,6 +242,22 @@ export function graphql(source: "\n  mutation UpdateTenantSecurity($tenantId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CadreLifecycle($id: ID!) {\n    cadre(id: $id) {\n      id name version status statusOn\n      unit { id name }\n      tenant { id }\n      unitHistory { id fromUnitName toUnitName movedOn actorName at }\n    }\n  }\n"): typeof import('./graphql').CadreLifecycleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveCadre($id: ID!, $unitId: ID!) { moveCadre(id: $id, unitId: $unitId) { id version unit { id name } } }\n"): typeof import('./graphql').MoveCadreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCadreStatus($id: ID!, $status: String!, $on: String!) { setCadreStatus(id: $id, status: $status, on: $on) { id version status statusOn } }\n"): typeof import('./graphql').SetCadreStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCadre($id: ID!) { deleteCadre(id: $id) { id deleted } }\n"): typeof import('./graphql').DeleteCadreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n"): typeof import('./graphql').CadreProfileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -252,6 +286,18 @@ export function graphql(source: "\n  query AuditTenants { tenants { id code name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DeletedCadres {\n    deletedCadres { id name birthMonth position deletedAt deletedByName unit { name } tenant { name } }\n  }\n"): typeof import('./graphql').DeletedCadresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreCadre($id: ID!) { restoreCadre(id: $id) { id deleted } }\n"): typeof import('./graphql').RestoreCadreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCadre($input: CadreInput!) {\n    createCadre(input: $input) { id name unit { id name } }\n  }\n"): typeof import('./graphql').CreateCadreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n"): typeof import('./graphql').TenantsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -261,10 +307,6 @@ export function graphql(source: "\n  query Units {\n    units { id name parentId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CadresDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query ImportUnits { units { id name parentId sortOrder tenant { id } } }"): typeof import('./graphql').ImportUnitsDocument;
 
 
 export function graphql(source: string) {

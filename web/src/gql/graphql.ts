@@ -43,6 +43,76 @@ export type CadreFilter = {
   unitId?: string | number | null | undefined;
 };
 
+export type CadreInput = {
+  /** 任免理由 */
+  appointmentReason?: string | null | undefined;
+  /** 年度考核结果 */
+  assessmentSummary?: string | null | undefined;
+  /** 出生年月 */
+  birthMonth?: string | null | undefined;
+  /** 出生地 */
+  birthPlace?: string | null | undefined;
+  /** 全日制教育·学位 */
+  eduFtDegree?: string | null | undefined;
+  /** 全日制教育·毕业院校系及专业（学位） */
+  eduFtDegreeSchool?: string | null | undefined;
+  /** 全日制教育·学历 */
+  eduFtLevel?: string | null | undefined;
+  /** 全日制教育·毕业院校系及专业（学历） */
+  eduFtLevelSchool?: string | null | undefined;
+  /** 在职教育·学位 */
+  eduPtDegree?: string | null | undefined;
+  /** 在职教育·毕业院校系及专业（学位） */
+  eduPtDegreeSchool?: string | null | undefined;
+  /** 在职教育·学历 */
+  eduPtLevel?: string | null | undefined;
+  /** 在职教育·毕业院校系及专业（学历） */
+  eduPtLevelSchool?: string | null | undefined;
+  /** 最高学历 */
+  education?: string | null | undefined;
+  /** 民族：中国各民族名称代码的名称或代码 */
+  ethnicity?: string | null | undefined;
+  /** 健康状况 */
+  health?: string | null | undefined;
+  /** 公民身份号码（18 位） */
+  idNumber?: string | null | undefined;
+  /** 干部管理权限：干部管理权限的名称或代码 */
+  managementLevel?: string | null | undefined;
+  /** 姓名 */
+  name: string;
+  /** 籍贯 */
+  nativePlace?: string | null | undefined;
+  /** 入党时间 */
+  partyJoin?: string | null | undefined;
+  /** 政治面貌：政治面貌代码的名称或代码 */
+  politicalStatus?: string | null | undefined;
+  /** 现任职务 */
+  position?: string | null | undefined;
+  /** 专业技术职务 */
+  professionalTitle?: string | null | undefined;
+  /** 拟任职务 */
+  proposedPosition?: string | null | undefined;
+  /** 拟免职务 */
+  proposedRemoval?: string | null | undefined;
+  /** 职级：公务员领导职务层次与职级的名称或代码 */
+  rank?: string | null | undefined;
+  /** 呈报单位 */
+  reportingUnit?: string | null | undefined;
+  /** 奖惩情况 */
+  rewards?: string | null | undefined;
+  /** 性别：人的性别代码的名称或代码 */
+  sex?: string | null | undefined;
+  /** 排序号 */
+  sortOrder?: number | null | undefined;
+  /** 熟悉专业有何专长 */
+  specialty?: string | null | undefined;
+  /** 状态：干部状态的名称或代码 */
+  status?: string | null | undefined;
+  unitId: string | number;
+  /** 参加工作时间 */
+  workStart?: string | null | undefined;
+};
+
 /** 只改给出的项；可选文本给空串即清空；任免情况、简历、家庭成员给出时整体替换 */
 export type CadrePatch = {
   /** 任免理由 */
@@ -214,6 +284,11 @@ export type CodeTableQueryVariables = Exact<{
 
 export type CodeTableQuery = { codeTables: Array<{ name: string, title: string, items: Array<{ code: string, label: string, abbr: string | null, parent: string | null, initials: string, pinyin: string }> }> };
 
+export type PickerUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PickerUnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null, sortOrder: number, tenant: { id: string } }> };
+
 export type AdminTenantFieldsFragment = { id: string, code: string, name: string, kind: string, kindLabel: string, path: string, parentId: string | null, sortOrder: number, status: string, effectiveStatus: string };
 
 export type RoleGrantFieldsFragment = { id: string, tenantId: string, tenantCode: string, tenantName: string, userId: string, username: string, displayName: string, role: string, roleLabel: string, previousRole: string | null, previousRoleLabel: string | null, newAccount: boolean, reconfirmation: boolean, unitNames: Array<string>, status: string, statusLabel: string, requestedByName: string, requestedAt: string, decidedByName: string | null, decidedAt: string | null, reason: string | null, canDecide: boolean };
@@ -365,6 +440,37 @@ export type UpdateTenantSecurityMutationVariables = Exact<{
 
 export type UpdateTenantSecurityMutation = { updateTenantSecurity: { tenantId: string, lockoutThreshold: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, lockoutMinutes: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, passwordMinLength: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, passwordMinClasses: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, idleTimeoutMinutes: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string } } | null };
 
+export type CadreLifecycleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CadreLifecycleQuery = { cadre: { id: string, name: string, version: number, status: string, statusOn: string | null, unit: { id: string, name: string }, tenant: { id: string }, unitHistory: Array<{ id: string, fromUnitName: string | null, toUnitName: string, movedOn: string, actorName: string, at: string }> } | null };
+
+export type MoveCadreMutationVariables = Exact<{
+  id: string | number;
+  unitId: string | number;
+}>;
+
+
+export type MoveCadreMutation = { moveCadre: { id: string, version: number, unit: { id: string, name: string } } };
+
+export type SetCadreStatusMutationVariables = Exact<{
+  id: string | number;
+  status: string;
+  on: string;
+}>;
+
+
+export type SetCadreStatusMutation = { setCadreStatus: { id: string, version: number, status: string, statusOn: string | null } };
+
+export type DeleteCadreMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteCadreMutation = { deleteCadre: { id: string, deleted: boolean } };
+
 export type CadreProfileQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -414,6 +520,25 @@ export type AuditTenantsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AuditTenantsQuery = { tenants: Array<{ id: string, code: string, name: string, kind: string, kindLabel: string, path: string, parentId: string | null, sortOrder: number, status: string, effectiveStatus: string }> };
 
+export type DeletedCadresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeletedCadresQuery = { deletedCadres: Array<{ id: string, name: string, birthMonth: string | null, position: string | null, deletedAt: string | null, deletedByName: string | null, unit: { name: string }, tenant: { name: string } }> };
+
+export type RestoreCadreMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestoreCadreMutation = { restoreCadre: { id: string, deleted: boolean } };
+
+export type CreateCadreMutationVariables = Exact<{
+  input: CadreInput;
+}>;
+
+
+export type CreateCadreMutation = { createCadre: { id: string, name: string, unit: { id: string, name: string } } };
+
 export type TenantsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -433,11 +558,6 @@ export type CadresQueryVariables = Exact<{
 
 
 export type CadresQuery = { cadres: { totalCount: number, totalCountIsEstimate: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, education: string | null, position: string | null, rank: string | null, status: string, sortOrder: number, tenant: { id: string, code: string, name: string }, unit: { id: string, name: string } } }> } };
-
-export type ImportUnitsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ImportUnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null, sortOrder: number, tenant: { id: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -679,6 +799,19 @@ export const CodeTableDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CodeTableQuery, CodeTableQueryVariables>;
+export const PickerUnitsDocument = new TypedDocumentString(`
+    query PickerUnits {
+  units {
+    id
+    name
+    parentId
+    sortOrder
+    tenant {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PickerUnitsQuery, PickerUnitsQueryVariables>;
 export const AdminTenantsDocument = new TypedDocumentString(`
     query AdminTenants {
   tenants {
@@ -1226,6 +1359,62 @@ fragment SecuritySettingsFields on SecuritySettings {
     ...SecuritySettingFields
   }
 }`) as unknown as TypedDocumentString<UpdateTenantSecurityMutation, UpdateTenantSecurityMutationVariables>;
+export const CadreLifecycleDocument = new TypedDocumentString(`
+    query CadreLifecycle($id: ID!) {
+  cadre(id: $id) {
+    id
+    name
+    version
+    status
+    statusOn
+    unit {
+      id
+      name
+    }
+    tenant {
+      id
+    }
+    unitHistory {
+      id
+      fromUnitName
+      toUnitName
+      movedOn
+      actorName
+      at
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CadreLifecycleQuery, CadreLifecycleQueryVariables>;
+export const MoveCadreDocument = new TypedDocumentString(`
+    mutation MoveCadre($id: ID!, $unitId: ID!) {
+  moveCadre(id: $id, unitId: $unitId) {
+    id
+    version
+    unit {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoveCadreMutation, MoveCadreMutationVariables>;
+export const SetCadreStatusDocument = new TypedDocumentString(`
+    mutation SetCadreStatus($id: ID!, $status: String!, $on: String!) {
+  setCadreStatus(id: $id, status: $status, on: $on) {
+    id
+    version
+    status
+    statusOn
+  }
+}
+    `) as unknown as TypedDocumentString<SetCadreStatusMutation, SetCadreStatusMutationVariables>;
+export const DeleteCadreDocument = new TypedDocumentString(`
+    mutation DeleteCadre($id: ID!) {
+  deleteCadre(id: $id) {
+    id
+    deleted
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteCadreMutation, DeleteCadreMutationVariables>;
 export const CadreProfileDocument = new TypedDocumentString(`
     query CadreProfile($id: ID!) {
   cadre(id: $id) {
@@ -1387,6 +1576,44 @@ export const AuditTenantsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditTenantsQuery, AuditTenantsQueryVariables>;
+export const DeletedCadresDocument = new TypedDocumentString(`
+    query DeletedCadres {
+  deletedCadres {
+    id
+    name
+    birthMonth
+    position
+    deletedAt
+    deletedByName
+    unit {
+      name
+    }
+    tenant {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeletedCadresQuery, DeletedCadresQueryVariables>;
+export const RestoreCadreDocument = new TypedDocumentString(`
+    mutation RestoreCadre($id: ID!) {
+  restoreCadre(id: $id) {
+    id
+    deleted
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreCadreMutation, RestoreCadreMutationVariables>;
+export const CreateCadreDocument = new TypedDocumentString(`
+    mutation CreateCadre($input: CadreInput!) {
+  createCadre(input: $input) {
+    id
+    name
+    unit {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCadreMutation, CreateCadreMutationVariables>;
 export const TenantsDocument = new TypedDocumentString(`
     query Tenants {
   tenants {
@@ -1451,16 +1678,3 @@ export const CadresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CadresQuery, CadresQueryVariables>;
-export const ImportUnitsDocument = new TypedDocumentString(`
-    query ImportUnits {
-  units {
-    id
-    name
-    parentId
-    sortOrder
-    tenant {
-      id
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ImportUnitsQuery, ImportUnitsQueryVariables>;

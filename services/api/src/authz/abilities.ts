@@ -47,6 +47,8 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can(['read', 'create', 'update'], ['Cadre', 'ArchiveRecord']);
         // Officers accept or return what fillers enter, and alone may delete and restore records.
         can(['review', 'delete', 'restore'], 'ArchiveRecord');
+        // A cadre filed by mistake: officers alone delete it (restorable) and restore it (docs/domain.md#cadre-lifecycle).
+        can(['delete', 'restore'], 'Cadre');
         // The full ID number: officers only; everyone else sees it masked.
         can('reveal', 'Cadre');
         can('read', 'Unit');
@@ -77,7 +79,7 @@ export const asSubject = (type: Exclude<Subject, 'all'>, row: object): Record<st
 
 /** The (action, subject) pairs the console uses to show or hide its pages. */
 const PERMISSIONS: [Action, Exclude<Subject, 'all'>][] = [
-  ['read', 'Cadre'], ['create', 'Cadre'], ['update', 'Cadre'], ['read', 'ArchiveRecord'], ['create', 'ArchiveRecord'], ['update', 'ArchiveRecord'],
+  ['read', 'Cadre'], ['create', 'Cadre'], ['update', 'Cadre'], ['delete', 'Cadre'], ['restore', 'Cadre'], ['read', 'ArchiveRecord'], ['create', 'ArchiveRecord'], ['update', 'ArchiveRecord'],
   ['review', 'ArchiveRecord'], ['delete', 'ArchiveRecord'], ['restore', 'ArchiveRecord'], ['read', 'Unit'], ['read', 'Tenant'],
   ['create', 'Tenant'], ['update', 'Tenant'], ['read', 'User'], ['create', 'User'], ['update', 'User'],
   ['read', 'SecuritySettings'], ['update', 'SecuritySettings'], ['read', 'AuditEvent'], ['export', 'AuditEvent'],

@@ -132,6 +132,9 @@ export interface Cadre {
   birth_month: string | null;
   birth_place: string | null;
   created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  deleted_by_name: string | null;
   edu_ft_degree: string | null;
   edu_ft_degree_school: string | null;
   edu_ft_level: string | null;
@@ -166,6 +169,7 @@ export interface Cadre {
   sort_order: Generated<number>;
   specialty: string | null;
   status: Generated<string>;
+  status_on: Timestamp | null;
   tenant_id: string;
   tenant_sort: Generated<string>;
   unit_id: string;
@@ -229,6 +233,20 @@ export interface CadreSearchKey {
   tenant_sort: Generated<string>;
   tier: Generated<number>;
   unit_sort: Generated<number>;
+}
+
+export interface CadreUnitHistory {
+  actor_id: string | null;
+  actor_name: string;
+  at: Generated<Timestamp>;
+  cadre_id: string;
+  from_unit_id: string | null;
+  from_unit_name: string | null;
+  id: Generated<string>;
+  moved_on: Generated<Timestamp>;
+  tenant_id: string;
+  to_unit_id: string | null;
+  to_unit_name: string;
 }
 
 export interface CodeLabel {
@@ -506,6 +524,7 @@ export interface DB {
   cadre_resume: CadreResume;
   cadre_revision: CadreRevision;
   cadre_search_key: CadreSearchKey;
+  cadre_unit_history: CadreUnitHistory;
   code_label: CodeLabel;
   import_batch: ImportBatch;
   record_assessment: RecordAssessment;

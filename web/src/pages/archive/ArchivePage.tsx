@@ -12,6 +12,7 @@ import { errorText, gql } from '../../api/graphql';
 import { queryClient, queryKey, useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
 import { CadreHeader } from './CadreHeader';
+import { CadreLifecycle } from './CadreLifecycle';
 import { PhotoFrame } from './PhotoFrame';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileSheet } from './ProfileSheet';
@@ -249,6 +250,7 @@ export function ArchivePage() {
               photo={profile ? <PhotoFrame cadreId={cadre.id} url={profile.photoUrl} editable={canEditProfile} onChanged={reload} /> : undefined}
             />
           </Card>
+          <CadreLifecycle id={cadre.id} />
           <Card size="small" className="lz-archive-card lz-records-card">
             <Spin spinning={loading} delay={200}>
               <Tabs

@@ -30,15 +30,15 @@ function PartyJoinField({ value, onChange, id, max }: { value?: string; onChange
 }
 
 /** GB 11643: 17 digits and a check character. */
-function idNumberOk(v: string): boolean {
+export function idNumberOk(v: string): boolean {
   const s = v.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(s)) return false;
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   return '10X98765432'[w.reduce((a, x, i) => a + x * Number(s[i]), 0) % 11] === s[17];
 }
 
-/** The control of one field; Form.Item's value and onChange pass straight through to it. */
-function FieldInput({ f, ...control }: { f: ProfileField; value?: never; onChange?: never }) {
+/** The control of one field; Form.Item's value and onChange pass straight through to it (also the new-cadre form's). */
+export function FieldInput({ f, ...control }: { f: ProfileField; value?: never; onChange?: never }) {
   const id = `profile-${f.name}`;
   if (f.kind === 'code') return <CodeSelect table={f.codes!} {...control} id={id} />;
   if (f.kind === 'int') return <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} {...control} id={id} />;
@@ -48,7 +48,7 @@ function FieldInput({ f, ...control }: { f: ProfileField; value?: never; onChang
   return <Input maxLength={f.max ?? (f.kind === 'name' ? 50 : 200)} {...control} id={id} />;
 }
 
-const rulesOf = (f: ProfileField) => [
+export const rulesOf = (f: ProfileField) => [
   ...(f.kind === 'name' ? [{ required: true, whitespace: true, message: '请输入姓名' }] : []),
   ...(f.kind === 'month' ? [monthRule(f.label)] : []),
 ];

@@ -1,9 +1,9 @@
 import type React from 'react';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Card, Result, Tag, Tooltip } from 'antd';
+import { Button, Card, Result, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { gql, isForbidden } from '../../api/graphql';
 import { queryKey, useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
@@ -14,6 +14,8 @@ import { ScopeLine, SearchBox } from '../../components/Toolbar';
 import { CadresDocument, TenantsDocument, UnitsDocument, type Cadre, type CadreFilter } from './queries';
 import { STATUS_COLORS } from './format';
 import { formatMonth } from '../../components/format';
+import { NewCadreModal } from './NewCadreModal';
+import { DeletedCadresDrawer } from './DeletedCadresDrawer';
 import { buildScopeTree, filterTree, indexNodes, type ScopeNode } from './unitTree';
 
 const dash = (v: string | null | undefined) => (v ? v : <span className="lz-muted">—</span>);
@@ -53,7 +55,9 @@ export function CadreListPage() {
 }
 
 function CadreLedger() {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
+  const [creating, setCreating] = useState(false);
+  const [showDeleted, setShowDeleted] = useState(false);
   const navigate = useNavigate();
   const scope = useScopeTree();
   const nodeIndex = useMemo(() => indexNodes(scope.tree), [scope.tree]);
@@ -216,10 +220,18 @@ function CadreLedger() {
                 )}
               </ScopeLine>
               <RefreshButton onClick={cadres.refresh} />
+              {can('Cadre:restore') && (
+                <Button icon={<DeleteOutlined />} onClick={() => setShowDeleted(true)} data-testid="deleted-cadres-open">已删除干部</Button>
+              )}
+              {can('Cadre:create') && (
+                <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)} data-testid="new-cadre">新建干部</Button>
+              )}
             </>
           }
         />
       </div>
+      <NewCadreModal open={creating} onClose={() => setCreating(false)} />
+      <DeletedCadresDrawer open={showDeleted} onClose={() => setShowDeleted(false)} />
     </div>
   );
 }

@@ -1,42 +1,23 @@
 // 导入任免审批表: drop .lrmx / .docx / Excel roster files or a .zip of them; each file is previewed (parsed fields,
 // photo, family and resume, warnings), matched to an existing cadre with a field-by-field diff, and nothing is
 // written until 确认导入. Upload progress is shown; errors name the file and the reason.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
-  Alert, App as AntApp, Button, Card, Descriptions, Empty, Progress, Result, Space, Table, Tag, TreeSelect, Typography, Upload,
+  Alert, App as AntApp, Button, Card, Descriptions, Empty, Progress, Result, Space, Table, Tag, Typography, Upload,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { errorText } from '../../api/graphql';
-import { invalidate, useGqlQuery } from '../../api/query';
+import { invalidate } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
-import { graphql } from '../../gql';
+import { UnitPicker } from '../../components/UnitPicker';
 import { CadresDocument, UnitsDocument } from '../cadres/queries';
 import { confirmBatch, downloadFile, uploadForms, type Batch, type PreviewFile } from './api';
 import { formatMonth } from '../../components/format';
 
-interface UnitNode { value: string; title: string; key: string; children?: UnitNode[] }
-
-const ImportUnitsDocument = graphql(`query ImportUnits { units { id name parentId sortOrder tenant { id } } }`);
-
 const month = (v?: unknown) => formatMonth(typeof v === 'string' ? v : null);
-
-function useOwnUnits(tenantId: string | undefined) {
-  const query = useGqlQuery(ImportUnitsDocument, undefined, { enabled: !!tenantId });
-  const all = query.data?.units;
-  return useMemo(() => {
-    const units = (all ?? []).filter((u) => u.tenant.id === tenantId);
-    const build = (parent: string | null): UnitNode[] => units.filter((u) => u.parentId === parent)
-      .sort((a, b) => a.sortOrder - b.sortOrder)
-      .map((u) => ({ value: u.id, key: u.id, title: u.name, children: build(u.id) }));
-    const ids = new Set(units.map((u) => u.id));
-    // A filler's units may hang below units it cannot see: those are roots here.
-    const roots = units.filter((u) => !u.parentId || !ids.has(u.parentId)).map((u) => u.parentId);
-    return [...new Set(roots)].flatMap((r) => build(r));
-  }, [all, tenantId]);
-}
 
 /** The preview shows the region code only, as the archive does for non-officers (the API masks it already for them). */
 const maskId = (s: string) => s.slice(0, 6) + '*'.repeat(Math.max(0, s.length - 6));
@@ -103,9 +84,10 @@ export function ImportPage() {
   const result = confirmation.data ?? null;
   const confirming = confirmation.isPending;
   const setResult = (r: null) => { if (r === null) confirmation.reset(); };
-  const units = useOwnUnits(me?.tenant.id);
 
   const okFiles = batch?.files.filter((f) => f.status === 'ok') ?? [];
+  // A form that matches no archive makes a new cadre: where it goes is asked, never assumed (the API refuses too).
+  const needsUnit = okFiles.some((f) => !f.match);
   const reset = () => { setFiles([]); setBatch(null); setResult(null); setError(null); setProgress(null); };
 
   const parse = async () => {
@@ -222,13 +204,12 @@ export function ImportPage() {
           {!result && (
             <Space className="lz-import-actions" wrap>
               <span>新建的干部放入：</span>
-              <TreeSelect
-                style={{ width: 320 }} treeData={units} value={unitId} onChange={(v: string) => setUnitId(v)} allowClear treeDefaultExpandAll
-                placeholder="默认：本单位的第一个单位" data-testid="import-unit"
-              />
-              <Button type="primary" disabled={!okFiles.length} loading={confirming} onClick={() => void confirm()} data-testid="import-confirm">
+              <UnitPicker tenantId={me?.tenant.id} value={unitId} onChange={setUnitId} testId="import-unit"
+                placeholder={needsUnit ? '请选择单位（必选）' : '均为已有干部，无需选择'} />
+              <Button type="primary" disabled={!okFiles.length || (needsUnit && !unitId)} loading={confirming} onClick={() => void confirm()} data-testid="import-confirm">
                 确认导入（{okFiles.length} 份）
               </Button>
+              {needsUnit && !unitId && <Typography.Text type="warning" data-testid="import-unit-required">有干部在档案中找不到，将新建档案：请先选择单位</Typography.Text>}
               <span className="lz-muted">预览保留 24 小时，只能确认一次。</span>
             </Space>
           )}

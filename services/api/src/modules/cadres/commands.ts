@@ -13,10 +13,12 @@ import { isUuid } from '../../db/scope.js';
 import type { CommandContext } from '../command.js';
 import { conflictMessage } from '../conflict.js';
 import { GraphQLError } from 'graphql';
-import { BASIC_FIELDS } from './fields.js';
-import { findCadre, insertCadre, updateCadre as updateCadreRow, type CadreRow, type IdNumberColumns } from './repo.js';
+import { BASIC_FIELDS, codeOfValue } from './fields.js';
 import {
-  addCadreRevision, listAppointments, listFamily, listResume, setAppointments, setFamily, setResume,
+  findCadre, insertCadre, setCadreDeleted, setStatusOn, updateCadre as updateCadreRow, type CadreRow, type IdNumberColumns,
+} from './repo.js';
+import {
+  addCadreRevision, addUnitMove, listAppointments, listFamily, listResume, setAppointments, setFamily, setResume,
   type AppointmentIn, type FamilyIn, type ResumeIn,
 } from './rows.js';
 
@@ -36,6 +38,8 @@ export interface CadreSections {
   photoKey?: string | null;
   /** Where the change came from, when not typed in (recorded as 来源). */
   source?: string | null;
+  /** The day the status took effect (YYYY-MM-DD; setCadreStatus). */
+  statusOn?: string | null;
 }
 
 export type CreateCadreInput = BasicValues & CadreSections & { unitId: string; name: string };
@@ -86,6 +90,7 @@ async function writeSections(c: CommandContext, cadre: { id: string; tenant_id: 
     await trx.updateTable('cadre').set({ extra: JSON.stringify(extra) }).where('id', '=', cadre.id).execute();
   }
   if (s.photoKey) await trx.updateTable('cadre').set({ photo_key: s.photoKey }).where('id', '=', cadre.id).execute();
+  if (s.statusOn !== undefined) await setStatusOn(trx, cadre.id, s.statusOn);
 }
 
 /** The dated rows as one-line summaries (the history's from/to). */
@@ -106,6 +111,7 @@ async function cadreChanges(c: CommandContext, before: CadreRow, after: CadreRow
     if (a !== b) out[f.label] = [a, b];
   }
   if (before.unit_id !== after.unit_id) out['单位'] = [before.unit_name, after.unit_name];
+  if (before.status_on !== after.status_on) out['状态日期'] = [before.status_on, after.status_on];
   // Whether a number given by someone who sees numbers only masked equals the one on record is not told (it would
   // let them test guesses): their given number is recorded as a change either way.
   const blindWrite = !!input.idNumber && !c.ability.can('reveal', 'Cadre');
@@ -139,6 +145,10 @@ export async function createCadre(c: CommandContext, input: CreateCadreInput): P
     tenantId: created.tenant_id, cadreId: id, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
     changes: input.source ? { 来源: [null, input.source] } : {},
   });
+  await addUnitMove(trx, {
+    tenantId: created.tenant_id, cadreId: id, from: null, to: { id: created.unit_id, name: created.unit_name },
+    actorId: principal.userId, actorName: principal.displayName,
+  });
   c.audit.touch([created]);
   return { ok: true, cadre: created };
 }
@@ -167,6 +177,13 @@ export async function updateCadre(c: CommandContext, id: string, version: number
     tenantId: current.tenant_id, cadreId: current.id, version: updated.version, action: 'update', actorId: principal.userId,
     actorName: principal.displayName, changes: await cadreChanges(c, current, updated, rowsBefore, input),
   });
+  // Every change of unit (a move, an edit, an import) leaves a row in the unit history (单位变动记录).
+  if (current.unit_id !== updated.unit_id) {
+    await addUnitMove(trx, {
+      tenantId: current.tenant_id, cadreId: current.id, from: { id: current.unit_id, name: current.unit_name },
+      to: { id: updated.unit_id, name: updated.unit_name }, actorId: principal.userId, actorName: principal.displayName,
+    });
+  }
   return { ok: true, cadre: updated };
 }
 
@@ -182,5 +199,88 @@ export async function cadreConflict(c: Pick<CommandContext, 'trx'>, row: CadreRo
   return new GraphQLError(message, { extensions: { code: 'VERSION_CONFLICT', currentVersion: row.version, updatedBy: last?.actorName ?? null } });
 }
 
-/** Move a cadre to another unit of its tenant (an update of its unit alone). */
-export const moveCadre = (c: CommandContext, id: string, version: number, unitId: string) => updateCadre(c, id, version, { unitId });
+/** Why a lifecycle command wrote nothing, in words the console shows as they are. */
+export type LifecycleResult = { ok: true; cadre: CadreRow } | { ok: false; reason: 'missing' | 'outOfReach' | 'invalid'; message: string };
+
+const MISSING = { ok: false, reason: 'missing', message: '干部不存在或不在您的管理范围内' } as const;
+const refuse = (reason: 'outOfReach' | 'invalid', message: string) => ({ ok: false, reason, message }) as const;
+
+/** The cadre if the caller may read it (a forged, foreign or unreadable id: null). */
+async function targetCadre(c: CommandContext, id: string, opts: { includeDeleted?: boolean } = {}): Promise<CadreRow | null> {
+  if (!isUuid(id)) return null;
+  const row = await findCadre(c.trx, id, opts);
+  return row && canOn(c, 'read', row) ? row : null;
+}
+
+/**
+ * Move a cadre to another unit of its own tenant (docs/domain.md#cadre-lifecycle). A unit of another tenant (also a
+ * child body the caller can see), one out of the caller's reach or a forged id is refused in words; the move is an
+ * update of the unit (revision 单位) and a row of the unit history.
+ */
+export async function moveCadre(c: CommandContext, id: string, unitId: string): Promise<LifecycleResult> {
+  const current = await targetCadre(c, id);
+  if (!current) return MISSING;
+  if (!canOn(c, 'update', current)) return refuse('outOfReach', '无权调整该干部的单位');
+  const unit = isUuid(unitId)
+    ? await c.trx.selectFrom('unit').select(['id', 'name']).where('id', '=', unitId).where('tenant_id', '=', current.tenant_id).executeTakeFirst()
+    : undefined;
+  if (!unit) return refuse('invalid', '目标单位不存在，或不属于该干部所在的机构：只能调整到本机构的单位');
+  if (unit.id === current.unit_id) return refuse('invalid', `该干部已在「${unit.name}」`);
+  if (!unitInReach(c, unit.id)) return refuse('outOfReach', `无权把干部调整到「${unit.name}」`);
+  const res = await updateCadre(c, current.id, current.version, { unitId: unit.id });
+  if (res.ok) return res;
+  if (res.reason === 'stale') return refuse('invalid', '该干部刚被他人修改，请刷新后重试');
+  return res.reason === 'missing' ? MISSING : refuse('outOfReach', '无权调整该干部的单位');
+}
+
+const STATUS_FIELD = BASIC_FIELDS.find((f) => f.column === 'status')!;
+
+/**
+ * Set a cadre's status (在职, 退休, 调离, 去世 …: the label or the code of cadre_status) with the day it took
+ * effect. Recorded as an update (状态, 状态日期) in the cadre's revisions.
+ */
+export async function setCadreStatus(c: CommandContext, id: string, status: string, on: string): Promise<LifecycleResult> {
+  const current = await targetCadre(c, id);
+  if (!current) return MISSING;
+  if (!canOn(c, 'update', current)) return refuse('outOfReach', '无权修改该干部的状态');
+  if (!codeOfValue(STATUS_FIELD, status)) return refuse('invalid', `状态「${status}」不在干部状态代码表中（如 在职、退休、调离、去世）`);
+  const res = await updateCadre(c, current.id, current.version, { status, statusOn: on });
+  if (res.ok) return res;
+  if (res.reason === 'stale') return refuse('invalid', '该干部刚被他人修改，请刷新后重试');
+  return res.reason === 'missing' ? MISSING : refuse('outOfReach', '无权修改该干部的状态');
+}
+
+/**
+ * Delete a cadre filed by mistake (officers; CASL 'delete'): kept, restorable, hidden from lists, search and counts.
+ * Deleting a deleted cadre is refused in words.
+ */
+export async function deleteCadre(c: CommandContext, id: string): Promise<LifecycleResult> {
+  const row = await targetCadre(c, id, { includeDeleted: true });
+  if (!row) return MISSING;
+  if (!c.ability.can('delete', asSubject('Cadre', { ...row }))) return refuse('outOfReach', '只有纪检干部可以删除干部');
+  c.audit.touch([row]);
+  if (row.deleted_at) return refuse('invalid', '该干部已被删除');
+  return lifecycleWrite(c, row, 'delete');
+}
+
+/** Restore a deleted cadre (officers; CASL 'restore'). */
+export async function restoreCadre(c: CommandContext, id: string): Promise<LifecycleResult> {
+  const row = await targetCadre(c, id, { includeDeleted: true });
+  if (!row) return MISSING;
+  if (!c.ability.can('restore', asSubject('Cadre', { ...row }))) return refuse('outOfReach', '只有纪检干部可以恢复干部');
+  c.audit.touch([row]);
+  if (!row.deleted_at) return refuse('invalid', '该干部未被删除');
+  return lifecycleWrite(c, row, 'restore');
+}
+
+async function lifecycleWrite(c: CommandContext, row: CadreRow, action: 'delete' | 'restore'): Promise<LifecycleResult> {
+  const { trx, principal } = c;
+  const by = action === 'delete' ? { id: principal.userId, name: principal.displayName } : null;
+  if (!(await setCadreDeleted(trx, row.id, row.version, by, row.name))) return refuse('invalid', '该干部刚被他人修改，请刷新后重试');
+  const after = (await findCadre(trx, row.id, { includeDeleted: true }))!;
+  await addCadreRevision(trx, {
+    tenantId: row.tenant_id, cadreId: row.id, version: after.version, action, actorId: principal.userId, actorName: principal.displayName,
+    changes: { 删除: action === 'delete' ? [null, '已删除'] : ['已删除', null] },
+  });
+  return { ok: true, cadre: after };
+}

@@ -32,7 +32,9 @@ export interface CadreFilterInput {
  * A cadre with its tenant and unit joined in (one query serves list and detail). The query's inferred row must be
  * assignable to it, so the compiler checks that `columns` selects every column listed here.
  */
-export interface CadreRow extends Omit<Selectable<CadreTable>, 'search_terms' | 'pinyin_keys' | 'created_at' | 'updated_at'> {
+export interface CadreRow extends Omit<Selectable<CadreTable>, 'search_terms' | 'pinyin_keys' | 'created_at' | 'updated_at' | 'status_on'> {
+  /** The day the status took effect, YYYY-MM-DD (read as text: no time zone shifts a date). */
+  status_on: string | null;
   tenant_code: string;
   tenant_name: string;
   tenant_kind: string;
@@ -56,7 +58,7 @@ function base(trx: Tx) {
 
 const columns = [
   'c.id', 'c.tenant_id', 'c.unit_id', 'c.version', 'c.id_number_cipher', 'c.id_number_hash', 'c.photo_key', 'c.extra',
-  'c.tenant_sort', 'c.unit_sort',
+  'c.tenant_sort', 'c.unit_sort', sql<string | null>`c.status_on::text`.as('status_on'), 'c.deleted_at', 'c.deleted_by', 'c.deleted_by_name',
   ...BASIC_FIELDS.map((f): `c.${BasicColumn}` => `c.${f.column}`),
   't.code as tenant_code', 't.name as tenant_name', 't.kind as tenant_kind', sql<string>`t.path::text`.as('tenant_path'),
   't.parent_id as tenant_parent_id', 't.sort_order as tenant_sort_order', 't.status as tenant_status',
@@ -127,7 +129,8 @@ function searchRows(trx: Tx, f: CadreFilterInput, query: string) {
 
 /** Cadres in list order along cadre_list_order_idx (migration 0016). */
 function plainRows(trx: Tx, f: CadreFilterInput) {
-  return trx.selectFrom('cadre as c').where((eb) => eb.and([...orderConditions(f, 'c'), ...cadreConditions(f)]));
+  // Deleted cadres are hidden (their search keys are removed with them, so searches need no condition: commands.ts).
+  return trx.selectFrom('cadre as c').where('c.deleted_at', 'is', null).where((eb) => eb.and([...orderConditions(f, 'c'), ...cadreConditions(f)]));
 }
 
 /** A row as read: the code fields' codes become their labels. */
@@ -236,10 +239,40 @@ export const cadreKey = (r: CadreRow): CadreKey => ({
   tier: r.tier ?? null, tenantSort: r.tenant_sort, unitSort: r.unit_sort, sortOrder: r.sort_order, id: r.id,
 });
 
-export async function findCadre(trx: Tx, id: string): Promise<CadreRow | null> {
+/** A cadre by id; a deleted one only when asked for (restoring it). */
+export async function findCadre(trx: Tx, id: string, opts: { includeDeleted?: boolean } = {}): Promise<CadreRow | null> {
   if (!isUuid(id)) return null;
-  const row = await base(trx).modifyFront(PREPARED).select(columns).where('c.id', '=', id).executeTakeFirst();
+  let q = base(trx).modifyFront(PREPARED).select(columns).where('c.id', '=', id);
+  if (!opts.includeDeleted) q = q.where('c.deleted_at', 'is', null);
+  const row = await q.executeTakeFirst();
   return row ? withLabels(row) : null;
+}
+
+/** Deleted cadres in the caller's scope (RLS), the last deleted first. */
+export async function listDeletedCadres(trx: Tx, limit: number): Promise<CadreRow[]> {
+  const rows = await base(trx).select(columns).where('c.deleted_at', 'is not', null)
+    .orderBy('c.deleted_at', 'desc').orderBy('c.id').limit(limit).execute();
+  return rows.map(withLabels);
+}
+
+/**
+ * Mark a cadre deleted (or restore it) if its version is still `expectedVersion`; bumps the version. Its search keys
+ * go with it (empty search terms: the key trigger of migration 0016 removes them), and come back from its name.
+ */
+export async function setCadreDeleted(
+  trx: Tx, id: string, expectedVersion: number, by: { id: string; name: string } | null, name: string,
+): Promise<boolean> {
+  const keys = by ? { terms: [] as string[], pinyinKeys: [] as string[] } : searchKeys(name);
+  const r = await trx.updateTable('cadre').set({
+    deleted_at: by ? sql<Date>`now()` : null, deleted_by: by?.id ?? null, deleted_by_name: by?.name ?? null,
+    search_terms: keys.terms, pinyin_keys: keys.pinyinKeys, version: sql<number>`version + 1`, updated_at: sql<Date>`now()`,
+  }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Set the day the status took effect (the status itself goes through updateCadre's basic fields). */
+export async function setStatusOn(trx: Tx, id: string, on: string | null) {
+  await trx.updateTable('cadre').set({ status_on: on }).where('id', '=', id).execute();
 }
 
 /** Basic fields by their GraphQL names (see fields.ts), plus the unit and the protected ID number. */

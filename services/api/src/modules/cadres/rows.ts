@@ -54,7 +54,7 @@ export async function setFamily(trx: Tx, tenantId: string, cadreId: string, rows
 export interface CadreRevisionRow { id: string; version: number; action: string; actor_name: string; at: Date; changes: Record<string, [unknown, unknown]> }
 
 export async function addCadreRevision(
-  trx: Tx, r: { tenantId: string; cadreId: string; version: number; action: 'create' | 'update'; actorId: string; actorName: string; changes?: object },
+  trx: Tx, r: { tenantId: string; cadreId: string; version: number; action: 'create' | 'update' | 'delete' | 'restore'; actorId: string; actorName: string; changes?: object },
 ) {
   await trx.insertInto('cadre_revision').values({
     tenant_id: r.tenantId, cadre_id: r.cadreId, version: r.version, action: r.action, actor_id: r.actorId, actor_name: r.actorName,
@@ -65,3 +65,29 @@ export async function addCadreRevision(
 export const listCadreRevisions = (trx: Tx, cadreId: string) => trx.selectFrom('cadre_revision')
   .select(['id', 'version', 'action', 'actor_name', 'at', 'changes']).where('cadre_id', '=', cadreId).orderBy('id', 'desc')
   .execute();
+
+/** One placement or move of a cadre (migration 0021): the units by id and by their names at the time. */
+export interface UnitMoveRow {
+  id: string;
+  from_unit_id: string | null;
+  from_unit_name: string | null;
+  to_unit_id: string | null;
+  to_unit_name: string;
+  moved_on: string;
+  actor_name: string;
+  at: Date;
+}
+
+export async function addUnitMove(
+  trx: Tx, r: { tenantId: string; cadreId: string; from: { id: string; name: string } | null; to: { id: string; name: string }; actorId: string; actorName: string },
+) {
+  await trx.insertInto('cadre_unit_history').values({
+    tenant_id: r.tenantId, cadre_id: r.cadreId, from_unit_id: r.from?.id ?? null, from_unit_name: r.from?.name ?? null,
+    to_unit_id: r.to.id, to_unit_name: r.to.name, actor_id: r.actorId, actor_name: r.actorName,
+  }).execute();
+}
+
+/** A cadre's unit history, the latest first. */
+export const listUnitMoves = (trx: Tx, cadreId: string): Promise<UnitMoveRow[]> => trx.selectFrom('cadre_unit_history')
+  .select(['id', 'from_unit_id', 'from_unit_name', 'to_unit_id', 'to_unit_name', sql<string>`moved_on::text`.as('moved_on'), 'actor_name', 'at'])
+  .where('cadre_id', '=', cadreId).orderBy('at', 'desc').orderBy('id').execute();

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { builder, connectionType, decodeCursor, pageSize } from '../../graphql/builder.js';
-import { authorize, badInput, type Ctx } from '../../graphql/context.js';
+import { authorize, badInput, forbidden, type Ctx } from '../../graphql/context.js';
 import { dateText, oneOf, pattern, searchText, text } from '../../graphql/inputs.js';
 import { decryptField, fieldKeys, keyedHash } from '../../crypto/fields.js';
 import { asSubject } from '../../authz/abilities.js';
@@ -10,14 +10,17 @@ import { Tenant } from '../tenants/schema.js';
 import { Unit } from '../units/schema.js';
 import type { TenantRow } from '../tenants/repo.js';
 import type { UnitRow } from '../units/repo.js';
-import { cadreKey, countCadres, findCadre, listCadres, type CadreRow } from './repo.js';
+import { cadreKey, countCadres, findCadre, listCadres, listDeletedCadres, type CadreRow } from './repo.js';
 import { BadCursor, decodeCadreCursor, encodeCadreCursor, type CadreKey } from './cursor.js';
 import { normaliseQuery } from './search-terms.js';
-import { cadreConflict, createCadre, updateCadre, type CreateCadreInput, type UpdateCadreInput } from './commands.js';
+import {
+  cadreConflict, createCadre, deleteCadre, moveCadre, restoreCadre, setCadreStatus, updateCadre,
+  type CreateCadreInput, type LifecycleResult, type UpdateCadreInput,
+} from './commands.js';
 import { commandContext } from '../command.js';
 import { BASIC_FIELDS, basicSchema, CODE_FIELDS, codeOfValue, maskIdNumber, MONTH_RE, OPTIONAL_MONTH_RE, shownChangeValue, validIdNumber } from './fields.js';
 import {
-  type AppointmentRow, type CadreRevisionRow, type FamilyRow, type ResumeRow,
+  listUnitMoves, type AppointmentRow, type CadreRevisionRow, type FamilyRow, type ResumeRow, type UnitMoveRow,
 } from './rows.js';
 import { photoLink } from './photo.js';
 import { loaders } from '../../graphql/loaders.js';
@@ -65,10 +68,24 @@ const CadreChange = builder.objectRef<[string, [unknown, unknown]]>('CadreChange
   }),
 });
 
+const CadreUnitMove = builder.objectRef<UnitMoveRow>('CadreUnitMove').implement({
+  description: '单位变动记录（新建时的单位没有调出单位）',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    fromUnitId: t.exposeID('from_unit_id', { nullable: true }),
+    fromUnitName: t.exposeString('from_unit_name', { nullable: true, description: '调出单位（当时的名称）' }),
+    toUnitId: t.exposeID('to_unit_id', { nullable: true }),
+    toUnitName: t.exposeString('to_unit_name', { description: '调入单位（当时的名称）' }),
+    movedOn: t.exposeString('moved_on', { description: '变动日期 YYYY-MM-DD' }),
+    actorName: t.exposeString('actor_name', { description: '经办人' }),
+    at: t.field({ type: 'DateTime', resolve: (r) => r.at }),
+  }),
+});
+
 const CadreRevision = builder.objectRef<CadreRevisionRow>('CadreRevision').implement({
   fields: (t) => ({
     version: t.exposeInt('version'),
-    action: t.exposeString('action', { description: 'create | update' }),
+    action: t.exposeString('action', { description: 'create | update | delete | restore' }),
     actorName: t.exposeString('actor_name'),
     at: t.field({ type: 'DateTime', resolve: (r) => r.at }),
     changes: t.field({ type: [CadreChange], resolve: (r) => Object.entries(r.changes ?? {}) }),
@@ -92,6 +109,14 @@ export const Cadre = builder.objectRef<CadreRow>('Cadre').implement({
       resolve: (r) => codeOfValue(f, r[f.column]),
     })])),
     version: t.exposeInt('version', { description: '版本号：修改基本信息时须带上，过期即拒绝' }),
+    statusOn: t.exposeString('status_on', { nullable: true, description: '状态日期（YYYY-MM-DD）：状态自该日起' }),
+    deleted: t.boolean({ description: '是否已删除（误建的干部，可恢复）', resolve: (r) => !!r.deleted_at }),
+    deletedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.deleted_at }),
+    deletedByName: t.exposeString('deleted_by_name', { nullable: true, description: '删除人' }),
+    unitHistory: t.field({
+      type: [CadreUnitMove], description: '单位变动记录（新的在前）',
+      resolve: (r, _a, ctx) => listUnitMoves(authorize(ctx, 'read', 'Cadre').trx, r.id),
+    }),
     idNumber: t.string({
       nullable: true,
       description: '公民身份号码：纪检干部看到全文，其他角色看到脱敏值（只留前 6 位地区码）',
@@ -293,8 +318,9 @@ builder.mutationField('createCadre', (t) =>
     resolve: async (_r, { input }, ctx) => {
       authorize(ctx, 'create', 'Cadre');
       const res = await createCadre(commandContext(ctx), { ...input, unitId: String(input.unitId) } as CreateCadreInput);
-      if (!res.ok) throw badInput('单位不存在');
-      return res.cadre;
+      if (res.ok) return res.cadre;
+      // A unit out of reach answers like a missing one (the matrix's N): its existence is not told.
+      throw badInput('所选单位不存在，请从单位目录中选择');
     },
   }),
 );
@@ -328,3 +354,95 @@ builder.mutationField('updateCadre', (t) =>
   }),
 );
 
+// ---------- A cadre's life in the archive: move, status, deletion (docs/domain.md#cadre-lifecycle) ----------
+
+/** A lifecycle command's answer: the cadre, or its refusal in words (a denial is recorded as such). */
+function lifecycleAnswer(ctx: Ctx, res: LifecycleResult): CadreRow {
+  if (res.ok) return res.cadre;
+  if (res.reason === 'outOfReach') {
+    ctx.audit.denied = true;
+    throw new GraphQLError(res.message, { extensions: { code: 'FORBIDDEN' } });
+  }
+  throw new GraphQLError(res.message, { extensions: { code: res.reason === 'missing' ? 'NOT_FOUND' : 'BAD_USER_INPUT' } });
+}
+
+const STATUS_FIELD = BASIC_FIELDS.find((f) => f.column === 'status')!;
+
+builder.mutationField('moveCadre', (t) =>
+  t.field({
+    extensions: { auditLabel: '调整干部单位' },
+    type: Cadre,
+    description: '把干部调整到本机构的另一个单位（记入单位变动记录和修改历史）',
+    args: { id: t.arg.id({ required: true }), unitId: t.arg.id({ required: true, description: '目标单位：须属于干部所在的机构' }) },
+    resolve: async (_r, { id, unitId }, ctx) => {
+      authorize(ctx, 'update', 'Cadre');
+      return lifecycleAnswer(ctx, await moveCadre(commandContext(ctx), String(id), String(unitId)));
+    },
+  }),
+);
+
+builder.mutationField('setCadreStatus', (t) =>
+  t.field({
+    extensions: { auditLabel: '修改干部状态' },
+    type: Cadre,
+    description: '修改干部状态（在职、退休、调离、去世……，名称或代码）及其日期（记入修改历史）',
+    args: {
+      id: t.arg.id({ required: true }),
+      status: t.arg.string({ required: true, description: '干部状态的名称或代码', validate: basicSchema(STATUS_FIELD) }),
+      on: t.arg.string({ required: true, description: '状态日期 YYYY-MM-DD', validate: dateText('状态日期') }),
+    },
+    resolve: async (_r, { id, status, on }, ctx) => {
+      authorize(ctx, 'update', 'Cadre');
+      if (!status) throw badInput('请选择干部状态');
+      return lifecycleAnswer(ctx, await setCadreStatus(commandContext(ctx), String(id), status, on));
+    },
+  }),
+);
+
+builder.mutationField('deleteCadre', (t) =>
+  t.field({
+    extensions: { auditLabel: '删除干部' },
+    type: Cadre,
+    description: '删除误建的干部（仅纪检干部；可恢复：从列表、搜索和统计中隐去）',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, { id }, ctx) => {
+      if (!ctx.ability.can('delete', 'Cadre')) throw forbiddenWith(ctx, '只有纪检干部可以删除干部');
+      authorize(ctx, 'delete', 'Cadre');
+      return lifecycleAnswer(ctx, await deleteCadre(commandContext(ctx), String(id)));
+    },
+  }),
+);
+
+builder.mutationField('restoreCadre', (t) =>
+  t.field({
+    extensions: { auditLabel: '恢复已删除的干部' },
+    type: Cadre,
+    description: '恢复已删除的干部（仅纪检干部）',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, { id }, ctx) => {
+      if (!ctx.ability.can('restore', 'Cadre')) throw forbiddenWith(ctx, '只有纪检干部可以恢复干部');
+      authorize(ctx, 'restore', 'Cadre');
+      return lifecycleAnswer(ctx, await restoreCadre(commandContext(ctx), String(id)));
+    },
+  }),
+);
+
+builder.queryField('deletedCadres', (t) =>
+  t.field({
+    extensions: { auditLabel: '查看已删除干部' },
+    type: [Cadre],
+    description: '已删除的干部（仅纪检干部；最近删除的在前，最多 500 名）',
+    resolve: async (_r, _a, ctx) => {
+      const { trx } = authorize(ctx, 'restore', 'Cadre');
+      const rows = await listDeletedCadres(trx, 500);
+      ctx.audit.touch(rows);
+      return rows;
+    },
+  }),
+);
+
+/** A denial with its own words (recorded as a denial). */
+function forbiddenWith(ctx: Ctx, message: string) {
+  const e = forbidden(ctx);
+  return new GraphQLError(message, { extensions: e.extensions });
+}

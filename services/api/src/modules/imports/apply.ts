@@ -121,7 +121,7 @@ export async function matchCadre(trx: Tx, principal: Principal, keys: FieldKeys,
     if (hit.length === 1) return { cadre: hit[0], by: 'idNumber' };
   }
   if (!plan.basic.birthMonth) return null;
-  const q = trx.selectFrom('cadre').select('id').where('name', '=', plan.name).where('birth_month', '=', plan.basic.birthMonth);
+  const q = trx.selectFrom('cadre').select('id').where('deleted_at', 'is', null).where('name', '=', plan.name).where('birth_month', '=', plan.basic.birthMonth);
   const ids = await q.where(cadreReach(principal, 'cadre')).limit(5).execute();
   if (ids.length > 1) return { ambiguous: ids.length };
   if (!ids.length) return null;
@@ -214,14 +214,15 @@ const IMPORT_SOURCE = '导入干部任免审批表';
  * update the matched cadre (fields of the form replace the archive's; what the form does not carry is kept), or
  * create one in unitId. Returns the cadre, or a Chinese reason nothing was written.
  */
-export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: string, opts: { rehearsal?: boolean } = {}): Promise<{ cadre: CadreRow; created: boolean } | { error: string }> {
+export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: string | null, opts: { rehearsal?: boolean } = {}): Promise<{ cadre: CadreRow; created: boolean } | { error: string }> {
   const c = w.command;
   const revealId = c.ability.can('reveal', 'Cadre');
   const match = await matchCadre(c.trx, c.principal, c.keys, plan, revealId);
   if (match && 'ambiguous' in match) return { error: `有 ${match.ambiguous} 名干部姓名和出生年月相同，无法确定是哪一位；${revealId ? '请在文件中填写公民身份号码后重新导入' : '请由纪检干部导入该文件'}` };
+  if (!match && !unitId) return { error: '在档案中找不到该干部，需新建档案：请选择要导入到的单位后重新导入' };
   const tenantId = match ? match.cadre.tenant_id
     : (await c.trx.selectFrom('unit').select('tenant_id').where('id', '=', unitId).executeTakeFirst())?.tenant_id;
-  if (!match && !unitInReach(c, unitId)) return { error: '无权在所选单位新建干部' };
+  if (!match && !unitInReach(c, unitId!)) return { error: '无权在所选单位新建干部' };
   if (!tenantId) return { error: '所选单位不存在' };
   // The photo's object is stored once the row naming it is written, before the transaction commits.
   const photoKey = plan.photo ? newObjectKey(tenantId, 'photo') : null;
@@ -240,7 +241,7 @@ export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: strin
     if (res.reason === 'stale') return { error: '匹配到的干部刚被他人修改，请重新导入' };
     return { error: '匹配到的干部不在您的管理范围内' };
   }
-  const res = await createCadre(c, { ...plan.basic, name: plan.name, unitId, ...sections });
+  const res = await createCadre(c, { ...plan.basic, name: plan.name, unitId: unitId!, ...sections });
   if (!res.ok) return { error: res.reason === 'outOfReach' ? '无权在所选单位新建干部' : '所选单位不存在' };
   await storePhoto();
   return { cadre: res.cadre, created: true };

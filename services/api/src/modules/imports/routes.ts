@@ -167,27 +167,22 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     if (batch.confirmed_at) return s.fail(409, 'ALREADY_CONFIRMED', '该导入批次已经确认过，不能重复导入');
     const stored = batch.expired ? null : openFiles(keys, batch.files);
     if (!stored) return s.fail(410, 'EXPIRED', '导入批次已超过 24 小时，请重新上传');
-    let unitId: string | undefined;
-    if (body.unitId !== undefined && body.unitId !== null && body.unitId !== '') {
-      if (!isUuid(body.unitId)) return s.fail(400, 'BAD_USER_INPUT', '单位不存在');
-      unitId = body.unitId;
-    } else if (principal.role === 'filler') {
-      // A filler's default is the first unit assigned to it.
-      unitId = principal.unitIds[0];
-      if (!unitId) return s.fail(400, 'BAD_USER_INPUT', '您还没有被分配单位，无法导入');
-    } else {
-      // Default: the first top-level unit of the caller's own tenant.
-      unitId = (await trx.selectFrom('unit').select('id').where('tenant_id', '=', principal.tenantId).where('parent_id', 'is', null)
-        .orderBy('sort_order').orderBy('id').executeTakeFirst())?.id;
-      if (!unitId) return s.fail(400, 'BAD_USER_INPUT', '本单位还没有建立单位目录，请先选择要导入到的单位');
-    }
-    const unit = await trx.selectFrom('unit').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
-    if (!unit) return s.fail(400, 'BAD_USER_INPUT', '单位不存在');
     const files = stored.filter((f) => f.status === 'ok' && f.fields);
+    // The unit new cadres go into is the caller's choice, never a silent default (issue 13): a batch that would
+    // create a cadre (a form matching no archive) is refused until a unit is chosen.
+    let unitId: string | null = null;
+    if (body.unitId !== undefined && body.unitId !== null && body.unitId !== '') {
+      if (!isUuid(body.unitId)) return s.fail(400, 'BAD_USER_INPUT', '所选单位不存在，请重新选择要导入到的单位');
+      unitId = body.unitId;
+    } else if (files.some((f) => !f.match)) {
+      return s.fail(400, 'UNIT_REQUIRED', '有干部在档案中找不到，将新建档案：请先选择新建的干部放入哪个单位');
+    }
+    const unit = unitId ? await trx.selectFrom('unit').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst() : null;
+    if (unitId && !unit) return s.fail(400, 'BAD_USER_INPUT', '所选单位不存在，请重新选择要导入到的单位');
     // Claimed first, in its own transaction: a second confirmation finds it taken; its content goes with the claim.
-    await trx.updateTable('import_batch').set({ confirmed_at: sql`now()`, unit_id: unit.id, files: JSON.stringify(droppedFiles(stored.length)) })
+    await trx.updateTable('import_batch').set({ confirmed_at: sql`now()`, unit_id: unit?.id ?? null, files: JSON.stringify(droppedFiles(stored.length)) })
       .where('id', '=', batch.id).execute();
-    await s.commit({ kind: 'write', summary: `确认导入干部任免审批表：${files.length} 份，导入到「${unit.name}」`, detail: { batchId: batch.id } });
+    await s.commit({ kind: 'write', summary: `确认导入干部任免审批表：${files.length} 份，${unit ? `新建的干部导入到「${unit.name}」` : '均为已有干部'}`, detail: { batchId: batch.id } });
 
     const cadres: { id: string; name: string; created: boolean; file: string }[] = [];
     const errors: { name: string; error: string }[] = [];
@@ -198,7 +193,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         continue;
       }
       try {
-        const res = await writeCadre({ command: restCommandContext(sess, keys), store }, planFromForm(f.fields!), unit.id);
+        const res = await writeCadre({ command: restCommandContext(sess, keys), store }, planFromForm(f.fields!), unit?.id ?? null);
         if ('error' in res) {
           await sess.trx.rollback().execute();
           errors.push({ name: f.name, error: `${f.name}：${res.error}` });

@@ -15,7 +15,7 @@ export async function listUnits(trx: Tx, f: { tenantId?: string; reach?: Express
   const { tenantId, reach } = f;
   let q = trx.selectFrom('unit as u')
     .select(['u.id', 'u.tenant_id', 'u.parent_id', 'u.name', 'u.sort_order'])
-    .select((eb) => eb.selectFrom('cadre as c').whereRef('c.unit_id', '=', 'u.id').select(eb.fn.countAll<string>().as('n')).as('cadre_count'));
+    .select((eb) => eb.selectFrom('cadre as c').whereRef('c.unit_id', '=', 'u.id').where('c.deleted_at', 'is', null).select(eb.fn.countAll<string>().as('n')).as('cadre_count'));
   if (tenantId) q = q.where('u.tenant_id', '=', tenantId);
   if (reach) q = q.where(reach);
   const rows = await q.orderBy('u.tenant_id').orderBy('u.sort_order').orderBy('u.name').execute();
