@@ -365,12 +365,40 @@ export type UpdateTenantSecurityMutationVariables = Exact<{
 
 export type UpdateTenantSecurityMutation = { updateTenantSecurity: { tenantId: string, lockoutThreshold: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, lockoutMinutes: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, passwordMinLength: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, passwordMinClasses: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, idleTimeoutMinutes: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string } } | null };
 
+export type MyRecordsQueryVariables = Exact<{
+  status?: string | null | undefined;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type MyRecordsQuery = { myRecords: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: string, categoryId: number | null, category: string, categoryTitle: string, status: string, statusLabel: string, submittedAt: string, reviewedAt: string | null, reviewedBy: string | null, returnReason: string | null, cadre: { id: string, name: string, unitName: string } } }> } };
+
+export type CadreChangesQueryVariables = Exact<{
+  status?: string | null | undefined;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type CadreChangesQuery = { cadreChanges: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, status: string, statusLabel: string, baseVersion: number, cadreVersion: number, stale: boolean, submittedBy: string, submittedAt: string, reviewedBy: string | null, reviewedAt: string | null, returnReason: string | null, cadre: { id: string, name: string, unitName: string }, changes: Array<{ label: string, from: string | null, to: string | null }> } }> } };
+
+export type ReviewCadreChangeMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  decision: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ReviewCadreChangeMutation = { reviewCadreChange: { id: string, status: string, version: number } | null };
+
 export type CadreProfileQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CadreProfileQuery = { cadre: { id: string, version: number, idNumber: string | null, idNumberMasked: boolean, photoUrl: string | null, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, birthPlace: string | null, partyJoin: string | null, workStart: string | null, health: string | null, politicalStatus: string | null, professionalTitle: string | null, specialty: string | null, education: string | null, eduFtLevel: string | null, eduFtDegree: string | null, eduFtLevelSchool: string | null, eduFtDegreeSchool: string | null, eduPtLevel: string | null, eduPtDegree: string | null, eduPtLevelSchool: string | null, eduPtDegreeSchool: string | null, position: string | null, rank: string | null, status: string, managementLevel: string | null, sortOrder: number, proposedPosition: string | null, proposedRemoval: string | null, rewards: string | null, assessmentSummary: string | null, appointmentReason: string | null, reportingUnit: string | null, appointments: Array<{ kind: string, position: string, decidedOn: string, approver: string | null, documentNo: string | null }>, resume: Array<{ startMonth: string, endMonth: string | null, content: string }>, family: Array<{ relation: string, name: string, birthMonth: string | null, politicalStatus: string | null, workPosition: string | null }>, history: Array<{ version: number, action: string, actorName: string, at: string, changes: Array<{ label: string, from: string | null, to: string | null }> }> } | null };
+export type CadreProfileQuery = { cadre: { id: string, version: number, idNumber: string | null, idNumberMasked: boolean, photoUrl: string | null, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, birthPlace: string | null, partyJoin: string | null, workStart: string | null, health: string | null, politicalStatus: string | null, professionalTitle: string | null, specialty: string | null, education: string | null, eduFtLevel: string | null, eduFtDegree: string | null, eduFtLevelSchool: string | null, eduFtDegreeSchool: string | null, eduPtLevel: string | null, eduPtDegree: string | null, eduPtLevelSchool: string | null, eduPtDegreeSchool: string | null, position: string | null, rank: string | null, status: string, managementLevel: string | null, sortOrder: number, proposedPosition: string | null, proposedRemoval: string | null, rewards: string | null, assessmentSummary: string | null, appointmentReason: string | null, reportingUnit: string | null, appointments: Array<{ kind: string, position: string, decidedOn: string, approver: string | null, documentNo: string | null }>, resume: Array<{ startMonth: string, endMonth: string | null, content: string }>, family: Array<{ relation: string, name: string, birthMonth: string | null, politicalStatus: string | null, workPosition: string | null }>, history: Array<{ version: number, action: string, actorName: string, reviewedBy: string | null, at: string, changes: Array<{ label: string, from: string | null, to: string | null }> }>, openChange: { id: string, status: string, returnReason: string | null, reviewedBy: string | null, submittedAt: string, changes: Array<{ label: string, from: string | null, to: string | null }> } | null } | null };
 
 export type UpdateCadreMutationVariables = Exact<{
   id: string | number;
@@ -379,7 +407,7 @@ export type UpdateCadreMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCadreMutation = { updateCadre: { id: string, version: number } | null };
+export type UpdateCadreMutation = { updateCadre: { id: string, version: number, openChange: { id: string, status: string } | null } | null };
 
 export type RecordCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1226,6 +1254,88 @@ fragment SecuritySettingsFields on SecuritySettings {
     ...SecuritySettingFields
   }
 }`) as unknown as TypedDocumentString<UpdateTenantSecurityMutation, UpdateTenantSecurityMutationVariables>;
+export const MyRecordsDocument = new TypedDocumentString(`
+    query MyRecords($status: String, $first: Int, $offset: Int) {
+  myRecords(status: $status, first: $first, offset: $offset) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        kind
+        categoryId
+        category
+        categoryTitle
+        status
+        statusLabel
+        submittedAt
+        reviewedAt
+        reviewedBy
+        returnReason
+        cadre {
+          id
+          name
+          unitName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyRecordsQuery, MyRecordsQueryVariables>;
+export const CadreChangesDocument = new TypedDocumentString(`
+    query CadreChanges($status: String, $first: Int, $offset: Int) {
+  cadreChanges(status: $status, first: $first, offset: $offset) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        version
+        status
+        statusLabel
+        baseVersion
+        cadreVersion
+        stale
+        submittedBy
+        submittedAt
+        reviewedBy
+        reviewedAt
+        returnReason
+        cadre {
+          id
+          name
+          unitName
+        }
+        changes {
+          label
+          from
+          to
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CadreChangesQuery, CadreChangesQueryVariables>;
+export const ReviewCadreChangeDocument = new TypedDocumentString(`
+    mutation ReviewCadreChange($id: ID!, $version: Int!, $decision: String!, $reason: String) {
+  reviewCadreChange(
+    id: $id
+    version: $version
+    decision: $decision
+    reason: $reason
+  ) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewCadreChangeMutation, ReviewCadreChangeMutationVariables>;
 export const CadreProfileDocument = new TypedDocumentString(`
     query CadreProfile($id: ID!) {
   cadre(id: $id) {
@@ -1289,7 +1399,20 @@ export const CadreProfileDocument = new TypedDocumentString(`
       version
       action
       actorName
+      reviewedBy
       at
+      changes {
+        label
+        from
+        to
+      }
+    }
+    openChange {
+      id
+      status
+      returnReason
+      reviewedBy
+      submittedAt
       changes {
         label
         from
@@ -1304,6 +1427,10 @@ export const UpdateCadreDocument = new TypedDocumentString(`
   updateCadre(id: $id, version: $version, input: $input) {
     id
     version
+    openChange {
+      id
+      status
+    }
   }
 }
     `) as unknown as TypedDocumentString<UpdateCadreMutation, UpdateCadreMutationVariables>;

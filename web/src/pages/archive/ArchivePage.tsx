@@ -14,6 +14,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { CadreHeader } from './CadreHeader';
 import { PhotoFrame } from './PhotoFrame';
 import { ProfileEditor } from './ProfileEditor';
+import { OpenChangeNote } from './OpenChangeNote';
 import { ProfileSheet } from './ProfileSheet';
 import { CadreProfileDocument } from './profile';
 import { categoryNumeral } from './format';
@@ -279,6 +280,7 @@ export function ArchivePage() {
                     ),
                     children: (
                       <>
+                      {c.id === 1 && profile && <OpenChangeNote profile={profile} reviewer={can('Cadre:review')} />}
                       {c.id === 1 && profile && (
                         <ProfileSheet profile={profile} canEdit={canEditProfile} onEdit={() => setEditingProfile(true)} />
                       )}
@@ -306,7 +308,8 @@ export function ArchivePage() {
           profile={profile}
           open={editingProfile}
           onClose={() => setEditingProfile(false)}
-          onSaved={() => { setEditingProfile(false); message.success('基本信息已保存'); reload(); }}
+          reviewed={!can('Cadre:review')}
+          onSaved={(submitted) => { setEditingProfile(false); message.success(submitted ? '已提交审核' : '基本信息已保存'); reload(); }}
         />
       )}
       {modal && docs && cadre && modalCategory && (modal.kind === 'create' || modal.kind === 'edit') && (
