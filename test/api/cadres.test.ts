@@ -137,9 +137,12 @@ describe(`cadres (${engineName})`, () => {
     const before = (await t.gql(officer, '{ cadre(id:"' + other.id + '"){ position } }')).data.cadre.position;
     expect((await t.gql(filler, upd, { id: other.id, v: await ver(other.id), p: { position: '改' } })).data.updateCadre).toBeNull();
     expect((await t.gql(officer, '{ cadre(id:"' + other.id + '"){ position } }')).data.cadre.position).toBe(before);
-    // Inside its reach it writes; it cannot move a cadre out of its reach, nor create one outside it.
+    // Inside its reach its edit goes to review (test/api/inbox.test.ts); it cannot move a cadre out of its reach, nor
+    // create one outside it.
     const mine = list.data.cadres.edges[0].node;
-    expect((await t.gql(filler, upd, { id: mine.id, v: await ver(mine.id), p: { position: '科员' } })).data.updateCadre).toEqual({ id: mine.id, position: '科员' });
+    const submitted = (await t.gql(filler, upd.replace('position }', 'position openChange { status changes { label to } } }'),
+      { id: mine.id, v: await ver(mine.id), p: { position: '填报提交的职务' } })).data.updateCadre;
+    expect(submitted.openChange).toEqual({ status: 'pending', changes: [{ label: '现任职务', to: '填报提交的职务' }] });
     expect((await t.gql(filler, upd, { id: mine.id, v: await ver(mine.id), p: { unitId: all.find((u: any) => u.name === '五华区财政局').id } })).data.updateCadre).toBeNull();
     const create = 'mutation($u:ID!){ createCadre(input:{name:"填报测试", unitId:$u}){ id unit { name } } }';
     expect((await t.gql(filler, create, { u: all.find((u: any) => u.name === '五华区财政局').id })).errors?.[0].message).toBe('单位不存在');

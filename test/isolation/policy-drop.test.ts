@@ -92,6 +92,7 @@ beforeAll(async () => {
     await owner.q(`insert into cadre_family (tenant_id, cadre_id, relation, name) values ($1, $2, '妻子', '探针')`, [tenant, cadre]);
     await owner.q(`insert into cadre_revision (tenant_id, cadre_id, version, action, actor_name) values ($1, $2, 1, 'create', '探针')`, [tenant, cadre]);
     await owner.q(`insert into cadre_unit_history (tenant_id, cadre_id, to_unit_name, actor_name) values ($1, $2, '探针', '探针')`, [tenant, cadre]);
+    await owner.q(`insert into cadre_change (tenant_id, cadre_id, base_version, proposal, submitted_by, submitted_by_name) values ($1, $2, 1, '{}', gen_random_uuid(), '探针')`, [tenant, cadre]);
     await owner.q(`insert into import_batch (tenant_id, user_id, files) values ($1, gen_random_uuid(), '[]')`, [tenant]);
   }
   await owner.q('commit');
@@ -217,6 +218,11 @@ const probes = (): Record<string, Probe> => ({
     read: countBy('cadre_unit_history'),
     own: [`insert into cadre_unit_history (tenant_id, cadre_id, to_unit_name, actor_name) values ($1, $2, '探针', '探针')`, [ids.wh, ids.whCadre]],
     foreign: [`insert into cadre_unit_history (tenant_id, cadre_id, to_unit_name, actor_name) values ($1, $2, '探针', '探针')`, [ids.pl, ids.plCadre]],
+  },
+  cadre_change: {
+    read: countBy('cadre_change'),
+    own: [`insert into cadre_change (tenant_id, cadre_id, base_version, proposal, submitted_by, submitted_by_name) values ($1, $2, 2, '{}', $3, '探针')`, [ids.wh, ids.whCadre, ids.whUser]],
+    foreign: [`insert into cadre_change (tenant_id, cadre_id, base_version, proposal, submitted_by, submitted_by_name) values ($1, $2, 2, '{}', $3, '探针')`, [ids.pl, ids.plCadre, ids.plUser]],
   },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,

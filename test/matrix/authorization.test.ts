@@ -35,6 +35,11 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   recordCategories:     { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'F' },
   record:               { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'YNNN', auditor: 'FFFF' },
   reviewQueue:          { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  // 我的填报: those who enter records (officers' entries are accepted at once, so theirs lists them as 已通过).
+  myRecords:            { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'Y',    auditor: 'F' },
+  // A filler's pending change of basic information: officers of the subtree review it; a filler sees only its own.
+  cadreChanges:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  cadreChange:          { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
   roleGrants:           { admin: 'YYNN', secadmin: 'YYNN', officer: 'FFFF', leader: 'FFFF', filler: 'FFFF', auditor: 'YYNN' },
   roleGrantAlerts:      { admin: 'F',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'Y' },
   auditAnchors:         { admin: 'F',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'R' },
@@ -79,6 +84,7 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   reviewRecord:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   deleteRecord:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   restoreRecord:        { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  reviewCadreChange:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
 };
 
 /** What a target tenant offers the probes. */
@@ -92,6 +98,8 @@ interface Fixture {
   grantId: string;
   /** The cadre's accepted gift record (category 2) and its pending celebration record (category 3), from the seed. */
   giftId: string; pendingId: string;
+  /** A pending change of the cadre's basic information by the tenant's filler (made for the matrix). */
+  changeId: string;
   /** Current versions (other test files may have edited them on a shared PostgreSQL database). */
   cadreVersion: number; giftVersion: number; pendingVersion: number;
 }
@@ -102,7 +110,7 @@ const MISSING: Fixture = {
   leaderId: '00000000-0000-4000-8000-000000000003', giftId: '00000000-0000-4000-8000-000000000004',
   secadminId: '00000000-0000-4000-8000-000000000006', auditorId: '00000000-0000-4000-8000-000000000007',
   grantId: '00000000-0000-4000-8000-000000000008',
-  pendingId: '00000000-0000-4000-8000-000000000005', cadreVersion: 1, giftVersion: 1, pendingVersion: 1,
+  pendingId: '00000000-0000-4000-8000-000000000005', changeId: '00000000-0000-4000-8000-000000000009', cadreVersion: 1, giftVersion: 1, pendingVersion: 1,
 };
 
 interface Caller { username: string; role: Role; tenant: Fixture; token: string; refreshToken: string }
@@ -133,6 +141,7 @@ const snapshot = () => withScope(t.database.db, 'yn', async (trx) => ({
   users2: await trx.selectFrom('app_user').select(['username', 'activation_hash', 'failed_logins']).orderBy('username').execute(),
   grants: await trx.selectFrom('role_grant').select(['id', 'status', 'role']).orderBy('id').execute(),
   units: await trx.selectFrom('user_unit').select(['user_id', 'unit_id']).orderBy('user_id').orderBy('unit_id').execute(),
+  changes: await trx.selectFrom('cadre_change').select(sql<string>`md5(string_agg(id::text || status || version || proposal::text, ',' order by id))`.as('h')).executeTakeFirst(),
 }));
 
 const q = (c: Caller, query: string, v: Record<string, unknown> = {}) => t.gql(c.token, query, v, ROLLBACK);
@@ -213,6 +222,21 @@ const OPS: Record<string, Op> = {
     run: (c) => q(c, '{ reviewQueue(first:500){ totalCount edges { node { id } } } }'),
     ok: (r, _c, x) => r.data?.reviewQueue?.edges?.some((e: any) => e.node.id === x.pendingId),
     absent: (r, x) => Array.isArray(r.data?.reviewQueue?.edges) && !r.data.reviewQueue.edges.some((e: any) => e.node.id === x.pendingId),
+  },
+  myRecords: {
+    self: true,
+    run: (c) => q(c, '{ myRecords(first:5){ totalCount edges { node { id kind status } } } }'),
+    ok: (r) => typeof r.data?.myRecords?.totalCount === 'number',
+  },
+  cadreChanges: {
+    run: (c) => q(c, '{ cadreChanges(first:500){ totalCount edges { node { id } } } }'),
+    ok: (r, _c, x) => r.data?.cadreChanges?.edges?.some((e: any) => e.node.id === x.changeId),
+    absent: (r, x) => Array.isArray(r.data?.cadreChanges?.edges) && !r.data.cadreChanges.edges.some((e: any) => e.node.id === x.changeId),
+  },
+  cadreChange: { run: (c, x) => q(c, 'query($id:ID!){ cadreChange(id:$id){ id } }', { id: x.changeId }), ok: (r, _c, x) => r.data?.cadreChange?.id === x.changeId },
+  reviewCadreChange: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ reviewCadreChange(id:$id, version:1, decision:"accept"){ id status } }', { id: x.changeId }),
+    ok: (r) => r.data?.reviewCadreChange?.status === 'accepted',
   },
   createRecord: {
     run: (c, x) => q(c, 'mutation($c:ID!){ createRecord(cadreId:$c, category:12, fields:{otherMaterial:{recordedOn:"2026-01-01", title:"矩阵"}}){ id } }', { c: x.cadreId }),
@@ -361,10 +385,15 @@ beforeAll(async () => {
         return q.orderBy('entered_at').limit(1).executeTakeFirstOrThrow();
       };
       const gift = await record(2), pending = await record(3, 'pending');
+      const filler = await byName('filler');
+      const change = await trx.insertInto('cadre_change').values({
+        tenant_id: r.id, cadre_id: cadre.id, base_version: cadre.version, proposal: JSON.stringify({ fields: { health: '矩阵变更' } }),
+        submitted_by: filler.id, submitted_by_name: filler.display_name,
+      }).returning('id').executeTakeFirstOrThrow();
       tenants.set(r.code, {
         id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, subUnitId: sub.id, cadreId: cadre.id, leaderId: leader.id,
         secadminId: (await byName('secadmin')).id, auditorId: (await byName('auditor')).id, grantId: grant.id,
-        giftId: gift.id, pendingId: pending.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,
+        giftId: gift.id, pendingId: pending.id, changeId: change.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,
       });
     }
     const users = await trx.selectFrom('app_user as u').innerJoin('tenant as tn', 'tn.id', 'u.tenant_id')

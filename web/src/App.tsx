@@ -20,6 +20,7 @@ import { GrantRecordsPage } from './pages/audit/GrantRecordsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ArchivePage } from './pages/archive/ArchivePage';
 import { ReviewQueuePage } from './pages/archive/ReviewQueuePage';
+import { MyRecordsPage } from './pages/archive/MyRecordsPage';
 import { ImportPage } from './pages/imports/ImportPage';
 
 /**
@@ -95,6 +96,14 @@ export function App() {
             element={
               <RequirePermission permission="ArchiveRecord:review" title="待审核记录" action="查看">
                 <PageWatermark><ReviewQueuePage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/my-records"
+            element={
+              <RequirePermission permission="ArchiveRecord:create" title="我的填报" action="查看">
+                <PageWatermark><MyRecordsPage /></PageWatermark>
               </RequirePermission>
             }
           />

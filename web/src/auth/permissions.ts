@@ -4,11 +4,14 @@ export interface PageDef {
   path: string;
   label: string;
   permission: string;
+  /** Hidden from those who hold this permission too (我的填报: fillers, not the officers who review). */
+  unless?: string;
   group?: 'archive' | 'system' | 'security';
 }
 
 export const PAGES: PageDef[] = [
   { path: '/cadres', label: '干部档案', permission: 'Cadre:read', group: 'archive' },
+  { path: '/my-records', label: '我的填报', permission: 'ArchiveRecord:create', unless: 'ArchiveRecord:review', group: 'archive' },
   { path: '/review', label: '待审核记录', permission: 'ArchiveRecord:review', group: 'archive' },
   { path: '/import', label: '导入审批表', permission: 'Cadre:create', group: 'archive' },
   { path: '/admin/tenants', label: '机构管理', permission: 'Tenant:create', group: 'system' },
@@ -27,7 +30,10 @@ export const NO_ACCESS_PATH = '/welcome';
 
 const has = (permissions: readonly string[] | undefined, p: string) => !!permissions?.includes(p);
 
-export const visiblePages = (permissions: readonly string[] | undefined) => PAGES.filter((pg) => has(permissions, pg.permission));
+const allowed = (permissions: readonly string[] | undefined, pg: PageDef) =>
+  has(permissions, pg.permission) && !(pg.unless && has(permissions, pg.unless));
+
+export const visiblePages = (permissions: readonly string[] | undefined) => PAGES.filter((pg) => allowed(permissions, pg));
 
 /** The first page the user may see. */
 export function landingPath(permissions: readonly string[] | undefined): string {
@@ -41,5 +47,5 @@ export const pageOf = (pathname: string): PageDef | undefined =>
 /** Whether a path may be opened: a known page needs its permission; other paths are left to the router. */
 export function pathAllowed(pathname: string, permissions: readonly string[] | undefined): boolean {
   const page = pageOf(pathname);
-  return !page || has(permissions, page.permission);
+  return !page || allowed(permissions, page);
 }

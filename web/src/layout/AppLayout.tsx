@@ -3,7 +3,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Dropdown, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ApartmentOutlined, AuditOutlined, ClusterOutlined, DownOutlined, FileDoneOutlined, ImportOutlined, FileSearchOutlined, FolderOpenOutlined,
+  ApartmentOutlined, AuditOutlined, ClusterOutlined, DownOutlined, FileDoneOutlined, ImportOutlined, FileSearchOutlined, FolderOpenOutlined, FormOutlined,
   KeyOutlined, LogoutOutlined,
   MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined,
   UsergroupAddOutlined,
@@ -16,6 +16,7 @@ const { Header, Sider, Content, Footer } = Layout;
 const ICONS: Record<string, ReactNode> = {
   '/cadres': <TeamOutlined />,
   '/review': <FileDoneOutlined />,
+  '/my-records': <FormOutlined />,
   '/import': <ImportOutlined />,
   '/admin/tenants': <ClusterOutlined />,
   '/admin/users': <UsergroupAddOutlined />,

@@ -49,6 +49,8 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can(['review', 'delete', 'restore'], 'ArchiveRecord');
         // A cadre filed by mistake: officers alone delete it (restorable) and restore it (docs/domain.md#cadre-lifecycle).
         can(['delete', 'restore'], 'Cadre');
+        // Their edits of basic information are direct; they accept or return fillers' (modules/inbox).
+        can('review', 'Cadre');
         // The full ID number: officers only; everyone else sees it masked.
         can('reveal', 'Cadre');
         can('read', 'Unit');
@@ -57,7 +59,8 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can('read', ['Cadre', 'ArchiveRecord', 'Unit']);
         break;
       case 'filler':
-        // Only the assigned units (with their sub-units); never categories 8 and 9.
+        // Only the assigned units (with their sub-units); never categories 8 and 9. Its edits of a cadre's basic
+        // information wait for an officer's review, as its records do (modules/inbox).
         can(['read', 'create', 'update'], 'Cadre', { unit_id: { $in: p.unitIds } });
         can(['read', 'create', 'update'], 'ArchiveRecord', { unit_id: { $in: p.unitIds }, category: { $nin: RESTRICTED_CATEGORIES } });
         can('read', 'Unit', { id: { $in: p.unitIds } });
@@ -79,7 +82,7 @@ export const asSubject = (type: Exclude<Subject, 'all'>, row: object): Record<st
 
 /** The (action, subject) pairs the console uses to show or hide its pages. */
 const PERMISSIONS: [Action, Exclude<Subject, 'all'>][] = [
-  ['read', 'Cadre'], ['create', 'Cadre'], ['update', 'Cadre'], ['delete', 'Cadre'], ['restore', 'Cadre'], ['read', 'ArchiveRecord'], ['create', 'ArchiveRecord'], ['update', 'ArchiveRecord'],
+  ['read', 'Cadre'], ['create', 'Cadre'], ['update', 'Cadre'], ['review', 'Cadre'], ['delete', 'Cadre'], ['restore', 'Cadre'], ['read', 'ArchiveRecord'], ['create', 'ArchiveRecord'], ['update', 'ArchiveRecord'],
   ['review', 'ArchiveRecord'], ['delete', 'ArchiveRecord'], ['restore', 'ArchiveRecord'], ['read', 'Unit'], ['read', 'Tenant'],
   ['create', 'Tenant'], ['update', 'Tenant'], ['read', 'User'], ['create', 'User'], ['update', 'User'],
   ['read', 'SecuritySettings'], ['update', 'SecuritySettings'], ['read', 'AuditEvent'], ['export', 'AuditEvent'],

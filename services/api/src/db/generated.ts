@@ -11,6 +11,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
 
+export type Json = JsonValue;
+
 export type JsonArray = JsonValue[];
 
 export type JsonObject = {
@@ -191,6 +193,24 @@ export interface CadreAppointment {
   tenant_id: string;
 }
 
+export interface CadreChange {
+  applied_version: number | null;
+  base_version: number;
+  cadre_id: string;
+  id: Generated<string>;
+  proposal: Json;
+  return_reason: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_by_name: string | null;
+  status: Generated<string>;
+  submitted_at: Generated<Timestamp>;
+  submitted_by: string;
+  submitted_by_name: string;
+  tenant_id: string;
+  version: Generated<number>;
+}
+
 export interface CadreFamily {
   birth_month: string | null;
   cadre_id: string;
@@ -221,6 +241,8 @@ export interface CadreRevision {
   cadre_id: string;
   changes: Generated<ColumnType<{ [field: string]: [JsonValue, JsonValue] }, string, string>>;
   id: Generated<Int8>;
+  reviewed_by: string | null;
+  reviewed_by_name: string | null;
   tenant_id: string;
   version: number;
 }
@@ -520,6 +542,7 @@ export interface DB {
   audit_tombstone: AuditTombstone;
   cadre: Cadre;
   cadre_appointment: CadreAppointment;
+  cadre_change: CadreChange;
   cadre_family: CadreFamily;
   cadre_resume: CadreResume;
   cadre_revision: CadreRevision;

@@ -56,7 +56,7 @@ function create(trx: Tx) {
       .select(['id', 'cadre_id', 'relation', 'name', 'birth_month', 'political_status', 'work_position'])
       .where('cadre_id', 'in', [...ids]).orderBy('sort_order').orderBy('id').execute(), 'cadre_id')),
     cadreHistory: batch<CadreRevisionRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('cadre_revision')
-      .select(['id', 'cadre_id', 'version', 'action', 'actor_name', 'at', 'changes'])
+      .select(['id', 'cadre_id', 'version', 'action', 'actor_name', 'at', 'changes', 'reviewed_by_name'])
       .where('cadre_id', 'in', [...ids]).orderBy('id', 'desc').execute(), 'cadre_id')),
     materials: batch<MaterialRow[]>(async (ids) => {
       const m = await listMaterials(trx, [...ids]);

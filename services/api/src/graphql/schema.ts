@@ -11,6 +11,7 @@ import '../modules/security/schema.js';
 import '../modules/grants/schema.js';
 import '../modules/records/schema.js';
 import '../modules/codes/schema.js';
+import '../modules/inbox/schema.js';
 
 let schema: GraphQLSchema | undefined;
 export const getSchema = () => (schema ??= builder.toSchema());

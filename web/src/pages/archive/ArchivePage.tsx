@@ -15,6 +15,7 @@ import { CadreHeader } from './CadreHeader';
 import { CadreLifecycle } from './CadreLifecycle';
 import { PhotoFrame } from './PhotoFrame';
 import { ProfileEditor } from './ProfileEditor';
+import { OpenChangeNote } from './OpenChangeNote';
 import { ProfileSheet } from './ProfileSheet';
 import { CadreProfileDocument } from './profile';
 import { categoryNumeral } from './format';
@@ -281,6 +282,7 @@ export function ArchivePage() {
                     ),
                     children: (
                       <>
+                      {c.id === 1 && profile && <OpenChangeNote profile={profile} reviewer={can('Cadre:review')} />}
                       {c.id === 1 && profile && (
                         <ProfileSheet profile={profile} canEdit={canEditProfile} onEdit={() => setEditingProfile(true)} />
                       )}
@@ -308,7 +310,8 @@ export function ArchivePage() {
           profile={profile}
           open={editingProfile}
           onClose={() => setEditingProfile(false)}
-          onSaved={() => { setEditingProfile(false); message.success('基本信息已保存'); reload(); }}
+          reviewed={!can('Cadre:review')}
+          onSaved={(submitted) => { setEditingProfile(false); message.success(submitted ? '已提交审核' : '基本信息已保存'); reload(); }}
         />
       )}
       {modal && docs && cadre && modalCategory && (modal.kind === 'create' || modal.kind === 'edit') && (

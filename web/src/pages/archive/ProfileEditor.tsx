@@ -96,7 +96,15 @@ function toInput(v: Values, p: CadreProfile): CadrePatch {
   return input as CadrePatch;
 }
 
-export function ProfileEditor({ profile, open, onClose, onSaved }: { profile: CadreProfile; open: boolean; onClose(): void; onSaved(): void }) {
+/**
+ * `onSaved(submitted)`: submitted is true when the edit went to review (a filler's: modules/inbox on the server) instead
+ * of being saved.
+ */
+export function ProfileEditor({ profile, open, onClose, onSaved, reviewed = false }: {
+  profile: CadreProfile; open: boolean; onClose(): void; onSaved(submitted: boolean): void;
+  /** The caller's edits go to review: the button says so. */
+  reviewed?: boolean;
+}) {
   const [form] = Form.useForm<Values>();
   // The profile, the archive's head and the ledger row show these fields.
   const update = useGqlMutation(UpdateCadreDocument, { invalidates: [CadreProfileDocument, 'CadreArchive', CadresDocument] });
@@ -108,8 +116,8 @@ export function ProfileEditor({ profile, open, onClose, onSaved }: { profile: Ca
     if (!v) return;
     setError(null);
     try {
-      await update.mutateAsync({ id: profile.id, version: profile.version, input: toInput(form.getFieldsValue(true) as Values, profile) });
-      onSaved();
+      const r = await update.mutateAsync({ id: profile.id, version: profile.version, input: toInput(form.getFieldsValue(true) as Values, profile) });
+      onSaved(r.updateCadre?.version === profile.version && r.updateCadre.openChange?.status === 'pending');
     } catch (e) {
       setError({ text: errorText(e), conflict: e instanceof ApiError && e.code === 'VERSION_CONFLICT' });
     }
@@ -133,7 +141,7 @@ export function ProfileEditor({ profile, open, onClose, onSaved }: { profile: Ca
 
   return (
     <Modal
-      title="编辑基本信息"
+      title={reviewed ? '编辑基本信息（提交审核）' : '编辑基本信息'}
       open={open}
       onCancel={onClose}
       width={920}
@@ -141,9 +149,13 @@ export function ProfileEditor({ profile, open, onClose, onSaved }: { profile: Ca
       maskClosable={false}
       footer={[
         <Button key="c" onClick={onClose}>取消</Button>,
-        <Button key="s" type="primary" loading={saving} onClick={() => void save()} data-testid="profile-save">保存</Button>,
+        <Button key="s" type="primary" loading={saving} onClick={() => void save()} data-testid="profile-save">{reviewed ? '提交审核' : '保存'}</Button>,
       ]}
     >
+      {reviewed && (
+        <Alert type="info" showIcon className="lz-form-alert" data-testid="profile-review-note"
+          title="您的修改将提交纪检干部审核，审核通过后生效；可在「我的填报」查看审核结果。" />
+      )}
       {error && (
         <Alert type={error.conflict ? 'warning' : 'error'} showIcon className="lz-form-alert" data-testid="profile-error"
           title={error.text} description={error.conflict ? '您的输入仍保留在表单中；请关闭后刷新查看最新内容，再重新修改。' : undefined} />

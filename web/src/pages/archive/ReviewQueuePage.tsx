@@ -2,7 +2,7 @@
 // category filter, 待审核 / 已退回, paging, the record's form in an expandable row, and 审核通过 / 退回 in the row.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App as AntApp, Button, Popconfirm, Segmented, Select, Space, Tooltip } from 'antd';
+import { App as AntApp, Button, Popconfirm, Segmented, Select, Space, Tabs, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { errorText, gql } from '../../api/graphql';
@@ -13,13 +13,35 @@ import { categoryNumeral, formatTime, keyDate, summaryOf } from './format';
 import { acceptRecord, isConflict, REVIEW_QUEUE } from './recordOps';
 import { MaterialsTable, RecordSheet } from './RecordSheet';
 import { ReturnModal } from './ReturnModal';
+import { CadreChangeQueue } from './CadreChangeQueue';
+import { useSearchParam } from '../../components/useSearchParam';
 import type { ArchiveRecord, ReviewPage } from './types';
 import { useCategories } from './useCategories';
 
 const PAGE_SIZES = [10, 20, 50];
 type QueueStatus = 'pending' | 'returned';
 
+/** 审核: archive records (below) and, beside them, changes of basic information (CadreChangeQueue). */
 export function ReviewQueuePage() {
+  const [tab, setTab] = useSearchParam('tab');
+  return (
+    <div className="lz-review">
+      <PageHead title="待审核记录" desc="填报员录入的档案记录和提交的基本信息修改，经纪检干部审核通过后生效；退回的由填报员修改后重新提交" />
+      <Tabs
+        className="lz-review-tabs"
+        activeKey={tab === 'basic' ? 'basic' : 'records'}
+        onChange={(k) => setTab(k === 'basic' ? 'basic' : null)}
+        items={[
+          { key: 'records', label: <span data-testid="review-tab-records">档案记录</span> },
+          { key: 'basic', label: <span data-testid="review-tab-basic">基本信息</span> },
+        ]}
+      />
+      {tab === 'basic' ? <CadreChangeQueue /> : <RecordQueue />}
+    </div>
+  );
+}
+
+function RecordQueue() {
   const { message } = AntApp.useApp();
   const { categories, docs, error: catError, retry } = useCategories();
   const [status, setStatus] = useState<QueueStatus>('pending');
@@ -135,8 +157,7 @@ export function ReviewQueuePage() {
   ];
 
   return (
-    <div className="lz-review">
-      <PageHead title="待审核记录" desc="填报员录入的档案记录，经纪检干部审核通过后生效；退回的记录由录入人修改后重新提交" />
+    <>
       <PagedTable<ArchiveRecord>
         query={shown}
         columns={columns}
@@ -198,6 +219,6 @@ export function ReviewQueuePage() {
           onDone={(r) => { setReturning(null); message.success(`已退回：${r.cadre.name}`); }}
         />
       )}
-    </div>
+    </>
   );
 }

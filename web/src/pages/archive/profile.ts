@@ -62,7 +62,8 @@ export const CadreProfileDocument = graphql(`
       appointments { kind position decidedOn approver documentNo }
       resume { startMonth endMonth content }
       family { relation name birthMonth politicalStatus workPosition }
-      history { version action actorName at changes { label from to } }
+      history { version action actorName reviewedBy at changes { label from to } }
+      openChange { id status returnReason reviewedBy submittedAt changes { label from to } }
     }
   }
 `);
@@ -72,7 +73,7 @@ export type CadreProfile = NonNullable<CadreProfileQuery['cadre']> & { readonly 
 
 export const UpdateCadreDocument = graphql(`
   mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {
-    updateCadre(id: $id, version: $version, input: $input) { id version }
+    updateCadre(id: $id, version: $version, input: $input) { id version openChange { id status } }
   }
 `);
 

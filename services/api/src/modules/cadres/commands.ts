@@ -51,7 +51,7 @@ export type UpdateCadreResult =
   | { ok: false; reason: 'missing' | 'outOfReach' }
   | { ok: false; reason: 'stale'; current: CadreRow };
 
-const ROW_LABELS = [['appointments', '任免情况'], ['resume', '简历'], ['family', '家庭成员']] as const;
+export const ROW_LABELS = [['appointments', '任免情况'], ['resume', '简历'], ['family', '家庭成员']] as const;
 
 /** A unit the caller may put a cadre in (the graded reach; RLS decides whether it is visible at all). */
 export const unitInReach = (c: CommandContext, unitId: string) => c.ability.can('create', asSubject('Cadre', { unit_id: unitId }));
@@ -93,13 +93,20 @@ async function writeSections(c: CommandContext, cadre: { id: string; tenant_id: 
   if (s.statusOn !== undefined) await setStatusOn(trx, cadre.id, s.statusOn);
 }
 
+/** One line per dated row, as given (input) — the history's from/to, and the review's diff (modules/inbox). */
+export const rowSummary = {
+  appointments: (rows: AppointmentIn[]) => rows.map((r) => `${r.decidedOn} ${r.kind} ${r.position}`).join('；'),
+  resume: (rows: ResumeIn[]) => rows.map((r) => `${r.startMonth}-${r.endMonth ?? ''} ${r.content}`).join('；'),
+  family: (rows: FamilyIn[]) => rows.map((r) => `${r.relation} ${r.name}`).join('；'),
+};
+
 /** The dated rows as one-line summaries (the history's from/to). */
-async function rowSummaries(c: CommandContext, cadreId: string): Promise<Record<string, string>> {
+export async function rowSummaries(c: Pick<CommandContext, 'trx'>, cadreId: string): Promise<Record<'appointments' | 'resume' | 'family', string>> {
   const { trx } = c;
   return {
-    appointments: (await listAppointments(trx, cadreId)).map((r) => `${r.decided_on} ${r.kind} ${r.position}`).join('；'),
-    resume: (await listResume(trx, cadreId)).map((r) => `${r.start_month}-${r.end_month ?? ''} ${r.content}`).join('；'),
-    family: (await listFamily(trx, cadreId)).map((r) => `${r.relation} ${r.name}`).join('；'),
+    appointments: rowSummary.appointments((await listAppointments(trx, cadreId)).map((r) => ({ decidedOn: r.decided_on, kind: r.kind, position: r.position }))),
+    resume: rowSummary.resume((await listResume(trx, cadreId)).map((r) => ({ startMonth: r.start_month, endMonth: r.end_month, content: r.content }))),
+    family: rowSummary.family((await listFamily(trx, cadreId)).map((r) => ({ relation: r.relation, name: r.name }))),
   };
 }
 
@@ -153,12 +160,17 @@ export async function createCadre(c: CommandContext, input: CreateCadreInput): P
   return { ok: true, cadre: created };
 }
 
+/** Who a revision names when it applies someone else's reviewed change (modules/inbox): author and reviewer. */
+export interface UpdateAuthorship { author?: { id: string; name: string }; reviewer?: { id: string; name: string } }
+
 /**
  * Update a cadre seen at `version`: the basic fields given, the unit (a move, within reach), the ID number and the
  * rows given. Missing or unreadable: 'missing'; readable but not the caller's to change (or the new unit is not):
  * 'outOfReach'; another save came first: 'stale'.
  */
-export async function updateCadre(c: CommandContext, id: string, version: number, input: UpdateCadreInput): Promise<UpdateCadreResult> {
+export async function updateCadre(
+  c: CommandContext, id: string, version: number, input: UpdateCadreInput, by: UpdateAuthorship = {},
+): Promise<UpdateCadreResult> {
   const { trx, principal } = c;
   if (!isUuid(id)) return { ok: false, reason: 'missing' };
   const current = await findCadre(trx, id);
@@ -174,8 +186,10 @@ export async function updateCadre(c: CommandContext, id: string, version: number
   await writeSections(c, current, input);
   const updated = (await findCadre(trx, current.id))!;
   await addCadreRevision(trx, {
-    tenantId: current.tenant_id, cadreId: current.id, version: updated.version, action: 'update', actorId: principal.userId,
-    actorName: principal.displayName, changes: await cadreChanges(c, current, updated, rowsBefore, input),
+    tenantId: current.tenant_id, cadreId: current.id, version: updated.version, action: 'update',
+    actorId: by.author?.id ?? principal.userId, actorName: by.author?.name ?? principal.displayName,
+    changes: await cadreChanges(c, current, updated, rowsBefore, input),
+    reviewedBy: by.reviewer?.id ?? null, reviewedByName: by.reviewer?.name ?? null,
   });
   // Every change of unit (a move, an edit, an import) leaves a row in the unit history (单位变动记录).
   if (current.unit_id !== updated.unit_id) {

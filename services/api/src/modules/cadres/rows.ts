@@ -51,19 +51,26 @@ export async function setFamily(trx: Tx, tenantId: string, cadreId: string, rows
   }
 }
 
-export interface CadreRevisionRow { id: string; version: number; action: string; actor_name: string; at: Date; changes: Record<string, [unknown, unknown]> }
+export interface CadreRevisionRow {
+  id: string; version: number; action: string; actor_name: string; at: Date; changes: Record<string, [unknown, unknown]>;
+  /** The officer who accepted a filler's change (modules/inbox), when the revision applied one. */
+  reviewed_by_name: string | null;
+}
 
 export async function addCadreRevision(
-  trx: Tx, r: { tenantId: string; cadreId: string; version: number; action: 'create' | 'update' | 'delete' | 'restore'; actorId: string; actorName: string; changes?: object },
+  trx: Tx, r: {
+    tenantId: string; cadreId: string; version: number; action: 'create' | 'update' | 'delete' | 'restore'; actorId: string; actorName: string; changes?: object;
+    reviewedBy?: string | null; reviewedByName?: string | null;
+  },
 ) {
   await trx.insertInto('cadre_revision').values({
     tenant_id: r.tenantId, cadre_id: r.cadreId, version: r.version, action: r.action, actor_id: r.actorId, actor_name: r.actorName,
-    changes: JSON.stringify(r.changes ?? {}),
+    changes: JSON.stringify(r.changes ?? {}), reviewed_by: r.reviewedBy ?? null, reviewed_by_name: r.reviewedByName ?? null,
   }).execute();
 }
 
 export const listCadreRevisions = (trx: Tx, cadreId: string) => trx.selectFrom('cadre_revision')
-  .select(['id', 'version', 'action', 'actor_name', 'at', 'changes']).where('cadre_id', '=', cadreId).orderBy('id', 'desc')
+  .select(['id', 'version', 'action', 'actor_name', 'at', 'changes', 'reviewed_by_name']).where('cadre_id', '=', cadreId).orderBy('id', 'desc')
   .execute();
 
 /** One placement or move of a cadre (migration 0021): the units by id and by their names at the time. */

@@ -13,6 +13,7 @@ import type { UnitRow } from '../units/repo.js';
 import { cadreKey, countCadres, findCadre, listCadres, listDeletedCadres, type CadreRow } from './repo.js';
 import { BadCursor, decodeCadreCursor, encodeCadreCursor, type CadreKey } from './cursor.js';
 import { normaliseQuery } from './search-terms.js';
+import { editCadre } from '../inbox/commands.js';
 import {
   cadreConflict, createCadre, deleteCadre, moveCadre, restoreCadre, setCadreStatus, updateCadre,
   type CreateCadreInput, type LifecycleResult, type UpdateCadreInput,
@@ -87,6 +88,7 @@ const CadreRevision = builder.objectRef<CadreRevisionRow>('CadreRevision').imple
     version: t.exposeInt('version'),
     action: t.exposeString('action', { description: 'create | update | delete | restore' }),
     actorName: t.exposeString('actor_name'),
+    reviewedBy: t.exposeString('reviewed_by_name', { nullable: true, description: '审核人：填报员提交、经纪检干部审核通过后生效的修改' }),
     at: t.field({ type: 'DateTime', resolve: (r) => r.at }),
     changes: t.field({ type: [CadreChange], resolve: (r) => Object.entries(r.changes ?? {}) }),
   }),
@@ -342,11 +344,12 @@ builder.mutationField('updateCadre', (t) =>
     extensions: { auditLabel: '修改干部信息' },
     type: Cadre,
     nullable: true,
-    description: '修改干部基本信息（version 须为所见版本，已被他人修改时拒绝：VERSION_CONFLICT）；不存在或不可见时为 null',
+    description: '修改干部基本信息（version 须为所见版本，已被他人修改时拒绝：VERSION_CONFLICT）；不存在或不可见时为 null。纪检干部的修改直接生效；填报员的修改提交审核（返回的干部信息不变，openChange 为待审核的修改）',
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: CadrePatch, required: true }) },
     resolve: async (_r, { id, version, input }, ctx) => {
       authorize(ctx, 'update', 'Cadre');
-      const res = await updateCadre(commandContext(ctx), String(id), version, { ...input, unitId: input.unitId ? String(input.unitId) : null } as UpdateCadreInput);
+      // A filler's edit becomes a change waiting for review (the cadre answers as it is; openChange shows it).
+      const res = await editCadre(commandContext(ctx), String(id), version, { ...input, unitId: input.unitId ? String(input.unitId) : null } as UpdateCadreInput);
       if (res.ok) return res.cadre;
       if (res.reason === 'stale') throw await cadreConflict(commandContext(ctx), res.current);
       return null;
