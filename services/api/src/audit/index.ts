@@ -42,7 +42,7 @@ export class AuditTrail {
       this.cadreIds.add(c.id);
     }
   }
-  target(type: 'Tenant' | 'User' | 'SecuritySettings' | 'AuditLog' | 'RoleGrant', id: string, name?: string) {
+  target(type: 'Tenant' | 'Unit' | 'User' | 'SecuritySettings' | 'AuditLog' | 'RoleGrant', id: string, name?: string) {
     if (this.targets.length < 50) this.targets.push(name ? { type, id, name } : { type, id });
   }
 }
