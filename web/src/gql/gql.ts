@@ -45,6 +45,15 @@ type Documents = {
     "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }": typeof types.TenantUnitsDocument,
     "\n  query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }\n": typeof types.TenantSecurityDocument,
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": typeof types.UpdateTenantSecurityDocument,
+    "fragment AdminUnitFields on Unit { id name parentId sortOrder kind kindCode code retired retiredAt mergedIntoId cadreCount }": typeof types.AdminUnitFieldsFragmentDoc,
+    "\n  query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }\n": typeof types.AdminUnitsDocument,
+    "query UnitTenants { tenants { id code name parentId } }": typeof types.UnitTenantsDocument,
+    "\n  mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }\n": typeof types.CreateUnitDocument,
+    "\n  mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {\n    updateUnit(id: $id, name: $name, kind: $kind, code: $code, sortOrder: $sortOrder) { ...AdminUnitFields }\n  }\n": typeof types.UpdateUnitDocument,
+    "\n  mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) { moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) { ...AdminUnitFields } }\n": typeof types.MoveUnitDocument,
+    "\n  mutation MergeUnits($fromId: ID!, $intoId: ID!) { mergeUnits(fromId: $fromId, intoId: $intoId) { ...AdminUnitFields } }\n": typeof types.MergeUnitsDocument,
+    "mutation RetireUnit($id: ID!) { retireUnit(id: $id) { ...AdminUnitFields } }": typeof types.RetireUnitDocument,
+    "mutation RestoreUnit($id: ID!) { restoreUnit(id: $id) { ...AdminUnitFields } }": typeof types.RestoreUnitDocument,
     "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n": typeof types.CadreProfileDocument,
     "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version }\n  }\n": typeof types.UpdateCadreDocument,
     "\n  query RecordCategories {\n    recordCategories { id key title short restricted fields { name label type required options max wide } }\n  }\n": typeof types.RecordCategoriesDocument,
@@ -88,6 +97,15 @@ const documents: Documents = {
     "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }": types.TenantUnitsDocument,
     "\n  query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }\n": types.TenantSecurityDocument,
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": types.UpdateTenantSecurityDocument,
+    "fragment AdminUnitFields on Unit { id name parentId sortOrder kind kindCode code retired retiredAt mergedIntoId cadreCount }": types.AdminUnitFieldsFragmentDoc,
+    "\n  query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }\n": types.AdminUnitsDocument,
+    "query UnitTenants { tenants { id code name parentId } }": types.UnitTenantsDocument,
+    "\n  mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }\n": types.CreateUnitDocument,
+    "\n  mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {\n    updateUnit(id: $id, name: $name, kind: $kind, code: $code, sortOrder: $sortOrder) { ...AdminUnitFields }\n  }\n": types.UpdateUnitDocument,
+    "\n  mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) { moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) { ...AdminUnitFields } }\n": types.MoveUnitDocument,
+    "\n  mutation MergeUnits($fromId: ID!, $intoId: ID!) { mergeUnits(fromId: $fromId, intoId: $intoId) { ...AdminUnitFields } }\n": types.MergeUnitsDocument,
+    "mutation RetireUnit($id: ID!) { retireUnit(id: $id) { ...AdminUnitFields } }": types.RetireUnitDocument,
+    "mutation RestoreUnit($id: ID!) { restoreUnit(id: $id) { ...AdminUnitFields } }": types.RestoreUnitDocument,
     "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n": types.CadreProfileDocument,
     "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version }\n  }\n": types.UpdateCadreDocument,
     "\n  query RecordCategories {\n    recordCategories { id key title short restricted fields { name label type required options max wide } }\n  }\n": types.RecordCategoriesDocument,
@@ -221,6 +239,42 @@ export function graphql(source: "\n  query TenantSecurity($tenantId: ID!) { tena
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n"): typeof import('./graphql').UpdateTenantSecurityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AdminUnitFields on Unit { id name parentId sortOrder kind kindCode code retired retiredAt mergedIntoId cadreCount }"): typeof import('./graphql').AdminUnitFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }\n"): typeof import('./graphql').AdminUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnitTenants { tenants { id code name parentId } }"): typeof import('./graphql').UnitTenantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }\n"): typeof import('./graphql').CreateUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {\n    updateUnit(id: $id, name: $name, kind: $kind, code: $code, sortOrder: $sortOrder) { ...AdminUnitFields }\n  }\n"): typeof import('./graphql').UpdateUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) { moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) { ...AdminUnitFields } }\n"): typeof import('./graphql').MoveUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeUnits($fromId: ID!, $intoId: ID!) { mergeUnits(fromId: $fromId, intoId: $intoId) { ...AdminUnitFields } }\n"): typeof import('./graphql').MergeUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RetireUnit($id: ID!) { retireUnit(id: $id) { ...AdminUnitFields } }"): typeof import('./graphql').RetireUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestoreUnit($id: ID!) { restoreUnit(id: $id) { ...AdminUnitFields } }"): typeof import('./graphql').RestoreUnitDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -117,6 +117,20 @@ export type CadrePatch = {
   workStart?: string | null | undefined;
 };
 
+export type CreateUnitInput = {
+  /** 单位代码：1–20 位字母、数字或连字符，本机构在用单位中唯一（不区分大小写） */
+  code: string;
+  /** 单位类型：中文名称或代码（internal 内设机构、dispatched 派驻机构、inspection 巡察机构、county_leadership 县区纪委监委班子、enterprise 企业纪委、college 院校纪委、other 其他） */
+  kind: string;
+  name: string;
+  /** 上级单位（同一机构的在用单位）；不填为顶级单位 */
+  parentId?: string | number | null | undefined;
+  /** 排序号；不填排在同级最后 */
+  sortOrder?: number | null | undefined;
+  /** 所属机构 */
+  tenantId: string | number;
+};
+
 export type FamilyMemberInput = {
   birthMonth?: string | null | undefined;
   name: string;
@@ -364,6 +378,69 @@ export type UpdateTenantSecurityMutationVariables = Exact<{
 
 
 export type UpdateTenantSecurityMutation = { updateTenantSecurity: { tenantId: string, lockoutThreshold: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, lockoutMinutes: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, passwordMinLength: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, passwordMinClasses: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, idleTimeoutMinutes: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string } } | null };
+
+export type AdminUnitFieldsFragment = { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null };
+
+export type AdminUnitsQueryVariables = Exact<{
+  tenantCode?: string | null | undefined;
+}>;
+
+
+export type AdminUnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null }> };
+
+export type UnitTenantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnitTenantsQuery = { tenants: Array<{ id: string, code: string, name: string, parentId: string | null }> };
+
+export type CreateUnitMutationVariables = Exact<{
+  input: CreateUnitInput;
+}>;
+
+
+export type CreateUnitMutation = { createUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type UpdateUnitMutationVariables = Exact<{
+  id: string | number;
+  name?: string | null | undefined;
+  kind?: string | null | undefined;
+  code?: string | null | undefined;
+  sortOrder?: number | null | undefined;
+}>;
+
+
+export type UpdateUnitMutation = { updateUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type MoveUnitMutationVariables = Exact<{
+  id: string | number;
+  parentId?: string | number | null | undefined;
+  beforeId?: string | number | null | undefined;
+}>;
+
+
+export type MoveUnitMutation = { moveUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type MergeUnitsMutationVariables = Exact<{
+  fromId: string | number;
+  intoId: string | number;
+}>;
+
+
+export type MergeUnitsMutation = { mergeUnits: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type RetireUnitMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetireUnitMutation = { retireUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type RestoreUnitMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestoreUnitMutation = { restoreUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
 
 export type CadreProfileQueryVariables = Exact<{
   id: string | number;
@@ -613,6 +690,21 @@ export const SecuritySettingsFieldsFragmentDoc = new TypedDocumentString(`
   max
   label
 }`, {"fragmentName":"SecuritySettingsFields"}) as unknown as TypedDocumentString<SecuritySettingsFieldsFragment, unknown>;
+export const AdminUnitFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}
+    `, {"fragmentName":"AdminUnitFields"}) as unknown as TypedDocumentString<AdminUnitFieldsFragment, unknown>;
 export const ActivateAccountDocument = new TypedDocumentString(`
     mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {
   activateAccount(username: $username, code: $code, newPassword: $newPassword) {
@@ -1226,6 +1318,155 @@ fragment SecuritySettingsFields on SecuritySettings {
     ...SecuritySettingFields
   }
 }`) as unknown as TypedDocumentString<UpdateTenantSecurityMutation, UpdateTenantSecurityMutationVariables>;
+export const AdminUnitsDocument = new TypedDocumentString(`
+    query AdminUnits($tenantCode: String) {
+  units(tenantCode: $tenantCode, includeRetired: true) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<AdminUnitsQuery, AdminUnitsQueryVariables>;
+export const UnitTenantsDocument = new TypedDocumentString(`
+    query UnitTenants {
+  tenants {
+    id
+    code
+    name
+    parentId
+  }
+}
+    `) as unknown as TypedDocumentString<UnitTenantsQuery, UnitTenantsQueryVariables>;
+export const CreateUnitDocument = new TypedDocumentString(`
+    mutation CreateUnit($input: CreateUnitInput!) {
+  createUnit(input: $input) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<CreateUnitMutation, CreateUnitMutationVariables>;
+export const UpdateUnitDocument = new TypedDocumentString(`
+    mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {
+  updateUnit(
+    id: $id
+    name: $name
+    kind: $kind
+    code: $code
+    sortOrder: $sortOrder
+  ) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<UpdateUnitMutation, UpdateUnitMutationVariables>;
+export const MoveUnitDocument = new TypedDocumentString(`
+    mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) {
+  moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<MoveUnitMutation, MoveUnitMutationVariables>;
+export const MergeUnitsDocument = new TypedDocumentString(`
+    mutation MergeUnits($fromId: ID!, $intoId: ID!) {
+  mergeUnits(fromId: $fromId, intoId: $intoId) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<MergeUnitsMutation, MergeUnitsMutationVariables>;
+export const RetireUnitDocument = new TypedDocumentString(`
+    mutation RetireUnit($id: ID!) {
+  retireUnit(id: $id) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<RetireUnitMutation, RetireUnitMutationVariables>;
+export const RestoreUnitDocument = new TypedDocumentString(`
+    mutation RestoreUnit($id: ID!) {
+  restoreUnit(id: $id) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<RestoreUnitMutation, RestoreUnitMutationVariables>;
 export const CadreProfileDocument = new TypedDocumentString(`
     query CadreProfile($id: ID!) {
   cadre(id: $id) {

@@ -18,6 +18,7 @@ const ICONS: Record<string, ReactNode> = {
   '/review': <FileDoneOutlined />,
   '/import': <ImportOutlined />,
   '/admin/tenants': <ClusterOutlined />,
+  '/admin/units': <ApartmentOutlined />,
   '/admin/users': <UsergroupAddOutlined />,
   '/admin/security': <SafetyOutlined />,
   '/audit': <FileSearchOutlined />,
