@@ -140,7 +140,8 @@ export function UnitsPage() {
                 expandedKeys={keys}
                 onExpand={(k) => setExpanded(k.map(String))}
                 selectedKeys={selected ? [selected.id] : []}
-                onSelect={(k) => setSelectedId(k[0] ? String(k[0]) : null)}
+                // A click always selects the clicked unit (a second click does not clear it).
+                onSelect={(_k, info) => setSelectedId(String(info.node.key))}
                 onDrop={onDrop}
                 data-testid="units-tree"
               />
