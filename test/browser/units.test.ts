@@ -20,6 +20,20 @@ describe.skipIf(!hasChromium)('unit administration in the browser', () => {
   const byCode = async (token: string, code: string) => (await units(token)).find((u) => u.code === code)!;
   const node = (page: Page, code: string) => page.getByTestId(`unit-node-${code}`);
 
+  /**
+   * Drag a unit onto another to make it its child. The tree reads the level of a drop from how far right the mouse
+   * moved since the drag began (rc-tree), so the drop lands to the right of where the drag started.
+   */
+  async function dragInto(page: Page, from: string, to: string) {
+    // The target's whole row (blockNode), so the drop point lies on it however far right it is.
+    const row = node(page, to).locator('xpath=ancestor::div[contains(@class, "ant-tree-treenode")][1]');
+    const a = (await node(page, from).boundingBox())!, b = (await row.boundingBox())!;
+    await node(page, from).dragTo(row, {
+      sourcePosition: { x: 10, y: a.height / 2 },
+      targetPosition: { x: a.x + 10 + 60 - b.x, y: b.height * 0.7 },
+    });
+  }
+
   async function create(page: Page, name: string, code: string, button: 'unit-create-top' | 'unit-create-child', kind?: string) {
     await page.getByTestId(button).click();
     await page.locator('#unit-name').fill(name);
@@ -65,7 +79,7 @@ describe.skipIf(!hasChromium)('unit administration in the browser', () => {
     await toast(page, '已保存：浏览器测试改名室');
 
     // Drag the child onto 乙室: it becomes 乙室's child.
-    await node(page, 'BR-A1').dragTo(node(page, 'BR-B'));
+    await dragInto(page, 'BR-A1', 'BR-B');
     await toast(page, /已移动：浏览器测试改名室/);
     await expect.poll(async () => (await byCode(token, 'BR-A1')).parentId, WAIT).toBe(b.id);
 
