@@ -105,7 +105,7 @@ export function UnitsPage() {
   return (
     <div className="lz-page" data-testid="units-page">
       <PageHead title="单位管理" desc="维护本机构及下级机构的单位树：新增、编辑、拖动调整隶属和顺序、合并、撤销（停用）" />
-      <Card className="lz-page-card" size="small">
+      <Card size="small">
         <Space wrap size={12} className="lz-units-toolbar">
           <span>机构</span>
           <TreeSelect
