@@ -82,6 +82,13 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   createRecord:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
   updateRecord:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
   reviewRecord:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  // Units (units/commands.ts): the admin and officers of the subtree.
+  createUnit:           { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateUnit:           { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  moveUnit:             { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  mergeUnits:           { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  retireUnit:           { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  restoreUnit:          { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   deleteRecord:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   restoreRecord:        { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   reviewCadreChange:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
@@ -92,6 +99,8 @@ interface Fixture {
   id: string; code: string; path: string; parentId: string | null; unitId: string; cadreId: string; leaderId: string;
   /** A sub-unit of unitId made for the matrix (within a filler's assignment): where moveCadre moves the cadre. */
   subUnitId: string;
+  /** A leaf unit without cadres and a retired unit, made for the matrix (the file's own database). */
+  emptyUnitId: string; retiredUnitId: string;
   /** The tenant's security administrator and auditor (administrators: only a parent's admin manages them). */
   secadminId: string; auditorId: string;
   /** A pending grant (the leader to officer, requested by the tenant's admin), made for the matrix (the file's own database). */
@@ -110,6 +119,7 @@ const MISSING: Fixture = {
   leaderId: '00000000-0000-4000-8000-000000000003', giftId: '00000000-0000-4000-8000-000000000004',
   secadminId: '00000000-0000-4000-8000-000000000006', auditorId: '00000000-0000-4000-8000-000000000007',
   grantId: '00000000-0000-4000-8000-000000000008',
+  emptyUnitId: '00000000-0000-4000-8000-00000000000a', retiredUnitId: '00000000-0000-4000-8000-00000000000b',
   pendingId: '00000000-0000-4000-8000-000000000005', changeId: '00000000-0000-4000-8000-000000000009', cadreVersion: 1, giftVersion: 1, pendingVersion: 1,
 };
 
@@ -140,6 +150,7 @@ const snapshot = () => withScope(t.database.db, 'yn', async (trx) => ({
   settings: await trx.selectFrom('tenant_security').select(['tenant_id', 'idle_timeout_minutes']).orderBy('tenant_id').execute(),
   users2: await trx.selectFrom('app_user').select(['username', 'activation_hash', 'failed_logins']).orderBy('username').execute(),
   grants: await trx.selectFrom('role_grant').select(['id', 'status', 'role']).orderBy('id').execute(),
+  unitTree: await trx.selectFrom('unit').select(sql<string>`md5(string_agg(id::text || name || coalesce(parent_id::text, '') || sort_order || kind || coalesce(code, '') || coalesce(retired_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
   units: await trx.selectFrom('user_unit').select(['user_id', 'unit_id']).orderBy('user_id').orderBy('unit_id').execute(),
   changes: await trx.selectFrom('cadre_change').select(sql<string>`md5(string_agg(id::text || status || version || proposal::text, ',' order by id))`.as('h')).executeTakeFirst(),
 }));
@@ -257,6 +268,30 @@ const OPS: Record<string, Op> = {
   restoreRecord: {
     run: (c, x) => q(c, 'mutation($id:ID!){ restoreRecord(id:$id){ id deleted } }', { id: x.giftId }),
     ok: (r, _c, x) => r.data?.restoreRecord?.id === x.giftId,
+  },
+  createUnit: {
+    run: (c, x, n) => q(c, 'mutation($t:ID!,$p:ID,$c:String!){ createUnit(input:{tenantId:$t, parentId:$p, name:"矩阵单位", kind:"内设机构", code:$c}){ id } }', { t: x.id, p: x.unitId, c: `MX-${n}` }),
+    ok: (r) => !!r.data?.createUnit?.id,
+  },
+  updateUnit: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ updateUnit(id:$id, name:"矩阵改名", kind:"other"){ id name } }', { id: x.emptyUnitId }),
+    ok: (r) => r.data?.updateUnit?.name === '矩阵改名',
+  },
+  moveUnit: {
+    run: (c, x) => q(c, 'mutation($id:ID!,$p:ID){ moveUnit(id:$id, parentId:$p){ id parentId } }', { id: x.emptyUnitId, p: x.unitId }),
+    ok: (r, _c, x) => r.data?.moveUnit?.parentId === x.unitId,
+  },
+  mergeUnits: {
+    run: (c, x) => q(c, 'mutation($f:ID!,$i:ID!){ mergeUnits(fromId:$f, intoId:$i){ id } }', { f: x.emptyUnitId, i: x.unitId }),
+    ok: (r, _c, x) => r.data?.mergeUnits?.id === x.unitId,
+  },
+  retireUnit: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ retireUnit(id:$id){ id retired } }', { id: x.emptyUnitId }),
+    ok: (r) => r.data?.retireUnit?.retired === true,
+  },
+  restoreUnit: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ restoreUnit(id:$id){ id retired } }', { id: x.retiredUnitId }),
+    ok: (r) => r.data?.restoreUnit?.retired === false,
   },
   createTenant: {
     run: (c, x, n) => q(c, 'mutation($p:ID!,$c:String!){ createTenant(input:{parentId:$p, code:$c, name:"矩阵测试机构", kind:"county_commission"}){ id } }', { p: x.id, c: `mx-${n}` }),
@@ -385,6 +420,10 @@ beforeAll(async () => {
         return q.orderBy('entered_at').limit(1).executeTakeFirstOrThrow();
       };
       const gift = await record(2), pending = await record(3, 'pending');
+      const matrixUnit = async (name: string, retired: boolean) => (await trx.insertInto('unit').values({
+        tenant_id: r.id, parent_id: null, name, sort_order: 9000, kind: 'other', retired_at: retired ? new Date() : null,
+      }).returning('id').executeTakeFirstOrThrow()).id;
+      const emptyUnitId = await matrixUnit('矩阵空单位', false), retiredUnitId = await matrixUnit('矩阵已撤销单位', true);
       const filler = await byName('filler');
       const change = await trx.insertInto('cadre_change').values({
         tenant_id: r.id, cadre_id: cadre.id, base_version: cadre.version, proposal: JSON.stringify({ fields: { health: '矩阵变更' } }),
@@ -392,7 +431,7 @@ beforeAll(async () => {
       }).returning('id').executeTakeFirstOrThrow();
       tenants.set(r.code, {
         id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, subUnitId: sub.id, cadreId: cadre.id, leaderId: leader.id,
-        secadminId: (await byName('secadmin')).id, auditorId: (await byName('auditor')).id, grantId: grant.id,
+        secadminId: (await byName('secadmin')).id, auditorId: (await byName('auditor')).id, grantId: grant.id, emptyUnitId, retiredUnitId,
         giftId: gift.id, pendingId: pending.id, changeId: change.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,
       });
     }

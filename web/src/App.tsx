@@ -14,6 +14,7 @@ import { PageWatermark } from './layout/PageWatermark';
 import { CadreListPage } from './pages/cadres/CadreListPage';
 import { TenantsPage } from './pages/admin/TenantsPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { UnitsPage } from './pages/admin/units/UnitsPage';
 import { SecurityPage } from './pages/admin/SecurityPage';
 import { GrantApprovalPage } from './pages/admin/GrantApprovalPage';
 import { GrantRecordsPage } from './pages/audit/GrantRecordsPage';
@@ -126,6 +127,10 @@ export function App() {
           <Route
             path="/admin/tenants"
             element={<RequirePermission permission="Tenant:create" title="机构管理"><TenantsPage /></RequirePermission>}
+          />
+          <Route
+            path="/admin/units"
+            element={<RequirePermission permission="Unit:update" title="单位管理"><UnitsPage /></RequirePermission>}
           />
           <Route
             path="/admin/users"

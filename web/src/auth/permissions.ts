@@ -15,6 +15,7 @@ export const PAGES: PageDef[] = [
   { path: '/review', label: '待审核记录', permission: 'ArchiveRecord:review', group: 'archive' },
   { path: '/import', label: '导入审批表', permission: 'Cadre:create', group: 'archive' },
   { path: '/admin/tenants', label: '机构管理', permission: 'Tenant:create', group: 'system' },
+  { path: '/admin/units', label: '单位管理', permission: 'Unit:update', group: 'system' },
   { path: '/admin/users', label: '用户管理', permission: 'User:read', group: 'system' },
   { path: '/admin/grants', label: '授权审批', permission: 'RoleGrant:approve', group: 'system' },
   { path: '/admin/security', label: '安全设置', permission: 'SecuritySettings:read', group: 'system' },

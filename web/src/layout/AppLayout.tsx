@@ -19,6 +19,7 @@ const ICONS: Record<string, ReactNode> = {
   '/my-records': <FormOutlined />,
   '/import': <ImportOutlined />,
   '/admin/tenants': <ClusterOutlined />,
+  '/admin/units': <ApartmentOutlined />,
   '/admin/users': <UsergroupAddOutlined />,
   '/admin/security': <SafetyOutlined />,
   '/audit': <FileSearchOutlined />,

@@ -48,7 +48,7 @@ export class AuditTrail {
   about(note: string) {
     if (!this.notes.includes(note) && this.notes.length < 12) this.notes.push(note);
   }
-  target(type: 'Tenant' | 'User' | 'SecuritySettings' | 'AuditLog' | 'RoleGrant', id: string, name?: string) {
+  target(type: 'Tenant' | 'Unit' | 'User' | 'SecuritySettings' | 'AuditLog' | 'RoleGrant', id: string, name?: string) {
     if (this.targets.length < 50) this.targets.push(name ? { type, id, name } : { type, id });
   }
 }

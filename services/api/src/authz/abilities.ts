@@ -25,6 +25,8 @@ export function defineAbilities(p: Principal | null): AppAbility {
         // that read archives wait for a security administrator (modules/grants); passwords are set by their owners.
         can('read', ['Unit', 'User', 'SecuritySettings', 'RoleGrant']);
         can(['create', 'update', 'suspend', 'move'], 'Tenant');
+        // Units of its subtree: create, rename, move, merge, retire and restore (units/commands.ts).
+        can(['create', 'update', 'move', 'delete', 'restore'], 'Unit');
         // A parent administers the tenants below it: never its own tenant.
         cannot(['update', 'suspend', 'move'], 'Tenant', { id: p.tenantId });
         can(['create', 'update', 'disable', 'unlock', 'resetPassword'], 'User');
@@ -53,7 +55,8 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can('review', 'Cadre');
         // The full ID number: officers only; everyone else sees it masked.
         can('reveal', 'Cadre');
-        can('read', 'Unit');
+        // Officers keep the unit tree too (a new tenant's officer must be able to file cadres: units/commands.ts).
+        can(['read', 'create', 'update', 'move', 'delete', 'restore'], 'Unit');
         break;
       case 'leader':
         can('read', ['Cadre', 'ArchiveRecord', 'Unit']);
@@ -83,7 +86,7 @@ export const asSubject = (type: Exclude<Subject, 'all'>, row: object): Record<st
 /** The (action, subject) pairs the console uses to show or hide its pages. */
 const PERMISSIONS: [Action, Exclude<Subject, 'all'>][] = [
   ['read', 'Cadre'], ['create', 'Cadre'], ['update', 'Cadre'], ['review', 'Cadre'], ['delete', 'Cadre'], ['restore', 'Cadre'], ['read', 'ArchiveRecord'], ['create', 'ArchiveRecord'], ['update', 'ArchiveRecord'],
-  ['review', 'ArchiveRecord'], ['delete', 'ArchiveRecord'], ['restore', 'ArchiveRecord'], ['read', 'Unit'], ['read', 'Tenant'],
+  ['review', 'ArchiveRecord'], ['delete', 'ArchiveRecord'], ['restore', 'ArchiveRecord'], ['read', 'Unit'], ['create', 'Unit'], ['update', 'Unit'], ['read', 'Tenant'],
   ['create', 'Tenant'], ['update', 'Tenant'], ['read', 'User'], ['create', 'User'], ['update', 'User'],
   ['read', 'SecuritySettings'], ['update', 'SecuritySettings'], ['read', 'AuditEvent'], ['export', 'AuditEvent'],
   ['purge', 'AuditEvent'], ['read', 'RoleGrant'], ['approve', 'RoleGrant'],

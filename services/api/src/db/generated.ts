@@ -504,10 +504,14 @@ export interface TenantSecurity {
 }
 
 export interface Unit {
+  code: string | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  kind: Generated<string>;
+  merged_into_id: string | null;
   name: string;
   parent_id: string | null;
+  retired_at: Timestamp | null;
   sort_order: Generated<number>;
   tenant_id: string;
 }

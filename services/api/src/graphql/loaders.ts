@@ -9,6 +9,7 @@ import type { Tx } from '../db/scope.js';
 import type { TenantRow } from '../modules/tenants/repo.js';
 import { effectiveStatusSql } from '../modules/tenants/repo.js';
 import type { AppointmentRow, CadreRevisionRow, FamilyRow, ResumeRow } from '../modules/cadres/rows.js';
+import { unitsByIds, type UnitRow } from '../modules/units/repo.js';
 import { listMaterials, listRecords, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow } from '../modules/records/repo.js';
 
 /** Rows grouped by a key column, in the order of `keys` (missing keys: empty lists). */
@@ -44,6 +45,11 @@ function create(trx: Tx) {
         effectiveStatusSql().as('effective_status'),
       ]).where('t.id', 'in', [...ids]).execute() as TenantRow[];
       const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Units by id (retired too), for the Unit fields a cadre row does not carry. */
+    unit: batch<UnitRow | null>(async (ids) => {
+      const byId = new Map((await unitsByIds(trx, [...new Set(ids)])).map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     appointments: batch<AppointmentRow[]>(async (ids) => groupBy(ids, await trx.selectFrom('cadre_appointment')
