@@ -42,7 +42,7 @@ type Documents = {
     "mutation ApproveRoleGrant($id: ID!) { approveRoleGrant(id: $id) { ...RoleGrantFields } }": typeof types.ApproveRoleGrantDocument,
     "\n  mutation RejectRoleGrant($id: ID!, $reason: String!) { rejectRoleGrant(id: $id, reason: $reason) { ...RoleGrantFields } }\n": typeof types.RejectRoleGrantDocument,
     "\n  query RoleGrantAlerts($days: Int) {\n    roleGrantAlerts(days: $days) { summary firstLoginAt readCount cadreCount lastReadAt grant { ...RoleGrantFields } }\n  }\n": typeof types.RoleGrantAlertsDocument,
-    "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }": typeof types.TenantUnitsDocument,
+    "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name pinyin parentId sortOrder } }": typeof types.TenantUnitsDocument,
     "\n  query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }\n": typeof types.TenantSecurityDocument,
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": typeof types.UpdateTenantSecurityDocument,
     "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n": typeof types.CadreProfileDocument,
@@ -52,8 +52,8 @@ type Documents = {
     "\n  query AuditCount($filter: AuditFilter) { auditEvents(first: 0, filter: $filter) { totalCount } }\n": typeof types.AuditCountDocument,
     "\n  mutation PurgeAuditEvents($days: Int!) { purgeAuditEvents(olderThanDays: $days) }\n": typeof types.PurgeAuditEventsDocument,
     "\n  query AuditTenants { tenants { id code name kind kindLabel path parentId sortOrder status effectiveStatus } }\n": typeof types.AuditTenantsDocument,
-    "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n": typeof types.TenantsDocument,
-    "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n": typeof types.UnitsDocument,
+    "\n  query Tenants {\n    tenants { id code name pinyin kind kindLabel sortOrder parentId }\n  }\n": typeof types.TenantsDocument,
+    "\n  query Units {\n    units { id name pinyin parentId sortOrder cadreCount tenant { id } }\n  }\n": typeof types.UnitsDocument,
     "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": typeof types.CadresDocument,
     "query ImportUnits { units { id name parentId sortOrder tenant { id } } }": typeof types.ImportUnitsDocument,
 };
@@ -85,7 +85,7 @@ const documents: Documents = {
     "mutation ApproveRoleGrant($id: ID!) { approveRoleGrant(id: $id) { ...RoleGrantFields } }": types.ApproveRoleGrantDocument,
     "\n  mutation RejectRoleGrant($id: ID!, $reason: String!) { rejectRoleGrant(id: $id, reason: $reason) { ...RoleGrantFields } }\n": types.RejectRoleGrantDocument,
     "\n  query RoleGrantAlerts($days: Int) {\n    roleGrantAlerts(days: $days) { summary firstLoginAt readCount cadreCount lastReadAt grant { ...RoleGrantFields } }\n  }\n": types.RoleGrantAlertsDocument,
-    "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }": types.TenantUnitsDocument,
+    "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name pinyin parentId sortOrder } }": types.TenantUnitsDocument,
     "\n  query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }\n": types.TenantSecurityDocument,
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": types.UpdateTenantSecurityDocument,
     "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n": types.CadreProfileDocument,
@@ -95,8 +95,8 @@ const documents: Documents = {
     "\n  query AuditCount($filter: AuditFilter) { auditEvents(first: 0, filter: $filter) { totalCount } }\n": types.AuditCountDocument,
     "\n  mutation PurgeAuditEvents($days: Int!) { purgeAuditEvents(olderThanDays: $days) }\n": types.PurgeAuditEventsDocument,
     "\n  query AuditTenants { tenants { id code name kind kindLabel path parentId sortOrder status effectiveStatus } }\n": types.AuditTenantsDocument,
-    "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n": types.TenantsDocument,
-    "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n": types.UnitsDocument,
+    "\n  query Tenants {\n    tenants { id code name pinyin kind kindLabel sortOrder parentId }\n  }\n": types.TenantsDocument,
+    "\n  query Units {\n    units { id name pinyin parentId sortOrder cadreCount tenant { id } }\n  }\n": types.UnitsDocument,
     "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": types.CadresDocument,
     "query ImportUnits { units { id name parentId sortOrder tenant { id } } }": types.ImportUnitsDocument,
 };
@@ -212,7 +212,7 @@ export function graphql(source: "\n  query RoleGrantAlerts($days: Int) {\n    ro
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }"): typeof import('./graphql').TenantUnitsDocument;
+export function graphql(source: "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name pinyin parentId sortOrder } }"): typeof import('./graphql').TenantUnitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -252,11 +252,11 @@ export function graphql(source: "\n  query AuditTenants { tenants { id code name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n"): typeof import('./graphql').TenantsDocument;
+export function graphql(source: "\n  query Tenants {\n    tenants { id code name pinyin kind kindLabel sortOrder parentId }\n  }\n"): typeof import('./graphql').TenantsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n"): typeof import('./graphql').UnitsDocument;
+export function graphql(source: "\n  query Units {\n    units { id name pinyin parentId sortOrder cadreCount tenant { id } }\n  }\n"): typeof import('./graphql').UnitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

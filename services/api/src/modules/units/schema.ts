@@ -5,6 +5,7 @@ import { loaders } from '../../graphql/loaders.js';
 import { unitReach } from '../../authz/reach.js';
 import { findTenantByCode } from '../tenants/repo.js';
 import { Tenant } from '../tenants/schema.js';
+import { nameReading } from '../cadres/search-terms.js';
 import { listUnits, type UnitRow } from './repo.js';
 
 export const Unit = builder.objectRef<UnitRow>('Unit').implement({
@@ -12,6 +13,10 @@ export const Unit = builder.objectRef<UnitRow>('Unit').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
+    pinyin: t.stringList({
+      description: '名称的读音：每字一个拼音音节（无声调，非汉字为空串），供单位目录筛选和单位选择框按全拼或首字母查找',
+      resolve: (r) => nameReading(r.name),
+    }),
     parentId: t.exposeID('parent_id', { nullable: true }),
     sortOrder: t.exposeInt('sort_order'),
     cadreCount: t.int({
@@ -36,9 +41,9 @@ builder.queryField('units', (t) =>
   t.field({
     extensions: { auditLabel: '查看单位树' },
     type: [Unit],
-    description: '可见单位；给出 tenantCode 时只列该租户的单位',
-    args: { tenantCode: t.arg.string({ validate: searchText }) },
-    resolve: async (_r, { tenantCode }, ctx) => {
+    description: '可见单位；给出 tenantCode 时只列该租户的单位；给出 search 时只列名称含该文字、或全拼/首字母（从名称任一字起）以它开头的单位',
+    args: { tenantCode: t.arg.string({ validate: searchText }), search: t.arg.string({ validate: searchText }) },
+    resolve: async (_r, { tenantCode, search }, ctx) => {
       const { trx, principal } = authorize(ctx, 'read', 'Unit');
       const reach = unitReach(principal, 'u');
       let tenantId: string | undefined;
@@ -47,7 +52,7 @@ builder.queryField('units', (t) =>
         if (!tn) return [];
         tenantId = tn.id;
       }
-      return listUnits(trx, { tenantId, reach });
+      return listUnits(trx, { tenantId, reach, search });
     },
   }),
 );
