@@ -53,5 +53,5 @@ describe.skipIf(isPg)('migration 0023 on existing cadres (pglite)', () => {
     } finally {
       await pg.close();
     }
-  });
+  }, 600_000); // 23 migrations on PGlite: slow on a loaded machine, not a timing test
 });

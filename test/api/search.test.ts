@@ -24,7 +24,7 @@ beforeAll(async () => {
     const r = await t.gql(tok, 'mutation($n:String!,$u:ID!){ createCadre(input:{name:$n, unitId:$u}){ id } }', { n: name, u: unitId });
     expect(r.errors).toBeUndefined();
   }
-});
+}, 600_000); // a loaded machine; not a timing test
 afterAll(async () => { await t?.close(); });
 
 describe(`search (${engineName})`, () => {
