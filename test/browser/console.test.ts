@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
 import { hasChromium, useBrowser, shot, submitLogin } from '../helpers/browser.js';
+import { nameMatches } from '../../shared/name-match.js';
 
 const TIMEOUT = 120_000;
 
@@ -89,6 +90,42 @@ describe.skipIf(!hasChromium)('console in the browser', () => {
     await page.getByTestId('unit-tree').getByText(cadre.unit.name, { exact: true }).first().click();
     await page.getByText(`共 ${inUnit.cadres.totalCount} 人`).waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('scope-tag').textContent()).toContain(cadre.unit.name);
+  }, TIMEOUT);
+
+  it('the unit-tree filter finds units by full pinyin and by initials', async () => {
+    const token = await apiLogin('km-wh.officer');
+    const { units } = await api<{ units: { id: string; name: string; parentId: string | null; pinyin: string[] }[] }>(
+      '{ units { id name parentId pinyin } }', {}, token,
+    );
+    // A unit named in Chinese throughout (three characters or more), and a leaf unit the same keyword does not match.
+    const unit = units.find((u) => u.pinyin.length >= 3 && u.pinyin.every((s) => s));
+    expect(unit, 'a unit with a Chinese name').toBeDefined();
+    const initials = unit!.pinyin.map((s) => s[0]).join('');
+    const full = unit!.pinyin.join('');
+    const parents = new Set(units.map((u) => u.parentId));
+    const other = units.find((u) => !parents.has(u.id) && u.id !== unit!.id && !nameMatches(u.name, u.pinyin, initials) && !nameMatches(u.name, u.pinyin, full));
+    // The server's units(search:) agrees with the console's rule.
+    const served = await api<{ units: { id: string }[] }>('query($s: String) { units(search: $s) { id } }', { s: initials }, token);
+    expect(served.units.map((u) => u.id)).toContain(unit!.id);
+
+    const page = await newPage();
+    await loginThroughPage(page, 'km-wh.officer', rig.srv.password);
+    await page.waitForURL(/\/cadres$/, { timeout: 15_000 });
+    const filter = page.getByTestId('unit-filter');
+    const tree = page.getByTestId('unit-tree');
+    for (const k of [initials, full, full.slice(0, -1), initials.toUpperCase()]) {
+      await filter.fill(k);
+      await tree.getByText(unit!.name, { exact: true }).first().waitFor({ timeout: 15_000 });
+      if (other) expect(await tree.getByText(other.name, { exact: true }).count(), `${other.name} hidden for ${k}`).toBe(0);
+    }
+    await filter.fill(initials);
+    await tree.getByText(unit!.name, { exact: true }).first().waitFor({ timeout: 15_000 });
+    await shot(page, 'unit-filter-pinyin');
+    // Picking the match narrows the table, as by name.
+    await tree.getByText(unit!.name, { exact: true }).first().click();
+    expect(await page.getByTestId('scope-tag').textContent()).toContain(unit!.name);
+    await filter.fill('zzzzqqq');
+    await page.getByText('没有匹配的单位').waitFor({ timeout: 15_000 });
   }, TIMEOUT);
 
   it('a role that cannot read cadres sees 当前角色无权查看干部档案', async () => {

@@ -1,5 +1,6 @@
 // Building trees from flat lists that name their parent (tenants, units): one grouping and one walk for every tree
 // in the console.
+import { nameMatches } from '@shared/name-match';
 
 /**
  * Items grouped by parent id, in the list's order. An item whose parent is not in the list is a root (key null):
@@ -46,11 +47,19 @@ export function buildTree<T, N>(
 /** `kids`, or undefined when there are none (antd trees treat an empty children array as expandable). */
 export const kidsOrNone = <N>(kids: N[]): N[] | undefined => (kids.length ? kids : undefined);
 
-/** The props every searchable TreeSelect of the console shares (fully open, filtered by title, scrolling popup). */
+/**
+ * A searchable TreeSelect's filter: the node's title (a string) contains what was typed, or — when the node carries
+ * `pinyin`, the name's reading from the API (Unit.pinyin, Tenant.pinyin) — its full pinyin or initials start with it
+ * from any character on (shared/name-match.ts).
+ */
+export const filterTreeNodeByName = (input: string, node: { title?: unknown; pinyin?: readonly string[] | null }) =>
+  nameMatches(typeof node.title === 'string' ? node.title : '', node.pinyin, input);
+
+/** The props every searchable TreeSelect of the console shares (fully open, filtered by name or pinyin, scrolling popup). */
 export const SEARCHABLE_TREE_SELECT = {
   treeDefaultExpandAll: true,
   virtual: false,
   showSearch: true,
-  treeNodeFilterProp: 'title',
+  filterTreeNode: filterTreeNodeByName,
   styles: { popup: { root: { maxHeight: 360, overflow: 'auto' } } },
 } as const;

@@ -423,7 +423,7 @@ export type TenantUnitsQueryVariables = Exact<{
 }>;
 
 
-export type TenantUnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null, sortOrder: number }> };
+export type TenantUnitsQuery = { units: Array<{ id: string, name: string, pinyin: Array<string>, parentId: string | null, sortOrder: number }> };
 
 export type TenantSecurityQueryVariables = Exact<{
   tenantId: string | number;
@@ -542,12 +542,12 @@ export type CreateCadreMutation = { createCadre: { id: string, name: string, uni
 export type TenantsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TenantsQuery = { tenants: Array<{ id: string, code: string, name: string, kind: string, kindLabel: string, sortOrder: number, parentId: string | null }> };
+export type TenantsQuery = { tenants: Array<{ id: string, code: string, name: string, pinyin: Array<string>, kind: string, kindLabel: string, sortOrder: number, parentId: string | null }> };
 
 export type UnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null, sortOrder: number, cadreCount: number | null, tenant: { id: string } }> };
+export type UnitsQuery = { units: Array<{ id: string, name: string, pinyin: Array<string>, parentId: string | null, sortOrder: number, cadreCount: number | null, tenant: { id: string } }> };
 
 export type CadresQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1284,6 +1284,7 @@ export const TenantUnitsDocument = new TypedDocumentString(`
   units(tenantCode: $tenantCode) {
     id
     name
+    pinyin
     parentId
     sortOrder
   }
@@ -1620,6 +1621,7 @@ export const TenantsDocument = new TypedDocumentString(`
     id
     code
     name
+    pinyin
     kind
     kindLabel
     sortOrder
@@ -1632,6 +1634,7 @@ export const UnitsDocument = new TypedDocumentString(`
   units {
     id
     name
+    pinyin
     parentId
     sortOrder
     cadreCount

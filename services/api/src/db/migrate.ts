@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../config/index.js';
+import { rekeyCadres } from './rekey.js';
 
 export const migrationsDir = path.join(repoRoot, 'schema', 'migrations');
 
@@ -30,6 +31,14 @@ export interface MigrateOptions {
   apiRole?: string;
 }
 
+/**
+ * Data steps that need the application's code (pinyin: not in SQL), run after a migration's SQL in its transaction,
+ * on the owner's single connection.
+ */
+const DATA_STEPS: Record<string, (runner: SqlRunner) => Promise<void>> = {
+  '0023_search_readings.sql': rekeyCadres,
+};
+
 export async function migrate(runner: SqlRunner, opts: MigrateOptions = {}): Promise<string[]> {
   const apiRole = opts.apiRole ?? 'lz_app';
   if (!/^[a-z_][a-z0-9_]*$/.test(apiRole)) throw new Error(`invalid API role name: ${apiRole}`);
@@ -40,8 +49,15 @@ export async function migrate(runner: SqlRunner, opts: MigrateOptions = {}): Pro
   for (const m of listMigrations()) {
     if (done.has(m.name)) continue;
     const name = m.name.replace(/'/g, "''");
+    const step = DATA_STEPS[m.name];
     try {
-      await runner.exec(`begin;\nselect set_config('app.api_role', '${apiRole}', true);\n${m.sql}\n;insert into schema_migration (name) values ('${name}');\ncommit;`);
+      if (step) {
+        await runner.exec(`begin;\nselect set_config('app.api_role', '${apiRole}', true);\n${m.sql}\n;`);
+        await step(runner);
+        await runner.exec(`insert into schema_migration (name) values ('${name}');\ncommit;`);
+      } else {
+        await runner.exec(`begin;\nselect set_config('app.api_role', '${apiRole}', true);\n${m.sql}\n;insert into schema_migration (name) values ('${name}');\ncommit;`);
+      }
     } catch (e) {
       await runner.exec('rollback').catch(() => undefined);
       throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);

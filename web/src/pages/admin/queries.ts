@@ -81,7 +81,7 @@ export const RoleGrantAlertsDocument = graphql(`
   }
 `);
 
-export const TenantUnitsDocument = graphql(`query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }`);
+export const TenantUnitsDocument = graphql(`query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name pinyin parentId sortOrder } }`);
 
 export const TenantSecurityDocument = graphql(`
   query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }

@@ -165,7 +165,7 @@ function CadreLedger() {
           onReload={() => void scope.reload()}
           keyword={treeKeyword}
           onKeyword={setTreeKeyword}
-          placeholder="查找单位"
+          placeholder="查找单位：名称、全拼或首字母"
           filterTestId="unit-filter"
           treeTestId="unit-tree"
           error={scope.error}

@@ -6,13 +6,13 @@ export type { CadreFilter } from '../../gql/graphql';
 
 export const TenantsDocument = graphql(`
   query Tenants {
-    tenants { id code name kind kindLabel sortOrder parentId }
+    tenants { id code name pinyin kind kindLabel sortOrder parentId }
   }
 `);
 
 export const UnitsDocument = graphql(`
   query Units {
-    units { id name parentId sortOrder cadreCount tenant { id } }
+    units { id name pinyin parentId sortOrder cadreCount tenant { id } }
   }
 `);
 

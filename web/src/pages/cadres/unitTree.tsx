@@ -2,6 +2,7 @@
 // as returned by the API), then its subordinate tenants.
 import type { ReactNode } from 'react';
 import { buildTree, groupByParent, kidsOrNone } from '../../components/tree';
+import { nameMatches } from '@shared/name-match';
 import { BankOutlined, ClusterOutlined, FolderOutlined } from '@ant-design/icons';
 import type { CadreFilter, TenantItem, UnitItem } from './queries';
 
@@ -9,6 +10,8 @@ export interface ScopeNode {
   key: string;
   title: ReactNode;
   label: string;
+  /** The name's reading (one syllable per character, from the API): the filter matches full pinyin and initials. */
+  reading?: readonly string[];
   icon?: ReactNode;
   children?: ScopeNode[];
   isLeaf?: boolean;
@@ -51,6 +54,7 @@ export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null):
       return {
         key: unitKey(u.id),
         label: u.name,
+        reading: u.pinyin,
         title: nodeTitle(u.name, total),
         icon: kids.length ? <ClusterOutlined /> : <FolderOutlined />,
         children: kidsOrNone(kids),
@@ -68,6 +72,7 @@ export function buildScopeTree(tenants: TenantItem[], units: UnitItem[] | null):
     return {
       key: tenantKey(t.code),
       label: t.name,
+      reading: t.pinyin,
       title: nodeTitle(t.name, total, t.kindLabel),
       icon: <BankOutlined />,
       children: kidsOrNone(children),
@@ -87,7 +92,10 @@ export function indexNodes(nodes: ScopeNode[], into = new Map<string, ScopeNode>
   return into;
 }
 
-/** Keep nodes whose name contains the keyword, with their ancestors; returns the keys to expand. */
+/**
+ * Keep nodes whose name matches the keyword — part of the name, or the start of its full pinyin or initials from any
+ * character on (shared/name-match.ts: 财政, caizhengju, czj) — with their ancestors; returns the keys to expand.
+ */
 export function filterTree(nodes: ScopeNode[], keyword: string): { nodes: ScopeNode[]; expand: string[] } {
   const k = keyword.trim();
   if (!k) return { nodes, expand: [] };
@@ -96,9 +104,10 @@ export function filterTree(nodes: ScopeNode[], keyword: string): { nodes: ScopeN
     const out: ScopeNode[] = [];
     for (const n of list) {
       const kids = n.children ? walk(n.children) : [];
-      if (n.label.includes(k) || kids.length) {
+      const hit = nameMatches(n.label, n.reading, k);
+      if (hit || kids.length) {
         if (kids.length) expand.push(n.key);
-        out.push({ ...n, children: kids.length ? kids : n.label.includes(k) ? n.children : undefined });
+        out.push({ ...n, children: kids.length ? kids : hit ? n.children : undefined });
       }
     }
     return out;

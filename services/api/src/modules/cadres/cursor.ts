@@ -4,9 +4,10 @@
 // scope (RLS) and reach, so even a valid cursor made by another account shows nothing outside the caller's reach.
 import crypto from 'node:crypto';
 import { isUuid } from '../../db/scope.js';
+import { TIERS } from './search-terms.js';
 
 export interface CadreKey {
-  /** The search tier (0 exact name … 4 inside the name); null in the plain list. */
+  /** The search tier (0 exact name … 6 rare reading: search-terms.ts TIERS); null in the plain list. */
   tier: number | null;
   tenantSort: string;
   unitSort: number;
@@ -40,6 +41,6 @@ export function decodeCadreCursor(key: string, cursor: string, search: boolean):
   if (!Array.isArray(v) || v.length !== 6) throw new BadCursor();
   const [ver, tier, tenantSort, unitSort, sortOrder, id] = v as unknown[];
   if (ver !== VERSION || typeof tenantSort !== 'string' || !int(unitSort) || !int(sortOrder) || !isUuid(id)) throw new BadCursor();
-  if (search ? !(int(tier) && tier >= 0 && tier <= 4) : tier !== null) throw new BadCursor();
+  if (search ? !(int(tier) && tier >= 0 && tier <= TIERS.rare) : tier !== null) throw new BadCursor();
   return { tier: tier as number | null, tenantSort, unitSort, sortOrder, id };
 }

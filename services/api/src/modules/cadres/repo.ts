@@ -46,7 +46,7 @@ export interface CadreRow extends Omit<Selectable<CadreTable>, 'search_terms' | 
   unit_name: string;
   unit_parent_id: string | null;
   unit_sort_order: number;
-  /** The search tier the row matched in (0 exact name … 4 inside the name); null outside a search. */
+  /** The search tier the row matched in (0 exact name … 6 rare reading: search-terms.ts TIERS); null outside a search. */
   tier?: number | null;
 }
 

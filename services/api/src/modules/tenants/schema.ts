@@ -6,6 +6,7 @@ import { loaders } from '../../graphql/loaders.js';
 import { listTenants, TENANT_CODE_RE, TENANT_KINDS, type TenantKind, type TenantRow } from './repo.js';
 import { createTenant, moveTenant, setTenantStatus, updateTenant } from './commands.js';
 import { commandContext } from '../command.js';
+import { nameReading } from '../cadres/search-terms.js';
 
 export const Tenant = builder.objectRef<TenantRow>('Tenant');
 Tenant.implement({
@@ -14,6 +15,10 @@ Tenant.implement({
     id: t.exposeID('id'),
     code: t.exposeString('code'),
     name: t.exposeString('name'),
+    pinyin: t.stringList({
+      description: '名称的读音：每字一个拼音音节（无声调，非汉字为空串），供目录筛选按全拼或首字母查找',
+      resolve: (r) => nameReading(r.name),
+    }),
     kind: t.exposeString('kind'),
     kindLabel: t.string({ resolve: (r) => TENANT_KINDS[r.kind as TenantKind] ?? r.kind }),
     path: t.exposeString('path'),

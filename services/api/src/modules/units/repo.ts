@@ -5,6 +5,8 @@ import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
 import type { UnitKind } from '../../../../../shared/units.js';
 export { UNIT_CODE_RE, UNIT_KINDS, unitKindCode, type UnitKind } from '../../../../../shared/units.js';
+import { nameMatches } from '../../../../../shared/name-match.js';
+import { nameReading } from '../cadres/search-terms.js';
 
 export interface UnitRow {
   id: string;
@@ -22,10 +24,14 @@ export interface UnitRow {
 
 const COLS = ['u.id', 'u.tenant_id', 'u.parent_id', 'u.name', 'u.sort_order', 'u.kind', 'u.code', 'u.retired_at', 'u.merged_into_id'] as const;
 
+/**
+ * Visible units; `search` keeps those whose name matches by text, full pinyin or initials (shared/name-match.ts).
+ * Units are listed whole anyway (the tree), so the match runs over the listed rows, each name's reading memoised.
+ */
 export async function listUnits(
-  trx: Tx, f: { tenantId?: string; reach?: Expression<SqlBool> | null; includeRetired?: boolean } = {},
+  trx: Tx, f: { tenantId?: string; reach?: Expression<SqlBool> | null; includeRetired?: boolean; search?: string | null } = {},
 ): Promise<UnitRow[]> {
-  const { tenantId, reach } = f;
+  const { tenantId, reach, search } = f;
   let q = trx.selectFrom('unit as u')
     .select([...COLS])
     .select((eb) => eb.selectFrom('cadre as c').whereRef('c.unit_id', '=', 'u.id').where('c.deleted_at', 'is', null).select(eb.fn.countAll<string>().as('n')).as('cadre_count'));
@@ -34,7 +40,8 @@ export async function listUnits(
   // Retired units are kept for history and hidden from pickers (docs/domain.md#units).
   if (!f.includeRetired) q = q.where('u.retired_at', 'is', null);
   const rows = await q.orderBy('u.tenant_id').orderBy('u.sort_order').orderBy('u.name').execute();
-  return rows.map((r) => ({ ...r, cadre_count: Number(r.cadre_count ?? 0) }));
+  const matched = search?.trim() ? rows.filter((r) => nameMatches(r.name, nameReading(r.name), search)) : rows;
+  return matched.map((r) => ({ ...r, cadre_count: Number(r.cadre_count ?? 0) }));
 }
 
 /** One visible unit (retired ones too), or null. */

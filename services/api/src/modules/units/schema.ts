@@ -8,6 +8,7 @@ import { commandContext } from '../command.js';
 import { findTenantByCode } from '../tenants/repo.js';
 import { Tenant } from '../tenants/schema.js';
 import { createUnit, mergeUnits, moveUnit, restoreUnit, retireUnit, updateUnit } from './commands.js';
+import { nameReading } from '../cadres/search-terms.js';
 import { listUnits, UNIT_CODE_RE, UNIT_KINDS, type UnitKind, type UnitRow } from './repo.js';
 
 /** The administrative columns of a unit built from a cadre row (without them): loaded once per request batch. */
@@ -21,6 +22,10 @@ export const Unit = builder.objectRef<UnitRow>('Unit').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
+    pinyin: t.stringList({
+      description: '名称的读音：每字一个拼音音节（无声调，非汉字为空串），供单位目录筛选和单位选择框按全拼或首字母查找',
+      resolve: (r) => nameReading(r.name),
+    }),
     parentId: t.exposeID('parent_id', { nullable: true }),
     sortOrder: t.exposeInt('sort_order'),
     kind: t.string({
@@ -71,9 +76,9 @@ builder.queryField('units', (t) =>
   t.field({
     extensions: { auditLabel: '查看单位树' },
     type: [Unit],
-    description: '可见单位；给出 tenantCode 时只列该机构的单位。已撤销的单位默认不列出（includeRetired: true 时列出，供单位管理）',
-    args: { tenantCode: t.arg.string({ validate: searchText }), includeRetired: t.arg.boolean() },
-    resolve: async (_r, { tenantCode, includeRetired }, ctx) => {
+    description: '可见单位；给出 tenantCode 时只列该机构的单位；给出 search 时只列名称含该文字、或全拼/首字母（从名称任一字起）以它开头的单位。已撤销的单位默认不列出（includeRetired: true 时列出，供单位管理）',
+    args: { tenantCode: t.arg.string({ validate: searchText }), search: t.arg.string({ validate: searchText }), includeRetired: t.arg.boolean() },
+    resolve: async (_r, { tenantCode, search, includeRetired }, ctx) => {
       const { trx, principal } = authorize(ctx, 'read', 'Unit');
       const reach = unitReach(principal, 'u');
       let tenantId: string | undefined;
@@ -82,7 +87,7 @@ builder.queryField('units', (t) =>
         if (!tn) return [];
         tenantId = tn.id;
       }
-      return listUnits(trx, { tenantId, reach, includeRetired: !!includeRetired });
+      return listUnits(trx, { tenantId, reach, search, includeRetired: !!includeRetired });
     },
   }),
 );

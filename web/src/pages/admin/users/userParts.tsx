@@ -4,7 +4,7 @@ import { Form, Input, Radio, Space, Tag, Tooltip, TreeSelect } from 'antd';
 import { errorText } from '../../../api/graphql';
 import { useGqlQuery } from '../../../api/query';
 import { ADMINISTRATOR_ROLES, ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../../auth/roles';
-import { buildTree, groupByParent, kidsOrNone } from '../../../components/tree';
+import { buildTree, filterTreeNodeByName, groupByParent, kidsOrNone } from '../../../components/tree';
 import { formatTime } from '../../../components/format';
 import { TenantUnitsDocument } from '../queries';
 import type { AdminTenant, AdminUser, UnitOption } from '../queries';
@@ -44,7 +44,7 @@ export function UserStatusTags({ u }: { u: AdminUser }) {
 
 // ---------- Units of a tenant (for fillers) ----------
 
-interface UnitTreeNode { value: string; title: string; key: string; children?: UnitTreeNode[] }
+interface UnitTreeNode { value: string; title: string; key: string; pinyin: readonly string[]; children?: UnitTreeNode[] }
 
 function useTenantUnits(tenant: AdminTenant | undefined) {
   const code = tenant?.code;
@@ -54,7 +54,7 @@ function useTenantUnits(tenant: AdminTenant | undefined) {
 
   const tree = useMemo<UnitTreeNode[]>(() => (units ? buildTree<UnitOption, UnitTreeNode>(
     groupByParent(units, (u) => u.id, (u) => u.parentId), (u) => u.id,
-    (u, kids) => ({ value: u.id, key: u.id, title: u.name, children: kidsOrNone(kids) }),
+    (u, kids) => ({ value: u.id, key: u.id, title: u.name, pinyin: u.pinyin, children: kidsOrNone(kids) }),
   ) : []), [units]);
 
   return { tree, loading: !!code && units === null && !error, error, empty: units !== null && units.length === 0 };
@@ -74,6 +74,8 @@ function UnitPicker({ tenant, value, onChange, id }: {
         onChange={(v) => onChange?.(v as string[])}
         treeCheckable
         virtual={false}
+        showSearch
+        filterTreeNode={filterTreeNodeByName}
         showCheckedStrategy={TreeSelect.SHOW_PARENT}
         multiple
         treeDefaultExpandAll
