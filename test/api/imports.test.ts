@@ -16,6 +16,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
 import { rawZip } from '../helpers/zip.js';
 import { idFor } from '../helpers/id-number.js';
+import { DEMO_TENANTS } from '../../services/api/src/seed/demo-data.js';
 
 let t: TestApp;
 const tokens = new Map<string, string>();
@@ -96,7 +97,7 @@ describe(`appointment-form import and export (${engineName})`, () => {
     const c = await cadre(officer, done.body.cadres[0].id);
     expect(c).toMatchObject({
       name, sex: '男', birthMonth: '197906', ethnicity: '汉族', partyJoin: '200107', politicalStatus: '中共党员', eduFtDegree: '法学学士',
-      position: '五华区纪委监委第一纪检监察室主任', idNumber: id, unit: { name: '五华区教育体育局' }, // the first top-level unit of 五华区
+      position: '五华区纪委监委第一纪检监察室主任', idNumber: id, unit: { name: DEMO_TENANTS.find((x) => x.code === 'km-wh')!.units[0].name }, // the first top-level unit of 五华区
     });
     expect(c.resume.map((r: any) => [r.startMonth, r.endMonth])).toEqual([['199709', '200107'], ['200107', '201503'], ['201503', null]]);
     expect(c.resume[2].content).toContain('（其间：2016.09--2018.07 在职学习）');
