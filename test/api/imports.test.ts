@@ -16,6 +16,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
 import { rawZip } from '../helpers/zip.js';
 import { idFor } from '../helpers/id-number.js';
+import { DEMO_TENANTS } from '../../services/api/src/seed/demo-data.js';
 
 let t: TestApp;
 const tokens = new Map<string, string>();

@@ -318,7 +318,11 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     const token = await apiLogin('km-wh.filler');
     const expected = await api<{ cadres: { totalCount: number } }>('{ cadres(first: 0) { totalCount } }', {}, token);
     expect(expected.cadres.totalCount).toBeGreaterThan(0);
-    const allowed = ['五华区教育体育局', '五华区第一中学', '五华区红旗小学'];
+    // The filler's units (its assigned unit and those beneath it), and top-level units of the tenant outside them.
+    const allowed = (await api<{ units: { name: string }[] }>('{ units { name } }', {}, token)).units.map((u) => u.name);
+    const officerUnits = (await api<{ units: { name: string; parentId: string | null }[] }>('{ units { name parentId } }', {}, await apiLogin('km-wh.officer'))).units;
+    const outside = officerUnits.filter((u) => !u.parentId && !allowed.some((a) => a.includes(u.name))).map((u) => u.name);
+    expect(outside.length).toBeGreaterThan(1);
 
     const filler = await newPage();
     await loginThroughPage(filler, 'km-wh.filler');
@@ -327,8 +331,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     await filler.getByText(`共 ${expected.cadres.totalCount} 人`).waitFor(WAIT);
     const tree = (await filler.getByTestId('unit-tree').textContent()) ?? '';
     for (const name of allowed) expect(tree).toContain(name);
-    expect(tree).not.toContain('五华区财政局');
-    expect(tree).not.toContain('五华区卫生健康局');
+    for (const name of outside) expect(tree).not.toContain(name);
     for (const unit of await filler.getByTestId('cadre-unit').allTextContents()) expect(allowed).toContain(unit);
     const fillerMenu = (await filler.getByTestId('side-menu').textContent()) ?? '';
     expect(fillerMenu).toContain('干部档案');
@@ -402,10 +405,11 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
 
   it('an admin creates a filler with its units, changes its role, disables, enables and resets its password', async () => {
     const adminToken = await apiLogin('km.admin');
-    const { units } = await api<{ units: { id: string; name: string }[] }>(
-      'query($c: String) { units(tenantCode: $c) { id name } }', { c: 'km-pl' }, adminToken,
+    const { units } = await api<{ units: { id: string; name: string; parentId: string | null }[] }>(
+      'query($c: String) { units(tenantCode: $c) { id name parentId } }', { c: 'km-pl' }, adminToken,
     );
-    const education = units.find((u) => u.name === '盘龙区教育体育局')!;
+    // A top-level unit of 盘龙区 without sub-units, whose name no other unit contains (the tree select is searched by text).
+    const education = units.find((u) => !u.parentId && !units.some((x) => x.parentId === u.id) && units.filter((x) => x.name.includes(u.name)).length === 1)!;
     const userQuery = 'query($s: String) { users(search: $s) { totalCount edges { node { role unitIds status mustChangePassword } } } }';
     const userState = async () => (await api<{ users: { edges: { node: { role: string; unitIds: string[]; status: string; mustChangePassword: boolean } }[] } }>(
       userQuery, { s: 'km-pl.filler2' }, adminToken)).users.edges[0]?.node;
@@ -426,7 +430,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     await page.getByTestId('user-create-ok').click();
     await page.getByText('请为填报员选择至少一个负责单位').waitFor(WAIT);
     await page.locator('.ant-select:has(#user-units)').click();
-    await page.locator('.ant-select-tree-treenode').filter({ hasText: '盘龙区教育体育局' }).first().locator('.ant-select-tree-checkbox').click();
+    await page.locator('.ant-select-tree-treenode').filter({ hasText: education.name }).first().locator('.ant-select-tree-checkbox').click();
     await page.locator('.ant-modal-title').click();
     await shot(page, 'admin-users-create-filler', false);
     await page.getByTestId('user-create-ok').click();

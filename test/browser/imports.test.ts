@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
 import { hasChromium, useBrowser, shot, submitLogin, WAIT } from '../helpers/browser.js';
+import { DEMO_TENANTS } from '../../services/api/src/seed/demo-data.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/forms');
 
@@ -55,10 +56,11 @@ describe.skipIf(!hasChromium)('导入任免审批表 in the browser', () => {
     expect(await detail.textContent()).toContain('1986.04');
     await shot(page, 'import-preview');
 
-    // Into 五华区财政局.
+    // Into 五华区's 委领导班子 (a top-level unit that is not the first).
+    const into = DEMO_TENANTS.find((x) => x.code === 'km-wh')!.units[1].name;
     await page.getByTestId('import-unit').click();
-    await page.locator('.ant-select-tree-title').filter({ hasText: '五华区财政局' }).first().click();
-    await expect.poll(() => page.getByTestId('import-unit').innerText()).toContain('五华区财政局');
+    await page.locator('.ant-select-tree-title').filter({ hasText: into }).first().click();
+    await expect.poll(() => page.getByTestId('import-unit').innerText()).toContain(into);
     await page.getByTestId('import-confirm').click();
     const result = page.getByTestId('import-result');
     await result.waitFor(WAIT);
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium)('导入任免审批表 in the browser', () => {
     await result.getByTestId('import-result-link').filter({ hasText: name }).click();
     await page.getByTestId('archive-header').waitFor(WAIT);
     await expect.poll(() => page.getByTestId('archive-header').textContent()).toContain(name);
-    expect(await page.getByTestId('archive-header').textContent()).toContain('五华区财政局');
+    expect(await page.getByTestId('archive-header').textContent()).toContain(into);
 
     const [docx] = await Promise.all([page.waitForEvent('download', WAIT), page.getByTestId('archive-export-docx').click()]);
     expect(docx.suggestedFilename()).toBe(`${name}-干部任免审批表.docx`);

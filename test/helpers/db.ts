@@ -48,7 +48,8 @@ export async function openTestDatabase(opts: { poolSize?: number; image?: boolea
   const config = testConfig();
   const pgliteImage = opts.image === false ? undefined : runImage(config);
   const database = await openDatabase(config, { memory: true, poolSize: opts.poolSize ?? 4, pgliteImage });
-  if (!pgliteImage) await seedDemo(database.db, DEMO_PASSWORD);
+  // ID numbers under the tests' field key; no photos (each test process has its own object store).
+  if (!pgliteImage) await seedDemo(database.db, DEMO_PASSWORD, { fieldSecret: config.fieldSecret });
   return database;
 }
 

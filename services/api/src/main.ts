@@ -5,6 +5,7 @@ import { startTelemetry } from './telemetry/index.js';
 import { openDatabase } from './db/index.js';
 import { buildApp } from './app.js';
 import { seedDemo } from './seed/demo.js';
+import { openObjectStore } from './storage/index.js';
 import { startAnchoring } from './audit/anchor.js';
 import { auditKeys } from './audit/keys.js';
 
@@ -13,7 +14,7 @@ const config = loadConfig();
 if (!config.auditSigningKey) throw new Error('AUDIT_SIGNING_KEY is required to run the API (a public key alone only verifies)');
 const database = await openDatabase(config);
 if (config.mode === 'demo') {
-  const seeded = await seedDemo(database.db, config.demoPassword);
+  const seeded = await seedDemo(database.db, config.demoPassword, { fieldSecret: config.fieldSecret, store: openObjectStore(config) });
   if (seeded) console.log(`demo data seeded: ${seeded.tenants} tenants, ${seeded.users} users, ${seeded.cadres} cadres`);
 }
 if (config.mode === 'production') {
