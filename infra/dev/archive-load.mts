@@ -49,7 +49,7 @@ client(workerData).then((r) => parentPort.postMessage(r));`;
   const { testConfig, DEMO_PASSWORD } = await import('../../test/helpers/db.js');
   const { openDatabase } = await import('../../services/api/src/db/index.js');
   const { seedDemo } = await import('../../services/api/src/seed/demo.js');
-  const { seedDemoRecords } = await import('../../services/api/src/seed/demo-records.js');
+  const { demoSet, seedDemoRecords } = await import('../../services/api/src/seed/demo-records.js');
   const { withScope } = await import('../../services/api/src/db/scope.js');
   const { buildApp } = await import('../../services/api/src/app.js');
   const { archiveDocs } = await import('../../web/src/pages/archive/queries.js');
@@ -73,7 +73,9 @@ client(workerData).then((r) => parentPort.postMessage(r));`;
       where t.code = 'km' and u.role in ('officer', 'filler')`)).rows as { id: string; display_name: string; role: string }[];
     const who = (r: string) => { const u = users.find((x) => x.role === r)!; return { id: u.id, name: u.display_name }; };
     await withScope(database.db, c.path, async (trx) => {
-      for (let n = c.n; n < 24; n += 4) await seedDemoRecords(trx, c.tenant_id, [c.cadre_id], who('officer'), who('filler'));
+      // The city's demo records, all given to this one cadre, until it holds at least 24.
+      const records = demoSet().find((d) => d.tenant.code === 'km')!.records.map((r) => ({ ...r, cadre: 0 }));
+      await seedDemoRecords(trx, c.tenant_id, [c.cadre_id], who('officer'), who('filler'), records.slice(0, Math.max(0, 24 - c.n)));
     });
     c = await top();
   }

@@ -43,15 +43,27 @@ type Documents = {
     "mutation ApproveRoleGrant($id: ID!) { approveRoleGrant(id: $id) { ...RoleGrantFields } }": typeof types.ApproveRoleGrantDocument,
     "\n  mutation RejectRoleGrant($id: ID!, $reason: String!) { rejectRoleGrant(id: $id, reason: $reason) { ...RoleGrantFields } }\n": typeof types.RejectRoleGrantDocument,
     "\n  query RoleGrantAlerts($days: Int) {\n    roleGrantAlerts(days: $days) { summary firstLoginAt readCount cadreCount lastReadAt grant { ...RoleGrantFields } }\n  }\n": typeof types.RoleGrantAlertsDocument,
-    "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }": typeof types.TenantUnitsDocument,
+    "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name pinyin parentId sortOrder } }": typeof types.TenantUnitsDocument,
     "\n  query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }\n": typeof types.TenantSecurityDocument,
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": typeof types.UpdateTenantSecurityDocument,
+    "fragment AdminUnitFields on Unit { id name parentId sortOrder kind kindCode code retired retiredAt mergedIntoId cadreCount }": typeof types.AdminUnitFieldsFragmentDoc,
+    "\n  query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }\n": typeof types.AdminUnitsDocument,
+    "query UnitTenants { tenants { id code name parentId } }": typeof types.UnitTenantsDocument,
+    "\n  mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }\n": typeof types.CreateUnitDocument,
+    "\n  mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {\n    updateUnit(id: $id, name: $name, kind: $kind, code: $code, sortOrder: $sortOrder) { ...AdminUnitFields }\n  }\n": typeof types.UpdateUnitDocument,
+    "\n  mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) { moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) { ...AdminUnitFields } }\n": typeof types.MoveUnitDocument,
+    "\n  mutation MergeUnits($fromId: ID!, $intoId: ID!) { mergeUnits(fromId: $fromId, intoId: $intoId) { ...AdminUnitFields } }\n": typeof types.MergeUnitsDocument,
+    "mutation RetireUnit($id: ID!) { retireUnit(id: $id) { ...AdminUnitFields } }": typeof types.RetireUnitDocument,
+    "mutation RestoreUnit($id: ID!) { restoreUnit(id: $id) { ...AdminUnitFields } }": typeof types.RestoreUnitDocument,
     "\n  query CadreLifecycle($id: ID!) {\n    cadre(id: $id) {\n      id name version status statusOn\n      unit { id name }\n      tenant { id }\n      unitHistory { id fromUnitName toUnitName movedOn actorName at }\n    }\n  }\n": typeof types.CadreLifecycleDocument,
     "\n  mutation MoveCadre($id: ID!, $unitId: ID!) { moveCadre(id: $id, unitId: $unitId) { id version unit { id name } } }\n": typeof types.MoveCadreDocument,
     "\n  mutation SetCadreStatus($id: ID!, $status: String!, $on: String!) { setCadreStatus(id: $id, status: $status, on: $on) { id version status statusOn } }\n": typeof types.SetCadreStatusDocument,
     "\n  mutation DeleteCadre($id: ID!) { deleteCadre(id: $id) { id deleted } }\n": typeof types.DeleteCadreDocument,
-    "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n": typeof types.CadreProfileDocument,
-    "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version }\n  }\n": typeof types.UpdateCadreDocument,
+    "\n  query MyRecords($status: String, $first: Int, $offset: Int) {\n    myRecords(status: $status, first: $first, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind categoryId category categoryTitle status statusLabel submittedAt reviewedAt reviewedBy returnReason\n          cadre { id name unitName }\n        }\n      }\n    }\n  }\n": typeof types.MyRecordsDocument,
+    "\n  query CadreChanges($status: String, $first: Int, $offset: Int) {\n    cadreChanges(status: $status, first: $first, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id version status statusLabel baseVersion cadreVersion stale submittedBy submittedAt reviewedBy reviewedAt returnReason\n          cadre { id name unitName }\n          changes { label from to }\n        }\n      }\n    }\n  }\n": typeof types.CadreChangesDocument,
+    "\n  mutation ReviewCadreChange($id: ID!, $version: Int!, $decision: String!, $reason: String) {\n    reviewCadreChange(id: $id, version: $version, decision: $decision, reason: $reason) { id status version }\n  }\n": typeof types.ReviewCadreChangeDocument,
+    "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName reviewedBy at changes { label from to } }\n      openChange { id status returnReason reviewedBy submittedAt changes { label from to } }\n    }\n  }\n": typeof types.CadreProfileDocument,
+    "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version openChange { id status } }\n  }\n": typeof types.UpdateCadreDocument,
     "\n  query RecordCategories {\n    recordCategories { id key title short restricted fields { name label type required options max wide } }\n  }\n": typeof types.RecordCategoriesDocument,
     "\n  query AuditEvents($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id seq at tenantCode tenantName username summary operation kind kindLabel outcome outcomeLabel\n          clientIp requestId cadreIds cadres { id name } detail hash\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query AuditCount($filter: AuditFilter) { auditEvents(first: 0, filter: $filter) { totalCount } }\n": typeof types.AuditCountDocument,
@@ -60,8 +72,8 @@ type Documents = {
     "\n  query DeletedCadres {\n    deletedCadres { id name birthMonth position deletedAt deletedByName unit { name } tenant { name } }\n  }\n": typeof types.DeletedCadresDocument,
     "\n  mutation RestoreCadre($id: ID!) { restoreCadre(id: $id) { id deleted } }\n": typeof types.RestoreCadreDocument,
     "\n  mutation CreateCadre($input: CadreInput!) {\n    createCadre(input: $input) { id name unit { id name } }\n  }\n": typeof types.CreateCadreDocument,
-    "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n": typeof types.TenantsDocument,
-    "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n": typeof types.UnitsDocument,
+    "\n  query Tenants {\n    tenants { id code name pinyin kind kindLabel sortOrder parentId }\n  }\n": typeof types.TenantsDocument,
+    "\n  query Units {\n    units { id name pinyin parentId sortOrder cadreCount tenant { id } }\n  }\n": typeof types.UnitsDocument,
     "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": typeof types.CadresDocument,
 };
 const documents: Documents = {
@@ -93,15 +105,27 @@ const documents: Documents = {
     "mutation ApproveRoleGrant($id: ID!) { approveRoleGrant(id: $id) { ...RoleGrantFields } }": types.ApproveRoleGrantDocument,
     "\n  mutation RejectRoleGrant($id: ID!, $reason: String!) { rejectRoleGrant(id: $id, reason: $reason) { ...RoleGrantFields } }\n": types.RejectRoleGrantDocument,
     "\n  query RoleGrantAlerts($days: Int) {\n    roleGrantAlerts(days: $days) { summary firstLoginAt readCount cadreCount lastReadAt grant { ...RoleGrantFields } }\n  }\n": types.RoleGrantAlertsDocument,
-    "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }": types.TenantUnitsDocument,
+    "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name pinyin parentId sortOrder } }": types.TenantUnitsDocument,
     "\n  query TenantSecurity($tenantId: ID!) { tenantSecurity(tenantId: $tenantId) { ...SecuritySettingsFields } }\n": types.TenantSecurityDocument,
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": types.UpdateTenantSecurityDocument,
+    "fragment AdminUnitFields on Unit { id name parentId sortOrder kind kindCode code retired retiredAt mergedIntoId cadreCount }": types.AdminUnitFieldsFragmentDoc,
+    "\n  query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }\n": types.AdminUnitsDocument,
+    "query UnitTenants { tenants { id code name parentId } }": types.UnitTenantsDocument,
+    "\n  mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }\n": types.CreateUnitDocument,
+    "\n  mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {\n    updateUnit(id: $id, name: $name, kind: $kind, code: $code, sortOrder: $sortOrder) { ...AdminUnitFields }\n  }\n": types.UpdateUnitDocument,
+    "\n  mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) { moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) { ...AdminUnitFields } }\n": types.MoveUnitDocument,
+    "\n  mutation MergeUnits($fromId: ID!, $intoId: ID!) { mergeUnits(fromId: $fromId, intoId: $intoId) { ...AdminUnitFields } }\n": types.MergeUnitsDocument,
+    "mutation RetireUnit($id: ID!) { retireUnit(id: $id) { ...AdminUnitFields } }": types.RetireUnitDocument,
+    "mutation RestoreUnit($id: ID!) { restoreUnit(id: $id) { ...AdminUnitFields } }": types.RestoreUnitDocument,
     "\n  query CadreLifecycle($id: ID!) {\n    cadre(id: $id) {\n      id name version status statusOn\n      unit { id name }\n      tenant { id }\n      unitHistory { id fromUnitName toUnitName movedOn actorName at }\n    }\n  }\n": types.CadreLifecycleDocument,
     "\n  mutation MoveCadre($id: ID!, $unitId: ID!) { moveCadre(id: $id, unitId: $unitId) { id version unit { id name } } }\n": types.MoveCadreDocument,
     "\n  mutation SetCadreStatus($id: ID!, $status: String!, $on: String!) { setCadreStatus(id: $id, status: $status, on: $on) { id version status statusOn } }\n": types.SetCadreStatusDocument,
     "\n  mutation DeleteCadre($id: ID!) { deleteCadre(id: $id) { id deleted } }\n": types.DeleteCadreDocument,
-    "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n": types.CadreProfileDocument,
-    "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version }\n  }\n": types.UpdateCadreDocument,
+    "\n  query MyRecords($status: String, $first: Int, $offset: Int) {\n    myRecords(status: $status, first: $first, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind categoryId category categoryTitle status statusLabel submittedAt reviewedAt reviewedBy returnReason\n          cadre { id name unitName }\n        }\n      }\n    }\n  }\n": types.MyRecordsDocument,
+    "\n  query CadreChanges($status: String, $first: Int, $offset: Int) {\n    cadreChanges(status: $status, first: $first, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id version status statusLabel baseVersion cadreVersion stale submittedBy submittedAt reviewedBy reviewedAt returnReason\n          cadre { id name unitName }\n          changes { label from to }\n        }\n      }\n    }\n  }\n": types.CadreChangesDocument,
+    "\n  mutation ReviewCadreChange($id: ID!, $version: Int!, $decision: String!, $reason: String) {\n    reviewCadreChange(id: $id, version: $version, decision: $decision, reason: $reason) { id status version }\n  }\n": types.ReviewCadreChangeDocument,
+    "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName reviewedBy at changes { label from to } }\n      openChange { id status returnReason reviewedBy submittedAt changes { label from to } }\n    }\n  }\n": types.CadreProfileDocument,
+    "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version openChange { id status } }\n  }\n": types.UpdateCadreDocument,
     "\n  query RecordCategories {\n    recordCategories { id key title short restricted fields { name label type required options max wide } }\n  }\n": types.RecordCategoriesDocument,
     "\n  query AuditEvents($first: Int, $offset: Int, $filter: AuditFilter) {\n    auditEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id seq at tenantCode tenantName username summary operation kind kindLabel outcome outcomeLabel\n          clientIp requestId cadreIds cadres { id name } detail hash\n        }\n      }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query AuditCount($filter: AuditFilter) { auditEvents(first: 0, filter: $filter) { totalCount } }\n": types.AuditCountDocument,
@@ -110,8 +134,8 @@ const documents: Documents = {
     "\n  query DeletedCadres {\n    deletedCadres { id name birthMonth position deletedAt deletedByName unit { name } tenant { name } }\n  }\n": types.DeletedCadresDocument,
     "\n  mutation RestoreCadre($id: ID!) { restoreCadre(id: $id) { id deleted } }\n": types.RestoreCadreDocument,
     "\n  mutation CreateCadre($input: CadreInput!) {\n    createCadre(input: $input) { id name unit { id name } }\n  }\n": types.CreateCadreDocument,
-    "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n": types.TenantsDocument,
-    "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n": types.UnitsDocument,
+    "\n  query Tenants {\n    tenants { id code name pinyin kind kindLabel sortOrder parentId }\n  }\n": types.TenantsDocument,
+    "\n  query Units {\n    units { id name pinyin parentId sortOrder cadreCount tenant { id } }\n  }\n": types.UnitsDocument,
     "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": types.CadresDocument,
 };
 
@@ -230,7 +254,7 @@ export function graphql(source: "\n  query RoleGrantAlerts($days: Int) {\n    ro
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name parentId sortOrder } }"): typeof import('./graphql').TenantUnitsDocument;
+export function graphql(source: "query TenantUnits($tenantCode: String) { units(tenantCode: $tenantCode) { id name pinyin parentId sortOrder } }"): typeof import('./graphql').TenantUnitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -239,6 +263,42 @@ export function graphql(source: "\n  query TenantSecurity($tenantId: ID!) { tena
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n"): typeof import('./graphql').UpdateTenantSecurityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AdminUnitFields on Unit { id name parentId sortOrder kind kindCode code retired retiredAt mergedIntoId cadreCount }"): typeof import('./graphql').AdminUnitFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }\n"): typeof import('./graphql').AdminUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnitTenants { tenants { id code name parentId } }"): typeof import('./graphql').UnitTenantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }\n"): typeof import('./graphql').CreateUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {\n    updateUnit(id: $id, name: $name, kind: $kind, code: $code, sortOrder: $sortOrder) { ...AdminUnitFields }\n  }\n"): typeof import('./graphql').UpdateUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) { moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) { ...AdminUnitFields } }\n"): typeof import('./graphql').MoveUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeUnits($fromId: ID!, $intoId: ID!) { mergeUnits(fromId: $fromId, intoId: $intoId) { ...AdminUnitFields } }\n"): typeof import('./graphql').MergeUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RetireUnit($id: ID!) { retireUnit(id: $id) { ...AdminUnitFields } }"): typeof import('./graphql').RetireUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestoreUnit($id: ID!) { restoreUnit(id: $id) { ...AdminUnitFields } }"): typeof import('./graphql').RestoreUnitDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -258,11 +318,23 @@ export function graphql(source: "\n  mutation DeleteCadre($id: ID!) { deleteCadr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName at changes { label from to } }\n    }\n  }\n"): typeof import('./graphql').CadreProfileDocument;
+export function graphql(source: "\n  query MyRecords($status: String, $first: Int, $offset: Int) {\n    myRecords(status: $status, first: $first, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind categoryId category categoryTitle status statusLabel submittedAt reviewedAt reviewedBy returnReason\n          cadre { id name unitName }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MyRecordsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version }\n  }\n"): typeof import('./graphql').UpdateCadreDocument;
+export function graphql(source: "\n  query CadreChanges($status: String, $first: Int, $offset: Int) {\n    cadreChanges(status: $status, first: $first, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id version status statusLabel baseVersion cadreVersion stale submittedBy submittedAt reviewedBy reviewedAt returnReason\n          cadre { id name unitName }\n          changes { label from to }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CadreChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewCadreChange($id: ID!, $version: Int!, $decision: String!, $reason: String) {\n    reviewCadreChange(id: $id, version: $version, decision: $decision, reason: $reason) { id status version }\n  }\n"): typeof import('./graphql').ReviewCadreChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CadreProfile($id: ID!) {\n    cadre(id: $id) {\n      id version idNumber idNumberMasked photoUrl\n      name sex birthMonth ethnicity nativePlace birthPlace partyJoin workStart health politicalStatus professionalTitle\n      specialty education eduFtLevel eduFtDegree eduFtLevelSchool eduFtDegreeSchool eduPtLevel eduPtDegree\n      eduPtLevelSchool eduPtDegreeSchool position rank status managementLevel sortOrder proposedPosition\n      proposedRemoval rewards assessmentSummary appointmentReason reportingUnit\n      appointments { kind position decidedOn approver documentNo }\n      resume { startMonth endMonth content }\n      family { relation name birthMonth politicalStatus workPosition }\n      history { version action actorName reviewedBy at changes { label from to } }\n      openChange { id status returnReason reviewedBy submittedAt changes { label from to } }\n    }\n  }\n"): typeof import('./graphql').CadreProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCadre($id: ID!, $version: Int!, $input: CadrePatch!) {\n    updateCadre(id: $id, version: $version, input: $input) { id version openChange { id status } }\n  }\n"): typeof import('./graphql').UpdateCadreDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -298,11 +370,11 @@ export function graphql(source: "\n  mutation CreateCadre($input: CadreInput!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Tenants {\n    tenants { id code name kind kindLabel sortOrder parentId }\n  }\n"): typeof import('./graphql').TenantsDocument;
+export function graphql(source: "\n  query Tenants {\n    tenants { id code name pinyin kind kindLabel sortOrder parentId }\n  }\n"): typeof import('./graphql').TenantsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Units {\n    units { id name parentId sortOrder cadreCount tenant { id } }\n  }\n"): typeof import('./graphql').UnitsDocument;
+export function graphql(source: "\n  query Units {\n    units { id name pinyin parentId sortOrder cadreCount tenant { id } }\n  }\n"): typeof import('./graphql').UnitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

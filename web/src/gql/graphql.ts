@@ -187,6 +187,20 @@ export type CadrePatch = {
   workStart?: string | null | undefined;
 };
 
+export type CreateUnitInput = {
+  /** 单位代码：1–20 位字母、数字或连字符，本机构在用单位中唯一（不区分大小写） */
+  code: string;
+  /** 单位类型：中文名称或代码（internal 内设机构、dispatched 派驻机构、inspection 巡察机构、county_leadership 县区纪委监委班子、enterprise 企业纪委、college 院校纪委、other 其他） */
+  kind: string;
+  name: string;
+  /** 上级单位（同一机构的在用单位）；不填为顶级单位 */
+  parentId?: string | number | null | undefined;
+  /** 排序号；不填排在同级最后 */
+  sortOrder?: number | null | undefined;
+  /** 所属机构 */
+  tenantId: string | number;
+};
+
 export type FamilyMemberInput = {
   birthMonth?: string | null | undefined;
   name: string;
@@ -440,6 +454,69 @@ export type UpdateTenantSecurityMutationVariables = Exact<{
 
 export type UpdateTenantSecurityMutation = { updateTenantSecurity: { tenantId: string, lockoutThreshold: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, lockoutMinutes: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, passwordMinLength: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, passwordMinClasses: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string }, idleTimeoutMinutes: { value: number, own: number | null, inherited: boolean, sourceTenantName: string | null, floor: number | null, stricter: string, min: number, max: number, label: string } } | null };
 
+export type AdminUnitFieldsFragment = { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null };
+
+export type AdminUnitsQueryVariables = Exact<{
+  tenantCode?: string | null | undefined;
+}>;
+
+
+export type AdminUnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null }> };
+
+export type UnitTenantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnitTenantsQuery = { tenants: Array<{ id: string, code: string, name: string, parentId: string | null }> };
+
+export type CreateUnitMutationVariables = Exact<{
+  input: CreateUnitInput;
+}>;
+
+
+export type CreateUnitMutation = { createUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type UpdateUnitMutationVariables = Exact<{
+  id: string | number;
+  name?: string | null | undefined;
+  kind?: string | null | undefined;
+  code?: string | null | undefined;
+  sortOrder?: number | null | undefined;
+}>;
+
+
+export type UpdateUnitMutation = { updateUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type MoveUnitMutationVariables = Exact<{
+  id: string | number;
+  parentId?: string | number | null | undefined;
+  beforeId?: string | number | null | undefined;
+}>;
+
+
+export type MoveUnitMutation = { moveUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type MergeUnitsMutationVariables = Exact<{
+  fromId: string | number;
+  intoId: string | number;
+}>;
+
+
+export type MergeUnitsMutation = { mergeUnits: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type RetireUnitMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetireUnitMutation = { retireUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
+export type RestoreUnitMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestoreUnitMutation = { restoreUnit: { id: string, name: string, parentId: string | null, sortOrder: number, kind: string, kindCode: string, code: string | null, retired: boolean, retiredAt: string | null, mergedIntoId: string | null, cadreCount: number | null } };
+
 export type CadreLifecycleQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -471,12 +548,40 @@ export type DeleteCadreMutationVariables = Exact<{
 
 export type DeleteCadreMutation = { deleteCadre: { id: string, deleted: boolean } };
 
+export type MyRecordsQueryVariables = Exact<{
+  status?: string | null | undefined;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type MyRecordsQuery = { myRecords: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: string, categoryId: number | null, category: string, categoryTitle: string, status: string, statusLabel: string, submittedAt: string, reviewedAt: string | null, reviewedBy: string | null, returnReason: string | null, cadre: { id: string, name: string, unitName: string } } }> } };
+
+export type CadreChangesQueryVariables = Exact<{
+  status?: string | null | undefined;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type CadreChangesQuery = { cadreChanges: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, status: string, statusLabel: string, baseVersion: number, cadreVersion: number, stale: boolean, submittedBy: string, submittedAt: string, reviewedBy: string | null, reviewedAt: string | null, returnReason: string | null, cadre: { id: string, name: string, unitName: string }, changes: Array<{ label: string, from: string | null, to: string | null }> } }> } };
+
+export type ReviewCadreChangeMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  decision: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ReviewCadreChangeMutation = { reviewCadreChange: { id: string, status: string, version: number } | null };
+
 export type CadreProfileQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CadreProfileQuery = { cadre: { id: string, version: number, idNumber: string | null, idNumberMasked: boolean, photoUrl: string | null, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, birthPlace: string | null, partyJoin: string | null, workStart: string | null, health: string | null, politicalStatus: string | null, professionalTitle: string | null, specialty: string | null, education: string | null, eduFtLevel: string | null, eduFtDegree: string | null, eduFtLevelSchool: string | null, eduFtDegreeSchool: string | null, eduPtLevel: string | null, eduPtDegree: string | null, eduPtLevelSchool: string | null, eduPtDegreeSchool: string | null, position: string | null, rank: string | null, status: string, managementLevel: string | null, sortOrder: number, proposedPosition: string | null, proposedRemoval: string | null, rewards: string | null, assessmentSummary: string | null, appointmentReason: string | null, reportingUnit: string | null, appointments: Array<{ kind: string, position: string, decidedOn: string, approver: string | null, documentNo: string | null }>, resume: Array<{ startMonth: string, endMonth: string | null, content: string }>, family: Array<{ relation: string, name: string, birthMonth: string | null, politicalStatus: string | null, workPosition: string | null }>, history: Array<{ version: number, action: string, actorName: string, at: string, changes: Array<{ label: string, from: string | null, to: string | null }> }> } | null };
+export type CadreProfileQuery = { cadre: { id: string, version: number, idNumber: string | null, idNumberMasked: boolean, photoUrl: string | null, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, birthPlace: string | null, partyJoin: string | null, workStart: string | null, health: string | null, politicalStatus: string | null, professionalTitle: string | null, specialty: string | null, education: string | null, eduFtLevel: string | null, eduFtDegree: string | null, eduFtLevelSchool: string | null, eduFtDegreeSchool: string | null, eduPtLevel: string | null, eduPtDegree: string | null, eduPtLevelSchool: string | null, eduPtDegreeSchool: string | null, position: string | null, rank: string | null, status: string, managementLevel: string | null, sortOrder: number, proposedPosition: string | null, proposedRemoval: string | null, rewards: string | null, assessmentSummary: string | null, appointmentReason: string | null, reportingUnit: string | null, appointments: Array<{ kind: string, position: string, decidedOn: string, approver: string | null, documentNo: string | null }>, resume: Array<{ startMonth: string, endMonth: string | null, content: string }>, family: Array<{ relation: string, name: string, birthMonth: string | null, politicalStatus: string | null, workPosition: string | null }>, history: Array<{ version: number, action: string, actorName: string, reviewedBy: string | null, at: string, changes: Array<{ label: string, from: string | null, to: string | null }> }>, openChange: { id: string, status: string, returnReason: string | null, reviewedBy: string | null, submittedAt: string, changes: Array<{ label: string, from: string | null, to: string | null }> } | null } | null };
 
 export type UpdateCadreMutationVariables = Exact<{
   id: string | number;
@@ -485,7 +590,7 @@ export type UpdateCadreMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCadreMutation = { updateCadre: { id: string, version: number } | null };
+export type UpdateCadreMutation = { updateCadre: { id: string, version: number, openChange: { id: string, status: string } | null } | null };
 
 export type RecordCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -733,6 +838,21 @@ export const SecuritySettingsFieldsFragmentDoc = new TypedDocumentString(`
   max
   label
 }`, {"fragmentName":"SecuritySettingsFields"}) as unknown as TypedDocumentString<SecuritySettingsFieldsFragment, unknown>;
+export const AdminUnitFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}
+    `, {"fragmentName":"AdminUnitFields"}) as unknown as TypedDocumentString<AdminUnitFieldsFragment, unknown>;
 export const ActivateAccountDocument = new TypedDocumentString(`
     mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {
   activateAccount(username: $username, code: $code, newPassword: $newPassword) {
@@ -1360,6 +1480,155 @@ fragment SecuritySettingsFields on SecuritySettings {
     ...SecuritySettingFields
   }
 }`) as unknown as TypedDocumentString<UpdateTenantSecurityMutation, UpdateTenantSecurityMutationVariables>;
+export const AdminUnitsDocument = new TypedDocumentString(`
+    query AdminUnits($tenantCode: String) {
+  units(tenantCode: $tenantCode, includeRetired: true) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<AdminUnitsQuery, AdminUnitsQueryVariables>;
+export const UnitTenantsDocument = new TypedDocumentString(`
+    query UnitTenants {
+  tenants {
+    id
+    code
+    name
+    parentId
+  }
+}
+    `) as unknown as TypedDocumentString<UnitTenantsQuery, UnitTenantsQueryVariables>;
+export const CreateUnitDocument = new TypedDocumentString(`
+    mutation CreateUnit($input: CreateUnitInput!) {
+  createUnit(input: $input) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<CreateUnitMutation, CreateUnitMutationVariables>;
+export const UpdateUnitDocument = new TypedDocumentString(`
+    mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {
+  updateUnit(
+    id: $id
+    name: $name
+    kind: $kind
+    code: $code
+    sortOrder: $sortOrder
+  ) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<UpdateUnitMutation, UpdateUnitMutationVariables>;
+export const MoveUnitDocument = new TypedDocumentString(`
+    mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) {
+  moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<MoveUnitMutation, MoveUnitMutationVariables>;
+export const MergeUnitsDocument = new TypedDocumentString(`
+    mutation MergeUnits($fromId: ID!, $intoId: ID!) {
+  mergeUnits(fromId: $fromId, intoId: $intoId) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<MergeUnitsMutation, MergeUnitsMutationVariables>;
+export const RetireUnitDocument = new TypedDocumentString(`
+    mutation RetireUnit($id: ID!) {
+  retireUnit(id: $id) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<RetireUnitMutation, RetireUnitMutationVariables>;
+export const RestoreUnitDocument = new TypedDocumentString(`
+    mutation RestoreUnit($id: ID!) {
+  restoreUnit(id: $id) {
+    ...AdminUnitFields
+  }
+}
+    fragment AdminUnitFields on Unit {
+  id
+  name
+  parentId
+  sortOrder
+  kind
+  kindCode
+  code
+  retired
+  retiredAt
+  mergedIntoId
+  cadreCount
+}`) as unknown as TypedDocumentString<RestoreUnitMutation, RestoreUnitMutationVariables>;
 export const CadreLifecycleDocument = new TypedDocumentString(`
     query CadreLifecycle($id: ID!) {
   cadre(id: $id) {
@@ -1416,6 +1685,88 @@ export const DeleteCadreDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteCadreMutation, DeleteCadreMutationVariables>;
+export const MyRecordsDocument = new TypedDocumentString(`
+    query MyRecords($status: String, $first: Int, $offset: Int) {
+  myRecords(status: $status, first: $first, offset: $offset) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        kind
+        categoryId
+        category
+        categoryTitle
+        status
+        statusLabel
+        submittedAt
+        reviewedAt
+        reviewedBy
+        returnReason
+        cadre {
+          id
+          name
+          unitName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyRecordsQuery, MyRecordsQueryVariables>;
+export const CadreChangesDocument = new TypedDocumentString(`
+    query CadreChanges($status: String, $first: Int, $offset: Int) {
+  cadreChanges(status: $status, first: $first, offset: $offset) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        version
+        status
+        statusLabel
+        baseVersion
+        cadreVersion
+        stale
+        submittedBy
+        submittedAt
+        reviewedBy
+        reviewedAt
+        returnReason
+        cadre {
+          id
+          name
+          unitName
+        }
+        changes {
+          label
+          from
+          to
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CadreChangesQuery, CadreChangesQueryVariables>;
+export const ReviewCadreChangeDocument = new TypedDocumentString(`
+    mutation ReviewCadreChange($id: ID!, $version: Int!, $decision: String!, $reason: String) {
+  reviewCadreChange(
+    id: $id
+    version: $version
+    decision: $decision
+    reason: $reason
+  ) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewCadreChangeMutation, ReviewCadreChangeMutationVariables>;
 export const CadreProfileDocument = new TypedDocumentString(`
     query CadreProfile($id: ID!) {
   cadre(id: $id) {
@@ -1479,7 +1830,20 @@ export const CadreProfileDocument = new TypedDocumentString(`
       version
       action
       actorName
+      reviewedBy
       at
+      changes {
+        label
+        from
+        to
+      }
+    }
+    openChange {
+      id
+      status
+      returnReason
+      reviewedBy
+      submittedAt
       changes {
         label
         from
@@ -1494,6 +1858,10 @@ export const UpdateCadreDocument = new TypedDocumentString(`
   updateCadre(id: $id, version: $version, input: $input) {
     id
     version
+    openChange {
+      id
+      status
+    }
   }
 }
     `) as unknown as TypedDocumentString<UpdateCadreMutation, UpdateCadreMutationVariables>;

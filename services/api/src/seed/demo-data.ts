@@ -4,10 +4,7 @@
 // resume line, family row and ID number is generated here from a fixed seed (makeDemo): the same data on every seed.
 import type { TenantKind } from '../modules/tenants/repo.js';
 
-/**
- * Intended unit kind (unit.kind arrives with migration 0020 on another branch: the lead wires it after merging; it is
- * not written to the database yet).
- */
+/** A unit's kind as its label (shared/units.ts UNIT_KINDS; seed/demo.ts stores the code in unit.kind). */
 export type DemoUnitKind = '内设机构' | '派驻机构' | '巡察机构' | '县区纪委监委班子' | '企业纪委' | '院校纪委' | '其他';
 /** Where a person works: decides rank (civil servants only), professional titles and the wording of resumes. */
 export type Sector = 'commission' | 'enterprise' | 'university' | 'school' | 'hospital';

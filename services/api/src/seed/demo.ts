@@ -14,6 +14,7 @@ import { normalisePhoto } from '../modules/cadres/photo.js';
 import { encryptField, fieldKeys, keyedHash } from '../crypto/fields.js';
 import { newObjectKey, type ObjectStore } from '../storage/index.js';
 import { demoSet, seedDemoRecords } from './demo-records.js';
+import { unitKindCode } from '../../../../shared/units.js';
 import { DEMO_ROLES, DEMO_TENANTS, flatUnits, rng, type DemoCadre } from './demo-data.js';
 
 export interface SeedOptions {
@@ -106,14 +107,17 @@ export async function seedDemo(db: Kysely<DB>, password: string, opts: SeedOptio
       }))).execute();
       users += DEMO_ROLES.length;
 
-      // Units: the tree in depth-first order, each with its manual order among its siblings. (Each DemoUnit names its
-      // intended kind — 内设机构, 派驻机构 … — for unit.kind once that column exists.)
+      // Units: the tree in depth-first order, each with its manual order among its siblings, its kind (内设机构,
+      // 派驻机构 …: shared/units.ts) and a short code (the tenant's code and its place in that order).
       const unitIds: string[] = [];
       const siblings = new Map<number | null, number>();
       for (const { unit, parent: p } of flatUnits(t)) {
         const n = (siblings.get(p) ?? 0) + 1;
         siblings.set(p, n);
-        const ur = await trx.insertInto('unit').values({ tenant_id: row.id, parent_id: p === null ? null : unitIds[p], name: unit.name, sort_order: n * 10 })
+        const ur = await trx.insertInto('unit').values({
+          tenant_id: row.id, parent_id: p === null ? null : unitIds[p], name: unit.name, sort_order: n * 10,
+          kind: unitKindCode(unit.kind) ?? 'other', code: `${t.code.toUpperCase()}-${String(unitIds.length + 1).padStart(3, '0')}`,
+        })
           .returning('id').executeTakeFirstOrThrow();
         unitIds.push(ur.id);
       }
