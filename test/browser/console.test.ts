@@ -103,7 +103,13 @@ describe.skipIf(!hasChromium)('console in the browser', () => {
     const initials = unit!.pinyin.map((s) => s[0]).join('');
     const full = unit!.pinyin.join('');
     const parents = new Set(units.map((u) => u.parentId));
-    const other = units.find((u) => !parents.has(u.id) && u.id !== unit!.id && !nameMatches(u.name, u.pinyin, initials) && !nameMatches(u.name, u.pinyin, full));
+    // A matched unit keeps its children in the tree: the unmatched one must be outside its subtree.
+    const below = new Set([unit!.id]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const u of units) if (u.parentId && below.has(u.parentId) && !below.has(u.id)) { below.add(u.id); grew = true; }
+    }
+    const other = units.find((u) => !parents.has(u.id) && !below.has(u.id) && !nameMatches(u.name, u.pinyin, initials) && !nameMatches(u.name, u.pinyin, full));
     // The server's units(search:) agrees with the console's rule.
     const served = await api<{ units: { id: string }[] }>('query($s: String) { units(search: $s) { id } }', { s: initials }, token);
     expect(served.units.map((u) => u.id)).toContain(unit!.id);
