@@ -24,9 +24,9 @@ describe.skipIf(isPg)('migration 0023 on existing cadres (pglite)', () => {
       const b = await cadre(zb, '江红', ['江', '江红', '红', 'j', 'jh', 'jg', 'jianghong', 'jianggong'], ['jianghong', 'jh', 'jianggong', 'jg']);
 
       // The runner's way: the applied migrations recorded, then migrate() as the owner.
+      await pg.exec('set role lz_owner');
       await pg.exec('create table schema_migration (name text primary key, applied_at timestamptz not null default now())');
       for (const m of listMigrations().filter((x) => x.name < '0023')) await pg.query('insert into schema_migration (name) values ($1)', [m.name]);
-      await pg.exec('set role lz_owner');
       const applied = await migrate({
         exec: async (q) => { await pg.exec(q); },
         rows: async <T,>(q: string) => (await pg.query<T>(q)).rows,
