@@ -5,10 +5,11 @@ import { useEffect, useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useGqlQuery } from '../api/query';
 import { graphql } from '../gql';
+import { filterTreeNodeByName } from './tree';
 
-interface UnitNode { value: string; title: string; key: string; disabled?: boolean; children?: UnitNode[] }
+interface UnitNode { value: string; title: string; key: string; pinyin: string[]; disabled?: boolean; children?: UnitNode[] }
 
-const PickerUnitsDocument = graphql(`query PickerUnits { units { id name parentId sortOrder tenant { id } } }`);
+const PickerUnitsDocument = graphql(`query PickerUnits { units { id name pinyin parentId sortOrder tenant { id } } }`);
 
 /** The units of tenant `tenantId` as tree nodes (units whose parent is not visible, e.g. a filler's, are roots). */
 export function useUnitTree(tenantId: string | undefined, exclude?: string | null) {
@@ -18,7 +19,7 @@ export function useUnitTree(tenantId: string | undefined, exclude?: string | nul
     const units = (all ?? []).filter((u) => u.tenant.id === tenantId);
     const build = (parent: string | null): UnitNode[] => units.filter((u) => u.parentId === parent)
       .sort((a, b) => a.sortOrder - b.sortOrder)
-      .map((u) => ({ value: u.id, key: u.id, title: u.name, disabled: u.id === exclude, children: build(u.id) }));
+      .map((u) => ({ value: u.id, key: u.id, title: u.name, pinyin: u.pinyin, disabled: u.id === exclude, children: build(u.id) }));
     const ids = new Set(units.map((u) => u.id));
     const roots = units.filter((u) => !u.parentId || !ids.has(u.parentId)).map((u) => u.parentId);
     return [...new Set(roots)].flatMap((r) => build(r));
@@ -51,7 +52,8 @@ export function UnitPicker({ tenantId, value, onChange, exclude, placeholder = '
       onChange={(v: string | undefined) => onChange?.(v)}
       treeDefaultExpandAll
       showSearch
-      treeNodeFilterProp="title"
+      // By name, full pinyin or initials (shared/name-match.ts).
+      filterTreeNode={filterTreeNodeByName}
       loading={tree.loading}
       placeholder={placeholder}
       notFoundContent={tree.loading ? '正在加载单位…' : '本机构还没有单位，请先建立单位目录'}

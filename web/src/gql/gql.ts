@@ -21,7 +21,7 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query CodeTable($n: [String!]) { codeTables(names: $n) { name title items { code label abbr parent initials pinyin } } }\n": typeof types.CodeTableDocument,
-    "query PickerUnits { units { id name parentId sortOrder tenant { id } } }": typeof types.PickerUnitsDocument,
+    "query PickerUnits { units { id name pinyin parentId sortOrder tenant { id } } }": typeof types.PickerUnitsDocument,
     "fragment AdminTenantFields on Tenant { id code name kind kindLabel path parentId sortOrder status effectiveStatus }": typeof types.AdminTenantFieldsFragmentDoc,
     "\n  fragment RoleGrantFields on RoleGrant {\n    id tenantId tenantCode tenantName userId username displayName role roleLabel previousRole previousRoleLabel\n    newAccount reconfirmation unitNames status statusLabel requestedByName requestedAt decidedByName decidedAt reason canDecide\n  }\n": typeof types.RoleGrantFieldsFragmentDoc,
     "\n  fragment AdminUserFields on User {\n    id username displayName role roleLabel status statusLabel locked lockedUntil failedLogins lastLoginAt lastLoginIp\n    mustChangePassword activationPending activationExpiresAt createdAt tenantId tenantCode tenantName unitIds\n    pendingGrant { id role roleLabel unitNames requestedAt }\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
@@ -83,7 +83,7 @@ const documents: Documents = {
     "mutation Logout { logout }": types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  query CodeTable($n: [String!]) { codeTables(names: $n) { name title items { code label abbr parent initials pinyin } } }\n": types.CodeTableDocument,
-    "query PickerUnits { units { id name parentId sortOrder tenant { id } } }": types.PickerUnitsDocument,
+    "query PickerUnits { units { id name pinyin parentId sortOrder tenant { id } } }": types.PickerUnitsDocument,
     "fragment AdminTenantFields on Tenant { id code name kind kindLabel path parentId sortOrder status effectiveStatus }": types.AdminTenantFieldsFragmentDoc,
     "\n  fragment RoleGrantFields on RoleGrant {\n    id tenantId tenantCode tenantName userId username displayName role roleLabel previousRole previousRoleLabel\n    newAccount reconfirmation unitNames status statusLabel requestedByName requestedAt decidedByName decidedAt reason canDecide\n  }\n": types.RoleGrantFieldsFragmentDoc,
     "\n  fragment AdminUserFields on User {\n    id username displayName role roleLabel status statusLabel locked lockedUntil failedLogins lastLoginAt lastLoginIp\n    mustChangePassword activationPending activationExpiresAt createdAt tenantId tenantCode tenantName unitIds\n    pendingGrant { id role roleLabel unitNames requestedAt }\n  }\n": types.AdminUserFieldsFragmentDoc,
@@ -166,7 +166,7 @@ export function graphql(source: "\n  query CodeTable($n: [String!]) { codeTables
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query PickerUnits { units { id name parentId sortOrder tenant { id } } }"): typeof import('./graphql').PickerUnitsDocument;
+export function graphql(source: "query PickerUnits { units { id name pinyin parentId sortOrder tenant { id } } }"): typeof import('./graphql').PickerUnitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -301,7 +301,7 @@ export type CodeTableQuery = { codeTables: Array<{ name: string, title: string, 
 export type PickerUnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PickerUnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null, sortOrder: number, tenant: { id: string } }> };
+export type PickerUnitsQuery = { units: Array<{ id: string, name: string, pinyin: Array<string>, parentId: string | null, sortOrder: number, tenant: { id: string } }> };
 
 export type AdminTenantFieldsFragment = { id: string, code: string, name: string, kind: string, kindLabel: string, path: string, parentId: string | null, sortOrder: number, status: string, effectiveStatus: string };
 
@@ -924,6 +924,7 @@ export const PickerUnitsDocument = new TypedDocumentString(`
   units {
     id
     name
+    pinyin
     parentId
     sortOrder
     tenant {
