@@ -482,7 +482,7 @@ function careerOf(r: Rng, companies: string[], sector: Sector, position: string,
   master: boolean, gradY: number, ptSchool: string | null): DemoResume[] {
   const pick = pickOf(r);
   const lines: DemoResume[] = [{ startMonth: ym(by + 18, 9), endMonth: ym(by + 22, 7), content: `${school}${major}专业学习` }];
-  if (master) lines.push({ startMonth: ym(by + 22, 9), endMonth: ym(gradY, 7), content: `${school}${major}专业硕士研究生学习` });
+  if (master) lines.push({ startMonth: ym(by + 22, 7), endMonth: ym(gradY, 7), content: `${school}${major}专业硕士研究生学习` });
   const years = TODAY_YEAR - gradY;
   const stages = Math.max(1, Math.min(4, Math.floor(years / 5)));
   const fill = (s: string) => s.replace('{county}', pick(COUNTIES)).replace('{town}', pick(TOWNS))
