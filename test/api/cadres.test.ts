@@ -114,7 +114,7 @@ describe(`cadres (${engineName})`, () => {
     // An officer of 五华区 cannot place a cadre into a unit of 盘龙区.
     const plUnit = (await t.gql(await tok('km-pl.officer'), '{ units(tenantCode:"km-pl"){ id } }')).data.units[0].id;
     const cross = await t.gql(await tok('km-wh.officer'), create, { u: plUnit });
-    expect(cross.errors?.[0].message).toBe('单位不存在');
+    expect(cross.errors?.[0].message).toBe('所选单位不存在，请从单位目录中选择');
     const bad = await t.gql(await tok('km-wh.officer'), 'mutation($u:ID!){ createCadre(input:{name:"张三", unitId:$u, birthMonth:"19801"}){ id } }', { u: units[0].id });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -151,7 +151,7 @@ describe(`cadres (${engineName})`, () => {
     expect(submitted.openChange).toEqual({ status: 'pending', changes: [{ label: '现任职务', to: '填报提交的职务' }] });
     expect((await t.gql(filler, upd, { id: mine.id, v: await ver(mine.id), p: { unitId: outside.id } })).data.updateCadre).toBeNull();
     const create = 'mutation($u:ID!){ createCadre(input:{name:"填报测试", unitId:$u}){ id unit { name } } }';
-    expect((await t.gql(filler, create, { u: outside.id })).errors?.[0].message).toBe('单位不存在');
+    expect((await t.gql(filler, create, { u: outside.id })).errors?.[0].message).toBe('所选单位不存在，请从单位目录中选择');
     expect((await t.gql(filler, create, { u: inReach[1].id })).data.createCadre.unit.name).toBe(inReach[1].name);
   });
 

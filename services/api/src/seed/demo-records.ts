@@ -1,5 +1,5 @@
-// Demo archive records: every tenant's staff have records in all twelve categories (docs/domain.md#the-twelve-
-// categories), told in that body's own words — its streets, firms, hotels, issuing bodies and people — so no two
+// Demo archive records: every tenant's staff have records in all twelve categories
+// (docs/domain.md#the-twelve-categories), told in that body's own words — its streets, firms, hotels, issuing bodies and people — so no two
 // tenants share a record. Handlings spread over the four forms (四种形态), some still inside their influence period
 // in 2026 (the warnings have something to show), and records the filler entered are pending or returned.
 // The first cadre of a tenant sits in the filler's unit and holds an accepted gift and a pending celebration.

@@ -1,4 +1,4 @@
-// Fillers' edits of a cadre's basic information go to review, as their records do (issue 13; docs/domain.md#roles):
+// Fillers' edits of a cadre's basic information go to review, as their records do (issue 13; docs/domain.md#review-of-what-fillers-enter-审核-我的填报):
 // an edit by someone who may not review cadres (a filler) becomes a pending change (cadre_change) that officers accept
 // or return beside the records (审核 page). Accepting applies it as a normal versioned update of the cadre
 // (cadres/commands.ts updateCadre) whose revision names the filler as author and the officer as reviewer; a cadre
