@@ -360,12 +360,12 @@ describe(`appointment-form import and export (${engineName})`, () => {
     expect(h.map((v: any) => [v.version, v.action])).toEqual([[3, 'update'], [2, 'update'], [1, 'create']]);
     expect(byLabel(h[2])).toEqual({ 来源: [null, '导入干部任免审批表'] });
     const imported = byLabel(h[1]), edited = byLabel(h[0]);
-    // The import writes what GraphQL writes: labels, empty as null, rows as one-line summaries.
+    // The import writes what GraphQL writes: labels, empty as null, rows as one-line summaries (months shown YYYY.MM).
     expect(imported).toEqual({
       现任职务: ['五华区纪委监委第一纪检监察室主任', '五华区纪委监委副书记'],
       简历: [
-        '199709-200107 云南大学法学院法学专业学习；200107-201503 五华区纪委科员；201503- 五华区纪委监委第一纪检监察室主任\n（其间：2016.09--2018.07 在职学习）',
-        '199709-200107 云南大学法学院法学专业学习；200107-201503 五华区纪委科员；201503-202001 五华区纪委监委第一纪检监察室主任；202001- 五华区纪委监委副书记\n（其间：2016.09--2018.07 在职学习）',
+        '1997.09-2001.07 云南大学法学院法学专业学习；2001.07-2015.03 五华区纪委科员；2015.03- 五华区纪委监委第一纪检监察室主任\n（其间：2016.09--2018.07 在职学习）',
+        '1997.09-2001.07 云南大学法学院法学专业学习；2001.07-2015.03 五华区纪委科员；2015.03-2020.01 五华区纪委监委第一纪检监察室主任；2020.01- 五华区纪委监委副书记\n（其间：2016.09--2018.07 在职学习）',
       ],
       家庭成员: [`妻子 王芳；女儿 ${name}一`, `妻子 王芬；女儿 ${name}一`],
       DaoLingNianYue: ['203906', '204006'],
