@@ -21,6 +21,8 @@ describe.skipIf(!hasChromium)('cadre lifecycle in the browser', () => {
   /** Pick a unit by name in the tree picker with the test id. */
   async function pickUnit(page: Page, testId: string, name: string) {
     await page.getByTestId(testId).click();
+    // Typed into the picker's search: a long tree scrolls virtually, and a far node is not rendered until filtered to.
+    await page.keyboard.type(name);
     await page.locator('.ant-select-tree-title').filter({ hasText: name }).filter({ visible: true }).first().click();
     await expect.poll(() => page.getByTestId(testId).innerText()).toContain(name);
   }

@@ -45,6 +45,8 @@ describe.skipIf(!hasChromium)('day one of a new commission in the browser', () =
   /** Pick a unit by name in a tree picker (after the dropdown's opening animation: a click during it can be lost). */
   async function pickUnit(page: Page, testId: string, name: string) {
     await page.getByTestId(testId).click();
+    // Typed into the picker's search: a long tree scrolls virtually, and a far node is not rendered until filtered to.
+    await page.keyboard.type(name);
     const title = page.locator('.ant-select-tree-title').filter({ hasText: name }).filter({ visible: true }).first();
     await title.waitFor(WAIT);
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
