@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { withScope } from '../../services/api/src/db/scope.js';
 import { maskIdNumber } from '../../services/api/src/modules/cadres/fields.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, uploadForms, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
 import { idFor } from '../helpers/id-number.js';
 
@@ -111,12 +111,7 @@ describe(`personal data in answers (${engineName})`, () => {
     const wrong = idFor(`${id.slice(0, 14)}${String((Number(id.slice(14, 17)) + 2) % 1000).padStart(3, '0')}`);
     const form = (n: string) => `<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>${name}</XingMing><ChuShengNianYue>197906</ChuShengNianYue><ShenFenZheng>${n}</ShenFenZheng></Person>`;
     const preview = async (token: string, n: string) => {
-      const fd = new FormData();
-      fd.append('file', new Blob([form(n)]), 'guess.lrmx');
-      const req = new Request('http://x/', { method: 'POST', body: fd });
-      const res = await t.app.inject({ method: 'POST', url: '/api/imports', payload: Buffer.from(await req.arrayBuffer()),
-        headers: { authorization: `Bearer ${token}`, 'content-type': req.headers.get('content-type')! } });
-      const f = res.json().files[0];
+      const f = (await uploadForms(t.app, token, [{ name: 'guess.lrmx', data: form(n) }])).body.files[0];
       return { status: f.status, error: f.error, warnings: f.warnings, match: f.match, id: f.fields?.ShenFenZheng };
     };
     const right = await preview(filler, id);

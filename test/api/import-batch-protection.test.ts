@@ -20,6 +20,7 @@ import { seedDemo } from '../../services/api/src/seed/demo.js';
 import { sweepAllBatches } from '../../services/api/src/modules/imports/batches.js';
 import { DEMO_PASSWORD, engineName, isPg, openTestDatabase, testConfig } from '../helpers/db.js';
 import { idFor } from '../helpers/id-number.js';
+import { uploadForms } from '../helpers/app.js';
 
 const rand3 = () => String(Math.floor(Math.random() * 900) + 100);
 /** Canaries unique to this run: the cadre's own number, and a family member's in an element this version does not know. */
@@ -39,14 +40,7 @@ async function login(a: Api, u: string) {
     payload: JSON.stringify({ query: 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ accessToken } }', variables: { u, p: DEMO_PASSWORD } }) });
   return r.json().data.login.accessToken as string;
 }
-async function upload(a: Api, token: string, name: string, data: string) {
-  const fd = new FormData();
-  fd.append('file', new Blob([data]), name);
-  const req = new Request('http://x/', { method: 'POST', body: fd });
-  const res = await a.app.inject({ method: 'POST', url: '/api/imports', payload: Buffer.from(await req.arrayBuffer()),
-    headers: { authorization: `Bearer ${token}`, 'content-type': req.headers.get('content-type')! } });
-  return { status: res.statusCode, body: res.json() };
-}
+const upload = (a: Api, token: string, name: string, data: string) => uploadForms(a.app, token, [{ name, data }]);
 /** Confirm into the caller's first top-level unit, chosen explicitly (the API never picks a unit itself). */
 const confirm = async (a: Api, token: string, batchId: string) => {
   const gql = async (query: string, variables = {}) => (await a.app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ query, variables }) })).json();

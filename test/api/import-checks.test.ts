@@ -16,7 +16,7 @@ import { restCommandContext } from '../../services/api/src/modules/command.js';
 import { planFromForm, rehearseWrite, writeRefusal } from '../../services/api/src/modules/imports/apply.js';
 import { birthFromAge, currentMonth } from '../../services/api/src/modules/imports/model.js';
 import { inputRefusal } from '../../services/api/src/graphql/hardening.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, uploadForms, type TestApp } from '../helpers/app.js';
 import { engineName, testConfig } from '../helpers/db.js';
 import { idFor } from '../helpers/id-number.js';
 
@@ -30,16 +30,7 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'forms');
 const fixture = (f: string) => fs.readFileSync(path.join(FIXTURES, f));
 const han = () => '甲乙丙丁戊己庚辛壬癸'[Math.floor(Math.random() * 10)] + '子丑寅卯辰巳午未申酉'[Math.floor(Math.random() * 10)];
 
-async function upload(token: string, files: { name: string; data: Buffer }[]) {
-  const fd = new FormData();
-  for (const f of files) fd.append('file', new Blob([new Uint8Array(f.data)]), f.name);
-  const req = new Request('http://x/', { method: 'POST', body: fd });
-  const res = await t.app.inject({
-    method: 'POST', url: '/api/imports', payload: Buffer.from(await req.arrayBuffer()),
-    headers: { authorization: `Bearer ${token}`, 'content-type': req.headers.get('content-type')! },
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const upload = (token: string, files: { name: string; data: Buffer }[]) => uploadForms(t.app, token, files);
 const confirm = async (token: string, batchId: string, body: object | string) => {
   const res = await t.app.inject({
     method: 'POST', url: `/api/imports/${batchId}/confirm`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

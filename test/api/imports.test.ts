@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { sql } from 'kysely';
 import { withScope } from '../../services/api/src/db/scope.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, uploadForms, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
 import { rawZip } from '../helpers/zip.js';
 import { idFor } from '../helpers/id-number.js';
@@ -31,16 +31,7 @@ const fixture = (f: string) => fs.readFileSync(path.join(FIXTURES, f));
 const uniq = () => String(Math.floor(Math.random() * 900) + 100);
 const han = () => '甲乙丙丁戊己庚辛壬癸'[Math.floor(Math.random() * 10)] + '子丑寅卯辰巳午未申酉'[Math.floor(Math.random() * 10)];
 
-async function upload(token: string, files: { name: string; data: Buffer }[]) {
-  const fd = new FormData();
-  for (const f of files) fd.append('file', new Blob([new Uint8Array(f.data)]), f.name);
-  const req = new Request('http://x/', { method: 'POST', body: fd });
-  const res = await t.app.inject({
-    method: 'POST', url: '/api/imports', payload: Buffer.from(await req.arrayBuffer()),
-    headers: { authorization: `Bearer ${token}`, 'content-type': req.headers.get('content-type')! },
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const upload = (token: string, files: { name: string; data: Buffer }[]) => uploadForms(t.app, token, files);
 /** The first top-level unit of the caller's own tenant (looked up, never named). */
 const firstUnit = async (token: string) => {
   const me = (await t.gql(token, '{ me { tenant { code } } }')).data.me;

@@ -33,3 +33,15 @@ export async function createTestApp(opts: { poolSize?: number; config?: Partial<
   };
   return { app, database, gql, login, close: async () => { await app.close(); await database.close(); } };
 }
+
+/** POST appointment forms to /api/imports as the console's upload does (multipart, one part per file). */
+export async function uploadForms(app: FastifyInstance, token: string, files: { name: string; data: Buffer | string }[]) {
+  const fd = new FormData();
+  for (const f of files) fd.append('file', new Blob([typeof f.data === 'string' ? f.data : new Uint8Array(f.data)]), f.name);
+  const req = new Request('http://x/', { method: 'POST', body: fd });
+  const res = await app.inject({
+    method: 'POST', url: '/api/imports', payload: Buffer.from(await req.arrayBuffer()),
+    headers: { authorization: `Bearer ${token}`, 'content-type': req.headers.get('content-type')! },
+  });
+  return { status: res.statusCode, body: res.json(), res };
+}

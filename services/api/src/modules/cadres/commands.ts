@@ -164,6 +164,23 @@ export async function createCadre(c: CommandContext, input: CreateCadreInput): P
 export interface UpdateAuthorship { author?: { id: string; name: string }; reviewer?: { id: string; name: string } }
 
 /**
+ * The cadre an edit (direct or proposed) applies to, or why not: missing or unreadable, outside the caller's reach
+ * (itself or the unit it would move to), or changed since `version` (stale). The cadre is noted in the access log.
+ */
+export async function cadreToEdit(
+  c: CommandContext, id: string, version: number, input: Pick<UpdateCadreInput, 'unitId'>,
+): Promise<{ ok: true; current: CadreRow } | Exclude<UpdateCadreResult, { ok: true }>> {
+  if (!isUuid(id)) return { ok: false, reason: 'missing' };
+  const current = await findCadre(c.trx, id);
+  if (!current || !canOn(c, 'read', current)) return { ok: false, reason: 'missing' };
+  if (!canOn(c, 'update', current)) return { ok: false, reason: 'outOfReach' };
+  if (input.unitId && !unitInReach(c, String(input.unitId))) return { ok: false, reason: 'outOfReach' };
+  c.audit.touch([current]);
+  if (current.version !== version) return { ok: false, reason: 'stale', current };
+  return { ok: true, current };
+}
+
+/**
  * Update a cadre seen at `version`: the basic fields given, the unit (a move, within reach), the ID number and the
  * rows given. Missing or unreadable: 'missing'; readable but not the caller's to change (or the new unit is not):
  * 'outOfReach'; another save came first: 'stale'.
@@ -172,13 +189,9 @@ export async function updateCadre(
   c: CommandContext, id: string, version: number, input: UpdateCadreInput, by: UpdateAuthorship = {},
 ): Promise<UpdateCadreResult> {
   const { trx, principal } = c;
-  if (!isUuid(id)) return { ok: false, reason: 'missing' };
-  const current = await findCadre(trx, id);
-  if (!current || !canOn(c, 'read', current)) return { ok: false, reason: 'missing' };
-  if (!canOn(c, 'update', current)) return { ok: false, reason: 'outOfReach' };
-  if (input.unitId && !unitInReach(c, String(input.unitId))) return { ok: false, reason: 'outOfReach' };
-  c.audit.touch([current]);
-  if (current.version !== version) return { ok: false, reason: 'stale', current };
+  const target = await cadreToEdit(c, id, version, input);
+  if (!target.ok) return target;
+  const { current } = target;
   const rowsBefore = await rowSummaries(c, current.id);
   const res = await updateCadreRow(trx, current.id, version, basicPatch(input), idNumberColumns(c, input.idNumber));
   if (res === 'missing') return { ok: false, reason: 'missing' };

@@ -16,7 +16,7 @@ import { badInput } from '../../graphql/context.js';
 import { beijingTime } from '../../util/time.js';
 import { denied, type CommandContext } from '../command.js';
 import {
-  idNumberColumns, ROW_LABELS, rowSummaries, rowSummary, unitInReach, updateCadre, type UpdateCadreInput, type UpdateCadreResult,
+  cadreToEdit, idNumberColumns, ROW_LABELS, rowSummaries, rowSummary, updateCadre, type UpdateCadreInput, type UpdateCadreResult,
 } from '../cadres/commands.js';
 import { BASIC_FIELDS } from '../cadres/fields.js';
 import { findCadre, type CadreRow } from '../cadres/repo.js';
@@ -87,12 +87,9 @@ export async function proposalDiff(c: Pick<CommandContext, 'trx'>, cadre: CadreR
 export async function editCadre(c: CommandContext, id: string, version: number, input: UpdateCadreInput): Promise<EditResult> {
   if (editsAreDirect(c)) return updateCadre(c, id, version, input);
   const { trx, principal } = c;
-  const current = await findCadre(trx, id);
-  if (!current || !canOn(c, 'read', current)) return { ok: false, reason: 'missing' };
-  if (!canOn(c, 'update', current)) return { ok: false, reason: 'outOfReach' };
-  if (input.unitId && !unitInReach(c, String(input.unitId))) return { ok: false, reason: 'outOfReach' };
-  c.audit.touch([current]);
-  if (current.version !== version) return { ok: false, reason: 'stale', current };
+  const target = await cadreToEdit(c, id, version, input);
+  if (!target.ok) return target;
+  const { current } = target;
   const proposal = proposalOf(c, input);
   if (!(await proposalDiff(c, current, proposal)).length) throw badInput('基本信息没有修改，无需提交审核');
   const open = await openChangeOf(trx, current.id, principal.userId);
