@@ -242,4 +242,25 @@ describe(`form import checks (${engineName})`, () => {
       expect(after.history[0].changes.map((c: any) => c.label).filter((l: string) => l !== '来源'), format).toEqual([]);
     }
   });
+
+  it('a filler\'s form that matches an existing archive is refused at preview (its changes go to review), and nothing changes', async () => {
+    const officer = await tok('km-wh.officer'), filler = await tok('km-wh.filler');
+    const unitId = await someUnit(filler);
+    const name = `审改${han()}`;
+    const made = await t.gql(officer, 'mutation($i:CadreInput!){ createCadre(input:$i){ id version position } }',
+      { i: { name, unitId, birthMonth: '198103', position: '科员' } });
+    const cadre = made.data.createCadre;
+    const form = `<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>${name}</XingMing><ChuShengNianYue>198103</ChuShengNianYue><XianRenZhiWu>副主任</XianRenZhiWu></Person>`;
+    const byFiller = await upload(filler, [{ name: 'a.lrmx', data: Buffer.from(form) }]);
+    expect(byFiller.body.files[0].match).toMatchObject({ cadreId: cadre.id });
+    expect(byFiller.body.files[0].status).toBe('error');
+    expect(byFiller.body.files[0].error).toContain('须在档案中编辑基本信息并提交审核');
+    const tried = await confirm(filler, byFiller.body.batchId, {});
+    expect(tried.body.cadres ?? []).toEqual([]);
+    const after = (await t.gql(officer, 'query($id:ID!){ cadre(id:$id){ version position } }', { id: cadre.id })).data.cadre;
+    expect(after).toEqual({ version: cadre.version, position: '科员' });
+    // The officer's own import of the same form is a direct update.
+    const byOfficer = await upload(officer, [{ name: 'a.lrmx', data: Buffer.from(form) }]);
+    expect(byOfficer.body.files[0].status).toBe('ok');
+  });
 });

@@ -13,6 +13,7 @@ import { BASIC_FIELDS, basicSchema, type BasicColumn, canonicalCode, maskIdNumbe
 import { findCadre, listCadres, type CadreRow } from '../cadres/repo.js';
 import { listFamily, listResume, type FamilyIn, type ResumeIn } from '../cadres/rows.js';
 import { createCadre, unitInReach, updateCadre } from '../cadres/commands.js';
+import { editsAreDirect } from '../inbox/commands.js';
 import type { CommandContext } from '../command.js';
 import { formatResume, KNOWN_LABELS, parseResume, printMonth, type FamilyItem, type FormFields } from './model.js';
 
@@ -233,6 +234,10 @@ export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: strin
     extra: Object.keys(extra).length ? { values: extra, label: (k: string) => KNOWN_LABELS[k] ?? k } : null,
   };
   if (match) {
+    // A filler's changes to an existing archive go to review (modules/inbox); an import would bypass it, so a form
+    // that matches an existing cadre is refused for them (docs/domain.md#review-of-what-fillers-enter-审核-我的填报).
+    const refused = archiveEditRefusal(c, match.cadre.name);
+    if (refused) return { error: refused };
     const res = await updateCadre(c, match.cadre.id, match.cadre.version, { ...basicFor(plan, match.cadre), ...sections });
     if (res.ok) {
       await storePhoto();
@@ -246,6 +251,13 @@ export async function writeCadre(w: WriteContext, plan: CadrePlan, unitId: strin
   await storePhoto();
   return { cadre: res.cadre, created: true };
 }
+
+/**
+ * Why the caller may not update an existing archive by import, or null: a filler's changes go to review
+ * (modules/inbox), which an import would bypass (docs/domain.md#review-of-what-fillers-enter-审核-我的填报).
+ */
+export const archiveEditRefusal = (c: Pick<CommandContext, 'ability'>, name: string) => (editsAreDirect(c) ? null
+  : `「${name}」已有档案：填报员对已有档案的修改须在档案中编辑基本信息并提交审核，不能以导入覆盖`);
 
 /** The cadre as a form, for export (.lrmx and .docx). The ID number only for those who may see it. */
 export async function formOfCadre(trx: Tx, keys: FieldKeys, store: ObjectStore, cadre: CadreRow, revealId: boolean): Promise<FormFields> {

@@ -21,7 +21,7 @@ import type { ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
 import { findCadre } from '../cadres/repo.js';
 import { samePhoto } from '../cadres/photo.js';
-import { diffCadre, formOfCadre, matchCadre, planFromForm, rehearsalUnit, rehearseWrite, writeCadre, writeRefusal } from './apply.js';
+import { archiveEditRefusal, diffCadre, formOfCadre, matchCadre, planFromForm, rehearsalUnit, rehearseWrite, writeCadre, writeRefusal } from './apply.js';
 import { restCommandContext } from '../command.js';
 import { droppedFiles, openFiles, previewFor, sealFiles, startBatchSweeper, sweepBatches, type BatchFile } from './batches.js';
 import { buildFormDocx } from './docx-write.js';
@@ -124,14 +124,16 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       }
       const canUpdate = match ? ability.can('update', asSubject('Cadre', { ...match.cadre })) : true;
       // What confirming will check, checked now: a preview's 'ok' does not fail at confirmation.
-      const refusal = canUpdate ? await rehearseWrite({ command, store }, plan, unitForNew) : null;
+      const notDirect = match && canUpdate ? archiveEditRefusal(command, match.cadre.name) : null;
+      const refusal = canUpdate && !notDirect ? await rehearseWrite({ command, store }, plan, unitForNew) : null;
       if (refusal) {
         req.log.warn({ err: refusal.cause, file: p.name }, 'import rehearsal refused');
         files.push({ name: p.name, status: 'error', error: `${p.name}：${refusal.error}`, warnings, fields: p.fields });
         continue;
       }
       files.push({
-        name: p.name, status: canUpdate ? 'ok' : 'error', error: canUpdate ? undefined : `${p.name}：匹配到的干部不在您的管理范围内`, warnings, fields: p.fields,
+        name: p.name, status: canUpdate && !notDirect ? 'ok' : 'error', warnings, fields: p.fields,
+        error: !canUpdate ? `${p.name}：匹配到的干部不在您的管理范围内` : notDirect ? `${p.name}：${notDirect}` : undefined,
         match: match ? { cadreId: match.cadre.id, name: match.cadre.name, unitName: match.cadre.unit_name, by: match.by, diff: await diffCadre(trx, keys, match.cadre, plan, ability.can('reveal', 'Cadre')) } : null,
       });
       if (match && plan.photo && match.cadre.photo_key) samePhotoCheck.push({ file: files[files.length - 1], key: match.cadre.photo_key, photo: plan.photo });
