@@ -192,6 +192,13 @@ describe(`unit administration (${engineName})`, () => {
     const cadre = await gql('km-gd.officer', 'query($id:ID!){ cadre(id:$id){ unit { id name } history { action changes { label from to } } } }', { id: c1.id });
     expect(cadre.data.cadre.unit).toEqual({ id: into.id, name: '合并目标' });
     expect(cadre.data.cadre.history[0].changes).toEqual(expect.arrayContaining([{ label: '单位', from: '合并源', to: '合并目标' }]));
+    // Its unit history shows the merge as a move, and the retired source takes no cadre any more.
+    const moves = (await gql('km-gd.officer', 'query($id:ID!){ cadre(id:$id){ unitHistory { fromUnitName toUnitName } } }', { id: c1.id })).data.cadre.unitHistory;
+    expect(moves[0]).toEqual({ fromUnitName: '合并源', toUnitName: '合并目标' });
+    const back = await gql('km-gd.officer', 'mutation($id:ID!,$u:ID!){ moveCadre(id:$id, unitId:$u){ id } }', { id: c1.id, u: from.id });
+    expect(msg(back)).toBe('「合并源」已撤销，不能再调入干部');
+    const intoRetired = await gql('km-gd.officer', 'mutation($u:ID!){ createCadre(input:{ name:"撤销单位测", unitId:$u }){ id } }', { u: from.id });
+    expect(msg(intoRetired)).toBe('所选单位不存在，请从单位目录中选择');
     const state = await asRoot(async (trx) => ({
       from: await trx.selectFrom('unit').select(['retired_at', 'merged_into_id']).where('id', '=', from.id).executeTakeFirstOrThrow(),
       kid: await trx.selectFrom('unit').select(['parent_id']).where('id', '=', fromKid.id).executeTakeFirstOrThrow(),

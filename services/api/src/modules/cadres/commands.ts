@@ -249,9 +249,10 @@ export async function moveCadre(c: CommandContext, id: string, unitId: string): 
   if (!current) return MISSING;
   if (!canOn(c, 'update', current)) return refuse('outOfReach', '无权调整该干部的单位');
   const unit = isUuid(unitId)
-    ? await c.trx.selectFrom('unit').select(['id', 'name']).where('id', '=', unitId).where('tenant_id', '=', current.tenant_id).executeTakeFirst()
+    ? await c.trx.selectFrom('unit').select(['id', 'name', 'retired_at']).where('id', '=', unitId).where('tenant_id', '=', current.tenant_id).executeTakeFirst()
     : undefined;
   if (!unit) return refuse('invalid', '目标单位不存在，或不属于该干部所在的机构：只能调整到本机构的单位');
+  if (unit.retired_at) return refuse('invalid', `「${unit.name}」已撤销，不能再调入干部`);
   if (unit.id === current.unit_id) return refuse('invalid', `该干部已在「${unit.name}」`);
   if (!unitInReach(c, unit.id)) return refuse('outOfReach', `无权把干部调整到「${unit.name}」`);
   const res = await updateCadre(c, current.id, current.version, { unitId: unit.id });

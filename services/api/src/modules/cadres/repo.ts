@@ -308,7 +308,8 @@ function toRow(i: CadreInput, idNumber?: IdNumberColumns): Updateable<CadreTable
 /** Insert a cadre into the tenant that owns the unit (the unit must be visible). */
 export async function insertCadre(trx: Tx, i: CadreInput, idNumber?: IdNumberColumns): Promise<string | null> {
   if (!isUuid(i.unitId)) return null;
-  const unit = await trx.selectFrom('unit').select(['id', 'tenant_id']).where('id', '=', i.unitId).executeTakeFirst();
+  // A retired unit is kept for history only (docs/domain.md#units): no new cadre goes there.
+  const unit = await trx.selectFrom('unit').select(['id', 'tenant_id']).where('id', '=', i.unitId).where('retired_at', 'is', null).executeTakeFirst();
   if (!unit) return null;
   const r = await trx.insertInto('cadre')
     // The name is there: createCadre's input requires it (GraphQL and zod).

@@ -162,7 +162,7 @@ export async function moveChildUnits(trx: Tx, tenantId: string, fromId: string, 
 
 /**
  * The one place a merge moves cadres: every cadre of `from` goes to `into` (the order columns follow by trigger
- * cadre_order_fill), each with a new version and a revision 单位: from → into, so the cadre's history shows it.
+ * cadre_order_fill), each with a new version, a revision 单位: from → into and a row of its unit history.
  * Returns the moved cadres.
  */
 export async function moveUnitCadres(
@@ -175,6 +175,11 @@ export async function moveUnitCadres(
     const changes = JSON.stringify({ 单位: [from.name, into.name], 来源: [null, `单位合并：${from.name} 并入 ${into.name}`] });
     await trx.insertInto('cadre_revision').values(moved.map((c) => ({
       tenant_id: c.tenant_id, cadre_id: c.id, version: c.version, action: 'update', actor_id: actor.id, actor_name: actor.name, changes,
+    }))).execute();
+    // The cadres' unit history (单位变动记录) shows the merge as a move.
+    await trx.insertInto('cadre_unit_history').values(moved.map((c) => ({
+      tenant_id: c.tenant_id, cadre_id: c.id, from_unit_id: from.id, from_unit_name: from.name, to_unit_id: into.id, to_unit_name: into.name,
+      actor_id: actor.id, actor_name: actor.name,
     }))).execute();
   }
   return moved.map((c) => ({ id: c.id, name: c.name }));
