@@ -4,7 +4,7 @@
 // /usr/bin/chromium; skipped where chromium is absent. Units are looked up, the cadre's name is made here.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, shot, submitLogin, toast, useBrowser, WAIT } from '../helpers/browser.js';
+import { hasChromium, pickTreeOption, shot, submitLogin, toast, useBrowser, WAIT } from '../helpers/browser.js';
 
 const TIMEOUT = 180_000;
 
@@ -16,15 +16,6 @@ describe.skipIf(!hasChromium)('cadre lifecycle in the browser', () => {
     await expect.poll(() => ok.count(), WAIT).toBe(1);
     await expect.poll(() => ok.evaluate((el) => /-(appear|enter)/.test(el.closest('.ant-popover')?.className ?? '')), WAIT).toBe(false);
     await ok.click();
-  }
-
-  /** Pick a unit by name in the tree picker with the test id. */
-  async function pickUnit(page: Page, testId: string, name: string) {
-    await page.getByTestId(testId).click();
-    // Typed into the picker's search: a long tree scrolls virtually, and a far node is not rendered until filtered to.
-    await page.keyboard.type(name);
-    await page.locator('.ant-select-tree-title').filter({ hasText: name }).filter({ visible: true }).first().click();
-    await expect.poll(() => page.getByTestId(testId).innerText()).toContain(name);
   }
 
   it('an officer creates a cadre by hand, moves it, sets its status, deletes it and restores it', async () => {
@@ -54,7 +45,7 @@ describe.skipIf(!hasChromium)('cadre lifecycle in the browser', () => {
     await page.locator('#profile-name').fill(name);
     await page.getByTestId('new-cadre-save').click();
     await form.getByText('请选择干部所在的单位').waitFor(WAIT);
-    await pickUnit(page, 'new-cadre-unit', from.name);
+    await pickTreeOption(page, 'new-cadre-unit', from.name);
     await page.locator('#profile-birthMonth').fill('198005');
     await page.locator('#profile-nativePlace').fill('云南昆明');
     await page.locator('#profile-position').fill('科员');
@@ -69,7 +60,7 @@ describe.skipIf(!hasChromium)('cadre lifecycle in the browser', () => {
 
     // 调整单位: the current unit is not offered; the history shows the move.
     await page.getByTestId('move-cadre').click();
-    await pickUnit(page, 'move-cadre-unit', to.name);
+    await pickTreeOption(page, 'move-cadre-unit', to.name);
     await page.getByTestId('move-cadre-save').click();
     await toast(page, `已将「${name}」调整到「${to.name}」`);
     await expect.poll(() => lifecycle.getByTestId('lifecycle-unit').textContent(), WAIT).toBe(to.name);

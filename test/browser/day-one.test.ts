@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, shot, submitLogin, toast, useBrowser, WAIT } from '../helpers/browser.js';
+import { hasChromium, pickTreeOption, shot, submitLogin, toast, useBrowser, WAIT } from '../helpers/browser.js';
 
 const TIMEOUT = 300_000;
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/forms');
@@ -40,18 +40,6 @@ describe.skipIf(!hasChromium)('day one of a new commission in the browser', () =
     await submitLogin(page, rig.srv.url, username, PASSWORD);
     await page.locator('[data-testid^="menu-"]').first().waitFor(WAIT);
     return page;
-  }
-
-  /** Pick a unit by name in a tree picker (after the dropdown's opening animation: a click during it can be lost). */
-  async function pickUnit(page: Page, testId: string, name: string) {
-    await page.getByTestId(testId).click();
-    // Typed into the picker's search: a long tree scrolls virtually, and a far node is not rendered until filtered to.
-    await page.keyboard.type(name);
-    const title = page.locator('.ant-select-tree-title').filter({ hasText: name }).filter({ visible: true }).first();
-    await title.waitFor(WAIT);
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    await title.click();
-    await expect.poll(() => page.getByTestId(testId).innerText(), WAIT).toContain(name);
   }
 
   it('admin builds units, officer files a cadre by hand, imports into a chosen unit, moves the cadre; the filler sees a returned record', async () => {
@@ -102,7 +90,7 @@ describe.skipIf(!hasChromium)('day one of a new commission in the browser', () =
     await officer.getByTestId('new-cadre').click();
     await officer.getByTestId('new-cadre-form').waitFor(WAIT);
     await officer.locator('#profile-name').fill('杨丽萍');
-    await pickUnit(officer, 'new-cadre-unit', '第一监督检查室');
+    await pickTreeOption(officer, 'new-cadre-unit', '第一监督检查室');
     await officer.locator('#profile-position').fill('第一监督检查室副主任');
     await officer.getByTestId('new-cadre-save').click();
     await toast(officer, '已新建干部「杨丽萍」');
@@ -119,7 +107,7 @@ describe.skipIf(!hasChromium)('day one of a new commission in the browser', () =
     await preview.waitFor(WAIT);
     expect(await preview.locator('tr.ant-table-row').first().textContent()).toContain('新建档案');
     expect(await officer.getByTestId('import-confirm').isDisabled()).toBe(true);
-    await pickUnit(officer, 'import-unit', '案件审理室');
+    await pickTreeOption(officer, 'import-unit', '案件审理室');
     await officer.getByTestId('import-confirm').click();
     const result = officer.getByTestId('import-result');
     await result.waitFor(WAIT);
@@ -132,7 +120,7 @@ describe.skipIf(!hasChromium)('day one of a new commission in the browser', () =
     const lifecycle = officer.getByTestId('cadre-lifecycle');
     await expect.poll(() => lifecycle.getByTestId('lifecycle-unit').textContent(), WAIT).toBe('第一监督检查室');
     await officer.getByTestId('move-cadre').click();
-    await pickUnit(officer, 'move-cadre-unit', '委领导班子');
+    await pickTreeOption(officer, 'move-cadre-unit', '委领导班子');
     await officer.getByTestId('move-cadre-save').click();
     await toast(officer, '已将「杨丽萍」调整到「委领导班子」');
     await expect.poll(() => lifecycle.getByTestId('lifecycle-unit').textContent(), WAIT).toBe('委领导班子');

@@ -2,7 +2,7 @@
 // login page, waiting for a message, and screenshots when SCREENSHOTS=1 (written to ./screenshots, git-ignored).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startServer } from './server.js';
 import type { Config } from '../../services/api/src/config/index.js';
@@ -95,4 +95,19 @@ export function useBrowser(options: BrowserContextOptions = {}, serverConfig: Pa
       return d.login.accessToken;
     },
   };
+}
+
+/**
+ * Pick a unit by name in a tree picker (antd TreeSelect with search) with the given test id: typed into its search
+ * (a long tree renders virtually: a far node exists only once filtered to), clicked after the dropdown's opening
+ * animation (a click during it can be lost), then the picker shows the name.
+ */
+export async function pickTreeOption(page: Page, testId: string, name: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(name);
+  const title = page.locator('.ant-select-tree-title').filter({ hasText: name }).filter({ visible: true }).first();
+  await title.waitFor(WAIT);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await title.click();
+  await expect.poll(() => page.getByTestId(testId).innerText(), WAIT).toContain(name);
 }
