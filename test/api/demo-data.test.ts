@@ -12,7 +12,7 @@ import { withScope } from '../../services/api/src/db/scope.js';
 import { openDatabase } from '../../services/api/src/db/index.js';
 import { decryptField, fieldKeys } from '../../services/api/src/crypto/fields.js';
 import { validIdNumber } from '../../services/api/src/modules/cadres/fields.js';
-import { CATEGORIES, categoryById } from '../../services/api/src/modules/records/categories.js';
+import { CATEGORIES, categoryById, defaultInfluenceMonths } from '../../services/api/src/modules/records/categories.js';
 import { openObjectStore } from '../../services/api/src/storage/index.js';
 import { DEMO_TENANTS, flatUnits } from '../../services/api/src/seed/demo-data.js';
 import { demoSet } from '../../services/api/src/seed/demo-records.js';
@@ -131,8 +131,10 @@ describe(`demo data (${engineName})`, () => {
     const sanctions = data.flatMap((d) => d.records.filter((r) => r.category === 10));
     expect(new Set(sanctions.map((s) => s.fields.form))).toEqual(new Set(['第一种形态', '第二种形态', '第三种形态', '第四种形态']));
     for (const d of data) {
-      const running = d.records.filter((r) => r.category === 10 && r.fields.influenceMonths
-        && month(String(r.fields.effectiveOn).replace('-', '').slice(0, 6)) + Number(r.fields.influenceMonths) > 2026 * 12 + 10);
+      // Periods as the records state them, else the default of their kind and measure (applied when warnings evaluate).
+      const months = (r: (typeof d.records)[number]) => r.fields.influenceMonths ?? defaultInfluenceMonths(String(r.fields.kind), String(r.fields.measure));
+      const running = d.records.filter((r) => r.category === 10 && months(r)
+        && month(String(r.fields.effectiveOn).replace('-', '').slice(0, 6)) + Number(months(r)) > 2026 * 12 + 10);
       expect(running.length, d.tenant.code).toBeGreaterThan(0);
       expect(new Set(d.records.map((r) => r.status)), d.tenant.code).toEqual(new Set(['accepted', 'pending', 'returned']));
     }
@@ -144,7 +146,18 @@ describe(`demo data (${engineName})`, () => {
     }
   });
 
-  it('no record text is repeated across tenants', () => {
+  it('the seed computed the warnings: as of 2026-12-01 every demo body has cadres of each colour (红 橙 黄 蓝)', async () => {
+    const { rows } = await withScope(t.database.db, 'yn', (trx) => sql<{ code: string; levels: string[] }>`
+      select x.code, array_agg(distinct x.level order by x.level) as levels from (
+        select distinct on (h.cadre_id) t.code, h.level from warning_hit h join tenant t on t.id = h.tenant_id
+         where t.code in (${sql.join(DEMO_TENANTS.map((x) => x.code))})
+           and h.starts_on <= date '2026-12-01' and date '2026-12-01' < coalesce(h.ends_on, 'infinity')
+         order by h.cadre_id, h.level_rank desc) as x group by x.code`.execute(trx));
+    expect(rows.length).toBe(DEMO_TENANTS.length);
+    for (const r of rows) expect(r.levels, r.code).toEqual(['blue', 'orange', 'red', 'yellow']);
+  });
+
+    it('no record text is repeated across tenants', () => {
     const owner = new Map<string, string>();
     for (const d of data) {
       for (const r of d.records) {

@@ -107,11 +107,12 @@ describe(`archive records (${engineName})`, () => {
     expect(await err(2, gift({ giftKind: '红包' }))).toMatch(/^类别须为「礼金、礼品/);
     expect(await err(3, gift())).toBe('请只填写「操办婚丧喜庆」（fields.celebration）的字段');
     expect(await err(13, gift())).toBe('类别须为 1–12 的整数');
-    // A sanction derives its form (四种形态) and influence period from the measure when not given.
+    // A sanction derives its form (四种形态) from the measure when not given; its influence period stays unstated
+    // (the tenant's default applies when warnings are evaluated: docs/warnings.md#influence-periods).
     const s = await t.gql(officer, `mutation($c:ID!, $f:RecordFieldsInput!){ createRecord(cadreId:$c, category:10, fields:$f){ ... on SanctionRecord { form influenceMonths measure } } }`, {
       c: cadre.id, f: { sanction: { kind: '政务处分', measure: '记大过', decidedOn: '2026-05-01', issuingBody: '区监委', facts: '违规发放津补贴。' } },
     });
-    expect(s.data.createRecord).toEqual({ form: '第二种形态', influenceMonths: 18, measure: '记大过' });
+    expect(s.data.createRecord).toEqual({ form: '第二种形态', influenceMonths: null, measure: '记大过' });
   });
 
   it('an enum field takes its label or its code, is stored as the code, and reads, diffs and lists as the label', async () => {
@@ -123,8 +124,8 @@ describe(`archive records (${engineName})`, () => {
     const made = (await t.gql(officer, `mutation($c:ID!, $f:RecordFieldsInput!){ createRecord(cadreId:$c, category:10, fields:$f){ id ${SANCTION} } }`, {
       c: cadre.id, f: { sanction: { kind: 'party', measure: 'serious_warning', decidedOn: '2026-05-02', issuingBody: '区纪委', facts: '违规收受礼金。' } },
     })).data.createRecord;
-    // Codes in: the derived form and influence period follow the measure as they do for labels.
-    expect(made).toMatchObject({ kind: '党纪处分', measure: '严重警告', form: '第二种形态', influenceMonths: 18 });
+    // Codes in: the derived form follows the measure as it does for labels; no influence period is stored unless stated.
+    expect(made).toMatchObject({ kind: '党纪处分', measure: '严重警告', form: '第二种形态', influenceMonths: null });
     expect(await stored(made.id)).toEqual({ kind: 'party', measure: 'serious_warning', form: '2' });
 
     // Labels and codes mixed; the history shows labels on both sides.
@@ -132,10 +133,10 @@ describe(`archive records (${engineName})`, () => {
       history { changes { field from to } } } }`, {
       id: made.id, f: { sanction: { kind: '党纪处分', measure: '警告', form: '3', decidedOn: '2026-05-02', issuingBody: '区纪委', facts: '违规收受礼金。' } },
     });
-    expect(upd.data.updateRecord).toMatchObject({ kind: '党纪处分', measure: '警告', form: '第三种形态', influenceMonths: 12 });
+    expect(upd.data.updateRecord).toMatchObject({ kind: '党纪处分', measure: '警告', form: '第三种形态', influenceMonths: null });
     const byField = (a: { field: string }, b: { field: string }) => a.field.localeCompare(b.field);
     expect(upd.data.updateRecord.history[0].changes.sort(byField)).toEqual([
-      { field: 'form', from: '第二种形态', to: '第三种形态' }, { field: 'influenceMonths', from: '18', to: '12' },
+      { field: 'form', from: '第二种形态', to: '第三种形态' },
       { field: 'measure', from: '严重警告', to: '警告' },
     ]);
     expect(await stored(made.id)).toEqual({ kind: 'party', measure: 'warning', form: '3' });
@@ -148,7 +149,7 @@ describe(`archive records (${engineName})`, () => {
     const clue = (f: Record<string, unknown>) => t.gql(officer, CLUE, { c: cadre.id, f: { clue: { receivedOn: '2026-06-01', source: '巡察', summary: '反映违规收受礼品。', ...f } } });
     expect((await clue({ disposalMode: 'talk_inquiry', handlingStatus: 'open' })).data.createRecord)
       .toEqual({ source: '巡察', disposalMode: '谈话函询', handlingStatus: '办理中' });
-    expect((await clue({ disposalMode: 'party', handlingStatus: '办理中' })).errors?.[0].message).toBe('处置方式须为「谈话函询、初步核实、暂存待查、予以了结」之一');
+    expect((await clue({ disposalMode: 'party', handlingStatus: '办理中' })).errors?.[0].message).toBe('处置方式须为「谈话函询、初步核实、暂存待查、予以了结、立案审查调查」之一');
   });
 
   it('officers delete and restore; deleted records leave the archive but not the history', async () => {

@@ -2,8 +2,9 @@
 import { buildApp } from '../../services/api/src/app.js';
 import { DEMO_PASSWORD, openTestDatabase, testConfig } from './db.js';
 import type { Config } from '../../services/api/src/config/index.js';
+import type { Database } from '../../services/api/src/db/index.js';
 
-export async function startServer(config: Partial<Config> = {}): Promise<{ url: string; password: string; close(): Promise<void> }> {
+export async function startServer(config: Partial<Config> = {}): Promise<{ url: string; password: string; database: Database; close(): Promise<void> }> {
   const database = await openTestDatabase();
   const app = await buildApp(testConfig(config), database);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -12,6 +13,8 @@ export async function startServer(config: Partial<Config> = {}): Promise<{ url: 
   return {
     url: `http://127.0.0.1:${port}`,
     password: DEMO_PASSWORD,
+    /** The server's database: tests arrange data directly through it. */
+    database,
     close: async () => { await app.close(); await database.close(); },
   };
 }

@@ -51,7 +51,11 @@ describe(`RLS catalog (${engineName})`, () => {
     for (const p of rows) {
       const text = `${p.qual ?? ''} ${p.with_check ?? ''}`;
       expect.soft(text, `${p.tablename}.${p.policyname}`).not.toMatch(/app_visible_tenant_ids/);
-      if (p.tablename !== 'tenant') {
+      if (p.policyname.endsWith('_inherited')) {
+        // Rules and schemes (migration 0024): the strict ancestors' rows, read-only, resolved once the same way.
+        expect.soft(text, `${p.tablename}.${p.policyname}`).toMatch(/tenant_id = ANY \(\( SELECT app_ancestor_tenant_ids\(\) AS app_ancestor_tenant_ids\)::uuid\[\]\)/);
+        expect.soft(p.qual ?? '', 'read-only').not.toBe('');
+      } else if (p.tablename !== 'tenant') {
         expect.soft(text, `${p.tablename}.${p.policyname}`).toMatch(/tenant_id = ANY \(\( SELECT app_tenant_ids\(\) AS app_tenant_ids\)::uuid\[\]\)/);
       }
     }

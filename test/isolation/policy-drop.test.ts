@@ -38,18 +38,21 @@ const WH = 'yn.km.km_wh';
 const APPEND = `insert into audit_event (seq, prev_hash, hash, tenant_id, operation, kind, outcome)
   select h.last_seq + 1, h.last_hash, repeat('a', 64), $1::uuid, 'probe', 'read', 'success' from audit_chain_lock() h`;
 let ids: {
-  wh: string; pl: string; whUnit: string; plUnit: string; whCadre: string; plCadre: string; whUser: string; plUser: string;
+  wh: string; pl: string; km: string; whUnit: string; plUnit: string; whCadre: string; plCadre: string; whUser: string; plUser: string;
   /** A record of every category on both sides (its typed row is what the category table's probe sees). */
   whRecord: Map<number, string>; plRecord: Map<number, string>;
   /** Envelopes without a typed row yet: the category probes insert one (the FK check itself ignores RLS). */
   whSpare: Map<number, string>; plSpare: Map<number, string>;
+  /** A disposition on each side (migration 0025). */
+  whDisposition: string; plDisposition: string;
 };
 
 beforeAll(async () => {
   owner = await openOwner();
   await owner.q('begin');
   await owner.q(`select set_config('app.tenant_path', 'yn', true)`);
-  const t = await owner.q(`select code, id from tenant where code in ('km-wh', 'km-pl')`);
+  const t = await owner.q(`select code, id from tenant where code in ('km-wh', 'km-pl', 'km')`);
+  const km = t.find((r) => r.code === 'km').id;
   const wh = t.find((r) => r.code === 'km-wh').id, pl = t.find((r) => r.code === 'km-pl').id;
   const whUnit = (await owner.q('select id from unit where tenant_id = $1 limit 1', [wh]))[0].id;
   const plUnit = (await owner.q('select id from unit where tenant_id = $1 limit 1', [pl]))[0].id;
@@ -95,8 +98,36 @@ beforeAll(async () => {
     await owner.q(`insert into cadre_change (tenant_id, cadre_id, base_version, proposal, submitted_by, submitted_by_name) values ($1, $2, 1, '{}', gen_random_uuid(), '探针')`, [tenant, cadre]);
     await owner.q(`insert into import_batch (tenant_id, user_id, files) values ($1, gen_random_uuid(), '[]')`, [tenant]);
   }
+  // 廉情预警 (migration 0024): rules and schemes on both sides and at the common parent 昆明 (inherited, read-only), hits.
+  for (const tenant of [wh, pl, km]) {
+    await owner.q(`insert into warning_rule (tenant_id, code, version, name, kind, level, definition, created_by_name)
+      values ($1, 'PROBE', 1, '探针', 'clue', 'blue', '{"kind":"clue","disposalModes":["held"]}', '探针')`, [tenant]);
+    await owner.q(`insert into warning_scheme (tenant_id, version, levels, influence, dispositions, created_by_name)
+      values ($1, 1, '[]', '[]', '[]', '探针')`, [tenant]);
+  }
+  for (const [tenant, cadre] of [[wh, whCadre], [pl, plCadre]]) {
+    await owner.q(`insert into warning_hit (tenant_id, cadre_id, rule_code, rule_version, rule_name, level, level_rank, starts_on, reason)
+      values ($1, $2, 'PROBE', 1, '探针', 'blue', 1, '2020-01-01', '探针')`, [tenant, cadre]);
+  }
+  // 预警处置 (migration 0025): templates on both sides and at 昆明 (inherited, read-only), counters, a disposition with
+  // a rectification round and an attachment on both sides.
+  for (const tenant of [wh, pl, km]) await owner.q(`insert into disposition_template (tenant_id, updated_by_name) values ($1, '探针')`, [tenant]);
+  const dispositions = new Map<string, string>();
+  for (const [tenant, cadre] of [[wh, whCadre], [pl, plCadre]]) {
+    await owner.q(`insert into disposition_counter (tenant_id, year, last_seq) values ($1, 2020, 1)`, [tenant]);
+    const [d] = await owner.q(`insert into disposition (tenant_id, cadre_id, issuing_tenant_id, kind, title, doc_year, doc_seq, doc_number, issuer,
+      issued_on, rectify_working_days, due_on, body, requirements, issued_by_name)
+      values ($1, $2, $1, 'reminder', '警示提醒', 2020, 1, '探〔2020〕1号', '探针', '2020-01-02', 5, '2020-01-09', '探针', '探针', '探针') returning id`, [tenant, cadre]);
+    dispositions.set(tenant, d.id);
+    await owner.q(`insert into disposition_rectification (tenant_id, disposition_id, round, content, submitted_by_name) values ($1, $2, 1, '探针', '探针')`, [tenant, d.id]);
+    await owner.q(`insert into disposition_attachment (tenant_id, disposition_id, object_key, filename, content_type, size_bytes, sha256, uploaded_by_name)
+      values ($1, $2, $3, 'a.pdf', 'application/pdf', 1, repeat('a', 64), '探针')`, [tenant, d.id, `probe-${tenant}`]);
+  }
   await owner.q('commit');
-  ids = { wh, pl, whUnit, plUnit, whCadre, plCadre, whUser, plUser, whRecord, plRecord, whSpare, plSpare };
+  ids = {
+    wh, pl, km, whUnit, plUnit, whCadre, plCadre, whUser, plUser, whRecord, plRecord, whSpare, plSpare,
+    whDisposition: dispositions.get(wh)!, plDisposition: dispositions.get(pl)!,
+  };
 });
 afterAll(async () => { await owner?.close(); await database?.close(); });
 
@@ -115,6 +146,11 @@ const requiredValues = (cat: CategorySpec) => cat.fields.filter((f) => f.require
   }
 });
 const countBy = (table: string) => `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from ${table}`;
+
+/** own: the fewer of the tenant's rows and its parent's (both must show); foreign: anyone else's (the sibling's). */
+const inheritedCount = (table: string) => `select least(count(*) filter (where tenant_id = '${ids.wh}'),
+    count(*) filter (where tenant_id = '${ids.km}')) as own,
+  count(*) filter (where tenant_id <> '${ids.wh}' and tenant_id <> '${ids.km}') as foreign from ${table}`;
 
 /** Category tables: a typed row for a spare envelope on each side. */
 const categoryProbes = (): Record<string, Probe> => Object.fromEntries(CATEGORIES.map((cat) => {
@@ -223,6 +259,50 @@ const probes = (): Record<string, Probe> => ({
     read: countBy('cadre_change'),
     own: [`insert into cadre_change (tenant_id, cadre_id, base_version, proposal, submitted_by, submitted_by_name) values ($1, $2, 2, '{}', $3, '探针')`, [ids.wh, ids.whCadre, ids.whUser]],
     foreign: [`insert into cadre_change (tenant_id, cadre_id, base_version, proposal, submitted_by, submitted_by_name) values ($1, $2, 2, '{}', $3, '探针')`, [ids.pl, ids.plCadre, ids.plUser]],
+  },
+  // Inherited tables: own rows and the parent's (read-only) must both be visible, a sibling's never.
+  warning_rule: {
+    read: inheritedCount('warning_rule'),
+    own: [`insert into warning_rule (tenant_id, code, version, name, kind, level, definition, created_by_name) values ($1, 'PROBE-B', 1, '探针', 'clue', 'blue', '{}', '探针')`, [ids.wh]],
+    foreign: [`insert into warning_rule (tenant_id, code, version, name, kind, level, definition, created_by_name) values ($1, 'PROBE-B', 1, '探针', 'clue', 'blue', '{}', '探针')`, [ids.km]],
+  },
+  warning_scheme: {
+    read: inheritedCount('warning_scheme'),
+    own: [`insert into warning_scheme (tenant_id, version, levels, influence, dispositions, created_by_name, superseded_at) values ($1, 2, '[]', '[]', '[]', '探针', now())`, [ids.wh]],
+    foreign: [`insert into warning_scheme (tenant_id, version, levels, influence, dispositions, created_by_name, superseded_at) values ($1, 2, '[]', '[]', '[]', '探针', now())`, [ids.pl]],
+  },
+  warning_hit: {
+    read: countBy('warning_hit'),
+    own: [`insert into warning_hit (tenant_id, cadre_id, rule_code, rule_version, rule_name, level, level_rank, starts_on, reason) values ($1, $2, 'PROBE', 1, '探针', 'blue', 1, '2021-01-01', '探针')`, [ids.wh, ids.whCadre]],
+    foreign: [`insert into warning_hit (tenant_id, cadre_id, rule_code, rule_version, rule_name, level, level_rank, starts_on, reason) values ($1, $2, 'PROBE', 1, '探针', 'blue', 1, '2021-01-01', '探针')`, [ids.pl, ids.plCadre]],
+  },
+  // 预警处置 (migration 0025). The template is inherited like rules (own row and 昆明's visible, a sibling's never).
+  disposition_template: {
+    read: inheritedCount('disposition_template'),
+    own: [`insert into disposition_template (tenant_id, updated_by_name) values ($1, '探针') on conflict (tenant_id) do update set version = disposition_template.version + 1`, [ids.wh]],
+    foreign: [`insert into disposition_template (tenant_id, updated_by_name) values ($1, '探针') on conflict (tenant_id) do update set version = disposition_template.version + 1`, [ids.km]],
+  },
+  disposition_counter: {
+    read: countBy('disposition_counter'),
+    own: [`insert into disposition_counter (tenant_id, year, last_seq) values ($1, 2021, 1)`, [ids.wh]],
+    foreign: [`insert into disposition_counter (tenant_id, year, last_seq) values ($1, 2021, 1)`, [ids.pl]],
+  },
+  disposition: {
+    read: countBy('disposition'),
+    own: [`insert into disposition (tenant_id, cadre_id, issuing_tenant_id, kind, title, doc_year, doc_seq, doc_number, issuer, issued_on, rectify_working_days, due_on, body, requirements, issued_by_name)
+      values ($1, $2, $1, 'reminder', '警示提醒', 2020, 2, '探〔2020〕2号', '探针', '2020-01-02', 5, '2020-01-09', '探针', '探针', '探针')`, [ids.wh, ids.whCadre]],
+    foreign: [`insert into disposition (tenant_id, cadre_id, issuing_tenant_id, kind, title, doc_year, doc_seq, doc_number, issuer, issued_on, rectify_working_days, due_on, body, requirements, issued_by_name)
+      values ($1, $2, $1, 'reminder', '警示提醒', 2020, 2, '探〔2020〕2号', '探针', '2020-01-02', 5, '2020-01-09', '探针', '探针', '探针')`, [ids.pl, ids.plCadre]],
+  },
+  disposition_rectification: {
+    read: countBy('disposition_rectification'),
+    own: [`insert into disposition_rectification (tenant_id, disposition_id, round, content, submitted_by_name) values ($1, $2, 2, '探针', '探针')`, [ids.wh, ids.whDisposition]],
+    foreign: [`insert into disposition_rectification (tenant_id, disposition_id, round, content, submitted_by_name) values ($1, $2, 2, '探针', '探针')`, [ids.pl, ids.plDisposition]],
+  },
+  disposition_attachment: {
+    read: countBy('disposition_attachment'),
+    own: [`insert into disposition_attachment (tenant_id, disposition_id, object_key, filename, content_type, size_bytes, sha256, uploaded_by_name) values ($1, $2, 'probe-2', 'b.pdf', 'application/pdf', 1, repeat('b', 64), '探针')`, [ids.wh, ids.whDisposition]],
+    foreign: [`insert into disposition_attachment (tenant_id, disposition_id, object_key, filename, content_type, size_bytes, sha256, uploaded_by_name) values ($1, $2, 'probe-2', 'b.pdf', 'application/pdf', 1, repeat('b', 64), '探针')`, [ids.pl, ids.plDisposition]],
   },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,

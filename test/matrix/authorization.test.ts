@@ -44,6 +44,16 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   roleGrantAlerts:      { admin: 'F',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'Y' },
   auditAnchors:         { admin: 'F',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'R' },
   auditSigningKey:      { admin: 'F',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'R' },
+  // 廉情预警 (docs/warning-board.md): officers and leaders read colours, boards and lists; fillers see none; an admin
+  // reads no archive content, but may read the colour legend (configuration of the rule editor).
+  warningBoard:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  warningList:          { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  warningTrend:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  warningLevels:        { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  // The national work calendar (docs/work-calendar.md): administrators and officers read it; the root tenant's admin
+  // alone edits it.
+  workCalendar:         { admin: 'Y',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
+  workCalendarCoverage: { admin: 'Y',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
   // Mutations
   login:                { admin: 'Y',    secadmin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
   refreshSession:       { admin: 'Y',    secadmin: 'Y',    officer: 'Y',    leader: 'Y',    filler: 'Y',    auditor: 'Y' },
@@ -92,6 +102,30 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   deleteRecord:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   restoreRecord:        { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   reviewCadreChange:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  // 预警处置 (docs/dispositions.md): officers do everything; leaders read the ledger and the template; a filler sees
+  // only the rectification tasks of its units' cadres and reports them; administrators and auditors nothing.
+  dispositions:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  rectificationTasks:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  disposition:          { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'YNNN', auditor: 'FFFF' },
+  dispositionTemplate:  { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  issueDisposition:     { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateDisposition:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  submitRectification:  { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'YNNN', auditor: 'FFFF' },
+  reviewRectification:  { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  closeDisposition:     { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateDispositionTemplate: { admin: 'F', secadmin: 'F',  officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
+  // 预警规则 (docs/warning-rules.md): admins and officers of the tenant edit (and preview), leaders read.
+  warningRules:         { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  warningRuleHistory:   { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  warningScheme:        { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  warningRuleOptions:   { admin: 'Y',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'F',    auditor: 'F' },
+  previewWarningRule:   { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  upsertWarningRule:    { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  lockWarningRule:      { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  resetWarningRule:     { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateWarningScheme:  { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  setWorkDay:           { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
+  clearWorkDay:         { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
 };
 
 /** What a target tenant offers the probes. */
@@ -111,6 +145,8 @@ interface Fixture {
   changeId: string;
   /** Current versions (other test files may have edited them on a shared PostgreSQL database). */
   cadreVersion: number; giftVersion: number; pendingVersion: number;
+  /** Dispositions of the cadre (made for the matrix): 待整改, 已提交 (a round waiting for review) and 已通过. */
+  pendingDispositionId: string; submittedDispositionId: string; acceptedDispositionId: string;
 }
 /** A target that does not exist: the response for it is what "N" must look like. */
 const MISSING: Fixture = {
@@ -121,6 +157,8 @@ const MISSING: Fixture = {
   grantId: '00000000-0000-4000-8000-000000000008',
   emptyUnitId: '00000000-0000-4000-8000-00000000000a', retiredUnitId: '00000000-0000-4000-8000-00000000000b',
   pendingId: '00000000-0000-4000-8000-000000000005', changeId: '00000000-0000-4000-8000-000000000009', cadreVersion: 1, giftVersion: 1, pendingVersion: 1,
+  pendingDispositionId: '00000000-0000-4000-8000-00000000000c', submittedDispositionId: '00000000-0000-4000-8000-00000000000d',
+  acceptedDispositionId: '00000000-0000-4000-8000-00000000000e',
 };
 
 interface Caller { username: string; role: Role; tenant: Fixture; token: string; refreshToken: string }
@@ -152,10 +190,19 @@ const snapshot = () => withScope(t.database.db, 'yn', async (trx) => ({
   grants: await trx.selectFrom('role_grant').select(['id', 'status', 'role']).orderBy('id').execute(),
   unitTree: await trx.selectFrom('unit').select(sql<string>`md5(string_agg(id::text || name || coalesce(parent_id::text, '') || sort_order || kind || coalesce(code, '') || coalesce(retired_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
   units: await trx.selectFrom('user_unit').select(['user_id', 'unit_id']).orderBy('user_id').orderBy('unit_id').execute(),
+  calendar: await trx.selectFrom('work_calendar_day').select(sql<string>`md5(string_agg(day::text || working || name, ',' order by day))`.as('h')).executeTakeFirst(),
   changes: await trx.selectFrom('cadre_change').select(sql<string>`md5(string_agg(id::text || status || version || proposal::text, ',' order by id))`.as('h')).executeTakeFirst(),
+  warningRules: await trx.selectFrom('warning_rule').select(sql<string>`md5(string_agg(id::text || version || locked || coalesce(superseded_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
+  warningSchemes: await trx.selectFrom('warning_scheme').select(sql<string>`md5(string_agg(id::text || version || coalesce(superseded_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
 }));
 
 const q = (c: Caller, query: string, v: Record<string, unknown> = {}) => t.gql(c.token, query, v, ROLLBACK);
+/** A rule edit and a scheme the warning-rule operations send (the default blue rule renamed; the default scheme). */
+const MATRIX_RULE = { code: 'BLUE-CLUE', name: '矩阵', kind: 'clue', level: '蓝', definition: '{"disposalModes":["谈话函询"]}' };
+const MATRIX_SCHEME = {
+  levels: [{ code: 'red', name: '红', hex: '#cf1322' }, { code: 'orange', name: '橙', hex: '#fa8c16' }, { code: 'yellow', name: '黄', hex: '#fadb14' }, { code: 'blue', name: '蓝', hex: '#1677ff' }],
+  influence: [], dispositions: [],
+};
 
 const OPS: Record<string, Op> = {
   me: { self: true, run: (c) => q(c, '{ me { username } }'), ok: (r, c) => r.data?.me?.username === c.username },
@@ -366,6 +413,23 @@ const OPS: Record<string, Op> = {
     ok: (r) => r.data?.resetUserPassword?.user?.activationPending === true && typeof r.data.resetUserPassword.activationCode === 'string',
   },
   auditAnchors: { self: true, run: (c) => q(c, '{ auditAnchors(first: 1) { seq signature } }'), ok: (r) => r.data?.auditAnchors?.length === 1 },
+  warningBoard: {
+    run: (c, x) => q(c, 'query($c:String){ warningBoard(tenantCode:$c, asOf:"2026-06-30"){ total } }', { c: x.code }),
+    ok: (r) => r.data?.warningBoard?.total > 0,
+  },
+  warningList: {
+    run: (c, x) => q(c, 'query($c:String){ warningList(tenantCode:$c, asOf:"2026-06-30", first:500){ totalCount edges { node { cadre { id } } } } }', { c: x.code }),
+    ok: (r, _c, x) => r.data?.warningList?.edges?.some((e: any) => e.node.cadre.id === x.cadreId),
+    absent: (r, x) => Array.isArray(r.data?.warningList?.edges) && !r.data.warningList.edges.some((e: any) => e.node.cadre.id === x.cadreId),
+  },
+  warningTrend: {
+    run: (c, x) => q(c, 'query($c:String){ warningTrend(tenantCode:$c, from:"2026-01", to:"2026-03"){ total } }', { c: x.code }),
+    ok: (r) => r.data?.warningTrend?.length === 3 && r.data.warningTrend.every((m: any) => m.total > 0),
+  },
+  warningLevels: {
+    run: (c, x) => q(c, 'query($c:String){ warningLevels(tenantCode:$c){ code name } }', { c: x.code }),
+    ok: (r) => r.data?.warningLevels?.length > 0,
+  },
   auditSigningKey: { self: true, run: (c) => q(c, '{ auditSigningKey }'), ok: (r) => /^04[0-9a-f]{128}$/.test(r.data?.auditSigningKey ?? '') },
   anchorAuditChain: { self: true, run: (c) => q(c, 'mutation { anchorAuditChain { kind seq } }'), ok: (r) => r.data?.anchorAuditChain?.kind === 'head' },
   purgeAuditEvents: {
@@ -373,6 +437,94 @@ const OPS: Record<string, Op> = {
     run: (c) => q(c, 'mutation{ purgeAuditEvents(olderThanDays:365) }'),
     ok: (r) => typeof r.data?.purgeAuditEvents === 'number',
   },
+  dispositions: {
+    run: (c, x) => q(c, 'query($c:String){ dispositions(tenantCode:$c, first:500){ totalCount edges { node { id } } } }', { c: x.code }),
+    ok: (r, _c, x) => r.data?.dispositions?.edges?.some((e: any) => e.node.id === x.pendingDispositionId),
+  },
+  rectificationTasks: {
+    run: (c) => q(c, '{ rectificationTasks(first:500){ totalCount edges { node { id } } } }'),
+    ok: (r, _c, x) => r.data?.rectificationTasks?.edges?.some((e: any) => e.node.id === x.pendingDispositionId),
+    absent: (r, x) => Array.isArray(r.data?.rectificationTasks?.edges) && !r.data.rectificationTasks.edges.some((e: any) => e.node.id === x.pendingDispositionId),
+  },
+  disposition: {
+    run: (c, x) => q(c, 'query($id:ID!){ disposition(id:$id){ id } }', { id: x.pendingDispositionId }),
+    ok: (r, _c, x) => r.data?.disposition?.id === x.pendingDispositionId,
+  },
+  dispositionTemplate: {
+    run: (c, x) => q(c, 'query($c:String){ dispositionTemplate(tenantCode:$c){ issuer kinds { kind } } }', { c: x.code }),
+    ok: (r) => r.data?.dispositionTemplate?.kinds?.length >= 3,
+  },
+  issueDisposition: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ issueDisposition(cadreId:$id, kind:"警示提醒"){ id status } }', { id: x.cadreId }),
+    ok: (r) => r.data?.issueDisposition?.status === 'pending',
+  },
+  updateDisposition: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ updateDisposition(id:$id, version:1, body:"矩阵"){ id body } }', { id: x.pendingDispositionId }),
+    ok: (r) => r.data?.updateDisposition?.body === '矩阵',
+  },
+  submitRectification: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ submitRectification(id:$id, text:"矩阵整改"){ id status } }', { id: x.pendingDispositionId }),
+    ok: (r) => r.data?.submitRectification?.status === 'submitted',
+  },
+  reviewRectification: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ reviewRectification(id:$id, decision:"通过"){ id status } }', { id: x.submittedDispositionId }),
+    ok: (r) => r.data?.reviewRectification?.status === 'accepted',
+  },
+  closeDisposition: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ closeDisposition(id:$id){ id status } }', { id: x.acceptedDispositionId }),
+    ok: (r) => r.data?.closeDisposition?.status === 'closed',
+  },
+  updateDispositionTemplate: {
+    self: true,
+    run: (c) => q(c, 'mutation{ updateDispositionTemplate(numberPrefix:"矩阵"){ numberPrefix } }'),
+    ok: (r) => r.data?.updateDispositionTemplate?.numberPrefix === '矩阵',
+  },
+  warningRules: {
+    run: (c, x) => q(c, 'query($t:String!){ warningRules(tenantCode:$t){ code version } }', { t: x.code }),
+    ok: (r) => r.data?.warningRules?.length >= 6,
+  },
+  warningRuleHistory: {
+    run: (c, x) => q(c, 'query($t:String!){ warningRuleHistory(tenantCode:$t, code:"RED-FORM3"){ version } }', { t: x.code }),
+    ok: (r) => Array.isArray(r.data?.warningRuleHistory),
+  },
+  warningScheme: {
+    run: (c, x) => q(c, 'query($t:String!){ warningScheme(tenantCode:$t){ version levels { code } } }', { t: x.code }),
+    ok: (r) => r.data?.warningScheme?.levels?.length >= 3,
+  },
+  warningRuleOptions: { self: true, run: (c) => q(c, '{ warningRuleOptions { sanctionMeasures { code } } }'), ok: (r) => r.data?.warningRuleOptions?.sanctionMeasures?.length > 10 },
+  previewWarningRule: {
+    run: (c, x) => q(c, 'query($t:String!,$i:WarningRuleInput!){ previewWarningRule(tenantCode:$t, input:$i, asOf:"2026-06-30"){ changed summary } }', { t: x.code, i: MATRIX_RULE }),
+    ok: (r) => typeof r.data?.previewWarningRule?.changed === 'number',
+  },
+  upsertWarningRule: {
+    run: (c, x) => q(c, 'mutation($t:String!,$i:WarningRuleInput!){ upsertWarningRule(tenantCode:$t, input:$i){ version sourceKind } }', { t: x.code, i: MATRIX_RULE }),
+    ok: (r) => r.data?.upsertWarningRule?.sourceKind === 'own' && r.data.upsertWarningRule.version >= 2,
+  },
+  lockWarningRule: {
+    run: (c, x) => q(c, 'mutation($t:String!){ lockWarningRule(tenantCode:$t, code:"RED-CASE", locked:true){ locked lockedAbove } }', { t: x.code }),
+    ok: (r) => r.data?.lockWarningRule?.locked === true && r.data.lockWarningRule.lockedAbove === false,
+  },
+  resetWarningRule: {
+    // The demo overrides nothing: found and allowed answers that in words.
+    run: (c, x) => q(c, 'mutation($t:String!){ resetWarningRule(tenantCode:$t, code:"BLUE-CLUE"){ version } }', { t: x.code }),
+    ok: (r) => r.errors?.[0]?.message === '本机构没有修改过该规则，无需恢复继承',
+  },
+  updateWarningScheme: {
+    run: (c, x) => q(c, 'mutation($t:String!,$i:WarningSchemeInput!){ updateWarningScheme(tenantCode:$t, input:$i){ version sourceKind } }', { t: x.code, i: MATRIX_SCHEME }),
+    ok: (r) => r.data?.updateWarningScheme?.sourceKind === 'own',
+  },
+  workCalendar: {
+    self: true,
+    run: (c) => q(c, '{ workCalendar(year: 2026) { covered days { date kind name } } }'),
+    ok: (r) => r.data?.workCalendar?.covered === true && r.data.workCalendar.days.some((d: any) => d.date === '2026-10-01' && d.name === '国庆节'),
+  },
+  workCalendarCoverage: { self: true, run: (c) => q(c, '{ workCalendarCoverage { from to } }'), ok: (r) => r.data?.workCalendarCoverage?.to >= 2026 },
+  setWorkDay: {
+    self: true,
+    run: (c) => q(c, 'mutation{ setWorkDay(date:"2026-12-31", working:false, name:"矩阵"){ date kind } }'),
+    ok: (r) => r.data?.setWorkDay?.kind === '休息日',
+  },
+  clearWorkDay: { self: true, run: (c) => q(c, 'mutation{ clearWorkDay(date:"2026-10-01") }'), ok: (r) => r.data?.clearWorkDay === true },
   updateTenantSecurity: {
     // Stricter than every parent's value (the default 30): a floor never refuses it.
     run: (c, x) => q(c, 'mutation($id:ID!){ updateTenantSecurity(tenantId:$id, input:{idleTimeoutMinutes:20}){ idleTimeoutMinutes { value } } }', { id: x.id }),
@@ -429,7 +581,24 @@ beforeAll(async () => {
         tenant_id: r.id, cadre_id: cadre.id, base_version: cadre.version, proposal: JSON.stringify({ fields: { health: '矩阵变更' } }),
         submitted_by: filler.id, submitted_by_name: filler.display_name,
       }).returning('id').executeTakeFirstOrThrow();
+      const disposition = async (seq: number, status: string) => (await trx.insertInto('disposition').values({
+        tenant_id: r.id, cadre_id: cadre.id, issuing_tenant_id: r.id, kind: 'reminder', title: '警示提醒', level: 'yellow', doc_year: 2000, doc_seq: seq,
+        doc_number: `矩阵〔2000〕${seq}号`, issuer: '矩阵', issued_on: '2026-01-05', rectify_working_days: 15, due_on: '2026-01-26', body: '矩阵',
+        requirements: '矩阵', status, accepted_on: status === 'accepted' ? '2026-01-20' : null, issued_by_name: '矩阵',
+      }).returning('id').executeTakeFirstOrThrow()).id;
+      const pendingDispositionId = await disposition(1, 'pending');
+      const submittedDispositionId = await disposition(2, 'submitted');
+      const acceptedDispositionId = await disposition(3, 'accepted');
+      await trx.insertInto('disposition_rectification').values({
+        tenant_id: r.id, disposition_id: submittedDispositionId, round: 1, content: '矩阵整改', submitted_by_name: filler.display_name,
+      }).execute();
+      // A red warning of the fixture cadre from 2020 on, so the boards of its tenant (and those above) count it.
+      await trx.insertInto('warning_hit').values({
+        tenant_id: r.id, cadre_id: cadre.id, rule_code: 'RED-CASE', rule_version: 1, rule_name: '正在立案审查调查', level: 'red', level_rank: 4,
+        starts_on: sql<Date>`'2020-01-01'::date`, ends_on: null, reason: '矩阵测试：正在立案审查调查',
+      }).execute();
       tenants.set(r.code, {
+        pendingDispositionId, submittedDispositionId, acceptedDispositionId,
         id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, subUnitId: sub.id, cadreId: cadre.id, leaderId: leader.id,
         secadminId: (await byName('secadmin')).id, auditorId: (await byName('auditor')).id, grantId: grant.id, emptyUnitId, retiredUnitId,
         giftId: gift.id, pendingId: pending.id, changeId: change.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
-import { Button, Card, Result } from 'antd';
+import { Button, Card, Result, Spin } from 'antd';
 import { setPasswordChangeHandler, setUnauthenticatedHandler } from './api/graphql';
 import { useAuth } from './auth/AuthProvider';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
@@ -23,6 +23,11 @@ import { ArchivePage } from './pages/archive/ArchivePage';
 import { ReviewQueuePage } from './pages/archive/ReviewQueuePage';
 import { MyRecordsPage } from './pages/archive/MyRecordsPage';
 import { ImportPage } from './pages/imports/ImportPage';
+import { WarningRulesPage } from './pages/warnings/WarningRulesPage';
+// The board carries ECharts: loaded when opened, not with the console.
+const WarningBoardPage = lazy(() => import('./pages/warnings/WarningBoardPage').then((m) => ({ default: m.WarningBoardPage })));
+import { DispositionsPage, RectificationPage } from './pages/dispositions/DispositionsPage';
+import { WorkCalendarPage } from './pages/admin/WorkCalendarPage';
 
 /**
  * When the API says the session is gone: forget the user. Every page but /login is behind <RequireAuth>, which then
@@ -117,6 +122,34 @@ export function App() {
             }
           />
           <Route
+            path="/warning-rules"
+            element={<RequirePermission permission="WarningRule:read" title="预警规则" action="查看"><WarningRulesPage /></RequirePermission>}
+          />
+          <Route
+            path="/warnings"
+            element={
+              <RequirePermission permission="Warning:read" title="预警看板" action="查看">
+                <PageWatermark><Suspense fallback={<Spin className="lz-center-pad" />}><WarningBoardPage /></Suspense></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/dispositions"
+            element={
+              <RequirePermission permission="Disposition:export" title="处置台账" action="查看">
+                <PageWatermark><DispositionsPage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/rectification"
+            element={
+              <RequirePermission permission="Disposition:rectify" title="整改任务" action="查看">
+                <PageWatermark><RectificationPage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
             path="/audit"
             element={
               <RequirePermission permission="AuditEvent:read" title="访问日志" action="查看">
@@ -147,6 +180,10 @@ export function App() {
           <Route
             path="/admin/security"
             element={<RequirePermission permission="SecuritySettings:read" title="安全设置"><SecurityPage /></RequirePermission>}
+          />
+          <Route
+            path="/work-calendar"
+            element={<RequirePermission permission="WorkCalendar:read" title="工作日历"><WorkCalendarPage /></RequirePermission>}
           />
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
           <Route path={NO_ACCESS_PATH} element={<NoAccess />} />

@@ -13,6 +13,8 @@ import { jwtOptions } from './auth/request-session.js';
 import { registerAuditExport } from './modules/audit/export.js';
 import { registerCadrePhoto } from './modules/cadres/photo.js';
 import { registerImports } from './modules/imports/routes.js';
+import { startWarningRecompute } from './modules/warnings/recompute.js';
+import { registerDispositions } from './modules/dispositions/routes.js';
 import { openObjectStore } from './storage/index.js';
 import { registerObjectDownloads } from './storage/routes.js';
 import { traceHttp } from './telemetry/index.js';
@@ -86,6 +88,8 @@ export async function buildApp(
   registerAuditExport(app, database.db);
   registerCadrePhoto(app, database.db, store, config.downloadKey);
   registerImports(app, database.db, config, store);
+  startWarningRecompute(app, database.db);
+  registerDispositions(app, database.db, config, store);
   registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -6,7 +6,7 @@ export interface PageDef {
   permission: string;
   /** Hidden from those who hold this permission too (我的填报: fillers, not the officers who review). */
   unless?: string;
-  group?: 'archive' | 'system' | 'security';
+  group?: 'archive' | 'warning' | 'system' | 'security';
 }
 
 export const PAGES: PageDef[] = [
@@ -14,13 +14,20 @@ export const PAGES: PageDef[] = [
   { path: '/my-records', label: '我的填报', permission: 'ArchiveRecord:create', unless: 'ArchiveRecord:review', group: 'archive' },
   { path: '/review', label: '待审核记录', permission: 'ArchiveRecord:review', group: 'archive' },
   { path: '/import', label: '导入审批表', permission: 'Cadre:create', group: 'archive' },
+  { path: '/warnings', label: '预警看板', permission: 'Warning:read', group: 'warning' },
+  // 廉情预警 (docs/dispositions.md): the ledger for officers and leaders, the rectification tasks for fillers.
+  { path: '/dispositions', label: '处置台账', permission: 'Disposition:export', group: 'warning' },
+  { path: '/rectification', label: '整改任务', permission: 'Disposition:rectify', unless: 'Disposition:review', group: 'warning' },
   { path: '/admin/tenants', label: '机构管理', permission: 'Tenant:create', group: 'system' },
   { path: '/admin/units', label: '单位管理', permission: 'Unit:update', group: 'system' },
   { path: '/admin/users', label: '用户管理', permission: 'User:read', group: 'system' },
   { path: '/admin/grants', label: '授权审批', permission: 'RoleGrant:approve', group: 'system' },
   { path: '/admin/security', label: '安全设置', permission: 'SecuritySettings:read', group: 'system' },
+  { path: '/work-calendar', label: '工作日历', permission: 'WorkCalendar:read', group: 'system' },
   { path: '/audit', label: '访问日志', permission: 'AuditEvent:read', group: 'security' },
   { path: '/grant-records', label: '授权记录', permission: 'AuditEvent:read', group: 'security' },
+  // Last: an administrator reads the rules too, but lands on 机构管理 (the landing page is the first one allowed).
+  { path: '/warning-rules', label: '预警规则', permission: 'WarningRule:read', group: 'warning' },
 ];
 
 export const CHANGE_PASSWORD_PATH = '/change-password';

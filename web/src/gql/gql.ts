@@ -22,6 +22,9 @@ type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query CodeTable($n: [String!]) { codeTables(names: $n) { name title items { code label abbr parent initials pinyin } } }\n": typeof types.CodeTableDocument,
     "query PickerUnits { units { id name pinyin parentId sortOrder tenant { id } } }": typeof types.PickerUnitsDocument,
+    "\n  query WorkCalendarYear($year: Int!) {\n    workCalendar(year: $year) { year covered notice days { date working kind name source updatedByName } }\n    workCalendarCoverage { from to years }\n  }\n": typeof types.WorkCalendarYearDocument,
+    "\n  mutation SetWorkDay($date: String!, $working: Boolean!, $name: String) {\n    setWorkDay(date: $date, working: $working, name: $name) { date working kind name }\n  }\n": typeof types.SetWorkDayDocument,
+    "mutation ClearWorkDay($date: String!) { clearWorkDay(date: $date) }": typeof types.ClearWorkDayDocument,
     "fragment AdminTenantFields on Tenant { id code name kind kindLabel path parentId sortOrder status effectiveStatus }": typeof types.AdminTenantFieldsFragmentDoc,
     "\n  fragment RoleGrantFields on RoleGrant {\n    id tenantId tenantCode tenantName userId username displayName role roleLabel previousRole previousRoleLabel\n    newAccount reconfirmation unitNames status statusLabel requestedByName requestedAt decidedByName decidedAt reason canDecide\n  }\n": typeof types.RoleGrantFieldsFragmentDoc,
     "\n  fragment AdminUserFields on User {\n    id username displayName role roleLabel status statusLabel locked lockedUntil failedLogins lastLoginAt lastLoginIp\n    mustChangePassword activationPending activationExpiresAt createdAt tenantId tenantCode tenantName unitIds\n    pendingGrant { id role roleLabel unitNames requestedAt }\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
@@ -74,7 +77,22 @@ type Documents = {
     "\n  mutation CreateCadre($input: CadreInput!) {\n    createCadre(input: $input) { id name unit { id name } }\n  }\n": typeof types.CreateCadreDocument,
     "\n  query Tenants {\n    tenants { id code name pinyin kind kindLabel sortOrder parentId }\n  }\n": typeof types.TenantsDocument,
     "\n  query Units {\n    units { id name pinyin parentId sortOrder cadreCount tenant { id } }\n  }\n": typeof types.UnitsDocument,
-    "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": typeof types.CadresDocument,
+    "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter, $warnings: Boolean = false) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n          warnings @include(if: $warnings) { colour level { code hex } rule { code name version } reasons ends }\n        }\n      }\n    }\n  }\n": typeof types.CadresDocument,
+    "\n  query WarningBoard($asOf: String, $tenantCode: String, $unitId: ID) {\n    warningBoard(asOf: $asOf, tenantCode: $tenantCode, unitId: $unitId) {\n      asOf total cadreCount\n      byColour { colour count level { code name hex rank description } }\n      byRule { rule { code name version } count }\n    }\n  }\n": typeof types.WarningBoardDocument,
+    "\n  query WarningTrend($from: String, $to: String, $tenantCode: String, $unitId: ID) {\n    warningTrend(from: $from, to: $to, tenantCode: $tenantCode, unitId: $unitId) {\n      month asOf total\n      byColour { colour count level { code name hex rank } }\n    }\n  }\n": typeof types.WarningTrendDocument,
+    "\n  query WarningList($asOf: String, $colour: String, $tenantCode: String, $unitId: ID, $first: Int, $after: String, $offset: Int) {\n    warningList(asOf: $asOf, colour: $colour, tenantCode: $tenantCode, unitId: $unitId, first: $first, after: $after, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          colour reasons\n          level { code name hex }\n          warning { colour level { code name hex } rule { code name version } reasons startsOn ends }\n          cadre { id name position unit { id name } tenant { id name } }\n        }\n      }\n    }\n  }\n": typeof types.WarningListDocument,
+    "\n  query CadreWarnings($id: ID!, $asOf: String) {\n    cadre(id: $id) {\n      id\n      warning(asOf: $asOf) { colour level { code name hex } rule { code name version } reasons startsOn ends }\n      warnings(asOf: $asOf) { colour level { code name hex } rule { code name version } reasons startsOn ends }\n    }\n  }\n": typeof types.CadreWarningsDocument,
+    "\n  fragment WarningRuleFields on WarningRule {\n    code name kind kindLabel levelCode level { code name hex rank } definition enabled locked lockedAbove version\n    source sourceKind ownerTenant { code name } canEdit\n  }\n": typeof types.WarningRuleFieldsFragmentDoc,
+    "\n  fragment WarningSchemeFields on WarningScheme {\n    version source sourceKind ownerTenant { code name } canEdit\n    levels { code name rank hex description }\n    influence { kind kindLabel measure measureLabel months }\n    dispositions { level kind title rectifyWorkingDays }\n  }\n": typeof types.WarningSchemeFieldsFragmentDoc,
+    "query WarningRules($tenantCode: String!) { warningRules(tenantCode: $tenantCode) { ...WarningRuleFields } }": typeof types.WarningRulesDocument,
+    "query WarningScheme($tenantCode: String!) { warningScheme(tenantCode: $tenantCode) { ...WarningSchemeFields } }": typeof types.WarningSchemeDocument,
+    "\n  query WarningRuleHistory($tenantCode: String!, $code: String!) {\n    warningRuleHistory(tenantCode: $tenantCode, code: $code) {\n      id version action actionLabel name kindLabel levelCode definition enabled locked note createdBy createdAt current tenant { code name }\n    }\n  }\n": typeof types.WarningRuleHistoryDocument,
+    "\n  query WarningRuleOptions {\n    warningRuleOptions {\n      ruleKinds { code label } sanctionForms { code label } sanctionKinds { code label } sanctionMeasures { code label }\n      clueModes { code label } clueStatuses { code label } lendingStatuses { code label } lendingDirections { code label }\n      giftHandlings { code label } amountCategories { code label } overdueSubjects { code label } scoreSources { code label }\n    }\n  }\n": typeof types.WarningRuleOptionsDocument,
+    "\n  query PreviewWarningRule($tenantCode: String!, $input: WarningRuleInput!, $asOf: String) {\n    previewWarningRule(tenantCode: $tenantCode, input: $input, asOf: $asOf) {\n      asOf changed summary tenantCount\n      before { colour count level { code name hex rank } }\n      after { colour count level { code name hex rank } }\n    }\n  }\n": typeof types.PreviewWarningRuleDocument,
+    "\n  mutation UpsertWarningRule($tenantCode: String!, $input: WarningRuleInput!) { upsertWarningRule(tenantCode: $tenantCode, input: $input) { ...WarningRuleFields } }\n": typeof types.UpsertWarningRuleDocument,
+    "\n  mutation LockWarningRule($tenantCode: String!, $code: String!, $locked: Boolean!) { lockWarningRule(tenantCode: $tenantCode, code: $code, locked: $locked) { ...WarningRuleFields } }\n": typeof types.LockWarningRuleDocument,
+    "\n  mutation ResetWarningRule($tenantCode: String!, $code: String!) { resetWarningRule(tenantCode: $tenantCode, code: $code) { ...WarningRuleFields } }\n": typeof types.ResetWarningRuleDocument,
+    "\n  mutation UpdateWarningScheme($tenantCode: String!, $input: WarningSchemeInput!) { updateWarningScheme(tenantCode: $tenantCode, input: $input) { ...WarningSchemeFields } }\n": typeof types.UpdateWarningSchemeDocument,
 };
 const documents: Documents = {
     "\n  mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {\n    activateAccount(username: $username, code: $code, newPassword: $newPassword) { username ready message }\n  }\n": types.ActivateAccountDocument,
@@ -84,6 +102,9 @@ const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  query CodeTable($n: [String!]) { codeTables(names: $n) { name title items { code label abbr parent initials pinyin } } }\n": types.CodeTableDocument,
     "query PickerUnits { units { id name pinyin parentId sortOrder tenant { id } } }": types.PickerUnitsDocument,
+    "\n  query WorkCalendarYear($year: Int!) {\n    workCalendar(year: $year) { year covered notice days { date working kind name source updatedByName } }\n    workCalendarCoverage { from to years }\n  }\n": types.WorkCalendarYearDocument,
+    "\n  mutation SetWorkDay($date: String!, $working: Boolean!, $name: String) {\n    setWorkDay(date: $date, working: $working, name: $name) { date working kind name }\n  }\n": types.SetWorkDayDocument,
+    "mutation ClearWorkDay($date: String!) { clearWorkDay(date: $date) }": types.ClearWorkDayDocument,
     "fragment AdminTenantFields on Tenant { id code name kind kindLabel path parentId sortOrder status effectiveStatus }": types.AdminTenantFieldsFragmentDoc,
     "\n  fragment RoleGrantFields on RoleGrant {\n    id tenantId tenantCode tenantName userId username displayName role roleLabel previousRole previousRoleLabel\n    newAccount reconfirmation unitNames status statusLabel requestedByName requestedAt decidedByName decidedAt reason canDecide\n  }\n": types.RoleGrantFieldsFragmentDoc,
     "\n  fragment AdminUserFields on User {\n    id username displayName role roleLabel status statusLabel locked lockedUntil failedLogins lastLoginAt lastLoginIp\n    mustChangePassword activationPending activationExpiresAt createdAt tenantId tenantCode tenantName unitIds\n    pendingGrant { id role roleLabel unitNames requestedAt }\n  }\n": types.AdminUserFieldsFragmentDoc,
@@ -136,7 +157,22 @@ const documents: Documents = {
     "\n  mutation CreateCadre($input: CadreInput!) {\n    createCadre(input: $input) { id name unit { id name } }\n  }\n": types.CreateCadreDocument,
     "\n  query Tenants {\n    tenants { id code name pinyin kind kindLabel sortOrder parentId }\n  }\n": types.TenantsDocument,
     "\n  query Units {\n    units { id name pinyin parentId sortOrder cadreCount tenant { id } }\n  }\n": types.UnitsDocument,
-    "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n": types.CadresDocument,
+    "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter, $warnings: Boolean = false) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n          warnings @include(if: $warnings) { colour level { code hex } rule { code name version } reasons ends }\n        }\n      }\n    }\n  }\n": types.CadresDocument,
+    "\n  query WarningBoard($asOf: String, $tenantCode: String, $unitId: ID) {\n    warningBoard(asOf: $asOf, tenantCode: $tenantCode, unitId: $unitId) {\n      asOf total cadreCount\n      byColour { colour count level { code name hex rank description } }\n      byRule { rule { code name version } count }\n    }\n  }\n": types.WarningBoardDocument,
+    "\n  query WarningTrend($from: String, $to: String, $tenantCode: String, $unitId: ID) {\n    warningTrend(from: $from, to: $to, tenantCode: $tenantCode, unitId: $unitId) {\n      month asOf total\n      byColour { colour count level { code name hex rank } }\n    }\n  }\n": types.WarningTrendDocument,
+    "\n  query WarningList($asOf: String, $colour: String, $tenantCode: String, $unitId: ID, $first: Int, $after: String, $offset: Int) {\n    warningList(asOf: $asOf, colour: $colour, tenantCode: $tenantCode, unitId: $unitId, first: $first, after: $after, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          colour reasons\n          level { code name hex }\n          warning { colour level { code name hex } rule { code name version } reasons startsOn ends }\n          cadre { id name position unit { id name } tenant { id name } }\n        }\n      }\n    }\n  }\n": types.WarningListDocument,
+    "\n  query CadreWarnings($id: ID!, $asOf: String) {\n    cadre(id: $id) {\n      id\n      warning(asOf: $asOf) { colour level { code name hex } rule { code name version } reasons startsOn ends }\n      warnings(asOf: $asOf) { colour level { code name hex } rule { code name version } reasons startsOn ends }\n    }\n  }\n": types.CadreWarningsDocument,
+    "\n  fragment WarningRuleFields on WarningRule {\n    code name kind kindLabel levelCode level { code name hex rank } definition enabled locked lockedAbove version\n    source sourceKind ownerTenant { code name } canEdit\n  }\n": types.WarningRuleFieldsFragmentDoc,
+    "\n  fragment WarningSchemeFields on WarningScheme {\n    version source sourceKind ownerTenant { code name } canEdit\n    levels { code name rank hex description }\n    influence { kind kindLabel measure measureLabel months }\n    dispositions { level kind title rectifyWorkingDays }\n  }\n": types.WarningSchemeFieldsFragmentDoc,
+    "query WarningRules($tenantCode: String!) { warningRules(tenantCode: $tenantCode) { ...WarningRuleFields } }": types.WarningRulesDocument,
+    "query WarningScheme($tenantCode: String!) { warningScheme(tenantCode: $tenantCode) { ...WarningSchemeFields } }": types.WarningSchemeDocument,
+    "\n  query WarningRuleHistory($tenantCode: String!, $code: String!) {\n    warningRuleHistory(tenantCode: $tenantCode, code: $code) {\n      id version action actionLabel name kindLabel levelCode definition enabled locked note createdBy createdAt current tenant { code name }\n    }\n  }\n": types.WarningRuleHistoryDocument,
+    "\n  query WarningRuleOptions {\n    warningRuleOptions {\n      ruleKinds { code label } sanctionForms { code label } sanctionKinds { code label } sanctionMeasures { code label }\n      clueModes { code label } clueStatuses { code label } lendingStatuses { code label } lendingDirections { code label }\n      giftHandlings { code label } amountCategories { code label } overdueSubjects { code label } scoreSources { code label }\n    }\n  }\n": types.WarningRuleOptionsDocument,
+    "\n  query PreviewWarningRule($tenantCode: String!, $input: WarningRuleInput!, $asOf: String) {\n    previewWarningRule(tenantCode: $tenantCode, input: $input, asOf: $asOf) {\n      asOf changed summary tenantCount\n      before { colour count level { code name hex rank } }\n      after { colour count level { code name hex rank } }\n    }\n  }\n": types.PreviewWarningRuleDocument,
+    "\n  mutation UpsertWarningRule($tenantCode: String!, $input: WarningRuleInput!) { upsertWarningRule(tenantCode: $tenantCode, input: $input) { ...WarningRuleFields } }\n": types.UpsertWarningRuleDocument,
+    "\n  mutation LockWarningRule($tenantCode: String!, $code: String!, $locked: Boolean!) { lockWarningRule(tenantCode: $tenantCode, code: $code, locked: $locked) { ...WarningRuleFields } }\n": types.LockWarningRuleDocument,
+    "\n  mutation ResetWarningRule($tenantCode: String!, $code: String!) { resetWarningRule(tenantCode: $tenantCode, code: $code) { ...WarningRuleFields } }\n": types.ResetWarningRuleDocument,
+    "\n  mutation UpdateWarningScheme($tenantCode: String!, $input: WarningSchemeInput!) { updateWarningScheme(tenantCode: $tenantCode, input: $input) { ...WarningSchemeFields } }\n": types.UpdateWarningSchemeDocument,
 };
 
 /**
@@ -167,6 +203,18 @@ export function graphql(source: "\n  query CodeTable($n: [String!]) { codeTables
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PickerUnits { units { id name pinyin parentId sortOrder tenant { id } } }"): typeof import('./graphql').PickerUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkCalendarYear($year: Int!) {\n    workCalendar(year: $year) { year covered notice days { date working kind name source updatedByName } }\n    workCalendarCoverage { from to years }\n  }\n"): typeof import('./graphql').WorkCalendarYearDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkDay($date: String!, $working: Boolean!, $name: String) {\n    setWorkDay(date: $date, working: $working, name: $name) { date working kind name }\n  }\n"): typeof import('./graphql').SetWorkDayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ClearWorkDay($date: String!) { clearWorkDay(date: $date) }"): typeof import('./graphql').ClearWorkDayDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -378,7 +426,67 @@ export function graphql(source: "\n  query Units {\n    units { id name pinyin p
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CadresDocument;
+export function graphql(source: "\n  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter, $warnings: Boolean = false) {\n    cadres(first: $first, after: $after, offset: $offset, filter: $filter) {\n      totalCount\n      totalCountIsEstimate\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id name sex birthMonth ethnicity nativePlace education position rank status sortOrder\n          tenant { id code name }\n          unit { id name }\n          warnings @include(if: $warnings) { colour level { code hex } rule { code name version } reasons ends }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CadresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarningBoard($asOf: String, $tenantCode: String, $unitId: ID) {\n    warningBoard(asOf: $asOf, tenantCode: $tenantCode, unitId: $unitId) {\n      asOf total cadreCount\n      byColour { colour count level { code name hex rank description } }\n      byRule { rule { code name version } count }\n    }\n  }\n"): typeof import('./graphql').WarningBoardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarningTrend($from: String, $to: String, $tenantCode: String, $unitId: ID) {\n    warningTrend(from: $from, to: $to, tenantCode: $tenantCode, unitId: $unitId) {\n      month asOf total\n      byColour { colour count level { code name hex rank } }\n    }\n  }\n"): typeof import('./graphql').WarningTrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarningList($asOf: String, $colour: String, $tenantCode: String, $unitId: ID, $first: Int, $after: String, $offset: Int) {\n    warningList(asOf: $asOf, colour: $colour, tenantCode: $tenantCode, unitId: $unitId, first: $first, after: $after, offset: $offset) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          colour reasons\n          level { code name hex }\n          warning { colour level { code name hex } rule { code name version } reasons startsOn ends }\n          cadre { id name position unit { id name } tenant { id name } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').WarningListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CadreWarnings($id: ID!, $asOf: String) {\n    cadre(id: $id) {\n      id\n      warning(asOf: $asOf) { colour level { code name hex } rule { code name version } reasons startsOn ends }\n      warnings(asOf: $asOf) { colour level { code name hex } rule { code name version } reasons startsOn ends }\n    }\n  }\n"): typeof import('./graphql').CadreWarningsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WarningRuleFields on WarningRule {\n    code name kind kindLabel levelCode level { code name hex rank } definition enabled locked lockedAbove version\n    source sourceKind ownerTenant { code name } canEdit\n  }\n"): typeof import('./graphql').WarningRuleFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WarningSchemeFields on WarningScheme {\n    version source sourceKind ownerTenant { code name } canEdit\n    levels { code name rank hex description }\n    influence { kind kindLabel measure measureLabel months }\n    dispositions { level kind title rectifyWorkingDays }\n  }\n"): typeof import('./graphql').WarningSchemeFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WarningRules($tenantCode: String!) { warningRules(tenantCode: $tenantCode) { ...WarningRuleFields } }"): typeof import('./graphql').WarningRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WarningScheme($tenantCode: String!) { warningScheme(tenantCode: $tenantCode) { ...WarningSchemeFields } }"): typeof import('./graphql').WarningSchemeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarningRuleHistory($tenantCode: String!, $code: String!) {\n    warningRuleHistory(tenantCode: $tenantCode, code: $code) {\n      id version action actionLabel name kindLabel levelCode definition enabled locked note createdBy createdAt current tenant { code name }\n    }\n  }\n"): typeof import('./graphql').WarningRuleHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarningRuleOptions {\n    warningRuleOptions {\n      ruleKinds { code label } sanctionForms { code label } sanctionKinds { code label } sanctionMeasures { code label }\n      clueModes { code label } clueStatuses { code label } lendingStatuses { code label } lendingDirections { code label }\n      giftHandlings { code label } amountCategories { code label } overdueSubjects { code label } scoreSources { code label }\n    }\n  }\n"): typeof import('./graphql').WarningRuleOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewWarningRule($tenantCode: String!, $input: WarningRuleInput!, $asOf: String) {\n    previewWarningRule(tenantCode: $tenantCode, input: $input, asOf: $asOf) {\n      asOf changed summary tenantCount\n      before { colour count level { code name hex rank } }\n      after { colour count level { code name hex rank } }\n    }\n  }\n"): typeof import('./graphql').PreviewWarningRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertWarningRule($tenantCode: String!, $input: WarningRuleInput!) { upsertWarningRule(tenantCode: $tenantCode, input: $input) { ...WarningRuleFields } }\n"): typeof import('./graphql').UpsertWarningRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockWarningRule($tenantCode: String!, $code: String!, $locked: Boolean!) { lockWarningRule(tenantCode: $tenantCode, code: $code, locked: $locked) { ...WarningRuleFields } }\n"): typeof import('./graphql').LockWarningRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetWarningRule($tenantCode: String!, $code: String!) { resetWarningRule(tenantCode: $tenantCode, code: $code) { ...WarningRuleFields } }\n"): typeof import('./graphql').ResetWarningRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWarningScheme($tenantCode: String!, $input: WarningSchemeInput!) { updateWarningScheme(tenantCode: $tenantCode, input: $input) { ...WarningSchemeFields } }\n"): typeof import('./graphql').UpdateWarningSchemeDocument;
 
 
 export function graphql(source: string) {

@@ -256,6 +256,51 @@ export type UserPatch = {
   unitIds?: Array<string | number> | null | undefined;
 };
 
+export type WarningInfluenceDefaultInput = {
+  /** 处理处分类别（代码或名称）；不填为不限类别 */
+  kind?: string | null | undefined;
+  measure: string;
+  months: number;
+};
+
+export type WarningLevelDispositionInput = {
+  kind: string;
+  level: string;
+  rectifyWorkingDays: number;
+  title: string;
+};
+
+export type WarningLevelInput = {
+  code: string;
+  description?: string | null | undefined;
+  hex: string;
+  name: string;
+  /** 严重程度（越大越严重）；不填按列出顺序，先列最严重的 */
+  rank?: number | null | undefined;
+};
+
+export type WarningRuleInput = {
+  /** 规则代码：大写字母开头，大写字母、数字或连字符（如 ORANGE-COUNT） */
+  code: string;
+  /** 规则定义（JSON 文本，结构见 shared/warnings.ts；代码或中文名称均可） */
+  definition: string;
+  /** 启用（默认是） */
+  enabled?: boolean | null | undefined;
+  /** 规则类型：代码或名称（sanction 处理处分影响期 …） */
+  kind: string;
+  /** 颜色等级：代码或名称（红）；负面清单积分规则不填 */
+  level?: string | null | undefined;
+  name: string;
+  /** 修改说明 */
+  note?: string | null | undefined;
+};
+
+export type WarningSchemeInput = {
+  dispositions: Array<WarningLevelDispositionInput>;
+  influence: Array<WarningInfluenceDefaultInput>;
+  levels: Array<WarningLevelInput>;
+};
+
 export type ActivateAccountMutationVariables = Exact<{
   username: string;
   code: string;
@@ -302,6 +347,29 @@ export type PickerUnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PickerUnitsQuery = { units: Array<{ id: string, name: string, pinyin: Array<string>, parentId: string | null, sortOrder: number, tenant: { id: string } }> };
+
+export type WorkCalendarYearQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type WorkCalendarYearQuery = { workCalendar: { year: number, covered: boolean, notice: string | null, days: Array<{ date: string, working: boolean, kind: string, name: string, source: string, updatedByName: string | null }> }, workCalendarCoverage: { from: number | null, to: number | null, years: Array<number> } };
+
+export type SetWorkDayMutationVariables = Exact<{
+  date: string;
+  working: boolean;
+  name?: string | null | undefined;
+}>;
+
+
+export type SetWorkDayMutation = { setWorkDay: { date: string, working: boolean, kind: string, name: string } };
+
+export type ClearWorkDayMutationVariables = Exact<{
+  date: string;
+}>;
+
+
+export type ClearWorkDayMutation = { clearWorkDay: boolean };
 
 export type AdminTenantFieldsFragment = { id: string, code: string, name: string, kind: string, kindLabel: string, path: string, parentId: string | null, sortOrder: number, status: string, effectiveStatus: string };
 
@@ -659,10 +727,124 @@ export type CadresQueryVariables = Exact<{
   after?: string | null | undefined;
   offset?: number | null | undefined;
   filter?: CadreFilter | null | undefined;
+  warnings?: boolean | null | undefined;
 }>;
 
 
-export type CadresQuery = { cadres: { totalCount: number, totalCountIsEstimate: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, education: string | null, position: string | null, rank: string | null, status: string, sortOrder: number, tenant: { id: string, code: string, name: string }, unit: { id: string, name: string } } }> } };
+export type CadresQuery = { cadres: { totalCount: number, totalCountIsEstimate: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, sex: string | null, birthMonth: string | null, ethnicity: string | null, nativePlace: string | null, education: string | null, position: string | null, rank: string | null, status: string, sortOrder: number, tenant: { id: string, code: string, name: string }, unit: { id: string, name: string }, warnings?: Array<{ colour: string, reasons: Array<string>, ends: string | null, level: { code: string, hex: string }, rule: { code: string, name: string, version: number } }> } }> } };
+
+export type WarningBoardQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  tenantCode?: string | null | undefined;
+  unitId?: string | number | null | undefined;
+}>;
+
+
+export type WarningBoardQuery = { warningBoard: { asOf: string, total: number, cadreCount: number, byColour: Array<{ colour: string, count: number, level: { code: string, name: string, hex: string, rank: number, description: string | null } }>, byRule: Array<{ count: number, rule: { code: string, name: string, version: number } }> } };
+
+export type WarningTrendQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  tenantCode?: string | null | undefined;
+  unitId?: string | number | null | undefined;
+}>;
+
+
+export type WarningTrendQuery = { warningTrend: Array<{ month: string, asOf: string, total: number, byColour: Array<{ colour: string, count: number, level: { code: string, name: string, hex: string, rank: number } }> }> };
+
+export type WarningListQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  colour?: string | null | undefined;
+  tenantCode?: string | null | undefined;
+  unitId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type WarningListQuery = { warningList: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { colour: string, reasons: Array<string>, level: { code: string, name: string, hex: string }, warning: { colour: string, reasons: Array<string>, startsOn: string, ends: string | null, level: { code: string, name: string, hex: string }, rule: { code: string, name: string, version: number } } | null, cadre: { id: string, name: string, position: string | null, unit: { id: string, name: string }, tenant: { id: string, name: string } } } }> } };
+
+export type CadreWarningsQueryVariables = Exact<{
+  id: string | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type CadreWarningsQuery = { cadre: { id: string, warning: { colour: string, reasons: Array<string>, startsOn: string, ends: string | null, level: { code: string, name: string, hex: string }, rule: { code: string, name: string, version: number } } | null, warnings: Array<{ colour: string, reasons: Array<string>, startsOn: string, ends: string | null, level: { code: string, name: string, hex: string }, rule: { code: string, name: string, version: number } }> } | null };
+
+export type WarningRuleFieldsFragment = { code: string, name: string, kind: string, kindLabel: string, levelCode: string | null, definition: string, enabled: boolean, locked: boolean, lockedAbove: boolean, version: number, source: string, sourceKind: string, canEdit: boolean, level: { code: string, name: string, hex: string, rank: number } | null, ownerTenant: { code: string, name: string } | null };
+
+export type WarningSchemeFieldsFragment = { version: number, source: string, sourceKind: string, canEdit: boolean, ownerTenant: { code: string, name: string } | null, levels: Array<{ code: string, name: string, rank: number, hex: string, description: string | null }>, influence: Array<{ kind: string | null, kindLabel: string | null, measure: string, measureLabel: string, months: number }>, dispositions: Array<{ level: string, kind: string, title: string, rectifyWorkingDays: number }> };
+
+export type WarningRulesQueryVariables = Exact<{
+  tenantCode: string;
+}>;
+
+
+export type WarningRulesQuery = { warningRules: Array<{ code: string, name: string, kind: string, kindLabel: string, levelCode: string | null, definition: string, enabled: boolean, locked: boolean, lockedAbove: boolean, version: number, source: string, sourceKind: string, canEdit: boolean, level: { code: string, name: string, hex: string, rank: number } | null, ownerTenant: { code: string, name: string } | null }> };
+
+export type WarningSchemeQueryVariables = Exact<{
+  tenantCode: string;
+}>;
+
+
+export type WarningSchemeQuery = { warningScheme: { version: number, source: string, sourceKind: string, canEdit: boolean, ownerTenant: { code: string, name: string } | null, levels: Array<{ code: string, name: string, rank: number, hex: string, description: string | null }>, influence: Array<{ kind: string | null, kindLabel: string | null, measure: string, measureLabel: string, months: number }>, dispositions: Array<{ level: string, kind: string, title: string, rectifyWorkingDays: number }> } };
+
+export type WarningRuleHistoryQueryVariables = Exact<{
+  tenantCode: string;
+  code: string;
+}>;
+
+
+export type WarningRuleHistoryQuery = { warningRuleHistory: Array<{ id: string, version: number, action: string, actionLabel: string, name: string, kindLabel: string, levelCode: string | null, definition: string, enabled: boolean, locked: boolean, note: string | null, createdBy: string, createdAt: string, current: boolean, tenant: { code: string, name: string } }> };
+
+export type WarningRuleOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WarningRuleOptionsQuery = { warningRuleOptions: { ruleKinds: Array<{ code: string, label: string }>, sanctionForms: Array<{ code: string, label: string }>, sanctionKinds: Array<{ code: string, label: string }>, sanctionMeasures: Array<{ code: string, label: string }>, clueModes: Array<{ code: string, label: string }>, clueStatuses: Array<{ code: string, label: string }>, lendingStatuses: Array<{ code: string, label: string }>, lendingDirections: Array<{ code: string, label: string }>, giftHandlings: Array<{ code: string, label: string }>, amountCategories: Array<{ code: string, label: string }>, overdueSubjects: Array<{ code: string, label: string }>, scoreSources: Array<{ code: string, label: string }> } };
+
+export type PreviewWarningRuleQueryVariables = Exact<{
+  tenantCode: string;
+  input: WarningRuleInput;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type PreviewWarningRuleQuery = { previewWarningRule: { asOf: string, changed: number, summary: string, tenantCount: number, before: Array<{ colour: string, count: number, level: { code: string, name: string, hex: string, rank: number } }>, after: Array<{ colour: string, count: number, level: { code: string, name: string, hex: string, rank: number } }> } };
+
+export type UpsertWarningRuleMutationVariables = Exact<{
+  tenantCode: string;
+  input: WarningRuleInput;
+}>;
+
+
+export type UpsertWarningRuleMutation = { upsertWarningRule: { code: string, name: string, kind: string, kindLabel: string, levelCode: string | null, definition: string, enabled: boolean, locked: boolean, lockedAbove: boolean, version: number, source: string, sourceKind: string, canEdit: boolean, level: { code: string, name: string, hex: string, rank: number } | null, ownerTenant: { code: string, name: string } | null } };
+
+export type LockWarningRuleMutationVariables = Exact<{
+  tenantCode: string;
+  code: string;
+  locked: boolean;
+}>;
+
+
+export type LockWarningRuleMutation = { lockWarningRule: { code: string, name: string, kind: string, kindLabel: string, levelCode: string | null, definition: string, enabled: boolean, locked: boolean, lockedAbove: boolean, version: number, source: string, sourceKind: string, canEdit: boolean, level: { code: string, name: string, hex: string, rank: number } | null, ownerTenant: { code: string, name: string } | null } };
+
+export type ResetWarningRuleMutationVariables = Exact<{
+  tenantCode: string;
+  code: string;
+}>;
+
+
+export type ResetWarningRuleMutation = { resetWarningRule: { code: string, name: string, kind: string, kindLabel: string, levelCode: string | null, definition: string, enabled: boolean, locked: boolean, lockedAbove: boolean, version: number, source: string, sourceKind: string, canEdit: boolean, level: { code: string, name: string, hex: string, rank: number } | null, ownerTenant: { code: string, name: string } | null } | null };
+
+export type UpdateWarningSchemeMutationVariables = Exact<{
+  tenantCode: string;
+  input: WarningSchemeInput;
+}>;
+
+
+export type UpdateWarningSchemeMutation = { updateWarningScheme: { version: number, source: string, sourceKind: string, canEdit: boolean, ownerTenant: { code: string, name: string } | null, levels: Array<{ code: string, name: string, rank: number, hex: string, description: string | null }>, influence: Array<{ kind: string | null, kindLabel: string | null, measure: string, measureLabel: string, months: number }>, dispositions: Array<{ level: string, kind: string, title: string, rectifyWorkingDays: number }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -853,6 +1035,65 @@ export const AdminUnitFieldsFragmentDoc = new TypedDocumentString(`
   cadreCount
 }
     `, {"fragmentName":"AdminUnitFields"}) as unknown as TypedDocumentString<AdminUnitFieldsFragment, unknown>;
+export const WarningRuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WarningRuleFields on WarningRule {
+  code
+  name
+  kind
+  kindLabel
+  levelCode
+  level {
+    code
+    name
+    hex
+    rank
+  }
+  definition
+  enabled
+  locked
+  lockedAbove
+  version
+  source
+  sourceKind
+  ownerTenant {
+    code
+    name
+  }
+  canEdit
+}
+    `, {"fragmentName":"WarningRuleFields"}) as unknown as TypedDocumentString<WarningRuleFieldsFragment, unknown>;
+export const WarningSchemeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WarningSchemeFields on WarningScheme {
+  version
+  source
+  sourceKind
+  ownerTenant {
+    code
+    name
+  }
+  canEdit
+  levels {
+    code
+    name
+    rank
+    hex
+    description
+  }
+  influence {
+    kind
+    kindLabel
+    measure
+    measureLabel
+    months
+  }
+  dispositions {
+    level
+    kind
+    title
+    rectifyWorkingDays
+  }
+}
+    `, {"fragmentName":"WarningSchemeFields"}) as unknown as TypedDocumentString<WarningSchemeFieldsFragment, unknown>;
 export const ActivateAccountDocument = new TypedDocumentString(`
     mutation ActivateAccount($username: String!, $code: String!, $newPassword: String!) {
   activateAccount(username: $username, code: $code, newPassword: $newPassword) {
@@ -933,6 +1174,43 @@ export const PickerUnitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PickerUnitsQuery, PickerUnitsQueryVariables>;
+export const WorkCalendarYearDocument = new TypedDocumentString(`
+    query WorkCalendarYear($year: Int!) {
+  workCalendar(year: $year) {
+    year
+    covered
+    notice
+    days {
+      date
+      working
+      kind
+      name
+      source
+      updatedByName
+    }
+  }
+  workCalendarCoverage {
+    from
+    to
+    years
+  }
+}
+    `) as unknown as TypedDocumentString<WorkCalendarYearQuery, WorkCalendarYearQueryVariables>;
+export const SetWorkDayDocument = new TypedDocumentString(`
+    mutation SetWorkDay($date: String!, $working: Boolean!, $name: String) {
+  setWorkDay(date: $date, working: $working, name: $name) {
+    date
+    working
+    kind
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SetWorkDayMutation, SetWorkDayMutationVariables>;
+export const ClearWorkDayDocument = new TypedDocumentString(`
+    mutation ClearWorkDay($date: String!) {
+  clearWorkDay(date: $date)
+}
+    `) as unknown as TypedDocumentString<ClearWorkDayMutation, ClearWorkDayMutationVariables>;
 export const AdminTenantsDocument = new TypedDocumentString(`
     query AdminTenants {
   tenants {
@@ -2014,7 +2292,7 @@ export const UnitsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;
 export const CadresDocument = new TypedDocumentString(`
-    query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {
+    query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter, $warnings: Boolean = false) {
   cadres(first: $first, after: $after, offset: $offset, filter: $filter) {
     totalCount
     totalCountIsEstimate
@@ -2045,8 +2323,471 @@ export const CadresDocument = new TypedDocumentString(`
           id
           name
         }
+        warnings @include(if: $warnings) {
+          colour
+          level {
+            code
+            hex
+          }
+          rule {
+            code
+            name
+            version
+          }
+          reasons
+          ends
+        }
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<CadresQuery, CadresQueryVariables>;
+export const WarningBoardDocument = new TypedDocumentString(`
+    query WarningBoard($asOf: String, $tenantCode: String, $unitId: ID) {
+  warningBoard(asOf: $asOf, tenantCode: $tenantCode, unitId: $unitId) {
+    asOf
+    total
+    cadreCount
+    byColour {
+      colour
+      count
+      level {
+        code
+        name
+        hex
+        rank
+        description
+      }
+    }
+    byRule {
+      rule {
+        code
+        name
+        version
+      }
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WarningBoardQuery, WarningBoardQueryVariables>;
+export const WarningTrendDocument = new TypedDocumentString(`
+    query WarningTrend($from: String, $to: String, $tenantCode: String, $unitId: ID) {
+  warningTrend(from: $from, to: $to, tenantCode: $tenantCode, unitId: $unitId) {
+    month
+    asOf
+    total
+    byColour {
+      colour
+      count
+      level {
+        code
+        name
+        hex
+        rank
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WarningTrendQuery, WarningTrendQueryVariables>;
+export const WarningListDocument = new TypedDocumentString(`
+    query WarningList($asOf: String, $colour: String, $tenantCode: String, $unitId: ID, $first: Int, $after: String, $offset: Int) {
+  warningList(
+    asOf: $asOf
+    colour: $colour
+    tenantCode: $tenantCode
+    unitId: $unitId
+    first: $first
+    after: $after
+    offset: $offset
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        colour
+        reasons
+        level {
+          code
+          name
+          hex
+        }
+        warning {
+          colour
+          level {
+            code
+            name
+            hex
+          }
+          rule {
+            code
+            name
+            version
+          }
+          reasons
+          startsOn
+          ends
+        }
+        cadre {
+          id
+          name
+          position
+          unit {
+            id
+            name
+          }
+          tenant {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WarningListQuery, WarningListQueryVariables>;
+export const CadreWarningsDocument = new TypedDocumentString(`
+    query CadreWarnings($id: ID!, $asOf: String) {
+  cadre(id: $id) {
+    id
+    warning(asOf: $asOf) {
+      colour
+      level {
+        code
+        name
+        hex
+      }
+      rule {
+        code
+        name
+        version
+      }
+      reasons
+      startsOn
+      ends
+    }
+    warnings(asOf: $asOf) {
+      colour
+      level {
+        code
+        name
+        hex
+      }
+      rule {
+        code
+        name
+        version
+      }
+      reasons
+      startsOn
+      ends
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CadreWarningsQuery, CadreWarningsQueryVariables>;
+export const WarningRulesDocument = new TypedDocumentString(`
+    query WarningRules($tenantCode: String!) {
+  warningRules(tenantCode: $tenantCode) {
+    ...WarningRuleFields
+  }
+}
+    fragment WarningRuleFields on WarningRule {
+  code
+  name
+  kind
+  kindLabel
+  levelCode
+  level {
+    code
+    name
+    hex
+    rank
+  }
+  definition
+  enabled
+  locked
+  lockedAbove
+  version
+  source
+  sourceKind
+  ownerTenant {
+    code
+    name
+  }
+  canEdit
+}`) as unknown as TypedDocumentString<WarningRulesQuery, WarningRulesQueryVariables>;
+export const WarningSchemeDocument = new TypedDocumentString(`
+    query WarningScheme($tenantCode: String!) {
+  warningScheme(tenantCode: $tenantCode) {
+    ...WarningSchemeFields
+  }
+}
+    fragment WarningSchemeFields on WarningScheme {
+  version
+  source
+  sourceKind
+  ownerTenant {
+    code
+    name
+  }
+  canEdit
+  levels {
+    code
+    name
+    rank
+    hex
+    description
+  }
+  influence {
+    kind
+    kindLabel
+    measure
+    measureLabel
+    months
+  }
+  dispositions {
+    level
+    kind
+    title
+    rectifyWorkingDays
+  }
+}`) as unknown as TypedDocumentString<WarningSchemeQuery, WarningSchemeQueryVariables>;
+export const WarningRuleHistoryDocument = new TypedDocumentString(`
+    query WarningRuleHistory($tenantCode: String!, $code: String!) {
+  warningRuleHistory(tenantCode: $tenantCode, code: $code) {
+    id
+    version
+    action
+    actionLabel
+    name
+    kindLabel
+    levelCode
+    definition
+    enabled
+    locked
+    note
+    createdBy
+    createdAt
+    current
+    tenant {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WarningRuleHistoryQuery, WarningRuleHistoryQueryVariables>;
+export const WarningRuleOptionsDocument = new TypedDocumentString(`
+    query WarningRuleOptions {
+  warningRuleOptions {
+    ruleKinds {
+      code
+      label
+    }
+    sanctionForms {
+      code
+      label
+    }
+    sanctionKinds {
+      code
+      label
+    }
+    sanctionMeasures {
+      code
+      label
+    }
+    clueModes {
+      code
+      label
+    }
+    clueStatuses {
+      code
+      label
+    }
+    lendingStatuses {
+      code
+      label
+    }
+    lendingDirections {
+      code
+      label
+    }
+    giftHandlings {
+      code
+      label
+    }
+    amountCategories {
+      code
+      label
+    }
+    overdueSubjects {
+      code
+      label
+    }
+    scoreSources {
+      code
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WarningRuleOptionsQuery, WarningRuleOptionsQueryVariables>;
+export const PreviewWarningRuleDocument = new TypedDocumentString(`
+    query PreviewWarningRule($tenantCode: String!, $input: WarningRuleInput!, $asOf: String) {
+  previewWarningRule(tenantCode: $tenantCode, input: $input, asOf: $asOf) {
+    asOf
+    changed
+    summary
+    tenantCount
+    before {
+      colour
+      count
+      level {
+        code
+        name
+        hex
+        rank
+      }
+    }
+    after {
+      colour
+      count
+      level {
+        code
+        name
+        hex
+        rank
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewWarningRuleQuery, PreviewWarningRuleQueryVariables>;
+export const UpsertWarningRuleDocument = new TypedDocumentString(`
+    mutation UpsertWarningRule($tenantCode: String!, $input: WarningRuleInput!) {
+  upsertWarningRule(tenantCode: $tenantCode, input: $input) {
+    ...WarningRuleFields
+  }
+}
+    fragment WarningRuleFields on WarningRule {
+  code
+  name
+  kind
+  kindLabel
+  levelCode
+  level {
+    code
+    name
+    hex
+    rank
+  }
+  definition
+  enabled
+  locked
+  lockedAbove
+  version
+  source
+  sourceKind
+  ownerTenant {
+    code
+    name
+  }
+  canEdit
+}`) as unknown as TypedDocumentString<UpsertWarningRuleMutation, UpsertWarningRuleMutationVariables>;
+export const LockWarningRuleDocument = new TypedDocumentString(`
+    mutation LockWarningRule($tenantCode: String!, $code: String!, $locked: Boolean!) {
+  lockWarningRule(tenantCode: $tenantCode, code: $code, locked: $locked) {
+    ...WarningRuleFields
+  }
+}
+    fragment WarningRuleFields on WarningRule {
+  code
+  name
+  kind
+  kindLabel
+  levelCode
+  level {
+    code
+    name
+    hex
+    rank
+  }
+  definition
+  enabled
+  locked
+  lockedAbove
+  version
+  source
+  sourceKind
+  ownerTenant {
+    code
+    name
+  }
+  canEdit
+}`) as unknown as TypedDocumentString<LockWarningRuleMutation, LockWarningRuleMutationVariables>;
+export const ResetWarningRuleDocument = new TypedDocumentString(`
+    mutation ResetWarningRule($tenantCode: String!, $code: String!) {
+  resetWarningRule(tenantCode: $tenantCode, code: $code) {
+    ...WarningRuleFields
+  }
+}
+    fragment WarningRuleFields on WarningRule {
+  code
+  name
+  kind
+  kindLabel
+  levelCode
+  level {
+    code
+    name
+    hex
+    rank
+  }
+  definition
+  enabled
+  locked
+  lockedAbove
+  version
+  source
+  sourceKind
+  ownerTenant {
+    code
+    name
+  }
+  canEdit
+}`) as unknown as TypedDocumentString<ResetWarningRuleMutation, ResetWarningRuleMutationVariables>;
+export const UpdateWarningSchemeDocument = new TypedDocumentString(`
+    mutation UpdateWarningScheme($tenantCode: String!, $input: WarningSchemeInput!) {
+  updateWarningScheme(tenantCode: $tenantCode, input: $input) {
+    ...WarningSchemeFields
+  }
+}
+    fragment WarningSchemeFields on WarningScheme {
+  version
+  source
+  sourceKind
+  ownerTenant {
+    code
+    name
+  }
+  canEdit
+  levels {
+    code
+    name
+    rank
+    hex
+    description
+  }
+  influence {
+    kind
+    kindLabel
+    measure
+    measureLabel
+    months
+  }
+  dispositions {
+    level
+    kind
+    title
+    rectifyWorkingDays
+  }
+}`) as unknown as TypedDocumentString<UpdateWarningSchemeMutation, UpdateWarningSchemeMutationVariables>;

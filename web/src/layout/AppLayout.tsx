@@ -3,8 +3,9 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Dropdown, Layout, Menu, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  FileProtectOutlined, SolutionOutlined,
   ApartmentOutlined, AuditOutlined, ClusterOutlined, DownOutlined, FileDoneOutlined, ImportOutlined, FileSearchOutlined, FolderOpenOutlined, FormOutlined,
-  KeyOutlined, LogoutOutlined,
+  AlertOutlined, ControlOutlined, DashboardOutlined, KeyOutlined, LogoutOutlined,
   MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -18,6 +19,8 @@ const ICONS: Record<string, ReactNode> = {
   '/review': <FileDoneOutlined />,
   '/my-records': <FormOutlined />,
   '/import': <ImportOutlined />,
+  '/warning-rules': <ControlOutlined />,
+  '/warnings': <DashboardOutlined />,
   '/admin/tenants': <ClusterOutlined />,
   '/admin/units': <ApartmentOutlined />,
   '/admin/users': <UsergroupAddOutlined />,
@@ -25,6 +28,8 @@ const ICONS: Record<string, ReactNode> = {
   '/audit': <FileSearchOutlined />,
   '/admin/grants': <SafetyCertificateOutlined />,
   '/grant-records': <AuditOutlined />,
+  '/dispositions': <FileProtectOutlined />,
+  '/rectification': <SolutionOutlined />,
 };
 
 const testId = (path: string) => `menu-${path.split('/').pop()}`;
@@ -45,12 +50,16 @@ export function AppLayout() {
     });
     const top = pages.filter((p) => !p.group).map(entry);
     const archive = pages.filter((p) => p.group === 'archive').map(entry);
+    const warning = pages.filter((p) => p.group === 'warning').map(entry);
     const system = pages.filter((p) => p.group === 'system').map(entry);
     const security = pages.filter((p) => p.group === 'security').map(entry);
     return [
       ...top,
       ...(archive.length
         ? [{ key: 'archive', icon: <FolderOpenOutlined />, label: <span data-testid="menu-archive">廉政档案</span>, children: archive }]
+        : []),
+      ...(warning.length
+        ? [{ key: 'warning', icon: <AlertOutlined />, label: <span data-testid="menu-warning">廉情预警</span>, children: warning }]
         : []),
       ...(system.length
         ? [{ key: 'system', icon: <SettingOutlined />, label: <span data-testid="menu-system">系统管理</span>, children: system }]
@@ -119,7 +128,7 @@ export function AppLayout() {
               <Menu
                 mode="inline"
                 selectedKeys={selected ? [selected] : []}
-                defaultOpenKeys={['archive', 'system', 'security']}
+                defaultOpenKeys={['archive', 'warning', 'system', 'security']}
                 items={items}
                 onClick={({ key }) => navigate(key)}
               />

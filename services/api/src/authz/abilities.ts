@@ -4,8 +4,11 @@
 import { AbilityBuilder, createMongoAbility, subject as tag, type MongoAbility } from '@casl/ability';
 import { ADMINISTRATOR_ROLES, type Principal } from '../auth/principal.js';
 
-export type Action = 'approve' | 'read' | 'reveal' | 'create' | 'update' | 'review' | 'delete' | 'restore' | 'suspend' | 'move' | 'disable' | 'unlock' | 'resetPassword' | 'export' | 'purge' | 'manage';
-export type Subject = 'Cadre' | 'ArchiveRecord' | 'Unit' | 'Tenant' | 'User' | 'SecuritySettings' | 'AuditEvent' | 'RoleGrant' | 'all';
+export type Action = 'approve' | 'read' | 'reveal' | 'create' | 'update' | 'review' | 'delete' | 'restore' | 'suspend' | 'move' | 'disable' | 'unlock' | 'resetPassword' | 'export' | 'purge' | 'manage'
+  // 预警处置: report a rectification (docs/dispositions.md).
+  | 'rectify';
+export type Subject = 'Cadre' | 'ArchiveRecord' | 'Unit' | 'Tenant' | 'User' | 'SecuritySettings' | 'AuditEvent' | 'RoleGrant' | 'all'
+  | 'Disposition' | 'WarningRule' | 'Warning' | 'WarningScheme' | 'WorkCalendar';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
 
 /**
@@ -19,6 +22,10 @@ export function defineAbilities(p: Principal | null): AppAbility {
   if (p) {
     // The tenant tree is structure, not content: every role may read the tenants in its subtree.
     can('read', 'Tenant');
+    // The national work calendar (docs/work-calendar.md): administrators and officers (who set overdue rules) read it;
+    // the root tenant's admin keeps it.
+    if (p.role === 'admin' || p.role === 'officer') can('read', 'WorkCalendar');
+    if (p.role === 'admin' && !p.tenantPath.includes('.')) can('update', 'WorkCalendar');
     switch (p.role) {
       case 'admin':
         // 系统管理员: tenants, units and accounts of the subtree; no archive and no audit content. Grants of roles
@@ -35,6 +42,10 @@ export function defineAbilities(p: Principal | null): AppAbility {
         // The three administrators of its own tenant are the parent's to manage (checked on the account as it is
         // and as it would become).
         cannot(['create', 'update', 'disable', 'unlock', 'resetPassword'], 'User', { tenant_id: p.tenantId, role: { $in: [...ADMINISTRATOR_ROLES] } });
+        // 预警规则 of its tenant and subtree (docs/warning-rules.md): configuration, not archive content.
+        can(['read', 'update'], 'WarningRule');
+        // The warning scheme's colour levels are configuration (the rule editor's legend), not archive content.
+        can('read', 'WarningScheme');
         break;
       case 'secadmin':
         // 安全保密管理员: approves role grants and sets the security settings of its subtree; no accounts, no
@@ -57,9 +68,17 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can('reveal', 'Cadre');
         // Officers keep the unit tree too (a new tenant's officer must be able to file cadres: units/commands.ts).
         can(['read', 'create', 'update', 'move', 'delete', 'restore'], 'Unit');
+        // 预警处置 (docs/dispositions.md): issue, edit, review and close dispositions, keep the template, report too.
+        can(['read', 'create', 'update', 'review', 'rectify', 'export'], 'Disposition');
+        can(['read', 'update'], 'WarningRule');
+        // 廉情预警: colours, boards and lists (docs/warning-board.md).
+        can('read', ['Warning', 'WarningScheme']);
         break;
       case 'leader':
         can('read', ['Cadre', 'ArchiveRecord', 'Unit']);
+        can(['read', 'export'], 'Disposition');
+        can('read', 'WarningRule');
+        can('read', ['Warning', 'WarningScheme']);
         break;
       case 'filler':
         // Only the assigned units (with their sub-units); never categories 8 and 9. Its edits of a cadre's basic
@@ -67,6 +86,8 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can(['read', 'create', 'update'], 'Cadre', { unit_id: { $in: p.unitIds } });
         can(['read', 'create', 'update'], 'ArchiveRecord', { unit_id: { $in: p.unitIds }, category: { $nin: RESTRICTED_CATEGORIES } });
         can('read', 'Unit', { id: { $in: p.unitIds } });
+        // Only the rectification tasks of its units' cadres: no colours, rules or boards (docs/dispositions.md).
+        can(['read', 'rectify'], 'Disposition', { unit_id: { $in: p.unitIds } });
         break;
       case 'auditor':
         // 安全审计员: the access log and the grant records (with their alerts).
@@ -90,5 +111,9 @@ const PERMISSIONS: [Action, Exclude<Subject, 'all'>][] = [
   ['create', 'Tenant'], ['update', 'Tenant'], ['read', 'User'], ['create', 'User'], ['update', 'User'],
   ['read', 'SecuritySettings'], ['update', 'SecuritySettings'], ['read', 'AuditEvent'], ['export', 'AuditEvent'],
   ['purge', 'AuditEvent'], ['read', 'RoleGrant'], ['approve', 'RoleGrant'],
+  ['read', 'WorkCalendar'], ['update', 'WorkCalendar'],
+  ['read', 'Disposition'], ['create', 'Disposition'], ['review', 'Disposition'], ['rectify', 'Disposition'], ['export', 'Disposition'],
+  ['read', 'WarningRule'], ['update', 'WarningRule'],
+  ['read', 'Warning'], ['read', 'WarningScheme'],
 ];
 export const permissionList = (a: AppAbility) => PERMISSIONS.filter(([act, sub]) => a.can(act, sub)).map(([act, sub]) => `${sub}:${act}`);

@@ -278,6 +278,85 @@ export interface CodeLabel {
   sort_order: number;
 }
 
+export interface Disposition {
+  accepted_on: Timestamp | null;
+  body: string;
+  cadre_id: string;
+  close_note: string | null;
+  closed_at: Timestamp | null;
+  closed_by_name: string | null;
+  created_at: Generated<Timestamp>;
+  doc_number: string;
+  doc_seq: number;
+  doc_year: number;
+  due_on: Timestamp;
+  id: Generated<string>;
+  issued_by: string | null;
+  issued_by_name: string;
+  issued_on: Timestamp;
+  issuer: string;
+  issuing_tenant_id: string;
+  kind: string;
+  level: string | null;
+  rectify_working_days: number;
+  requirements: string;
+  status: Generated<string>;
+  tenant_id: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  updated_by_name: string | null;
+  version: Generated<number>;
+  warning: Json | null;
+}
+
+export interface DispositionAttachment {
+  content_type: string;
+  disposition_id: string;
+  filename: string;
+  id: Generated<string>;
+  object_key: string;
+  rectification_id: string | null;
+  sha256: string;
+  size_bytes: number;
+  tenant_id: string;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string | null;
+  uploaded_by_name: string;
+}
+
+export interface DispositionCounter {
+  last_seq: number;
+  tenant_id: string;
+  year: number;
+}
+
+export interface DispositionRectification {
+  content: string;
+  decision: string | null;
+  disposition_id: string;
+  id: Generated<string>;
+  review_comment: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_by_name: string | null;
+  round: number;
+  submitted_at: Generated<Timestamp>;
+  submitted_by: string | null;
+  submitted_by_name: string;
+  tenant_id: string;
+}
+
+export interface DispositionTemplate {
+  issuer: string | null;
+  kinds: Generated<Json>;
+  number_prefix: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  updated_by_name: string;
+  version: Generated<number>;
+}
+
 export interface ImportBatch {
   confirmed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -536,6 +615,76 @@ export interface UserUnit {
   user_id: string;
 }
 
+export interface WarningHit {
+  cadre_id: string;
+  computed_at: Generated<Timestamp>;
+  ends_on: Timestamp | null;
+  id: Generated<string>;
+  level: string;
+  level_rank: number;
+  reason: string;
+  record_ids: Generated<string[]>;
+  rule_code: string;
+  rule_name: string;
+  rule_version: number;
+  starts_on: Timestamp;
+  tenant_id: string;
+}
+
+export interface WarningRule {
+  action: Generated<string>;
+  code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  created_by_name: string;
+  definition: Json;
+  enabled: Generated<boolean>;
+  id: Generated<string>;
+  kind: string;
+  level: string | null;
+  locked: Generated<boolean>;
+  name: string;
+  note: string | null;
+  superseded_at: Timestamp | null;
+  tenant_id: string;
+  version: number;
+}
+
+export interface WarningScheme {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  created_by_name: string;
+  dispositions: Json;
+  id: Generated<string>;
+  influence: Json;
+  levels: Json;
+  superseded_at: Timestamp | null;
+  tenant_id: string;
+  version: number;
+}
+
+export interface WorkCalendarDay {
+  day: Timestamp;
+  name: string;
+  source: string;
+  updated_at: Generated<Timestamp>;
+  updated_by_name: string | null;
+  working: boolean;
+}
+
+export interface WorkCalendarIndex {
+  day: Timestamp;
+  seq: number;
+  working: boolean;
+}
+
+export interface WorkCalendarYear {
+  source: string;
+  updated_at: Generated<Timestamp>;
+  updated_by_name: string | null;
+  year: number;
+}
+
 export interface DB {
   app_user: AppUser;
   archive_record: ArchiveRecord;
@@ -553,6 +702,11 @@ export interface DB {
   cadre_search_key: CadreSearchKey;
   cadre_unit_history: CadreUnitHistory;
   code_label: CodeLabel;
+  disposition: Disposition;
+  disposition_attachment: DispositionAttachment;
+  disposition_counter: DispositionCounter;
+  disposition_rectification: DispositionRectification;
+  disposition_template: DispositionTemplate;
   import_batch: ImportBatch;
   record_assessment: RecordAssessment;
   record_celebration: RecordCelebration;
@@ -574,4 +728,10 @@ export interface DB {
   unit: Unit;
   user_session: UserSession;
   user_unit: UserUnit;
+  warning_hit: WarningHit;
+  warning_rule: WarningRule;
+  warning_scheme: WarningScheme;
+  work_calendar_day: WorkCalendarDay;
+  work_calendar_index: WorkCalendarIndex;
+  work_calendar_year: WorkCalendarYear;
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../config/index.js';
 import { rekeyCadres } from './rekey.js';
+import { seedWorkCalendar } from '../modules/calendar/seed.js';
 
 export const migrationsDir = path.join(repoRoot, 'schema', 'migrations');
 
@@ -37,6 +38,7 @@ export interface MigrateOptions {
  */
 const DATA_STEPS: Record<string, (runner: SqlRunner) => Promise<void>> = {
   '0023_search_readings.sql': rekeyCadres,
+  '0026_work_calendar.sql': seedWorkCalendar,
 };
 
 export async function migrate(runner: SqlRunner, opts: MigrateOptions = {}): Promise<string[]> {

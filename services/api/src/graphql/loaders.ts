@@ -11,6 +11,9 @@ import { effectiveStatusSql } from '../modules/tenants/repo.js';
 import type { AppointmentRow, CadreRevisionRow, FamilyRow, ResumeRow } from '../modules/cadres/rows.js';
 import { unitsByIds, type UnitRow } from '../modules/units/repo.js';
 import { listMaterials, listRecords, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow } from '../modules/records/repo.js';
+import { activeHits, type HitRow, type InfluenceRow } from '../modules/warnings/read.js';
+import { warningConfigs, type TenantWarningConfig } from '../modules/warnings/resolve.js';
+import { influenceRows } from '../modules/warnings/influence.js';
 
 /** Rows grouped by a key column, in the order of `keys` (missing keys: empty lists). */
 function groupBy<T, K extends keyof T>(keys: readonly string[], rows: T[], key: K): T[][] {
@@ -25,9 +28,75 @@ const batch = <V>(fn: (ids: readonly string[]) => Promise<V[]>) => new DataLoade
 /** Records per cadre, at most 500 each (as one cadre's list), for one filter (category, deleted, reach). */
 const RECORDS_PER_CADRE = 500;
 
+/** A cadre as the warning loaders key it: `<tenant id>|<cadre id>` (the hit index leads with tenant_id). */
+export const cadreKeyOf = (c: { tenant_id: string; id: string }) => `${c.tenant_id}|${c.id}`;
+const splitKey = (k: string) => { const [tenantId, cadreId] = k.split('|'); return { tenantId, cadreId }; };
+
 function create(trx: Tx) {
   const recordLists = new Map<string, DataLoader<string, RecordRow[]>>();
+  const recordSets = new Map<string, DataLoader<string, RecordRow | null>>();
+  const hitsOn = new Map<string, DataLoader<string, HitRow[]>>();
+  const warningConfig = batch<TenantWarningConfig | null>(async (ids) => {
+    const m = await warningConfigs(trx, [...new Set(ids)]);
+    return ids.map((id) => m.get(id) ?? null);
+  });
   return {
+    /** Records by id (a warning's or an influence period's), for one reach. */
+    recordById(f: Pick<RecordFilter, 'reach'>) {
+      const key = JSON.stringify(f);
+      let l = recordSets.get(key);
+      if (!l) {
+        l = batch<RecordRow | null>(async (ids) => {
+          const byId = new Map((await listRecords(trx, { ...f, ids: [...new Set(ids)] }, ids.length)).map((r) => [r.id, r]));
+          return ids.map((id) => byId.get(id) ?? null);
+        });
+        recordSets.set(key, l);
+      }
+      return l;
+    },
+    /** The warning rules and scheme in force for a tenant (modules/warnings/resolve.ts). */
+    warningConfig,
+    /** Warning hits active on a date, per cadre (cadreKeyOf), most severe first. */
+    warningHits(asOf: string) {
+      let l = hitsOn.get(asOf);
+      if (!l) {
+        l = batch<HitRow[]>(async (keys) => {
+          const hits = await activeHits(trx, [...new Set(keys)].map(splitKey), asOf);
+          const m = new Map<string, HitRow[]>(keys.map((k) => [k, []]));
+          for (const h of hits) m.get(`${h.tenant_id}|${h.cadre_id}`)?.push(h);
+          return keys.map((k) => m.get(k)!);
+        });
+        hitsOn.set(asOf, l);
+      }
+      return l;
+    },
+    /** Influence periods of a cadre's category-10 records (cadreKeyOf), each under its tenant's scheme defaults. */
+    influence: batch<InfluenceRow[]>(async (keys) => {
+      const byTenant = new Map<string, string[]>();
+      for (const { tenantId, cadreId } of [...new Set(keys)].map(splitKey)) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), cadreId]);
+      const configs = await warningConfigs(trx, [...byTenant.keys()]);
+      // One statement per distinct scheme (most tenants inherit one), not per tenant.
+      const groups = new Map<string, { cfg: TenantWarningConfig; tenantIds: string[]; cadreIds: string[] }>();
+      for (const [tenantId, cadreIds] of byTenant) {
+        const cfg = configs.get(tenantId);
+        if (!cfg) continue;
+        const key = `${cfg.scheme.ownerTenantId ?? ''}|${cfg.scheme.version}`;
+        const g = groups.get(key) ?? { cfg, tenantIds: [], cadreIds: [] };
+        g.tenantIds.push(tenantId);
+        g.cadreIds.push(...cadreIds);
+        groups.set(key, g);
+      }
+      const out = new Map<string, InfluenceRow[]>(keys.map((k) => [k, []]));
+      await Promise.all([...groups.values()].map(async ({ cfg, tenantIds, cadreIds }) => {
+        const { rows } = await sql<InfluenceRow>`
+          select inf.record_id, inf.tenant_id, inf.cadre_id, inf.kind, inf.measure, inf.form, inf.decided_on::text as decided_on,
+                 inf.starts_on::text as starts_on, inf.months, inf.ends_on::text as ends_on
+            from (${influenceRows(cfg.scheme.influence, { tenantIds, cadreIds })}) as inf
+           order by inf.starts_on desc, inf.record_id`.execute(trx);
+        for (const r of rows) out.get(`${r.tenant_id}|${r.cadre_id}`)?.push(r);
+      }));
+      return keys.map((k) => out.get(k)!);
+    }),
     /** Cadre.records of a list: one loader per distinct filter. */
     records(f: Omit<RecordFilter, 'cadreId' | 'cadreIds'>) {
       const key = JSON.stringify(f);

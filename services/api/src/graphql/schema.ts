@@ -12,6 +12,10 @@ import '../modules/grants/schema.js';
 import '../modules/records/schema.js';
 import '../modules/codes/schema.js';
 import '../modules/inbox/schema.js';
+import '../modules/calendar/schema.js';
+import '../modules/dispositions/schema.js';
+import '../modules/warnings/rules-schema.js';
+import '../modules/warnings/schema.js';
 
 let schema: GraphQLSchema | undefined;
 export const getSchema = () => (schema ??= builder.toSchema());

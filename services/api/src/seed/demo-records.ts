@@ -4,7 +4,7 @@
 // in 2026 (the warnings have something to show), and records the filler entered are pending or returned.
 // The first cadre of a tenant sits in the filler's unit and holds an accepted gift and a pending celebration.
 import type { Tx } from '../db/scope.js';
-import { categoryById, defaultInfluenceMonths, formOfMeasure } from '../modules/records/categories.js';
+import { categoryById, formOfMeasure } from '../modules/records/categories.js';
 import { addRevision, insertRecord, setMaterials, updateEnvelope, type FieldValues } from '../modules/records/repo.js';
 import { flatUnits, intIn, makeDemo, pickOf, rng, type DemoCadre, type DemoTenant, type Rng } from './demo-data.js';
 
@@ -245,7 +245,6 @@ export function makeRecords(t: DemoTenant, cadres: DemoCadre[], seed: number): D
     const i = someone();
     const decidedOn = dateIn(r, from, to);
     const form = measure === '开除党籍' ? '第四种形态' : formOfMeasure(measure);
-    const months = defaultInfluenceMonths(kind, measure);
     const place = pick(local.places);
     const facts: Record<string, string> = {
       谈话提醒: `在${place}开展监督检查时工作作风不够扎实，${pick(['办理信访件超期', '调查笔录不规范'])}。`,
@@ -263,7 +262,7 @@ export function makeRecords(t: DemoTenant, cadres: DemoCadre[], seed: number): D
       cadre: i, category: 10, status: 'accepted',
       fields: {
         kind, measure, form, decidedOn, effectiveOn: decidedOn, issuingBody: body,
-        documentNo: kind === '提醒谈话' ? null : doc(decidedOn.slice(0, 4), kind === '组织处理' ? '组' : '发'), influenceMonths: months,
+        documentNo: kind === '提醒谈话' ? null : doc(decidedOn.slice(0, 4), kind === '组织处理' ? '组' : '发'), influenceMonths: null,
         facts: `${cadres[i].name}${facts[measure]}`,
       },
       materials: kind === '提醒谈话' ? [{ name: '谈话提醒记录', formedOn: decidedOn, pages: 2 }] : [{ name: `${measure}决定书`, formedOn: decidedOn, pages: intIn(r, 2, 5) }],
@@ -320,6 +319,59 @@ export function makeRecords(t: DemoTenant, cadres: DemoCadre[], seed: number): D
       materials: [{ name: kind, formedOn: `${year}-01-10`, pages: intIn(r, 1, 3) }],
     });
   }
+  out.push(...warningShowcase(t, cadres, seed, out, order.slice(1)));
+  return out;
+}
+
+/**
+ * Records that give every demo body a cadre of each warning colour as of December 2026 (docs/warnings.md#demo), with
+ * dates on a fixed scheme and a generator of their own (the records above stay as they were): an open case (立案审查
+ * 调查, 办理中) and a 留党察看 in its default 36 months (红), a 记大过 in its 18 months (橙), a 谈话提醒 within 12 months
+ * (黄), an open 谈话函询 (蓝). The 橙, 黄 and 蓝 cadres have no other clue or handling, so that colour is their highest.
+ */
+function warningShowcase(t: DemoTenant, cadres: DemoCadre[], seed: number, before: DemoRecord[], order: number[]): DemoRecord[] {
+  const w = rng(seed ^ 0x2b1d);
+  const pick = pickOf(w);
+  const local = t.local;
+  const b = bodyOf(t);
+  const used = new Set(before.filter((x) => x.category === 8 || x.category === 10).map((x) => x.cadre));
+  const free = order.filter((i) => !used.has(i));
+  // When the body is small, the red records go to someone with a lighter handling already on file.
+  const lighter = before.filter((x) => x.category === 10 && ['第一种形态', '第二种形态'].includes(String(x.fields.form))).map((x) => x.cadre);
+  const take = (lightOk: boolean) => free.shift() ?? (lightOk ? lighter.shift() : undefined) ?? order[0];
+  const [blue, yellow, orange] = [take(false), take(false), take(false)];
+  const [caseOf, probationOf] = [take(true), take(true)];
+  let seq = intIn(w, 300, 400);
+  const docNo = (year: string) => `${b.short}发〔${year}〕${seq += intIn(w, 1, 9)}号`;
+  const state = t.kind === 'county_commission' ? t.name.replace('纪委监委', '监委') : t.code === 'yn' ? '云南省监委' : '昆明市监委';
+  const out: DemoRecord[] = [];
+  const clue = (i: number, mode: string, on: string, summary: string): DemoRecord => ({
+    cadre: i, category: 8, status: 'accepted',
+    fields: {
+      receivedOn: on, source: pick(['信访举报', '案件监督管理', '巡察']), clueNo: `${b.short}线〔${on.slice(0, 4)}〕${intIn(w, 250, 400)}号`, summary,
+      disposalMode: mode, disposedOn: addDays(on, intIn(w, 5, 12)), handlingStatus: '办理中', result: null,
+    },
+    materials: [{ name: '问题线索处置审批表', formedOn: addDays(on, 3), pages: 2 }],
+  });
+  const sanction = (i: number, kind: string, measure: string, decidedOn: string, body: string, facts: string): DemoRecord => ({
+    cadre: i, category: 10, status: 'accepted',
+    fields: {
+      kind, measure, form: formOfMeasure(measure), decidedOn, effectiveOn: decidedOn, issuingBody: body,
+      documentNo: kind === '提醒谈话' ? null : docNo(decidedOn.slice(0, 4)), influenceMonths: null, facts,
+    },
+    materials: [{ name: kind === '提醒谈话' ? '谈话提醒记录' : `${measure}决定书`, formedOn: decidedOn, pages: intIn(w, 2, 4) }],
+  });
+  const name = (i: number) => cadres[i].name;
+  out.push(clue(blue, '谈话函询', dateIn(w, '2026-09', '2026-11'),
+    `反映${name(blue)}在${pick(local.places)}督办项目期间与${pick(local.firms)}负责人往来密切、多次共同出游。`));
+  out.push(sanction(yellow, '提醒谈话', '谈话提醒', dateIn(w, '2026-03', '2026-10'), b.discipline,
+    `${name(yellow)}在${pick(local.places)}接访时${pick(['答复群众诉求不及时', '未按规定登记来访事项'])}，进行提醒谈话。`));
+  out.push(sanction(orange, '政务处分', '记大过', dateIn(w, '2026-01', '2026-08'), state,
+    `${name(orange)}违规使用公务用车接送亲属往返${pick(local.places)}，并在${pick(local.hotels)}公款报销个人消费。`));
+  out.push(clue(caseOf, '立案审查调查', dateIn(w, '2026-08', '2026-11'),
+    `反映${name(caseOf)}利用职务便利为${pick(local.firms)}承揽${pick(local.places)}工程提供帮助并收受财物，经初步核实后立案审查调查。`));
+  out.push(sanction(probationOf, '党纪处分', '留党察看', dateIn(w, '2024-03', '2025-10'), b.discipline,
+    `${name(probationOf)}违规在${pick(local.firms)}持有股份并长期领取分红，情节严重，给予留党察看一年处分。`));
   return out;
 }
 

@@ -14,6 +14,7 @@ import { normalisePhoto } from '../modules/cadres/photo.js';
 import { encryptField, fieldKeys, keyedHash } from '../crypto/fields.js';
 import { newObjectKey, type ObjectStore } from '../storage/index.js';
 import { demoSet, seedDemoRecords } from './demo-records.js';
+import { recomputeWarnings } from '../modules/warnings/recompute.js';
 import { unitKindCode } from '../../../../shared/units.js';
 import { DEMO_ROLES, DEMO_TENANTS, flatUnits, rng, type DemoCadre } from './demo-data.js';
 
@@ -149,6 +150,8 @@ export async function seedDemo(db: Kysely<DB>, password: string, opts: SeedOptio
       if (appointments.length) await trx.insertInto('cadre_appointment').values(appointments).execute();
       await seedDemoRecords(trx, row.id, cadreIds, { id: officer.id, name: officer.display_name }, { id: filler.id, name: filler.display_name }, records);
     }
+    // The warning hits of the whole demo (docs/warnings.md), so that the board shows colours from the first start.
+    await recomputeWarnings(trx, { tenantIds });
     return { tenants: DEMO_TENANTS.length, users, cadres };
   }).catch(async (e: unknown) => {
     // The rows did not commit: their photos go too (the sweeper would remove them later anyway).

@@ -12,6 +12,7 @@ import { errorText, gql } from '../../api/graphql';
 import { queryClient, queryKey, useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
 import { CadreHeader } from './CadreHeader';
+import { CadreWarningTag } from '../warnings/CadreWarningTag';
 import { CadreLifecycle } from './CadreLifecycle';
 import { PhotoFrame } from './PhotoFrame';
 import { ProfileEditor } from './ProfileEditor';
@@ -26,6 +27,7 @@ import { RecordForm } from './RecordForm';
 import { ReturnModal } from './ReturnModal';
 import type { ArchiveRecord, CadreArchive, Category } from './types';
 import { useCategories } from './useCategories';
+import { DispositionCard } from '../dispositions/DispositionCard';
 
 type ModalState =
   | { kind: 'create'; category: Category }
@@ -248,10 +250,12 @@ export function ArchivePage() {
           <Card size="small" className="lz-archive-card lz-cadre-card">
             <CadreHeader
               cadre={cadre}
+              warning={can('Warning:read') ? <CadreWarningTag id={cadre.id} stamp={cadre.records.map((r) => `${r.id}:${r.version}:${r.status}:${r.deleted}`).join()} /> : undefined}
               photo={profile ? <PhotoFrame cadreId={cadre.id} url={profile.photoUrl} editable={canEditProfile} onChanged={reload} /> : undefined}
             />
           </Card>
           <CadreLifecycle id={cadre.id} />
+          <DispositionCard cadre={cadre} />
           <Card size="small" className="lz-archive-card lz-records-card">
             <Spin spinning={loading} delay={200}>
               <Tabs

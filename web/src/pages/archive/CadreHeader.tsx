@@ -10,7 +10,8 @@ import type { CadreArchive } from './types';
 const v = (x: ReactNode) => (x === null || x === undefined || x === '' ? <span className="lz-sheet-empty">—</span> : x);
 
 /** `photo` fills the photo cell (PhotoFrame); without it the cell is an empty frame. */
-export function CadreHeader({ cadre, photo }: { cadre: CadreArchive; photo?: ReactNode }) {
+/** `warning` (the colour tag, 廉情预警) stands after the name for the roles that read warnings. */
+export function CadreHeader({ cadre, photo, warning }: { cadre: CadreArchive; photo?: ReactNode; warning?: ReactNode }) {
   const age = ageOf(cadre.birthMonth);
   const birth = cadre.birthMonth ? `${formatMonth(cadre.birthMonth)}${age !== null ? `（${age}岁）` : ''}` : null;
   return (
@@ -27,7 +28,7 @@ export function CadreHeader({ cadre, photo }: { cadre: CadreArchive; photo?: Rea
       <tbody>
         <tr>
           <th>姓　名</th>
-          <td className="lz-cf-name" data-testid="archive-name">{cadre.name}</td>
+          <td className="lz-cf-name"><span data-testid="archive-name">{cadre.name}</span>{warning && <span className="lz-cf-warning">{warning}</span>}</td>
           <th>性　别</th>
           <td>{v(cadre.sex)}</td>
           <th>出生年月（岁）</th>

@@ -15,6 +15,7 @@ import { CadresDocument, TenantsDocument, UnitsDocument, type Cadre, type CadreF
 import { STATUS_COLORS } from './format';
 import { formatMonth } from '../../components/format';
 import { NewCadreModal } from './NewCadreModal';
+import { WarningTag } from '../../components/WarningTag';
 import { DeletedCadresDrawer } from './DeletedCadresDrawer';
 import { buildScopeTree, filterTree, indexNodes, type ScopeNode } from './unitTree';
 
@@ -22,7 +23,8 @@ const dash = (v: string | null | undefined) => (v ? v : <span className="lz-mute
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function useScopeTree() {
+/** The 单位目录 of the caller's scope (tenants, and units where the role reads them); the warning board uses it too. */
+export function useScopeTree() {
   // Separate requests: each GraphQL operation is one transaction, and a role may read tenants but not units.
   const tenants = useGqlQuery(TenantsDocument);
   const units = useGqlQuery(UnitsDocument);
@@ -69,6 +71,8 @@ function CadreLedger() {
   const [search, setSearch] = useState('');
 
   const selectedNode: ScopeNode | undefined = selectedKey ? nodeIndex.get(selectedKey) : undefined;
+  // The colour of each row (廉情预警), for the roles that read warnings (not fillers: docs/warning-board.md).
+  const warnings = can('Warning:read');
   const filter = useMemo<CadreFilter>(() => {
     const f: CadreFilter = {};
     if (search) f.search = search;
@@ -79,9 +83,9 @@ function CadreLedger() {
 
   const cadres = usePagedQuery<Cadre>(
     // Keyset paging: the next or previous page by its cursor, a jump by its offset (docs/search.md).
-    (first, offset, signal, after) => gql(CadresDocument, after ? { first, after, filter } : { first, offset, filter }, { signal })
+    (first, offset, signal, after) => gql(CadresDocument, after ? { first, after, filter, warnings } : { first, offset, filter, warnings }, { signal })
       .then((d) => d.cadres),
-    queryKey(CadresDocument, { filter }),
+    queryKey(CadresDocument, { filter, warnings }),
     { errorFallback: '干部档案加载失败', cursors: true },
   );
   const forbidden = isForbidden(cadres.failure);
@@ -120,6 +124,11 @@ function CadreLedger() {
         </Link>
       ),
     },
+    ...(warnings ? [{
+      title: '预警', key: 'warning', width: 52, align: 'center' as const, fixed: 'left' as const,
+      // The list asks for the warnings only (most severe first; the request's cost limit): the first is the colour.
+      render: (_v: unknown, r: Cadre) => <WarningTag warning={r.warnings?.[0]} details={r.warnings} hideNone />,
+    }] : []),
     { title: '性别', dataIndex: 'sex', key: 'sex', width: 48, align: 'center', render: dash },
     {
       title: '出生年月', dataIndex: 'birthMonth', key: 'birthMonth', width: 76, align: 'center',

@@ -17,7 +17,7 @@ export const UnitsDocument = graphql(`
 `);
 
 export const CadresDocument = graphql(`
-  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter) {
+  query Cadres($first: Int, $after: String, $offset: Int, $filter: CadreFilter, $warnings: Boolean = false) {
     cadres(first: $first, after: $after, offset: $offset, filter: $filter) {
       totalCount
       totalCountIsEstimate
@@ -28,6 +28,7 @@ export const CadresDocument = graphql(`
           id name sex birthMonth ethnicity nativePlace education position rank status sortOrder
           tenant { id code name }
           unit { id name }
+          warnings @include(if: $warnings) { colour level { code hex } rule { code name version } reasons ends }
         }
       }
     }

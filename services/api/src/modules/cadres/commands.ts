@@ -12,6 +12,7 @@ import { encryptField, keyedHash } from '../../crypto/fields.js';
 import { isUuid } from '../../db/scope.js';
 import type { CommandContext } from '../command.js';
 import { conflictMessage } from '../conflict.js';
+import { recomputeCadreWarnings } from '../warnings/recompute.js';
 import { GraphQLError } from 'graphql';
 import { BASIC_FIELDS, codeOfValue } from './fields.js';
 import {
@@ -256,7 +257,10 @@ export async function moveCadre(c: CommandContext, id: string, unitId: string): 
   if (unit.id === current.unit_id) return refuse('invalid', `该干部已在「${unit.name}」`);
   if (!unitInReach(c, unit.id)) return refuse('outOfReach', `无权把干部调整到「${unit.name}」`);
   const res = await updateCadre(c, current.id, current.version, { unitId: unit.id });
-  if (res.ok) return res;
+  if (res.ok) {
+    await recomputeCadreWarnings(c.trx, current.tenant_id, [current.id]);
+    return res;
+  }
   if (res.reason === 'stale') return refuse('invalid', '该干部刚被他人修改，请刷新后重试');
   return res.reason === 'missing' ? MISSING : refuse('outOfReach', '无权调整该干部的单位');
 }
@@ -273,7 +277,10 @@ export async function setCadreStatus(c: CommandContext, id: string, status: stri
   if (!canOn(c, 'update', current)) return refuse('outOfReach', '无权修改该干部的状态');
   if (!codeOfValue(STATUS_FIELD, status)) return refuse('invalid', `状态「${status}」不在干部状态代码表中（如 在职、退休、调离、去世）`);
   const res = await updateCadre(c, current.id, current.version, { status, statusOn: on });
-  if (res.ok) return res;
+  if (res.ok) {
+    await recomputeCadreWarnings(c.trx, current.tenant_id, [current.id]);
+    return res;
+  }
   if (res.reason === 'stale') return refuse('invalid', '该干部刚被他人修改，请刷新后重试');
   return res.reason === 'missing' ? MISSING : refuse('outOfReach', '无权修改该干部的状态');
 }
@@ -310,5 +317,7 @@ async function lifecycleWrite(c: CommandContext, row: CadreRow, action: 'delete'
     tenantId: row.tenant_id, cadreId: row.id, version: after.version, action, actorId: principal.userId, actorName: principal.displayName,
     changes: { 删除: action === 'delete' ? [null, '已删除'] : ['已删除', null] },
   });
+  // A deleted cadre fires nothing; a restored one shows its warnings again (docs/warnings.md).
+  await recomputeCadreWarnings(trx, row.tenant_id, [row.id]);
   return { ok: true, cadre: after };
 }

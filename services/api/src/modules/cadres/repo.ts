@@ -248,6 +248,14 @@ export async function findCadre(trx: Tx, id: string, opts: { includeDeleted?: bo
   return row ? withLabels(row) : null;
 }
 
+/** Live cadres by id (the page of another list, e.g. the warning list), in no particular order. */
+export async function findCadres(trx: Tx, ids: readonly string[]): Promise<CadreRow[]> {
+  const ok = ids.filter(isUuid);
+  if (!ok.length) return [];
+  const rows = await base(trx).select(columns).where('c.id', 'in', ok).where('c.deleted_at', 'is', null).execute();
+  return rows.map(withLabels);
+}
+
 /** Deleted cadres in the caller's scope (RLS), the last deleted first. */
 export async function listDeletedCadres(trx: Tx, limit: number): Promise<CadreRow[]> {
   const rows = await base(trx).select(columns).where('c.deleted_at', 'is not', null)

@@ -180,7 +180,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
       f('source', 'source', '线索来源', 'enum', { required: true, options: opts(['inspection', '巡视'], ['patrol', '巡察'], ['petition', '信访举报'], ['case_supervision', '案件监督管理'], ['audit', '审计'], ['other', '其他']) }),
       f('clueNo', 'clue_no', '线索编号', 'text', { max: 60 }),
       f('summary', 'summary', '反映的主要问题', 'longtext', { required: true, max: 4000, wide: true }),
-      f('disposalMode', 'disposal_mode', '处置方式', 'enum', { required: true, options: opts(['talk_inquiry', '谈话函询'], ['verification', '初步核实'], ['held', '暂存待查'], ['closed', '予以了结']) }),
+      f('disposalMode', 'disposal_mode', '处置方式', 'enum', { required: true, options: opts(['talk_inquiry', '谈话函询'], ['verification', '初步核实'], ['held', '暂存待查'], ['closed', '予以了结'], ['investigation', '立案审查调查']) }),
       f('disposedOn', 'disposed_on', '处置日期', 'date'),
       f('handlingStatus', 'handling_status', '办理状态', 'enum', { required: true, options: opts(['open', '办理中'], ['closed', '已办结']) }),
       f('result', 'result', '处置结果', 'longtext', { max: 4000, wide: true }),

@@ -3,6 +3,8 @@
 // the review state a write leaves, optimistic locking, the revision history and the cadres touched for the audit
 // row. GraphQL (records/schema.ts) only parses input and calls them; REST routes and the coming features do too.
 //
+// Every write recomputes the cadre's warning hits in the same transaction (docs/warnings.md#when-hits-are-recomputed).
+//
 // Revision format (record_revision): version = the record's version after the command; changes { field: [from, to] }
 // by field name ('materials' for the catalogue, as one-line summaries); reason for a return.
 import { GraphQLError } from 'graphql';
@@ -14,7 +16,8 @@ import { denied, type CommandContext } from '../command.js';
 import { conflictMessage } from '../conflict.js';
 import type { Tx } from '../../db/scope.js';
 import { findCadre } from '../cadres/repo.js';
-import { categoryById, defaultInfluenceMonths, formOfMeasure, type CategorySpec } from './categories.js';
+import { recomputeCadreWarnings } from '../warnings/recompute.js';
+import { categoryById, formOfMeasure, type CategorySpec } from './categories.js';
 import {
   addRevision, findRecord, insertRecord, listMaterials, setMaterials, updateEnvelope, updateRecordFields,
   type FieldValues, type MaterialItem, type RecordRow,
@@ -37,10 +40,9 @@ export function fieldsFor(cat: CategorySpec, input: Record<string, unknown> | nu
     const v = raw[fd.name];
     out[fd.name] = v === undefined || v === '' ? null : (v as FieldValues[string]);
   }
-  if (cat.key === 'sanction') {
-    out.form ??= formOfMeasure(String(out.measure));
-    out.influenceMonths ??= defaultInfluenceMonths(String(out.kind), String(out.measure));
-  }
+  // The form (四种形态) follows the measure when not given. influenceMonths holds only what the record states: the
+  // tenant's default period for kind + measure applies at evaluation (docs/warnings.md#influence-periods).
+  if (cat.key === 'sanction') out.form ??= formOfMeasure(String(out.measure));
   return out;
 }
 
@@ -125,6 +127,7 @@ export async function createRecord(c: CommandContext, input: CreateRecordInput):
   await addRevision(trx, {
     tenantId: cadre.tenant_id, recordId, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
   });
+  await recomputeCadreWarnings(trx, cadre.tenant_id, [cadre.id]);
   return findRecord(trx, recordId);
 }
 
@@ -151,6 +154,7 @@ export async function updateRecord(c: CommandContext, input: UpdateRecordInput):
     tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'update', actorId: principal.userId,
     actorName: principal.displayName, changes,
   });
+  await recomputeCadreWarnings(trx, row.tenant_id, [row.cadre_id]);
   return findRecord(trx, row.id);
 }
 
@@ -174,6 +178,7 @@ export async function reviewRecord(c: CommandContext, input: ReviewRecordInput):
     tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: accept ? 'accept' : 'return',
     actorId: principal.userId, actorName: principal.displayName, reason: accept ? null : input.reason,
   });
+  await recomputeCadreWarnings(trx, row.tenant_id, [row.cadre_id]);
   return findRecord(trx, row.id);
 }
 
@@ -190,6 +195,7 @@ export async function deleteRecord(c: CommandContext, input: { id: string; versi
   await addRevision(trx, {
     tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'delete', actorId: principal.userId, actorName: principal.displayName,
   });
+  await recomputeCadreWarnings(trx, row.tenant_id, [row.cadre_id]);
   return findRecord(trx, row.id);
 }
 
@@ -206,5 +212,6 @@ export async function restoreRecord(c: CommandContext, input: { id: string }): P
   await addRevision(trx, {
     tenantId: row.tenant_id, recordId: row.id, version: row.version + 1, action: 'restore', actorId: principal.userId, actorName: principal.displayName,
   });
+  await recomputeCadreWarnings(trx, row.tenant_id, [row.cadre_id]);
   return findRecord(trx, row.id);
 }

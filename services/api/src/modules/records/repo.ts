@@ -76,6 +76,8 @@ export interface RecordFilter {
   cadreId?: string;
   /** Records of these cadres (a list's batched Cadre.records). */
   cadreIds?: string[];
+  /** Only these records (a warning's records, batched). */
+  ids?: string[];
   category?: number | null;
   status?: string | null;
   includeDeleted?: boolean;
@@ -92,6 +94,7 @@ function where(f: RecordFilter) {
   const parts = [typedRowExists()];
   if (f.cadreId) parts.push(sql`r.cadre_id = ${f.cadreId}`);
   if (f.cadreIds) parts.push(f.cadreIds.length ? sql`r.cadre_id = any(${f.cadreIds}::uuid[])` : sql`false`);
+  if (f.ids) parts.push(f.ids.length ? sql`r.id = any(${f.ids}::uuid[])` : sql`false`);
   if (f.category) parts.push(sql`r.category = ${f.category}`);
   if (f.status) parts.push(sql`r.status = ${f.status}`);
   if (!f.includeDeleted) parts.push(sql`r.deleted_at is null`);

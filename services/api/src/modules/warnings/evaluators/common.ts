@@ -1,0 +1,58 @@
+// Pieces shared by the evaluators (contract: ../evaluator.ts; docs/warnings.md#evaluation): the rule's constant columns
+// of a hit, the scope conditions, matches over category-10 codes and how a date reads in a reason.
+import { sql, type RawBuilder } from 'kysely';
+import type { SanctionMatch } from '../../../../../../shared/warnings.js';
+import type { EvalScope } from '../evaluator.js';
+import { levelOf, type EvaluationGroup } from '../resolve.js';
+
+/** The columns every evaluator inserts, in this order (see `hitColumns`). */
+export const HIT_COLUMNS = sql`(tenant_id, cadre_id, rule_code, rule_version, rule_name, level, level_rank, starts_on, ends_on, record_ids, reason)`;
+
+/** rule_code, rule_version, rule_name, level, level_rank of a group's rule as SQL values; null when the level is unknown. */
+export function ruleValues(group: EvaluationGroup, levelCode: string | null = group.rule.level): RawBuilder<unknown> | null {
+  const level = levelOf(group.scheme, levelCode);
+  if (!level) return null; // a rule naming a level the tenant's scheme lacks raises nothing
+  return sql`${group.rule.code}::text, ${group.rule.version}::integer, ${group.rule.name}::text, ${level.code}::text, ${level.rank}::smallint`;
+}
+
+/** `and r.tenant_id = any(…) [and r.cadre_id = any(…)]` over an alias with tenant_id / cadre_id. */
+export function scopeWhere(alias: string, scope: EvalScope): RawBuilder<unknown> {
+  const a = sql.ref(alias);
+  const tenants = sql`and ${a}.tenant_id = any (${scope.tenantIds}::uuid[])`;
+  return scope.cadreIds ? sql`${tenants} and ${a}.cadre_id = any (${scope.cadreIds}::uuid[])` : tenants;
+}
+
+/**
+ * The live, accepted archive records of the scope joined to their live cadre: `r` (archive_record) and `c` (cadre).
+ * Use as `from <typed table> x join … ${liveRecords('x')}`.
+ */
+export function liveRecordJoin(typed: string, scope: EvalScope): RawBuilder<unknown> {
+  const x = sql.ref(typed);
+  return sql`join archive_record r on r.tenant_id = ${x}.tenant_id and r.id = ${x}.record_id
+    and r.deleted_at is null and r.status = 'accepted'
+    join cadre c on c.tenant_id = r.tenant_id and c.id = r.cadre_id and c.deleted_at is null
+    where true ${scopeWhere('r', scope)}`;
+}
+
+/** `and` conditions of a SanctionMatch over an alias with kind / measure / form (an absent or empty list matches all). */
+export function sanctionMatch(alias: string, m: SanctionMatch | undefined): RawBuilder<unknown> {
+  const a = sql.ref(alias);
+  const parts: RawBuilder<unknown>[] = [];
+  if (m?.forms?.length) parts.push(sql`and ${a}.form = any (${m.forms}::text[])`);
+  if (m?.kinds?.length) parts.push(sql`and ${a}.kind = any (${m.kinds}::text[])`);
+  if (m?.measures?.length) parts.push(sql`and ${a}.measure = any (${m.measures}::text[])`);
+  return parts.length ? sql.join(parts, sql` `) : sql``;
+}
+
+/** A date column as YYYY-MM-DD text. */
+export const ymd = (e: RawBuilder<unknown>) => sql`to_char(${e}, 'YYYY-MM-DD')`;
+
+/** The label users see of a code (code_label), else the code itself. */
+export const labelOf = (domain: string, code: RawBuilder<unknown>) =>
+  sql`coalesce((select lbl.label from code_label lbl where lbl.domain = ${domain} and lbl.code = ${code}), ${code})`;
+
+/** The label of a category-10 record's measure (其他 → its kind's label, e.g. 其他处分). */
+export const measureLabel = (alias: string) => {
+  const a = sql.ref(alias);
+  return sql`case when ${a}.measure = 'other' then ${labelOf('sanction.kind', sql`${a}.kind`)} else ${labelOf('sanction.measure', sql`${a}.measure`)} end`;
+};
