@@ -8,7 +8,7 @@
 // Results replace this size's subsection of `## Scale` in BENCHMARKS.md.
 //
 // Environment: SIZE (default 100000); PGLITE=0 skips PGlite; KEEP=1 keeps the database and data directory;
-// LOAD_ONLY=1 generates and loads without measuring; BENCH_SUFFIX names the database (default bench_scale:
+// LOAD_ONLY=1 generates and loads without measuring; WARNINGS=0 skips the 廉情预警 part (warnings.mts); BENCH_SUFFIX names the database (default bench_scale:
 // lz_test_bench_scale); PGHOST/PGPORT/PGSUPER as for pg-test-db.sh; RUNS (default 30) and SECONDS (per measurement,
 // default 20) bound the timed loops; BENCHMARKS_FILE writes elsewhere than BENCHMARKS.md (trial runs).
 import fs from 'node:fs';
@@ -26,6 +26,7 @@ import { freePort } from '../../helpers/port.js';
 import { CATEGORIES } from '../../../services/api/src/modules/records/categories.js';
 import { decodeCadreCursor, type CadreKey } from '../../../services/api/src/modules/cadres/cursor.js';
 import { checkSearchKeys, loadPopulation, pgliteLoader, psqlLoader } from './population.mjs';
+import { measureWarningsGraphql, recomputeAll, recomputeOne, warningRawQueries, type Answer, type Recompute } from './warnings.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const SIZE = Number(process.env.SIZE ?? 100_000);
@@ -34,6 +35,7 @@ const BUDGET_S = Number(process.env.SECONDS ?? 20);
 const SUFFIX = process.env.BENCH_SUFFIX ?? 'bench_scale';
 const KEEP = process.env.KEEP === '1';
 const LOAD_ONLY = process.env.LOAD_ONLY === '1';
+const WARNINGS = process.env.WARNINGS !== '0';
 const PASSWORD = 'Lianzheng@2026';
 const SECRETS = {
   FIELD_ENCRYPTION_KEY: 'bench-field-secret-0123456789abcdef0123456789',
@@ -220,6 +222,19 @@ async function measureGraphql(url: string, rows: Row[], engine: string, archiveI
   let i = 0;
   const rps = await throughput(() => gql(url, token, archiveDoc, { id: archiveIds[i++ % archiveIds.length] }));
   log(engine, `archive at 8 concurrent: ${rps.toFixed(0)} req/s`);
+
+  if (WARNINGS) {
+    await measureWarningsGraphql((q, v) => gql(url, token, q, v), (fn) => timed(fn), (what, r, a?: Answer) => {
+      const found = rows.find((x) => x.what === what) ?? rows[rows.push({ what }) - 1];
+      found.graphql = r;
+      if (a) {
+        found.matches = a.matches;
+        found.ids = a.ids;
+        if (a.count !== undefined) found.count = { n: a.count, estimate: false };
+      }
+      log(engine, what, `p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms`, found.matches ?? '');
+    }, engine);
+  }
   return { archiveJson: JSON.stringify({ data: first }), rps };
 }
 
@@ -297,7 +312,16 @@ async function measureRaw(apiUrl: string, superDbUrl: string, rows: Row[], at: P
   const on = open(apiUrl);
   const off = open(superDbUrl);
   try {
-    const queries = rawQueries(SCOPE.split('.').join(' '), at, exactLimit);
+    const scopeKey = SCOPE.split('.').join(' ');
+    const queries = rawQueries(scopeKey, at, exactLimit);
+    if (WARNINGS) {
+      for (const [what, fn] of Object.entries(warningRawQueries(scopeKey))) {
+        queries[what] = async (trx) => {
+          const a = await fn(async (text, values) => exec(trx, text, values));
+          return { ids: a.ids, rows: a.ids, count: { n: a.count ?? 0, estimate: false } };
+        };
+      }
+    }
     for (const [what, fn] of Object.entries(queries)) {
       const run = (db: Kysely<DB>, scoped: boolean) => () => db.transaction().execute(async (trx) => {
         if (scoped) await setScope(trx, SCOPE);
@@ -359,6 +383,7 @@ async function runPostgres(): Promise<Section> {
   if (keys.keys !== keys.expected || keys.badOrder || keys.badKeys) throw new Error(`search keys: ${JSON.stringify(keys)}`);
   const [pgVersion] = await q<{ v: string }>('select current_setting(\'server_version\') as v');
   const [counts] = await q<{ visible: string }>(`select count(*) as visible from cadre c join tenant t on t.id = c.tenant_id where t.path <@ '${SCOPE}'`);
+  const archives = await archiveCadres(q, load.archiveCadreIds);
   await owner.end();
   log(`loaded in ${load.seconds.toFixed(1)} s: ${load.units} units, ${load.records} records, ${keys.keys.toLocaleString('en-US')} search keys`);
 
@@ -373,6 +398,11 @@ async function runPostgres(): Promise<Section> {
     return { title, load: `${loadLine}. Measurements not run (LOAD_ONLY=1)`, rows };
   }
   const loadAvg = sampleLoad();
+  let warnings: WarningRun | undefined;
+  if (WARNINGS) {
+    const database = await openDatabase(config, { poolSize: 2 });
+    try { warnings = await warningRecompute(database.db, archives, 'pg'); } finally { await database.close(); }
+  }
   const at: Positions = {};
   const server = await startServer({ DATABASE_URL: env.DATABASE_URL, DATABASE_OWNER_URL: env.DATABASE_OWNER_URL, LZ_DATA_DIR: dataDir });
   let archive: { archiveJson: string; rps?: number };
@@ -390,8 +420,27 @@ async function runPostgres(): Promise<Section> {
   }
   return {
     title, load: loadLine,
-    loadAvg: loadAvgText, rows, rps: archive.rps, bare,
+    loadAvg: loadAvgText, rows, rps: archive.rps, bare, warnings,
   };
+}
+
+/** The archive cadres with their tenants (one cadre's recompute is measured on them). */
+async function archiveCadres(q: <T>(sql: string) => Promise<T[]>, ids: string[]): Promise<{ tenant_id: string; id: string }[]> {
+  return ids.length ? q(`select tenant_id, id from cadre where id in (${ids.map((i) => `'${i}'`).join(',')})`) : [];
+}
+
+interface WarningRun { first: Recompute; again: Recompute; one?: { p50: number; p95: number } }
+
+/** The full recompute (twice: from the load's empty state, then again over existing hits) and one cadre's recompute. */
+async function warningRecompute(db: Kysely<DB>, archives: { tenant_id: string; id: string }[], engine: string): Promise<WarningRun> {
+  const first = await recomputeAll(db, 'yn');
+  log(engine, `warnings: full recompute ${first.seconds.toFixed(1)} s, ${first.hits.toLocaleString('en-US')} hits from ${first.records.toLocaleString('en-US')} records`);
+  const again = await recomputeAll(db, 'yn');
+  log(engine, `warnings: full recompute again ${again.seconds.toFixed(1)} s`);
+  let i = 0;
+  const one = archives.length ? await timed(() => { const a = archives[i++ % archives.length]; return recomputeOne(db, 'yn', a.tenant_id, a.id); }, 100) : undefined;
+  if (one) log(engine, `warnings: one cadre's recompute p50 ${ms(one.p50)} ms, p95 ${ms(one.p95)} ms`);
+  return { first, again, one };
 }
 
 async function measureBare(json: string): Promise<{ p50: number; p95: number; rps: number }> {
@@ -424,6 +473,9 @@ async function runPGlite(): Promise<Section> {
   const load = await loadPopulation(pgliteLoader(pgl), { size: SIZE, fieldSecret: config.fieldSecret });
   const keys = await checkSearchKeys(async (sql) => (await pgl.query(sql)).rows as never);
   if (keys.keys !== keys.expected || keys.badOrder || keys.badKeys) throw new Error(`PGlite search keys: ${JSON.stringify(keys)}`);
+  const warnings = WARNINGS
+    ? await warningRecompute(database.db, await archiveCadres(async (sql) => (await pgl.query(sql)).rows as never, load.archiveCadreIds), 'pglite')
+    : undefined;
   await database.close();
   log(`PGlite loaded in ${load.seconds.toFixed(1)} s`);
   const rows: Row[] = [];
@@ -436,12 +488,12 @@ async function runPGlite(): Promise<Section> {
     await server.stop();
     if (!KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  return { title: `PGlite, ${SIZE.toLocaleString('en-US')} cadres`, load: `${load.seconds.toFixed(1)} s (COPY from blobs, index rebuild, VACUUM ANALYZE)`, loadAvg: loadAvg.stop(), rows, rps: archive.rps };
+  return { title: `PGlite, ${SIZE.toLocaleString('en-US')} cadres`, load: `${load.seconds.toFixed(1)} s (COPY from blobs, index rebuild, VACUUM ANALYZE)`, loadAvg: loadAvg.stop(), rows, rps: archive.rps, warnings };
 }
 
 // ---- BENCHMARKS.md ---------------------------------------------------------------------------------------------
 
-interface Section { title: string; load: string; loadAvg?: string; rows: Row[]; rps?: number; bare?: { p50: number; p95: number; rps: number } }
+interface Section { title: string; load: string; loadAvg?: string; rows: Row[]; rps?: number; bare?: { p50: number; p95: number; rps: number }; warnings?: WarningRun }
 
 function render(s: Section): string {
   const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
@@ -459,6 +511,10 @@ function render(s: Section): string {
   const archive = s.rows.find((r) => r.what.startsWith('one whole archive'));
   if (s.rps) lines.push(`Archive at 8 concurrent: **${s.rps.toFixed(0)} req/s** through GraphQL` +
     (s.bare ? `; a bare Fastify route serving the same JSON: p50 ${ms(s.bare.p50)} / p95 ${ms(s.bare.p95)} ms, **${s.bare.rps.toFixed(0)} req/s** (GraphQL p50 ${ratio(archive?.graphql?.p50, s.bare.p50)} the bare route's, throughput ${(s.rps / s.bare.rps * 100).toFixed(1)} % of it).` : '.'), '');
+  const w = s.warnings;
+  if (w) lines.push(`Warnings: full recompute of all ${w.first.tenants} tenants' hits in one transaction, **${w.first.seconds.toFixed(1)} s** after the load and ` +
+    `**${w.again.seconds.toFixed(1)} s** again over the existing hits (${w.again.hits.toLocaleString('en-US')} hits from ${w.again.records.toLocaleString('en-US')} accepted records)` +
+    (w.one ? `; one cadre's recompute with 24 records (what each record save adds to its request): p50 ${ms(w.one.p50)} / p95 ${ms(w.one.p95)} ms.` : '.'), '');
   return lines.join('\n');
 }
 
@@ -478,6 +534,14 @@ with RLS and the scope set by the product's setScope, and as the superuser witho
 and off give the same rows and GraphQL and raw SQL the same page and exact count. Deep paging: by offset, by the
 signed keyset \`after\` cursor GraphQL returned at that depth (same page as the offset, checked), and one step of a
 cursor walk from the start. The machine is shared: read the ratios more than the milliseconds.
+
+廉情预警 (test/bench/scale/warnings.mts, docs/warnings.md): after the load, every tenant's hits are recomputed in one
+transaction as the recompute at start does (one INSERT … SELECT per rule group), then again over the hits just written;
+one cadre's recompute (what each record save adds to its request) is timed on the archive cadres. The board, the list
+(all colours and 红 alone, with totalCount), the 12-month trend — as of fixed dates inside the generated sanctions'
+periods — and the cadre list with its colour tags go through GraphQL with the console's own documents (web/src/gql); each
+has a raw twin over warning_hit joined to the scope's cadres by their tenant sort keys, and the run fails unless the twin
+gives the same counts and page.
 `;
 
 function writeBenchmarks(sections: Section[]) {
