@@ -109,7 +109,9 @@ describe('domain notes in the repository (docs/domain.md)', () => {
     for (const { label: kind } of SANCTION_KINDS) {
       for (const { label: measure } of SANCTION_MEASURES) {
         const months = defaultInfluenceMonths(kind, measure);
-        if (months !== null) expected.add(`${kind === '党纪处分' || kind === '政务处分' ? kind : '—'} ${measure} ${months}`);
+        // A row without a kind (—) applies to every kind that has no row of its own for the measure.
+        const own = (kind === '党纪处分' || kind === '政务处分') && months !== defaultInfluenceMonths('', measure);
+        if (months !== null) expected.add(`${own ? kind : '—'} ${measure} ${months}`);
       }
     }
     expect(table).toEqual([...expected].sort());

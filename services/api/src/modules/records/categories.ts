@@ -2,6 +2,7 @@
 // column per field.
 // This spec is the one home of their shape: the GraphQL types and inputs, the zod checks, the SQL column lists and
 // the console's forms are all derived from it; test/api/records-schema.test.ts checks the migration matches it.
+import { DEFAULT_SCHEME } from '../../../../../shared/warnings.js';
 
 export type FieldType =
   | 'date'      // YYYY-MM-DD (SQL date)
@@ -258,16 +259,16 @@ const FORM_BY_MEASURE: Record<string, string> = {
 export const formOfMeasure = (measure: string) => FORM_BY_MEASURE[measure] ?? '第一种形态';
 
 /**
- * The default influence period in months (docs/domain.md#influence-periods-影响期): party sanctions by the
- * 纪律处分条例, state sanctions by the 政务处分法; 诫勉 6 and 免职 12 are local practice. null: none fixed (a record
- * may state its own).
+ * The default influence period in months (docs/domain.md#influence-periods-影响期) for a kind and measure (labels or
+ * codes), as the default warning scheme states it (shared/warnings.ts DEFAULT_SCHEME.influence: party sanctions by the
+ * 纪律处分条例, state sanctions by the 政务处分法; 诫勉 6 and 免职 12 are local practice). null: none fixed (a record
+ * may state its own). A tenant's own scheme may differ: the warning engine reads that (warnings/influence.ts).
  */
 export function defaultInfluenceMonths(kind: string, measure: string): number | null {
-  if (kind === '党纪处分') return ({ 警告: 12, 严重警告: 18, 撤销党内职务: 24, 留党察看: 36, 开除党籍: 60 } as Record<string, number>)[measure] ?? null;
-  if (kind === '政务处分') return ({ 警告: 6, 记过: 12, 记大过: 18, 降级: 24, 撤职: 24 } as Record<string, number>)[measure] ?? null;
-  if (measure === '诫勉') return 6;
-  if (measure === '免职') return 12;
-  return null;
+  const code = (options: readonly EnumOption[], v: string) => options.find((o) => o.label === v)?.code ?? options.find((o) => o.code === v)?.code;
+  const k = code(SANCTION_KINDS, kind), m = code(SANCTION_MEASURES, measure);
+  const table = DEFAULT_SCHEME.influence;
+  return table.find((d) => d.kind === k && d.measure === m)?.months ?? table.find((d) => d.kind === null && d.measure === m)?.months ?? null;
 }
 
 export const STATUS_LABELS: Record<string, string> = { pending: '待审核', accepted: '已审核', returned: '已退回' };

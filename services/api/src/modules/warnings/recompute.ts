@@ -43,16 +43,22 @@ export function recomputeCadreWarnings(trx: Tx, tenantId: string, cadreIds: read
   return recomputeWarnings(trx, { tenantIds: [tenantId], cadreIds });
 }
 
-/**
- * Recompute every cadre of the tenants and of their subtrees (those inside the caller's scope): what a change of a
- * rule or a scheme at these tenants calls for, since their descendants inherit it. Returns the tenants recomputed.
- */
-export async function recomputeTenantWarnings(trx: Tx, tenantIds: readonly string[]): Promise<string[]> {
+/** The tenants and every tenant beneath them that the caller's scope shows (RLS), parents before children. */
+export async function subtreeTenantIds(trx: Tx, tenantIds: readonly string[]): Promise<string[]> {
   if (!tenantIds.length) return [];
   const { rows } = await sql<{ id: string }>`
     select t.id from tenant t where exists (select 1 from tenant p where p.id = any (${[...tenantIds]}::uuid[]) and t.path <@ p.path)
      order by t.path`.execute(trx);
-  const ids = rows.map((r) => r.id);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Recompute every cadre of the tenants and of their subtrees (those inside the caller's scope): what a change of a
+ * rule or a scheme at these tenants calls for, since their descendants inherit it. Returns the tenants recomputed.
+ * (A rule change recomputes only the tenants whose rules in force it changed: rules.ts changeAndRecompute.)
+ */
+export async function recomputeTenantWarnings(trx: Tx, tenantIds: readonly string[]): Promise<string[]> {
+  const ids = await subtreeTenantIds(trx, tenantIds);
   await recomputeWarnings(trx, { tenantIds: ids });
   return ids;
 }

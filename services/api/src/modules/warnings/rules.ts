@@ -10,7 +10,7 @@ import type { Tx } from '../../db/scope.js';
 import { denied, type CommandContext } from '../command.js';
 import { findTenantByCode, type TenantRow } from '../tenants/repo.js';
 import { beijingTime } from '../../util/time.js';
-import { recomputeWarnings } from './recompute.js';
+import { recomputeWarnings, subtreeTenantIds } from './recompute.js';
 import { EVALUATORS } from './evaluators/index.js';
 import { lineages, warningConfigs, type EffectiveRule, type ResolvedScheme, type TenantWarningConfig } from './resolve.js';
 import {
@@ -78,11 +78,7 @@ async function configOf(trx: Tx, tenantId: string): Promise<TenantWarningConfig>
 }
 
 /** The visible subtree of a tenant (itself first). */
-async function subtree(trx: Tx, tn: TenantRow): Promise<string[]> {
-  const rows = await trx.selectFrom('tenant').select('id').where(sql<boolean>`path <@ ${tn.path}::ltree`)
-    .orderBy(sql`nlevel(path)`).execute();
-  return rows.map((r) => r.id);
-}
+const subtree = (trx: Tx, tn: TenantRow): Promise<string[]> => subtreeTenantIds(trx, [tn.id]);
 
 function views(tn: TenantRow, cfg: TenantWarningConfig, rules: EffectiveRule[], names: Map<string, { id: string; code: string; name: string }>): RuleView[] {
   return rules.map((r) => ({
