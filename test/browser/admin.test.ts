@@ -4,7 +4,7 @@
 // every test makes its own changes, so they do not depend on each other's order.
 import { describe, expect, it } from 'vitest';
 import { type Locator, type Page } from 'playwright-core';
-import { hasChromium, useBrowser, shot, toast, submitLogin, WAIT } from '../helpers/browser.js';
+import { hasChromium, useBrowser, shot, toast, submitLogin, WAIT, pickTreeOption } from '../helpers/browser.js';
 
 const TIMEOUT = 120_000;
 
@@ -184,8 +184,7 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
     await untilShown(page, '西山区纪委监委', page.getByText('暂无用户'));
     await page.getByTestId('user-create').click();
     // 所属机构: chosen explicitly in the modal (the default follows the tree selection, which may lag under load).
-    await page.locator('.ant-select:has(#user-tenant)').click();
-    await page.locator('.ant-select-tree-title').filter({ hasText: /^西山区纪委监委$/ }).first().click();
+    await pickTreeOption(page, 'user-tenant-select', '西山区纪委监委');
     await expect.poll(() => page.getByTestId('login-prefix').textContent(), WAIT).toBe('km-test-xs.');
     await page.locator('#user-login-name').fill('officer1');
     await page.locator('#user-display-name').fill('张西山');

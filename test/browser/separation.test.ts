@@ -4,7 +4,7 @@
 // the grant and its alert on 授权记录. Needs web/dist (npm run build) and /usr/bin/chromium; skipped without chromium.
 import { describe, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
-import { hasChromium, useBrowser, shot, toast, submitLogin, WAIT } from '../helpers/browser.js';
+import { hasChromium, useBrowser, shot, toast, submitLogin, WAIT, pickTreeOption } from '../helpers/browser.js';
 
 
 describe.skipIf(!hasChromium)('separation of the three administrators in the browser', () => {
@@ -26,8 +26,7 @@ describe.skipIf(!hasChromium)('separation of the three administrators in the bro
     await admin.getByTestId('menu-users').click();
     await admin.waitForURL(/\/admin\/users/, WAIT);
     await admin.getByTestId('user-create').click();
-    await admin.locator('.ant-select:has(#user-tenant)').click();
-    await admin.locator('.ant-select-tree-title').filter({ hasText: /^五华区纪委监委$/ }).first().click();
+    await pickTreeOption(admin, 'user-tenant-select', '五华区纪委监委');
     await expect.poll(() => admin.getByTestId('login-prefix').textContent(), WAIT).toBe('km-wh.');
     await admin.locator('#user-login-name').fill('qingfeng');
     await admin.locator('#user-display-name').fill('李清风');

@@ -98,7 +98,7 @@ export function WorkCalendarPage() {
   const cal = q.data?.workCalendar;
   const cov = q.data?.workCalendarCoverage;
   const byDate = useMemo(() => new Map((cal?.days ?? []).map((d) => [d.date, d])), [cal]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()); // Beijing's date
 
   const yearOptions = useMemo(() => {
     const lo = Math.min(cov?.from ?? thisYear, thisYear - 1);
@@ -185,11 +185,14 @@ export function WorkCalendarPage() {
           <span><i className="lz-wc-swatch lz-wc-plain" />工作日</span>
         </div>
         <Spin spinning={q.isFetching}>
-          <div className="lz-wc-year" data-testid="wc-year-grid">
-            {Array.from({ length: 12 }, (_x, i) => (
-              <MonthGrid key={i} year={year} month={i + 1} byDate={byDate} today={today} onPick={editable ? openEdit : undefined} />
-            ))}
-          </div>
+          {/* Only the year's own arrangement: before it arrives every weekday would read 工作日. */}
+          {cal?.year === year ? (
+            <div className="lz-wc-year" data-testid="wc-year-grid">
+              {Array.from({ length: 12 }, (_x, i) => (
+                <MonthGrid key={i} year={year} month={i + 1} byDate={byDate} today={today} onPick={editable ? openEdit : undefined} />
+              ))}
+            </div>
+          ) : <div className="lz-wc-year lz-wc-pending" />}
         </Spin>
         <Table
           size="small"

@@ -5,38 +5,21 @@ import { Button, Card, Result, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, LockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { gql, isForbidden } from '../../api/graphql';
-import { queryKey, useGqlQuery } from '../../api/query';
+import { queryKey } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
-import { FilterTreeCard } from '../../components/FilterTreeCard';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { ScopeLine, SearchBox } from '../../components/Toolbar';
-import { CadresDocument, TenantsDocument, UnitsDocument, type Cadre, type CadreFilter } from './queries';
+import { CadresDocument, type Cadre, type CadreFilter } from './queries';
 import { STATUS_COLORS } from './format';
 import { formatMonth } from '../../components/format';
 import { NewCadreModal } from './NewCadreModal';
 import { WarningTag } from '../../components/WarningTag';
 import { DeletedCadresDrawer } from './DeletedCadresDrawer';
-import { buildScopeTree, filterTree, indexNodes, type ScopeNode } from './unitTree';
+import { useUnitDirectory } from './unitDirectory';
 
 const dash = (v: string | null | undefined) => (v ? v : <span className="lz-muted">—</span>);
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** The 单位目录 of the caller's scope (tenants, and units where the role reads them); the warning board uses it too. */
-export function useScopeTree() {
-  // Separate requests: each GraphQL operation is one transaction, and a role may read tenants but not units.
-  const tenants = useGqlQuery(TenantsDocument);
-  const units = useGqlQuery(UnitsDocument);
-  const error = tenants.error
-    ? message(tenants.error)
-    : units.error && !isForbidden(units.error) && tenants.data ? message(units.error) : null;
-  const loading = tenants.isFetching || units.isFetching;
-  const unitList = units.isError ? null : units.data?.units ?? null;
-  const tree = useMemo(() => (tenants.data ? buildScopeTree(tenants.data.tenants, unitList) : []), [tenants.data, unitList]);
-  const reload = () => Promise.all([tenants.refetch(), units.refetch()]);
-  return { tree, loading, error, reload };
-}
 
 function CadresForbidden() {
   return (
@@ -61,16 +44,11 @@ function CadreLedger() {
   const [creating, setCreating] = useState(false);
   const [showDeleted, setShowDeleted] = useState(false);
   const navigate = useNavigate();
-  const scope = useScopeTree();
-  const nodeIndex = useMemo(() => indexNodes(scope.tree), [scope.tree]);
-
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
-  const [treeKeyword, setTreeKeyword] = useState('');
-  const [expandedKeys, setExpandedKeys] = useState<string[] | null>(null);
+  const directory = useUnitDirectory();
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
 
-  const selectedNode: ScopeNode | undefined = selectedKey ? nodeIndex.get(selectedKey) : undefined;
+  const { selectedNode } = directory;
   // The colour of each row (廉情预警), for the roles that read warnings (not fillers: docs/warning-board.md).
   const warnings = can('Warning:read');
   const filter = useMemo<CadreFilter>(() => {
@@ -91,15 +69,6 @@ function CadreLedger() {
   const forbidden = isForbidden(cadres.failure);
   const { setPage } = cadres;
 
-  // Expand the top of the tree (own tenant and its direct children) once it is loaded; a small tree (a filler's few
-  // units, a county) is opened entirely.
-  const defaultExpanded = useMemo(() => {
-    if (nodeIndex.size <= 20) return [...nodeIndex.values()].filter((n) => n.children?.length).map((n) => n.key);
-    return scope.tree.map((n) => n.key);
-  }, [scope.tree, nodeIndex]);
-  const filteredTree = useMemo(() => filterTree(scope.tree, treeKeyword), [scope.tree, treeKeyword]);
-  const effectiveExpanded = treeKeyword.trim() ? filteredTree.expand : expandedKeys ?? defaultExpanded;
-
   const onSearch = (value: string) => {
     setSearchInput(value);
     setSearch(value.trim());
@@ -107,7 +76,7 @@ function CadreLedger() {
   };
 
   const onSelectNode = (keys: React.Key[]) => {
-    setSelectedKey(keys.length ? String(keys[0]) : null);
+    directory.select(keys);
     setPage(1);
   };
 
@@ -169,24 +138,7 @@ function CadreLedger() {
       />
 
       <div className="lz-cadres-body">
-        <FilterTreeCard
-          title="单位目录"
-          onReload={() => void scope.reload()}
-          keyword={treeKeyword}
-          onKeyword={setTreeKeyword}
-          placeholder="查找单位：名称、全拼或首字母"
-          filterTestId="unit-filter"
-          treeTestId="unit-tree"
-          error={scope.error}
-          loading={scope.loading && !scope.tree.length}
-          nodes={filteredTree.nodes}
-          selectedKey={selectedKey}
-          expandedKeys={effectiveExpanded}
-          onExpand={(keys) => { if (!treeKeyword.trim()) setExpandedKeys(keys.map(String)); }}
-          onSelect={onSelectNode}
-          noMatch="没有匹配的单位"
-          none="暂无单位"
-        />
+        {directory.card(onSelectNode)}
 
         <PagedTable<Cadre>
           query={cadres}

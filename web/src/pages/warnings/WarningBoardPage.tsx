@@ -15,13 +15,11 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { errorText, gql } from '../../api/graphql';
 import { queryKey, useGqlQuery } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
-import { FilterTreeCard } from '../../components/FilterTreeCard';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { ScopeLine } from '../../components/Toolbar';
 import { WarningTag, textOn } from '../../components/WarningTag';
-import { useScopeTree } from '../cadres/CadreListPage';
-import { filterTree, indexNodes, type ScopeNode } from '../cadres/unitTree';
+import { useUnitDirectory } from '../cadres/unitDirectory';
 import {
   WarningBoardDocument, WarningListDocument, WarningTrendDocument, type WarningBoard, type WarningListItem, type WarningTrendMonth,
 } from './queries';
@@ -36,15 +34,11 @@ type Row = WarningListItem & { id: string };
 export function WarningBoardPage() {
   const { me } = useAuth();
   const navigate = useNavigate();
-  const scope = useScopeTree();
-  const nodeIndex = useMemo(() => indexNodes(scope.tree), [scope.tree]);
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
-  const [treeKeyword, setTreeKeyword] = useState('');
-  const [expandedKeys, setExpandedKeys] = useState<string[] | null>(null);
+  const directory = useUnitDirectory();
   const [asOf, setAsOf] = useState(() => dayjs().format(DATE));
   const [colour, setColour] = useState<string | null>(null);
 
-  const selectedNode: ScopeNode | undefined = selectedKey ? nodeIndex.get(selectedKey) : undefined;
+  const { selectedNode } = directory;
   const where = useMemo(() => ({
     tenantCode: selectedNode?.filter.tenantCode ?? null,
     unitId: selectedNode?.filter.unitId ?? null,
@@ -65,15 +59,8 @@ export function WarningBoardPage() {
   );
   const { setPage } = list;
 
-  const defaultExpanded = useMemo(() => {
-    if (nodeIndex.size <= 20) return [...nodeIndex.values()].filter((n) => n.children?.length).map((n) => n.key);
-    return scope.tree.map((n) => n.key);
-  }, [scope.tree, nodeIndex]);
-  const filteredTree = useMemo(() => filterTree(scope.tree, treeKeyword), [scope.tree, treeKeyword]);
-  const effectiveExpanded = treeKeyword.trim() ? filteredTree.expand : expandedKeys ?? defaultExpanded;
-
   const onSelectNode = (keys: React.Key[]) => {
-    setSelectedKey(keys.length ? String(keys[0]) : null);
+    directory.select(keys);
     setPage(1);
   };
   const pickColour = (name: string | null) => {
@@ -105,24 +92,7 @@ export function WarningBoardPage() {
     <div className="lz-cadres lz-warning-board" data-testid="warning-board">
       <PageHead title="预警看板" desc={`${me?.tenant.name ?? ''}及下级机关可见范围内干部的廉情预警（颜色按所选日期计算）`} />
       <div className="lz-cadres-body">
-        <FilterTreeCard
-          title="单位目录"
-          onReload={() => void scope.reload()}
-          keyword={treeKeyword}
-          onKeyword={setTreeKeyword}
-          placeholder="查找单位：名称、全拼或首字母"
-          filterTestId="unit-filter"
-          treeTestId="unit-tree"
-          error={scope.error}
-          loading={scope.loading && !scope.tree.length}
-          nodes={filteredTree.nodes}
-          selectedKey={selectedKey}
-          expandedKeys={effectiveExpanded}
-          onExpand={(keys) => { if (!treeKeyword.trim()) setExpandedKeys(keys.map(String)); }}
-          onSelect={onSelectNode}
-          noMatch="没有匹配的单位"
-          none="暂无单位"
-        />
+        {directory.card(onSelectNode)}
 
         <div className="lz-warning-main">
           <Card size="small" className="lz-warning-bar">

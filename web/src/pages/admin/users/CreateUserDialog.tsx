@@ -65,7 +65,7 @@ export function CreateUserDialog({ index, defaultTenantId, open, onClose, onDone
         data-testid="user-create-form"
       >
         <Form.Item label="所属机构" name="tenantId" rules={[{ required: true, message: '请选择所属机构' }]}>
-          <TreeSelect id="user-tenant" treeData={treeData} {...SEARCHABLE_TREE_SELECT} placeholder="请选择所属机构" />
+          <TreeSelect id="user-tenant" data-testid="user-tenant-select" treeData={treeData} {...SEARCHABLE_TREE_SELECT} placeholder="请选择所属机构" />
         </Form.Item>
         <Form.Item label="账户名" required extra={tenant ? `登录名为「${tenant.code}.账户名」，创建后不可修改` : '请先选择所属机构'}>
           <Space.Compact block>
