@@ -315,7 +315,7 @@ async function measureRaw(apiUrl: string, superDbUrl: string, rows: Row[], at: P
     const scopeKey = SCOPE.split('.').join(' ');
     const queries = rawQueries(scopeKey, at, exactLimit);
     if (WARNINGS) {
-      for (const [what, fn] of Object.entries(warningRawQueries(scopeKey))) {
+      for (const [what, fn] of Object.entries(warningRawQueries(SCOPE))) {
         queries[what] = async (trx) => {
           const a = await fn(async (text, values) => exec(trx, text, values));
           return { ids: a.ids, rows: a.ids, count: { n: a.count ?? 0, estimate: false } };

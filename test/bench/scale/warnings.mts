@@ -81,22 +81,24 @@ export async function measureWarningsGraphql(gql: Gql, timed: Timed, add: Add, e
 
 // ---- raw SQL twins ---------------------------------------------------------------------------------------------
 //
-// The scope is km.officer's city as a range of tenant sort keys ($1), as the cadre twins in scale.mts take it; a
-// cadre's colour is its highest-ranked hit active on the date (docs/warning-board.md).
+// The best plain SQL for the same answer: the scope's tenant ids first (km.officer's city: tenant paths under $1),
+// then the hits active on the date by (tenant_id, date range) and their cadres by primary key, live. A cadre's colour
+// is its highest-ranked active hit (docs/warning-board.md).
 
 type Exec = <T>(text: string, values: unknown[]) => Promise<T[]>;
-const IN_SCOPE = `c.tenant_sort >= $1 and c.tenant_sort < $1 || '!' and c.deleted_at is null`;
+const TENANTS = `array(select id from tenant where path <@ $1::ltree)`;
 const ACTIVE = (d: string) => `h.starts_on <= ${d}::date and (h.ends_on is null or h.ends_on > ${d}::date)`;
+const LIVE = `exists (select 1 from cadre c where c.tenant_id = h.tenant_id and c.id = h.cadre_id and c.deleted_at is null)`;
 /** Each warned cadre of the scope with its colour on $2. */
 const TOP = `select distinct on (h.tenant_id, h.cadre_id) h.tenant_id, h.cadre_id, h.level, h.level_rank
-  from warning_hit h join cadre c on c.tenant_id = h.tenant_id and c.id = h.cadre_id
- where ${IN_SCOPE} and ${ACTIVE('$2')}
+  from warning_hit h where h.tenant_id = any (${TENANTS}) and ${ACTIVE('$2')} and ${LIVE}
  order by h.tenant_id, h.cadre_id, h.level_rank desc`;
 
-export function warningRawQueries(scopeKey: string): Record<string, (exec: Exec) => Promise<Answer>> {
+/** scopePath: the caller's tenant path (yn.km). */
+export function warningRawQueries(scopePath: string): Record<string, (exec: Exec) => Promise<Answer>> {
   const list = (colour: string | null) => async (exec: Exec): Promise<Answer> => {
     const where = colour ? `where t.level = $3` : '';
-    const v = colour ? [scopeKey, AS_OF, colour] : [scopeKey, AS_OF];
+    const v = colour ? [scopePath, AS_OF, colour] : [scopePath, AS_OF];
     const page = await exec<{ id: string }>(`select t.cadre_id as id from (${TOP}) t join cadre c on c.tenant_id = t.tenant_id and c.id = t.cadre_id
       ${where} order by t.level_rank desc, c.tenant_sort, c.unit_sort, c.sort_order, c.id limit 21`, v);
     const [{ n }] = await exec<{ n: string }>(`select count(*) as n from (${TOP}) t ${where}`, v);
@@ -104,11 +106,10 @@ export function warningRawQueries(scopeKey: string): Record<string, (exec: Exec)
   };
   return {
     [WHAT.board]: async (exec) => {
-      const [{ n }] = await exec<{ n: string }>(`select count(*) as n from cadre c where ${IN_SCOPE}`, [scopeKey]);
-      const levels = await exec<{ level: string; n: string }>(`select t.level, count(*) as n from (${TOP}) t group by t.level`, [scopeKey, AS_OF]);
+      const [{ n }] = await exec<{ n: string }>(`select count(*) as n from cadre c where c.tenant_id = any (${TENANTS}) and c.deleted_at is null`, [scopePath]);
+      const levels = await exec<{ level: string; n: string }>(`select t.level, count(*) as n from (${TOP}) t group by t.level`, [scopePath, AS_OF]);
       const rules = await exec<{ rule_code: string; n: string }>(`select h.rule_code, count(distinct h.cadre_id) as n
-        from warning_hit h join cadre c on c.tenant_id = h.tenant_id and c.id = h.cadre_id
-       where ${IN_SCOPE} and ${ACTIVE('$2')} group by h.rule_code`, [scopeKey, AS_OF]);
+        from warning_hit h where h.tenant_id = any (${TENANTS}) and ${ACTIVE('$2')} and ${LIVE} group by h.rule_code`, [scopePath, AS_OF]);
       const total = levels.reduce((s, r) => s + Number(r.n), 0);
       return {
         ids: [`cadres:${n}`, ...levels.map((r) => `${r.level}:${r.n}`), ...rules.map((r) => `${r.rule_code}:${r.n}`)].sort(),
@@ -122,10 +123,9 @@ export function warningRawQueries(scopeKey: string): Record<string, (exec: Exec)
       const rows = await exec<{ as_of: string; level: string; n: string }>(`select t.as_of::text as as_of, t.level, count(*) as n from (
         select distinct on (d.as_of, h.tenant_id, h.cadre_id) d.as_of, h.level
           from unnest($2::date[]) d(as_of)
-          join warning_hit h on h.starts_on <= d.as_of and (h.ends_on is null or h.ends_on > d.as_of)
-          join cadre c on c.tenant_id = h.tenant_id and c.id = h.cadre_id
-         where ${IN_SCOPE}
-         order by d.as_of, h.tenant_id, h.cadre_id, h.level_rank desc) t group by 1, 2`, [scopeKey, months]);
+          join warning_hit h on h.tenant_id = any (${TENANTS}) and h.starts_on <= d.as_of and (h.ends_on is null or h.ends_on > d.as_of)
+         where ${LIVE}
+         order by d.as_of, h.tenant_id, h.cadre_id, h.level_rank desc) t group by 1, 2`, [scopePath, months]);
       return { ids: rows.map((r) => `${r.as_of}:${r.level}:${r.n}`).sort(), matches: '' };
     },
   };
