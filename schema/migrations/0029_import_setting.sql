@@ -1,6 +1,6 @@
--- 0029 默认导入单位 (docs/imports.md#the-unit-of-a-new-cadre): per tenant, the unit a new cadre of an appointment-form
--- import is proposed into when the form's 现任职务 names none of the tenant's live units. One row per tenant that set
--- one (default_unit_id null: cleared). The unit is the same tenant's (the composite key: a row can never name another
+-- 0029 默认导入单位 (docs/domain.md#the-unit-of-a-new-cadre-默认导入单位): per tenant, the unit a new cadre of an appointment-form
+-- import is proposed into when the form's 现任职务 names none of the tenant's live units. One row per tenant that set one
+-- (default_unit_id null: cleared). The unit is the same tenant's (the composite key: a row can never name another
 -- tenant's unit); the tenant's administrator and officers set and clear it (modules/units/commands.ts). A unit retired
 -- later stays named here but is no longer proposed (modules/imports/propose.ts).
 -- Not on tenant itself: tenant is a reference table (0019) and may not reference a distributed table such as unit.

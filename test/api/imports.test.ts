@@ -477,12 +477,12 @@ describe(`the unit of a new cadre: proposed from 现任职务, else the 默认�
     expect(foreign.errors?.[0]).toMatchObject({ message: '单位不存在或不在管理范围内', extensions: { code: 'NOT_FOUND' } });
     const forged = await setDefault(officer, gd, '00000000-0000-4000-8000-00000000abcd');
     expect(forged.errors?.[0]).toMatchObject({ message: '单位不存在或不在管理范围内', extensions: { code: 'NOT_FOUND' } });
-    expect((await setDefault(officer, '00000000-0000-4000-8000-00000000abcd', unit('办公室').id)).errors?.[0].message).toBe('机构不存在或不在管理范围内');
+    expect((await setDefault(officer, '00000000-0000-4000-8000-00000000abcd', unit('办公室').id)).errors?.[0]?.message).toBe('机构不存在或不在管理范围内');
     // The parent's officer sees both tenants: a unit of 五华区 is not one of 官渡区's.
     const parent = await setDefault(await tok('km.officer'), gd, wh.id);
     expect(parent.errors?.[0]).toMatchObject({ message: '单位「办公室」不属于官渡区纪委监委：默认导入单位只能是本机构的单位', extensions: { code: 'BAD_USER_INPUT' } });
     // A leader may not change it.
-    expect((await setDefault(await tok('km-gd.leader'), gd, unit('办公室').id)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await setDefault(await tok('km-gd.leader'), gd, unit('办公室').id)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const ok = await setDefault(officer, gd, unit('信访室').id);
     expect(ok.data.setDefaultImportUnit.defaultImportUnit).toEqual({ id: unit('信访室').id, name: '信访室' });

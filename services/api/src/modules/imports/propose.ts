@@ -1,5 +1,6 @@
-// The unit a new cadre of an appointment-form import is proposed into (docs/imports.md#the-unit-of-a-new-cadre). A form
-// that matches no archive makes a new cadre; where it goes is shown at preview and never chosen silently:
+// The unit a new cadre of an appointment-form import is proposed into
+// (docs/domain.md#the-unit-of-a-new-cadre-默认导入单位). A form that matches no archive makes a new cadre; where it
+// goes is shown at preview and never chosen silently:
 //   1. 按现任职务匹配 ('post'): the live units of the caller's own tenant (those it may file cadres in) whose name, of at
 //      least 2 characters, occurs in the form's 现任职务; the longest name wins; two different units tying at the
 //      longest length propose nothing from the post;

@@ -2,7 +2,7 @@
 // unit), edit (name, kind, code, sort order), drag and drop to move or reorder, merge into another unit, retire
 // (撤销) and restore. Retired units show here (greyed) and nowhere else in the pickers. docs/domain.md#units.
 // One unit of the 机构 may be its 默认导入单位 (tagged 默认导入): new cadres of an import whose 现任职务 names no unit
-// are proposed there (docs/imports.md#the-unit-of-a-new-cadre).
+// are proposed there (docs/domain.md#the-unit-of-a-new-cadre-默认导入单位).
 import type React from 'react';
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Spin, Switch, Tag, Tree, TreeSelect, Typography } from 'antd';
