@@ -470,6 +470,17 @@ describe(`the unit of a new cadre: proposed from 现任职务, else the 默认�
     expect(again.errors?.[0]).toMatchObject({ message: '单位「临时导入组」已撤销，不能设为默认导入单位', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  it('merging the default unit into another makes that one the default', async () => {
+    const made = await t.gql(officer, 'mutation($t:ID!){ createUnit(input:{tenantId:$t, name:"待并入组", kind:"其他", code:"TMP-MRG"}){ id } }', { t: gd });
+    const from = made.data.createUnit.id;
+    expect((await setDefault(officer, gd, from)).errors).toBeUndefined();
+    const merged = await t.gql(officer, 'mutation($f:ID!,$i:ID!){ mergeUnits(fromId:$f, intoId:$i){ id } }', { f: from, i: unit('案件审理室').id });
+    expect(merged.errors).toBeUndefined();
+    const r = await t.gql(officer, '{ tenants { code defaultImportUnit { name } } }');
+    expect(r.data.tenants.find((x: any) => x.code === 'km-gd').defaultImportUnit).toEqual({ name: '案件审理室' });
+    expect((await preview('区财政局科员')).file.unit).toMatchObject({ name: '案件审理室', source: 'default' });
+  });
+
   it('the default is refused for another tenant\'s unit and forged ids, and is audited', async () => {
     const wh = (await unitsOf(await tok('km-wh.officer'), 'km-wh')).find((u) => u.name === '办公室')!;
     // Outside the caller's subtree: reads as missing, like a forged id.

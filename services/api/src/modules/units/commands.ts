@@ -9,7 +9,7 @@ import { badInput } from '../../graphql/context.js';
 import { denied, type CommandContext } from '../command.js';
 import { findTenant, type TenantRow } from '../tenants/repo.js';
 import {
-  activeCadreCount, activeChildren, findUnit, insertUnit, moveChildUnits, moveUnitAssignments, moveUnitCadres, patchUnit, placeUnit,
+  activeCadreCount, activeChildren, findUnit, insertUnit, moveChildUnits, moveDefaultImportUnit, moveUnitAssignments, moveUnitCadres, patchUnit, placeUnit,
   saveDefaultImportUnit, setUnitRetired, subtreeIds, unitCodeTaken, UNIT_KINDS, unitKindCode, type UnitKind, type UnitRow,
 } from './repo.js';
 
@@ -118,8 +118,8 @@ export async function moveUnit(c: CommandContext, input: MoveUnitInput): Promise
 
 /**
  * Merge `fromId` into `intoId` (same tenant, both active, `into` not inside `from`): the cadres of `from` move to
- * `into` (each with a revision 单位 from → into), its active child units and its fillers' assignments too, and `from`
- * is retired naming `into`. Answers `into`.
+ * `into` (each with a revision 单位 from → into), its active child units, its fillers' assignments and the tenant's
+ * 默认导入单位 (if it was `from`) too, and `from` is retired naming `into`. Answers `into`.
  */
 export async function mergeUnits(c: CommandContext, fromId: string, intoId: string): Promise<UnitRow> {
   requireRole(c, 'update');
@@ -135,6 +135,7 @@ export async function mergeUnits(c: CommandContext, fromId: string, intoId: stri
   c.audit.touch(cadres);
   await moveChildUnits(c.trx, from.tenant_id, from.id, into.id);
   await moveUnitAssignments(c.trx, from.tenant_id, from.id, into.id);
+  await moveDefaultImportUnit(c.trx, from.tenant_id, from.id, into.id);
   await setUnitRetired(c.trx, from.id, true, into.id);
   return (await findUnit(c.trx, into.id))!;
 }

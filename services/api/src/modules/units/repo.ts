@@ -205,6 +205,12 @@ export async function defaultImportUnitIds(trx: Tx, tenantIds: readonly string[]
   return new Map(rows.map((r) => [r.tenant_id, r.default_unit_id!]));
 }
 
+/** A merge moves the 默认导入单位 along with the cadres: `fromId` being the default, `intoId` becomes it. */
+export async function moveDefaultImportUnit(trx: Tx, tenantId: string, fromId: string, intoId: string) {
+  await trx.updateTable('tenant_import_setting').set({ default_unit_id: intoId, updated_at: sql<Date>`now()` })
+    .where('tenant_id', '=', tenantId).where('default_unit_id', '=', fromId).execute();
+}
+
 /** Set (a unit of the tenant) or clear (null) a tenant's 默认导入单位. */
 export async function saveDefaultImportUnit(trx: Tx, tenantId: string, unitId: string | null, by: { id: string; name: string }) {
   await trx.insertInto('tenant_import_setting')
