@@ -38,7 +38,7 @@ const firstUnit = async (token: string) => {
   const units = (await t.gql(token, 'query($c:String){ units(tenantCode:$c){ id name parentId } }', { c: me.tenant.code })).data.units;
   return units.find((u: any) => !u.parentId) as { id: string; name: string };
 };
-/** Confirm a batch; without a body, into the caller's first unit (chosen explicitly: the API never picks one). */
+/** Confirm a batch; without a body, into the caller's first unit (chosen explicitly, overriding any proposal). */
 const confirm = async (token: string, batchId: string, given?: object) => {
   const body = given ?? { unitId: (await firstUnit(token))?.id };
   const res = await t.app.inject({ method: 'POST', url: `/api/imports/${batchId}/confirm`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
@@ -72,7 +72,7 @@ function lrmx(name: string, id: string, extra = '', photo = '') {
 }
 
 describe(`appointment-form import and export (${engineName})`, () => {
-  it('a .lrmx (BOM, CRLF, padded values, a newer element) previews in lrmx form, writes nothing, asks for the unit, then confirms into the chosen unit', async () => {
+  it('a .lrmx (BOM, CRLF, padded values, a newer element) previews in lrmx form with the unit its 现任职务 names proposed, writes nothing, then confirms into the unit chosen instead', async () => {
     const officer = await tok('km-wh.officer');
     const name = `导入${han()}`;
     const id = idFor(`53010219790615${uniq()}`);
@@ -89,10 +89,8 @@ describe(`appointment-form import and export (${engineName})`, () => {
     expect(Buffer.from(f.fields.ZhaoPian, 'base64').subarray(0, 2).toString('hex')).toBe('ffd8');
     expect(await countCadres()).toBe(before);
 
-    // A new cadre and no unit chosen: refused in words, nothing written, the batch still open.
-    const unchosen = await confirm(officer, up.body.batchId, {});
-    expect(unchosen.status).toBe(400);
-    expect(unchosen.body).toMatchObject({ error: 'UNIT_REQUIRED', message: expect.stringMatching(/请先选择/) });
+    // A new cadre: the unit its 现任职务 names is proposed (and shown), nothing is written yet.
+    expect(f.unit).toMatchObject({ name: '第一纪检监察室', source: 'post' });
     expect(await countCadres()).toBe(before);
     const forged = await confirm(officer, up.body.batchId, { unitId: '00000000-0000-4000-8000-00000000000f' });
     expect(forged.status).toBe(400);
@@ -368,5 +366,140 @@ describe(`appointment-form import and export (${engineName})`, () => {
       公民身份号码: ['（已修改）', '（已修改）'],
       家庭成员: [`妻子 王芬；女儿 ${name}一`, '妻子 王芬'],
     });
+  });
+});
+
+/** A minimal .lrmx: a name, a birth month and a 现任职务. */
+const form = (name: string, post: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>${name}</XingMing><XingBie>女</XingBie><ChuShengNianYue>198507</ChuShengNianYue><XianRenZhiWu>${post}</XianRenZhiWu></Person>`);
+const unitsOf = async (token: string, code: string) =>
+  (await t.gql(token, 'query($c:String){ units(tenantCode:$c, includeRetired:true){ id name retired } }', { c: code })).data.units as { id: string; name: string; retired: boolean }[];
+const setDefault = (token: string, tenantId: string, unitId: string | null) =>
+  t.gql(token, 'mutation($t:ID!,$u:ID){ setDefaultImportUnit(tenantId:$t, unitId:$u){ id defaultImportUnit { id name } } }', { t: tenantId, u: unitId });
+
+describe(`the unit of a new cadre: proposed from 现任职务, else the 默认导入单位, else asked (${engineName})`, () => {
+  // 官渡区 (km-gd): no other test of this file imports there, so its default can be changed and put back.
+  let officer: string;
+  let gd: string;
+  let units: { id: string; name: string; retired: boolean }[];
+  const unit = (name: string) => units.find((u) => u.name === name && !u.retired)!;
+  const preview = async (post: string) => {
+    const up = await upload(officer, [{ name: 'a.lrmx', data: form(`导入${han()}${han()}`, post) }]);
+    expect(up.status).toBe(200);
+    expect(up.body.files[0]).toMatchObject({ status: 'ok', match: null });
+    return { batchId: up.body.batchId as string, file: up.body.files[0] };
+  };
+  beforeAll(async () => {
+    officer = await tok('km-gd.officer');
+    gd = (await t.gql(officer, '{ me { tenant { id } } }')).data.me.tenant.id;
+    units = await unitsOf(officer, 'km-gd');
+  });
+  afterAll(async () => { await setDefault(officer, gd, unit('办公室').id); });
+
+  it('the demo tenant proposes its 办公室 by default; the tenant shows it', async () => {
+    const r = await t.gql(officer, '{ tenants { code defaultImportUnit { name } } }');
+    expect(r.data.tenants.find((x: any) => x.code === 'km-gd').defaultImportUnit).toEqual({ name: '办公室' });
+  });
+
+  it('the longest unit name in 现任职务 is proposed and used; the audit rows name it', async () => {
+    const { batchId, file } = await preview('官渡区关上街道纪工委纪工委副书记');
+    // 「关上街道纪工委」 beats the shorter 「街道纪工委」 it contains.
+    expect(file.unit).toEqual({ id: unit('关上街道纪工委').id, name: '关上街道纪工委', source: 'post' });
+    const done = await confirm(officer, batchId, {});
+    expect(done.status).toBe(200);
+    expect((await cadre(officer, done.body.cadres[0].id)).unit.name).toBe('关上街道纪工委');
+    const auditor = await tok('km-gd.auditor');
+    const rows = (await t.gql(auditor, '{ auditEvents(filter: { text: "任免审批表" }, first: 20) { edges { node { summary } } } }')).data.auditEvents.edges.map((e: any) => e.node.summary as string);
+    expect(rows).toContain('确认导入干部任免审批表：1 份，新建的干部导入到「关上街道纪工委」（按现任职务匹配）1 名');
+    expect(rows).toContain(`导入干部任免审批表：${done.body.cadres[0].name}（新建，放入「关上街道纪工委」：按现任职务匹配）`);
+  });
+
+  it('a post naming no unit goes to the 默认导入单位; an explicit unit overrides any proposal', async () => {
+    const byDefault = await preview('官渡区人民政府办公室科员');
+    // 「办公室」 is in the post too: proposed from the post, the same unit as the default.
+    expect(byDefault.file.unit).toMatchObject({ name: '办公室', source: 'post' });
+    const plain = await preview('区财政局科员');
+    expect(plain.file.unit).toEqual({ id: unit('办公室').id, name: '办公室', source: 'default' });
+    const done = await confirm(officer, plain.batchId, {});
+    expect((await cadre(officer, done.body.cadres[0].id)).unit.name).toBe('办公室');
+
+    const named = await preview('官渡区纪委监委第二纪检监察室主任');
+    expect(named.file.unit).toMatchObject({ name: '第二纪检监察室', source: 'post' });
+    const chosen = await confirm(officer, named.batchId, { unitId: unit('信访室').id });
+    expect((await cadre(officer, chosen.body.cadres[0].id)).unit.name).toBe('信访室');
+  });
+
+  it('two different units tying at the longest name propose nothing from the post; without a default the unit is asked', async () => {
+    for (const name of ['甲乙工作组', '丙丁工作组']) {
+      const r = await t.gql(officer, 'mutation($t:ID!,$n:String!,$c:String!){ createUnit(input:{tenantId:$t, name:$n, kind:"其他", code:$c}){ id } }', { t: gd, n: name, c: `TIE-${name === '甲乙工作组' ? 'A' : 'B'}` });
+      expect(r.errors).toBeUndefined();
+    }
+    units = await unitsOf(officer, 'km-gd');
+    const tie = await preview('甲乙工作组、丙丁工作组成员');
+    expect(tie.file.unit).toMatchObject({ name: '办公室', source: 'default' });
+
+    const cleared = await setDefault(officer, gd, null);
+    expect(cleared.data.setDefaultImportUnit).toEqual({ id: gd, defaultImportUnit: null });
+    const none = await preview('甲乙工作组、丙丁工作组成员');
+    expect(none.file.unit).toBeNull();
+    const before = await countCadres();
+    const refused = await confirm(officer, none.batchId, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: 'UNIT_REQUIRED', message: '有干部在档案中找不到，将新建档案：请先选择新建的干部放入哪个单位' });
+    expect(await countCadres()).toBe(before);
+    // The batch is still open: choosing a unit imports it.
+    const done = await confirm(officer, none.batchId, { unitId: unit('甲乙工作组').id });
+    expect(done.status).toBe(200);
+    expect((await cadre(officer, done.body.cadres[0].id)).unit.name).toBe('甲乙工作组');
+    // A post naming one unit is still proposed without a default.
+    expect((await preview('丙丁工作组成员')).file.unit).toMatchObject({ name: '丙丁工作组', source: 'post' });
+  });
+
+  it('a default retired after the preview no longer counts at confirmation; a retired unit cannot be made the default', async () => {
+    const made = await t.gql(officer, 'mutation($t:ID!){ createUnit(input:{tenantId:$t, name:"临时导入组", kind:"其他", code:"TMP-IMP"}){ id } }', { t: gd });
+    const tmp = made.data.createUnit.id;
+    expect((await setDefault(officer, gd, tmp)).data.setDefaultImportUnit.defaultImportUnit).toEqual({ id: tmp, name: '临时导入组' });
+    const p = await preview('区财政局科员');
+    expect(p.file.unit).toEqual({ id: tmp, name: '临时导入组', source: 'default' });
+    expect((await t.gql(officer, 'mutation($id:ID!){ retireUnit(id:$id){ retired } }', { id: tmp })).data.retireUnit.retired).toBe(true);
+    const refused = await confirm(officer, p.batchId, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('UNIT_REQUIRED');
+    // Still named as the tenant's default (retired), no longer proposed.
+    expect((await preview('区财政局科员')).file.unit).toBeNull();
+    const again = await setDefault(officer, gd, tmp);
+    expect(again.errors?.[0]).toMatchObject({ message: '单位「临时导入组」已撤销，不能设为默认导入单位', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('merging the default unit into another makes that one the default', async () => {
+    const made = await t.gql(officer, 'mutation($t:ID!){ createUnit(input:{tenantId:$t, name:"待并入组", kind:"其他", code:"TMP-MRG"}){ id } }', { t: gd });
+    const from = made.data.createUnit.id;
+    expect((await setDefault(officer, gd, from)).errors).toBeUndefined();
+    const merged = await t.gql(officer, 'mutation($f:ID!,$i:ID!){ mergeUnits(fromId:$f, intoId:$i){ id } }', { f: from, i: unit('案件审理室').id });
+    expect(merged.errors).toBeUndefined();
+    const r = await t.gql(officer, '{ tenants { code defaultImportUnit { name } } }');
+    expect(r.data.tenants.find((x: any) => x.code === 'km-gd').defaultImportUnit).toEqual({ name: '案件审理室' });
+    expect((await preview('区财政局科员')).file.unit).toMatchObject({ name: '案件审理室', source: 'default' });
+  });
+
+  it('the default is refused for another tenant\'s unit and forged ids, and is audited', async () => {
+    const wh = (await unitsOf(await tok('km-wh.officer'), 'km-wh')).find((u) => u.name === '办公室')!;
+    // Outside the caller's subtree: reads as missing, like a forged id.
+    const foreign = await setDefault(officer, gd, wh.id);
+    expect(foreign.errors?.[0]).toMatchObject({ message: '单位不存在或不在管理范围内', extensions: { code: 'NOT_FOUND' } });
+    const forged = await setDefault(officer, gd, '00000000-0000-4000-8000-00000000abcd');
+    expect(forged.errors?.[0]).toMatchObject({ message: '单位不存在或不在管理范围内', extensions: { code: 'NOT_FOUND' } });
+    expect((await setDefault(officer, '00000000-0000-4000-8000-00000000abcd', unit('办公室').id)).errors?.[0]?.message).toBe('机构不存在或不在管理范围内');
+    // The parent's officer sees both tenants: a unit of 五华区 is not one of 官渡区's.
+    const parent = await setDefault(await tok('km.officer'), gd, wh.id);
+    expect(parent.errors?.[0]).toMatchObject({ message: '单位「办公室」不属于官渡区纪委监委：默认导入单位只能是本机构的单位', extensions: { code: 'BAD_USER_INPUT' } });
+    // A leader may not change it.
+    expect((await setDefault(await tok('km-gd.leader'), gd, unit('办公室').id)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const ok = await setDefault(officer, gd, unit('信访室').id);
+    expect(ok.data.setDefaultImportUnit.defaultImportUnit).toEqual({ id: unit('信访室').id, name: '信访室' });
+    const auditor = await tok('km-gd.auditor');
+    const rows = (await t.gql(auditor, '{ auditEvents(filter: { text: "默认导入单位" }, first: 20) { edges { node { summary outcome } } } }')).data.auditEvents.edges.map((e: any) => e.node);
+    expect(rows.some((r: any) => r.outcome === 'success' && r.summary.includes('官渡区纪委监委（默认导入单位 → 信访室）'))).toBe(true);
+    expect(rows.some((r: any) => r.outcome === 'success' && r.summary.includes('默认导入单位 → 不设置'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // 导入任免审批表 in a real browser: an officer drops a Word-style .docx, a .lrmx and a hostile file, sees the preview
-// (fields, match, the hostile file refused with its name), confirms into a chosen unit, opens the new archive and
+// (fields, match, the proposed unit of a new cadre, the hostile file refused with its name), confirms into a chosen unit, opens the new archive and
 // exports the Word form and the .lrmx. Needs web/dist and /usr/bin/chromium; skipped where chromium is absent.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,7 +56,12 @@ describe.skipIf(!hasChromium)('导入任免审批表 in the browser', () => {
     expect(await detail.textContent()).toContain('1986.04');
     await shot(page, 'import-preview');
 
-    // Into 五华区's 委领导班子 (a top-level unit that is not the first).
+    // Where the new cadre would go: its 现任职务 names no unit of 五华区, so 五华区's 默认导入单位; confirming needs no choice.
+    expect(await rowOf(`${name}.lrmx`).getByTestId('import-new-unit').textContent()).toBe('将新建于：办公室（本机构默认导入单位）');
+    expect(await page.getByTestId('import-unit-proposed').textContent()).toContain('建议单位');
+    expect(await page.getByTestId('import-confirm').isEnabled()).toBe(true);
+
+    // A unit chosen overrides the proposals: into 五华区's 委领导班子 (a top-level unit that is not the first).
     const into = DEMO_TENANTS.find((x) => x.code === 'km-wh')!.units[1].name;
     await page.getByTestId('import-unit').click();
     await page.locator('.ant-select-tree-title').filter({ hasText: into }).first().click();
@@ -85,4 +90,25 @@ describe.skipIf(!hasChromium)('导入任免审批表 in the browser', () => {
     expect(text).toContain('<ChengWei>丈夫</ChengWei>');
     await shot(page, 'import-archive-export');
   }, 180_000);
+
+  it('单位管理 tags the 默认导入单位 and moves it to another unit', async () => {
+    const page = await login('km-wh.officer');
+    await page.getByTestId('menu-units').click();
+    await page.getByTestId('units-tree-card').waitFor(WAIT);
+    const title = (unit: string) => page.getByTestId('units-tree').locator('.lz-unit-title').filter({ has: page.locator('.lz-unit-name').getByText(unit, { exact: true }) });
+    await expect.poll(() => title('办公室').getByTestId('unit-import-default').count()).toBe(1);
+    expect(await page.getByTestId('units-tree').getByTestId('unit-import-default').count()).toBe(1);
+    await title('信访室').click();
+    await expect.poll(() => page.getByTestId('unit-detail-name').textContent()).toBe('信访室');
+    await page.getByTestId('unit-import-default-set').click();
+    await expect.poll(() => title('信访室').getByTestId('unit-import-default').count()).toBe(1);
+    expect(await title('办公室').getByTestId('unit-import-default').count()).toBe(0);
+    expect(await page.getByTestId('unit-detail').textContent()).toContain('取消默认导入单位');
+    await shot(page, 'units-import-default');
+    // Back to 办公室.
+    await title('办公室').click();
+    await expect.poll(() => page.getByTestId('unit-detail-name').textContent()).toBe('办公室');
+    await page.getByTestId('unit-import-default-set').click();
+    await expect.poll(() => title('办公室').getByTestId('unit-import-default').count()).toBe(1);
+  }, 120_000);
 });

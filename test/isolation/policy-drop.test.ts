@@ -194,6 +194,12 @@ const probes = (): Record<string, Probe> => ({
     own: [`insert into tenant_security (tenant_id, lockout_threshold) values ($1, 8) on conflict (tenant_id) do update set lockout_threshold = 8`, [ids.wh]],
     foreign: [`insert into tenant_security (tenant_id, lockout_threshold) values ((select id from tenant where code = 'km-gd'), 9)`, []],
   },
+  // 默认导入单位 (migration 0029): the demo sets one on both sides.
+  tenant_import_setting: {
+    read: countBy('tenant_import_setting'),
+    own: [`insert into tenant_import_setting (tenant_id, default_unit_id, updated_by_name) values ($1, $2, '探针') on conflict (tenant_id) do update set default_unit_id = excluded.default_unit_id`, [ids.wh, ids.whUnit]],
+    foreign: [`insert into tenant_import_setting (tenant_id, default_unit_id, updated_by_name) values ($1, $2, '探针') on conflict (tenant_id) do update set default_unit_id = excluded.default_unit_id`, [ids.pl, ids.plUnit]],
+  },
   user_session: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from user_session`,
     own: [`insert into user_session (tenant_id, user_id, refresh_hash, expires_at) values ($1, $2, 'p', now())`, [ids.wh, ids.whUser]],

@@ -99,6 +99,8 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   mergeUnits:           { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   retireUnit:           { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   restoreUnit:          { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  // 默认导入单位 of the unit's tenant: the same right as the unit tree (the admin and officers of the subtree).
+  setDefaultImportUnit: { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   deleteRecord:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   restoreRecord:        { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   reviewCadreChange:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
@@ -339,6 +341,10 @@ const OPS: Record<string, Op> = {
   restoreUnit: {
     run: (c, x) => q(c, 'mutation($id:ID!){ restoreUnit(id:$id){ id retired } }', { id: x.retiredUnitId }),
     ok: (r) => r.data?.restoreUnit?.retired === false,
+  },
+  setDefaultImportUnit: {
+    run: (c, x) => q(c, 'mutation($t:ID!,$u:ID){ setDefaultImportUnit(tenantId:$t, unitId:$u){ id defaultImportUnit { id } } }', { t: x.id, u: x.unitId }),
+    ok: (r, _c, x) => r.data?.setDefaultImportUnit?.defaultImportUnit?.id === x.unitId,
   },
   createTenant: {
     run: (c, x, n) => q(c, 'mutation($p:ID!,$c:String!){ createTenant(input:{parentId:$p, code:$c, name:"矩阵测试机构", kind:"county_commission"}){ id } }', { p: x.id, c: `mx-${n}` }),

@@ -51,7 +51,8 @@ type Documents = {
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": typeof types.UpdateTenantSecurityDocument,
     "fragment AdminUnitFields on Unit { id name parentId sortOrder kind kindCode code retired retiredAt mergedIntoId cadreCount }": typeof types.AdminUnitFieldsFragmentDoc,
     "\n  query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }\n": typeof types.AdminUnitsDocument,
-    "query UnitTenants { tenants { id code name parentId } }": typeof types.UnitTenantsDocument,
+    "query UnitTenants { tenants { id code name parentId defaultImportUnit { id name } } }": typeof types.UnitTenantsDocument,
+    "\n  mutation SetDefaultImportUnit($tenantId: ID!, $unitId: ID) { setDefaultImportUnit(tenantId: $tenantId, unitId: $unitId) { id defaultImportUnit { id name } } }\n": typeof types.SetDefaultImportUnitDocument,
     "\n  mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }\n": typeof types.CreateUnitDocument,
     "\n  mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {\n    updateUnit(id: $id, name: $name, kind: $kind, code: $code, sortOrder: $sortOrder) { ...AdminUnitFields }\n  }\n": typeof types.UpdateUnitDocument,
     "\n  mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) { moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) { ...AdminUnitFields } }\n": typeof types.MoveUnitDocument,
@@ -131,7 +132,8 @@ const documents: Documents = {
     "\n  mutation UpdateTenantSecurity($tenantId: ID!, $input: SecuritySettingsInput!) {\n    updateTenantSecurity(tenantId: $tenantId, input: $input) { ...SecuritySettingsFields }\n  }\n": types.UpdateTenantSecurityDocument,
     "fragment AdminUnitFields on Unit { id name parentId sortOrder kind kindCode code retired retiredAt mergedIntoId cadreCount }": types.AdminUnitFieldsFragmentDoc,
     "\n  query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }\n": types.AdminUnitsDocument,
-    "query UnitTenants { tenants { id code name parentId } }": types.UnitTenantsDocument,
+    "query UnitTenants { tenants { id code name parentId defaultImportUnit { id name } } }": types.UnitTenantsDocument,
+    "\n  mutation SetDefaultImportUnit($tenantId: ID!, $unitId: ID) { setDefaultImportUnit(tenantId: $tenantId, unitId: $unitId) { id defaultImportUnit { id name } } }\n": types.SetDefaultImportUnitDocument,
     "\n  mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }\n": types.CreateUnitDocument,
     "\n  mutation UpdateUnit($id: ID!, $name: String, $kind: String, $code: String, $sortOrder: Int) {\n    updateUnit(id: $id, name: $name, kind: $kind, code: $code, sortOrder: $sortOrder) { ...AdminUnitFields }\n  }\n": types.UpdateUnitDocument,
     "\n  mutation MoveUnit($id: ID!, $parentId: ID, $beforeId: ID) { moveUnit(id: $id, parentId: $parentId, beforeId: $beforeId) { ...AdminUnitFields } }\n": types.MoveUnitDocument,
@@ -322,7 +324,11 @@ export function graphql(source: "\n  query AdminUnits($tenantCode: String) { uni
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query UnitTenants { tenants { id code name parentId } }"): typeof import('./graphql').UnitTenantsDocument;
+export function graphql(source: "query UnitTenants { tenants { id code name parentId defaultImportUnit { id name } } }"): typeof import('./graphql').UnitTenantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDefaultImportUnit($tenantId: ID!, $unitId: ID) { setDefaultImportUnit(tenantId: $tenantId, unitId: $unitId) { id defaultImportUnit { id name } } }\n"): typeof import('./graphql').SetDefaultImportUnitDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

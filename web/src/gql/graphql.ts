@@ -534,7 +534,15 @@ export type AdminUnitsQuery = { units: Array<{ id: string, name: string, parentI
 export type UnitTenantsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UnitTenantsQuery = { tenants: Array<{ id: string, code: string, name: string, parentId: string | null }> };
+export type UnitTenantsQuery = { tenants: Array<{ id: string, code: string, name: string, parentId: string | null, defaultImportUnit: { id: string, name: string } | null }> };
+
+export type SetDefaultImportUnitMutationVariables = Exact<{
+  tenantId: string | number;
+  unitId?: string | number | null | undefined;
+}>;
+
+
+export type SetDefaultImportUnitMutation = { setDefaultImportUnit: { id: string, defaultImportUnit: { id: string, name: string } | null } };
 
 export type CreateUnitMutationVariables = Exact<{
   input: CreateUnitInput;
@@ -1785,9 +1793,24 @@ export const UnitTenantsDocument = new TypedDocumentString(`
     code
     name
     parentId
+    defaultImportUnit {
+      id
+      name
+    }
   }
 }
     `) as unknown as TypedDocumentString<UnitTenantsQuery, UnitTenantsQueryVariables>;
+export const SetDefaultImportUnitDocument = new TypedDocumentString(`
+    mutation SetDefaultImportUnit($tenantId: ID!, $unitId: ID) {
+  setDefaultImportUnit(tenantId: $tenantId, unitId: $unitId) {
+    id
+    defaultImportUnit {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetDefaultImportUnitMutation, SetDefaultImportUnitMutationVariables>;
 export const CreateUnitDocument = new TypedDocumentString(`
     mutation CreateUnit($input: CreateUnitInput!) {
   createUnit(input: $input) {

@@ -571,6 +571,14 @@ export interface Tenant {
   tenant_id: Generated<string | null>;
 }
 
+export interface TenantImportSetting {
+  default_unit_id: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  updated_by_name: string;
+}
+
 export interface TenantSecurity {
   idle_timeout_minutes: number | null;
   lockout_minutes: number | null;
@@ -724,6 +732,7 @@ export interface DB {
   record_sanction: RecordSanction;
   role_grant: RoleGrant;
   tenant: Tenant;
+  tenant_import_setting: TenantImportSetting;
   tenant_security: TenantSecurity;
   unit: Unit;
   user_session: UserSession;

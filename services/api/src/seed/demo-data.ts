@@ -335,6 +335,20 @@ export function idNumberOf(region: string, birthMonth: string, day: number, seq:
   return body + '10X98765432'[sum % 11];
 }
 
+/**
+ * The 默认导入单位 of every demo tenant (tenant_import_setting): its general office, the first unit (depth-first) named
+ * after the earliest of these — a form whose 现任职务 names none of the tenant's units is proposed there.
+ */
+export const IMPORT_UNIT_NAMES = ['办公厅', '办公室', '综合室', '综合科', '纪检监察部', '纪检监察室'];
+export function importUnitIndex(t: DemoTenant): number {
+  const units = flatUnits(t);
+  for (const name of IMPORT_UNIT_NAMES) {
+    const i = units.findIndex((u) => u.unit.name === name);
+    if (i >= 0) return i;
+  }
+  throw new Error(`demo tenant ${t.code} has no unit for new imports (${IMPORT_UNIT_NAMES.join('、')})`);
+}
+
 /** The units of a tenant in depth-first order (the order they are inserted), each with its parent index. */
 export function flatUnits(t: DemoTenant): { unit: DemoUnit; parent: number | null; sector: Sector; depth: number }[] {
   const out: { unit: DemoUnit; parent: number | null; sector: Sector; depth: number }[] = [];

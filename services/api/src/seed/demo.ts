@@ -16,7 +16,7 @@ import { newObjectKey, type ObjectStore } from '../storage/index.js';
 import { demoSet, seedDemoRecords } from './demo-records.js';
 import { recomputeWarnings } from '../modules/warnings/recompute.js';
 import { unitKindCode } from '../../../../shared/units.js';
-import { DEMO_ROLES, DEMO_TENANTS, flatUnits, rng, type DemoCadre } from './demo-data.js';
+import { DEMO_ROLES, DEMO_TENANTS, flatUnits, importUnitIndex, rng, type DemoCadre } from './demo-data.js';
 
 export interface SeedOptions {
   /** config.fieldSecret: without it the demo cadres carry no ID number (it cannot be stored unencrypted). */
@@ -122,6 +122,9 @@ export async function seedDemo(db: Kysely<DB>, password: string, opts: SeedOptio
           .returning('id').executeTakeFirstOrThrow();
         unitIds.push(ur.id);
       }
+      // New cadres of an import whose 现任职务 names no unit are proposed into the general office (默认导入单位).
+      await trx.insertInto('tenant_import_setting')
+        .values({ tenant_id: row.id, default_unit_id: unitIds[importUnitIndex(t)], updated_by_name: '演示数据' }).execute();
       // The filler enters records for the first unit (and its sub-units) only.
       const filler = await trx.selectFrom('app_user').select(['id', 'display_name']).where('username', '=', `${t.code}.filler`).executeTakeFirstOrThrow();
       const officer = await trx.selectFrom('app_user').select(['id', 'display_name']).where('username', '=', `${t.code}.officer`).executeTakeFirstOrThrow();

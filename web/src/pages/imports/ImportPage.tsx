@@ -14,7 +14,7 @@ import { invalidate } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
 import { UnitPicker } from '../../components/UnitPicker';
 import { CadresDocument, UnitsDocument } from '../cadres/queries';
-import { confirmBatch, downloadFile, uploadForms, type Batch, type PreviewFile } from './api';
+import { confirmBatch, downloadFile, UNIT_SOURCE_LABELS, uploadForms, type Batch, type PreviewFile } from './api';
 import { formatMonth } from '../../components/format';
 
 const month = (v?: unknown) => formatMonth(typeof v === 'string' ? v : null);
@@ -86,8 +86,10 @@ export function ImportPage() {
   const setResult = (r: null) => { if (r === null) confirmation.reset(); };
 
   const okFiles = batch?.files.filter((f) => f.status === 'ok') ?? [];
-  // A form that matches no archive makes a new cadre: where it goes is asked, never assumed (the API refuses too).
-  const needsUnit = okFiles.some((f) => !f.match);
+  // A form that matches no archive makes a new cadre: it goes to the unit shown with it (its 现任职务's unit, else the
+  // 默认导入单位) or to the unit chosen below for all; one with neither is asked for, never assumed (the API refuses too).
+  const newFiles = okFiles.filter((f) => !f.match);
+  const needsUnit = newFiles.some((f) => !f.unit);
   const reset = () => { setFiles([]); setBatch(null); setResult(null); setError(null); setProgress(null); };
 
   const parse = async () => {
@@ -128,7 +130,17 @@ export function ImportPage() {
       title: '匹配', width: 190,
       render: (_, f) => {
         if (f.status !== 'ok') return '—';
-        if (!f.match) return <Tag color="blue">新建档案</Tag>;
+        if (!f.match) {
+          return (
+            <span data-testid="import-new">
+              <Tag color="blue">新建档案</Tag>
+              <div className={unitId ? 'lz-muted lz-strike' : f.unit ? 'lz-muted' : 'lz-warn-text'} data-testid="import-new-unit">
+                {f.unit ? `将新建于：${f.unit.name}（${UNIT_SOURCE_LABELS[f.unit.source]}）` : '未确定单位'}
+              </div>
+              {unitId && <div className="lz-muted">将新建于所选单位</div>}
+            </span>
+          );
+        }
         return (
           <span data-testid="import-match">
             <Tag color="orange">更新</Tag>{f.match.name}
@@ -161,7 +173,7 @@ export function ImportPage() {
       >
         <Alert
           type="info" showIcon className="lz-form-alert"
-          title="支持组织部门干部任免审批表软件导出的 .lrmx 文件、Word/WPS 保存的 .docx 审批表、Excel 干部花名册（.xlsx），以及它们的 .zip 压缩包。上传后先预览，确认后才写入档案；已有干部按公民身份号码或姓名加出生年月匹配并更新，不会重复建档。"
+          title="支持组织部门干部任免审批表软件导出的 .lrmx 文件、Word/WPS 保存的 .docx 审批表、Excel 干部花名册（.xlsx），以及它们的 .zip 压缩包。上传后先预览，确认后才写入档案；已有干部按公民身份号码或姓名加出生年月匹配并更新，不会重复建档。新建的干部放入现任职务中写明的本机构单位，找不到时放入本机构的默认导入单位（在单位管理中设置），也可在确认时统一选择单位。"
         />
         <Upload.Dragger
           multiple
@@ -205,11 +217,12 @@ export function ImportPage() {
             <Space className="lz-import-actions" wrap>
               <span>新建的干部放入：</span>
               <UnitPicker tenantId={me?.tenant.id} value={unitId} onChange={setUnitId} testId="import-unit"
-                placeholder={needsUnit ? '请选择单位（必选）' : '均为已有干部，无需选择'} />
+                placeholder={needsUnit ? '请选择单位（必选）' : newFiles.length ? '按建议单位新建，可另选单位' : '均为已有干部，无需选择'} />
               <Button type="primary" disabled={!okFiles.length || (needsUnit && !unitId)} loading={confirming} onClick={() => void confirm()} data-testid="import-confirm">
                 确认导入（{okFiles.length} 份）
               </Button>
               {needsUnit && !unitId && <Typography.Text type="warning" data-testid="import-unit-required">有干部在档案中找不到，将新建档案：请先选择单位</Typography.Text>}
+              {!needsUnit && newFiles.length > 0 && !unitId && <span className="lz-muted" data-testid="import-unit-proposed">新建的干部将放入各自的建议单位；选择单位则全部放入所选单位</span>}
               <span className="lz-muted">预览保留 24 小时，只能确认一次。</span>
             </Space>
           )}

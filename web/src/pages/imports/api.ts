@@ -5,6 +5,9 @@ import { saveBlob } from '../audit/exportFile';
 export interface FamilyItem { ChengWei: string; XingMing: string; ChuShengRiQi: string; ZhengZhiMianMao: string; GongZuoDanWeiJiZhiWu: string }
 export type FormFields = Record<string, string | undefined> & { JiaTingChengYuan?: FamilyItem[] } & Record<string, unknown>;
 export interface DiffEntry { field: string; label: string; from: string; to: string }
+/** Where a new cadre goes unless a unit is chosen at confirmation (modules/imports/propose.ts). */
+export interface ProposedUnit { id: string; name: string; source: 'post' | 'default' }
+export const UNIT_SOURCE_LABELS: Record<ProposedUnit['source'], string> = { post: '按现任职务匹配', default: '本机构默认导入单位' };
 export interface PreviewFile {
   name: string;
   status: 'ok' | 'error';
@@ -12,6 +15,8 @@ export interface PreviewFile {
   warnings: string[];
   fields?: FormFields;
   match?: { cadreId: string; name: string; unitName: string; by: 'idNumber' | 'nameBirth'; diff: DiffEntry[] } | null;
+  /** A form that would create a cadre: its proposed unit (按现任职务匹配 / 本机构默认导入单位), or null (未确定单位). */
+  unit?: ProposedUnit | null;
 }
 export interface Batch { batchId: string; expiresAt: string; files: PreviewFile[] }
 export interface ConfirmResult { cadres: { id: string; name: string; created: boolean; file: string }[]; errors: { name: string; error: string }[] }

@@ -1,5 +1,6 @@
 // HTTP interface of the appointment-form import and export:
-//   POST /api/imports                      multipart, one or more `file` parts → { batchId, files: [...] }
+//   POST /api/imports                      multipart, one or more `file` parts → { batchId, files: [...] }; a file that
+//                                          would create a cadre (no match) carries `unit`: its proposed unit or null
 //   POST /api/imports/:batchId/confirm     { unitId? } → { cadres: [{ id, name }], errors: [{ name, error }] }
 //   GET  /api/imports/template.xlsx        the blank Excel roster
 //   GET  /api/cadres/:id/export.lrmx | export.docx
@@ -27,9 +28,13 @@ import { droppedFiles, openFiles, previewFor, sealFiles, startBatchSweeper, swee
 import { buildFormDocx } from './docx-write.js';
 import { writeLrmx } from './lrmx.js';
 import { parseUpload, type ParsedFile } from './parse.js';
+import { describeProposal, proposalBasis, proposeUnit, UNIT_SOURCE_LABELS, type ProposedUnit, type UnitSource } from './propose.js';
 import { rosterTemplate } from './roster.js';
 
 export const MAX_IMPORT_FILES = 200;
+
+/** How a new cadre's unit was decided, for the audit rows. */
+const howChosen = (source: UnitSource | 'chosen') => (source === 'chosen' ? '导入时选择' : UNIT_SOURCE_LABELS[source]);
 
 const attachment = (name: string) => `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -104,6 +109,9 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     const command = restCommandContext(s, keys);
     const samePhotoCheck: { file: BatchFile; key: string; photo: Buffer }[] = [];
     const unitForNew = await rehearsalUnit(command);
+    // Where each new cadre would go (propose.ts): shown with the preview, never applied silently.
+    const basis = await proposalBasis(command);
+    const proposals = new Map<BatchFile, ProposedUnit | null>();
     for (const p of parsed) {
       if (p.status !== 'ok' || !p.fields) {
         files.push({ name: p.name, status: 'error', error: p.error, warnings: p.warnings });
@@ -125,7 +133,8 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
       const canUpdate = match ? ability.can('update', asSubject('Cadre', { ...match.cadre })) : true;
       // What confirming will check, checked now: a preview's 'ok' does not fail at confirmation.
       const notDirect = match && canUpdate ? archiveEditRefusal(command, match.cadre.name) : null;
-      const refusal = canUpdate && !notDirect ? await rehearseWrite({ command, store }, plan, unitForNew) : null;
+      const proposal = match ? null : proposeUnit(p.fields.XianRenZhiWu, basis);
+      const refusal = canUpdate && !notDirect ? await rehearseWrite({ command, store }, plan, proposal?.id ?? unitForNew) : null;
       if (refusal) {
         req.log.warn({ err: refusal.cause, file: p.name }, 'import rehearsal refused');
         files.push({ name: p.name, status: 'error', error: `${p.name}：${refusal.error}`, warnings, fields: p.fields });
@@ -136,6 +145,7 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         error: !canUpdate ? `${p.name}：匹配到的干部不在您的管理范围内` : notDirect ? `${p.name}：${notDirect}` : undefined,
         match: match ? { cadreId: match.cadre.id, name: match.cadre.name, unitName: match.cadre.unit_name, by: match.by, diff: await diffCadre(trx, keys, match.cadre, plan, ability.can('reveal', 'Cadre')) } : null,
       });
+      if (!match) proposals.set(files[files.length - 1], proposal);
       if (match && plan.photo && match.cadre.photo_key) samePhotoCheck.push({ file: files[files.length - 1], key: match.cadre.photo_key, photo: plan.photo });
     }
     // Confirmed and expired batches in scope lose their content as new ones arrive; the new one is stored sealed.
@@ -146,14 +156,26 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     const ok = files.filter((f) => f.status === 'ok').length;
     await s.commit({
       kind: 'write', summary: `上传干部任免审批表：${files.length} 份，可导入 ${ok} 份`, cadreIds: files.flatMap((f) => (f.match ? [f.match.cadreId] : [])),
-      detail: { batchId: batch.id, files: files.map((f) => ({ name: f.name, status: f.status, error: f.error })) },
+      detail: {
+        batchId: batch.id,
+        files: files.map((f) => {
+          const unit = f.status === 'ok' && proposals.has(f) ? proposals.get(f) ?? null : undefined;
+          return { name: f.name, status: f.status, error: f.error, ...(unit !== undefined ? { unit: unit ? describeProposal(unit) : '未确定单位' } : {}) };
+        }),
+      },
     });
     // A form's photo that is the cadre's own (its export coming back) is no change: compared once the transaction
     // has ended (object-store reads hold none), then left out of the diff and of the batch, so confirming keeps it.
     if (await unchangedPhotos(samePhotoCheck)) {
       await s.scoped((t) => t.updateTable('import_batch').set({ files: JSON.stringify(sealFiles(keys, files)) }).where('id', '=', batch.id).execute());
     }
-    return reply.send({ batchId: batch.id, expiresAt: batch.expires_at.toISOString(), files: previewFor(files, ability.can('reveal', 'Cadre')) });
+    // The proposal is told, not stored: confirming computes it again from the stored batch.
+    const shown = previewFor(files, ability.can('reveal', 'Cadre')).map((f, i) => {
+      if (f.status !== 'ok' || f.match || !proposals.has(files[i])) return f;
+      const u = proposals.get(files[i]);
+      return { ...f, unit: u ? { id: u.id, name: u.name, source: u.source } : null };
+    });
+    return reply.send({ batchId: batch.id, expiresAt: batch.expires_at.toISOString(), files: shown });
     });
   });
 
@@ -170,32 +192,51 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
     const stored = batch.expired ? null : openFiles(keys, batch.files);
     if (!stored) return s.fail(410, 'EXPIRED', '导入批次已超过 24 小时，请重新上传');
     const files = stored.filter((f) => f.status === 'ok' && f.fields);
-    // The unit new cadres go into is the caller's choice, never a silent default (issue 13): a batch that would
-    // create a cadre (a form matching no archive) is refused until a unit is chosen.
+    // The unit new cadres go into is never a silent default (issue 13): the unit chosen here (for every new cadre), else
+    // each new cadre's proposed unit (propose.ts: from its 现任职务, else the tenant's 默认导入单位 — computed again now
+    // from the stored batch, as the preview showed it); a new cadre with neither refuses the batch until one is chosen.
     let unitId: string | null = null;
     if (body.unitId !== undefined && body.unitId !== null && body.unitId !== '') {
       if (!isUuid(body.unitId)) return s.fail(400, 'BAD_USER_INPUT', '所选单位不存在，请重新选择要导入到的单位');
       unitId = body.unitId;
-    } else if (files.some((f) => !f.match)) {
-      return s.fail(400, 'UNIT_REQUIRED', '有干部在档案中找不到，将新建档案：请先选择新建的干部放入哪个单位');
     }
     const unit = unitId ? await trx.selectFrom('unit').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst() : null;
     if (unitId && !unit) return s.fail(400, 'BAD_USER_INPUT', '所选单位不存在，请重新选择要导入到的单位');
+    const basis = unit ? null : await proposalBasis(restCommandContext(s, keys));
+    // Only a form that matched no archive at preview is given a proposal: one that matched is never turned into a new
+    // cadre somewhere the preview did not show (it is refused if its match is gone).
+    const targets = files.map((f) => ({ file: f, unit: unit ? { ...unit, source: 'chosen' as const } : f.match ? null : proposeUnit(f.fields?.XianRenZhiWu, basis!) }));
+    if (!unit && targets.some((x) => !x.file.match && !x.unit)) {
+      return s.fail(400, 'UNIT_REQUIRED', '有干部在档案中找不到，将新建档案：请先选择新建的干部放入哪个单位');
+    }
+    const used = new Map<string, { name: string; how: string; n: number }>();
+    for (const x of targets) {
+      if (x.file.match || !x.unit) continue;
+      const how = howChosen(x.unit.source);
+      const u = used.get(x.unit.id) ?? used.set(x.unit.id, { name: x.unit.name, how, n: 0 }).get(x.unit.id)!;
+      u.n++;
+    }
+    const where = unit ? `新建的干部导入到「${unit.name}」`
+      : used.size ? `新建的干部导入到${[...used.values()].map((u) => `「${u.name}」（${u.how}）${u.n} 名`).join('、')}` : '均为已有干部';
     // Claimed first, in its own transaction: a second confirmation finds it taken; its content goes with the claim.
-    await trx.updateTable('import_batch').set({ confirmed_at: sql`now()`, unit_id: unit?.id ?? null, files: JSON.stringify(droppedFiles(stored.length)) })
-      .where('id', '=', batch.id).execute();
-    await s.commit({ kind: 'write', summary: `确认导入干部任免审批表：${files.length} 份，${unit ? `新建的干部导入到「${unit.name}」` : '均为已有干部'}`, detail: { batchId: batch.id } });
+    await trx.updateTable('import_batch').set({
+      confirmed_at: sql`now()`, unit_id: unit?.id ?? (used.size === 1 ? [...used.keys()][0] : null), files: JSON.stringify(droppedFiles(stored.length)),
+    }).where('id', '=', batch.id).execute();
+    await s.commit({
+      kind: 'write', summary: `确认导入干部任免审批表：${files.length} 份，${where}`,
+      detail: { batchId: batch.id, units: [...used.entries()].map(([id, u]) => ({ id, name: u.name, source: u.how, cadres: u.n })) },
+    });
 
     const cadres: { id: string; name: string; created: boolean; file: string }[] = [];
     const errors: { name: string; error: string }[] = [];
-    for (const f of files) {
+    for (const { file: f, unit: target } of targets) {
       const sess = await s.reopen();
       if (!sess) {
         errors.push({ name: f.name, error: '会话已失效' });
         continue;
       }
       try {
-        const res = await writeCadre({ command: restCommandContext(sess, keys), store }, planFromForm(f.fields!), unit?.id ?? null);
+        const res = await writeCadre({ command: restCommandContext(sess, keys), store }, planFromForm(f.fields!), target?.id ?? null);
         if ('error' in res) {
           await sess.trx.rollback().execute();
           errors.push({ name: f.name, error: `${f.name}：${res.error}` });
@@ -203,7 +244,8 @@ export function registerImports(app: FastifyInstance, db: Kysely<DB>, config: Co
         }
         await appendAudit(sess.trx, {
           ...s.who, kind: 'write', outcome: 'success', cadreIds: [res.cadre.id],
-          summary: `导入干部任免审批表：${res.cadre.name}（${res.created ? '新建' : '更新'}）`, detail: { batchId: batch.id, file: f.name },
+          summary: `导入干部任免审批表：${res.cadre.name}（${res.created && target ? `新建，放入「${target.name}」：${howChosen(target.source)}` : res.created ? '新建' : '更新'}）`,
+          detail: { batchId: batch.id, file: f.name, ...(res.created && target ? { unitId: target.id, unitSource: target.source } : {}) },
         });
         await sess.trx.commit().execute();
         cadres.push({ id: res.cadre.id, name: res.cadre.name, created: res.created, file: f.name });

@@ -7,10 +7,10 @@ import { GraphQLError } from 'graphql';
 import { isUniqueViolation } from '../../db/errors.js';
 import { badInput } from '../../graphql/context.js';
 import { denied, type CommandContext } from '../command.js';
-import { findTenant } from '../tenants/repo.js';
+import { findTenant, type TenantRow } from '../tenants/repo.js';
 import {
-  activeCadreCount, activeChildren, findUnit, insertUnit, moveChildUnits, moveUnitAssignments, moveUnitCadres, patchUnit, placeUnit,
-  setUnitRetired, subtreeIds, unitCodeTaken, UNIT_KINDS, unitKindCode, type UnitKind, type UnitRow,
+  activeCadreCount, activeChildren, findUnit, insertUnit, moveChildUnits, moveDefaultImportUnit, moveUnitAssignments, moveUnitCadres, patchUnit, placeUnit,
+  saveDefaultImportUnit, setUnitRetired, subtreeIds, unitCodeTaken, UNIT_KINDS, unitKindCode, type UnitKind, type UnitRow,
 } from './repo.js';
 
 type UnitAction = 'create' | 'update' | 'move' | 'delete' | 'restore';
@@ -118,8 +118,8 @@ export async function moveUnit(c: CommandContext, input: MoveUnitInput): Promise
 
 /**
  * Merge `fromId` into `intoId` (same tenant, both active, `into` not inside `from`): the cadres of `from` move to
- * `into` (each with a revision 单位 from → into), its active child units and its fillers' assignments too, and `from`
- * is retired naming `into`. Answers `into`.
+ * `into` (each with a revision 单位 from → into), its active child units, its fillers' assignments and the tenant's
+ * 默认导入单位 (if it was `from`) too, and `from` is retired naming `into`. Answers `into`.
  */
 export async function mergeUnits(c: CommandContext, fromId: string, intoId: string): Promise<UnitRow> {
   requireRole(c, 'update');
@@ -135,6 +135,7 @@ export async function mergeUnits(c: CommandContext, fromId: string, intoId: stri
   c.audit.touch(cadres);
   await moveChildUnits(c.trx, from.tenant_id, from.id, into.id);
   await moveUnitAssignments(c.trx, from.tenant_id, from.id, into.id);
+  await moveDefaultImportUnit(c.trx, from.tenant_id, from.id, into.id);
   await setUnitRetired(c.trx, from.id, true, into.id);
   return (await findUnit(c.trx, into.id))!;
 }
@@ -172,4 +173,28 @@ export async function restoreUnit(c: CommandContext, id: string): Promise<UnitRo
     throw e;
   }
   return (await findUnit(c.trx, row.id))!;
+}
+
+/**
+ * Set a tenant's 默认导入单位 (the unit a new cadre of an appointment-form import is proposed into when its 现任职务
+ * names no unit: modules/imports/propose.ts), or clear it (unitId null). The same right as editing the unit tree
+ * (系统管理员 and 纪检干部 of the subtree); the unit must be an active unit of that very tenant. The audit row names the
+ * tenant and the unit. Answers the tenant.
+ */
+export async function setDefaultImportUnit(c: CommandContext, tenantId: string, unitId: string | null): Promise<TenantRow> {
+  requireRole(c, 'update');
+  const tenant = await findTenant(c.trx, tenantId);
+  if (!tenant) throw missing(NO_TENANT);
+  let unit: UnitRow | null = null;
+  if (unitId) {
+    // Another tenant's unit outside the caller's subtree, and a forged id, read as missing (RLS).
+    unit = await findUnit(c.trx, unitId);
+    if (!unit) throw missing(NO_UNIT);
+    if (unit.tenant_id !== tenant.id) throw badInput(`单位「${unit.name}」不属于${tenant.name}：默认导入单位只能是本机构的单位`);
+    if (unit.retired_at) throw badInput(`单位「${unit.name}」已撤销，不能设为默认导入单位`);
+  }
+  c.audit.target('Tenant', tenant.id, `${tenant.name}（默认导入单位 → ${unit ? unit.name : '不设置'}）`);
+  if (unit) c.audit.target('Unit', unit.id, unit.name);
+  await saveDefaultImportUnit(c.trx, tenant.id, unit?.id ?? null, { id: c.principal.userId, name: c.principal.displayName });
+  return tenant;
 }

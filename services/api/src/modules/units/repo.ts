@@ -192,3 +192,29 @@ export async function moveUnitAssignments(trx: Tx, tenantId: string, fromId: str
             on conflict do nothing`.execute(trx);
   await trx.deleteFrom('user_unit').where('tenant_id', '=', tenantId).where('unit_id', '=', fromId).execute();
 }
+
+/**
+ * The 默认导入单位 of tenants (tenant_import_setting, migration 0029): unit ids by tenant id, for the visible tenants
+ * that set one (retired units included: the caller decides whether a retired one still counts).
+ */
+export async function defaultImportUnitIds(trx: Tx, tenantIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = tenantIds.filter(isUuid);
+  if (!ids.length) return new Map();
+  const rows = await trx.selectFrom('tenant_import_setting').select(['tenant_id', 'default_unit_id'])
+    .where('tenant_id', 'in', [...new Set(ids)]).where('default_unit_id', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.tenant_id, r.default_unit_id!]));
+}
+
+/** A merge moves the 默认导入单位 along with the cadres: `fromId` being the default, `intoId` becomes it. */
+export async function moveDefaultImportUnit(trx: Tx, tenantId: string, fromId: string, intoId: string) {
+  await trx.updateTable('tenant_import_setting').set({ default_unit_id: intoId, updated_at: sql<Date>`now()` })
+    .where('tenant_id', '=', tenantId).where('default_unit_id', '=', fromId).execute();
+}
+
+/** Set (a unit of the tenant) or clear (null) a tenant's 默认导入单位. */
+export async function saveDefaultImportUnit(trx: Tx, tenantId: string, unitId: string | null, by: { id: string; name: string }) {
+  await trx.insertInto('tenant_import_setting')
+    .values({ tenant_id: tenantId, default_unit_id: unitId, updated_by: by.id, updated_by_name: by.name })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ default_unit_id: unitId, updated_by: by.id, updated_by_name: by.name, updated_at: sql<Date>`now()` }))
+    .execute();
+}

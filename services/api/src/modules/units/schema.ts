@@ -7,9 +7,10 @@ import { unitReach } from '../../authz/reach.js';
 import { commandContext } from '../command.js';
 import { findTenantByCode } from '../tenants/repo.js';
 import { Tenant } from '../tenants/schema.js';
-import { createUnit, mergeUnits, moveUnit, restoreUnit, retireUnit, updateUnit } from './commands.js';
+import { createUnit, mergeUnits, moveUnit, restoreUnit, retireUnit, setDefaultImportUnit, updateUnit } from './commands.js';
 import { nameReading } from '../cadres/search-terms.js';
-import { listUnits, UNIT_CODE_RE, UNIT_KINDS, type UnitKind, type UnitRow } from './repo.js';
+import { asSubject } from '../../authz/abilities.js';
+import { defaultImportUnitIds, findUnit, listUnits, UNIT_CODE_RE, UNIT_KINDS, type UnitKind, type UnitRow } from './repo.js';
 
 /** The administrative columns of a unit built from a cadre row (without them): loaded once per request batch. */
 async function full(r: UnitRow, ctx: Parameters<typeof loaders>[0]): Promise<UnitRow> {
@@ -181,5 +182,29 @@ builder.mutationField('restoreUnit', (t) =>
     description: '恢复已撤销的单位（其代码须仍未被占用，上级单位须在用）',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, a, ctx) => restoreUnit(commandContext(ctx), String(a.id)),
+  }),
+);
+
+builder.objectField(Tenant, 'defaultImportUnit', (t) => t.field({
+  type: Unit,
+  nullable: true,
+  description: '默认导入单位：导入任免审批表时，现任职务中找不到本机构单位名称的新建干部建议放入的单位（可能已撤销：已撤销的不再建议）；未设置或调用者无权查看单位时为 null',
+  resolve: async (r, _a, ctx) => {
+    if (!ctx.ability.can('read', 'Unit')) return null;
+    const { trx } = authorize(ctx, 'read', 'Unit');
+    const id = (await defaultImportUnitIds(trx, [r.id])).get(r.id);
+    const unit = id ? await findUnit(trx, id) : null;
+    // A filler sees it only when it is one of its own units.
+    return unit && ctx.ability.can('read', asSubject('Unit', { ...unit })) ? unit : null;
+  },
+}));
+
+builder.mutationField('setDefaultImportUnit', (t) =>
+  t.field({
+    extensions: { auditLabel: '设置默认导入单位' },
+    type: Tenant,
+    description: '设置机构的默认导入单位（须为该机构的在用单位），unitId 为空时取消；导入任免审批表时，现任职务中找不到本机构单位名称的新建干部建议放入该单位',
+    args: { tenantId: t.arg.id({ required: true }), unitId: t.arg.id({ description: '该机构的在用单位；不填或为 null 表示取消默认导入单位' }) },
+    resolve: (_r, a, ctx) => setDefaultImportUnit(commandContext(ctx), String(a.tenantId), a.unitId ? String(a.unitId) : null),
   }),
 );

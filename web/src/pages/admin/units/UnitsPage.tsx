@@ -1,11 +1,13 @@
 // 单位管理 (系统管理员 and 纪检干部): the unit tree of one 机构 of the caller's subtree. New units (top level or below a
 // unit), edit (name, kind, code, sort order), drag and drop to move or reorder, merge into another unit, retire
 // (撤销) and restore. Retired units show here (greyed) and nowhere else in the pickers. docs/domain.md#units.
+// One unit of the 机构 may be its 默认导入单位 (tagged 默认导入): new cadres of an import whose 现任职务 names no unit
+// are proposed there (docs/domain.md#the-unit-of-a-new-cadre-默认导入单位).
 import type React from 'react';
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Spin, Switch, Tag, Tree, TreeSelect, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
-import { ApartmentOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, ImportOutlined, MergeCellsOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { errorText } from '../../../api/graphql';
 import { mutate, useGqlQuery } from '../../../api/query';
 import { useAuth } from '../../../auth/AuthProvider';
@@ -14,20 +16,22 @@ import { PageHead, RefreshButton } from '../../../components/PageHead';
 import { buildTree, groupByParent, kidsOrNone, SEARCHABLE_TREE_SELECT } from '../../../components/tree';
 import { formatTime } from '../../../components/format';
 import {
-  AdminUnitsDocument, MoveUnitDocument, RestoreUnitDocument, RetireUnitDocument, UNIT_AFFECTS, UnitTenantsDocument, type AdminUnit,
+  AdminUnitsDocument, MoveUnitDocument, RestoreUnitDocument, RetireUnitDocument, SetDefaultImportUnitDocument, UNIT_AFFECTS, UnitTenantsDocument,
+  type AdminUnit,
 } from './queries';
 import { CreateUnitDialog, EditUnitDialog, MergeUnitDialog } from './UnitDialogs';
 
 interface TenantOption { value: string; title: string; children?: TenantOption[] }
 interface UnitNode extends TreeDataNode { key: string; unit: AdminUnit; children?: UnitNode[] }
 
-function UnitTitle({ u }: { u: AdminUnit }) {
+function UnitTitle({ u, importDefault }: { u: AdminUnit; importDefault: boolean }) {
   return (
     <span className={`lz-unit-title${u.retired ? ' lz-unit-retired' : ''}`} data-testid={`unit-node-${u.code ?? u.id}`}>
       <span className="lz-unit-name">{u.name}</span>
       <Tag variant="outlined" className="lz-unit-kind">{u.kind}</Tag>
       {u.code && <span className="lz-mono lz-muted">{u.code}</span>}
       {u.retired && <Tag color="default">已撤销</Tag>}
+      {importDefault && <Tag color="blue" data-testid="unit-import-default">默认导入</Tag>}
     </span>
   );
 }
@@ -51,9 +55,10 @@ export function UnitsPage() {
   const byId = useMemo(() => new Map(all.map((u) => [u.id, u])), [all]);
   const selected = selectedId ? byId.get(selectedId) ?? null : null;
   const children = useMemo(() => groupByParent(units, (u) => u.id, (u) => u.parentId), [units]);
+  const importDefaultId = tenant?.defaultImportUnit?.id ?? null;
   const treeData = useMemo(() => buildTree<AdminUnit, UnitNode>(children, (u) => u.id, (u, kids) => ({
-    key: u.id, unit: u, title: <UnitTitle u={u} />, children: kidsOrNone(kids), isLeaf: kids.length === 0,
-  })), [children]);
+    key: u.id, unit: u, title: <UnitTitle u={u} importDefault={u.id === importDefaultId} />, children: kidsOrNone(kids), isLeaf: kids.length === 0,
+  })), [children, importDefaultId]);
 
   const tenantTree = useMemo(() => buildTree<(typeof tenants)[number], TenantOption>(
     groupByParent(tenants, (t) => t.id, (t) => t.parentId), (t) => t.id, (t, kids) => ({ value: t.id, title: t.name, children: kidsOrNone(kids) }),
@@ -95,6 +100,9 @@ export function UnitsPage() {
 
   const retire = () => selected && action.run('retire', () => mutate(RetireUnitDocument, UNIT_AFFECTS, { id: selected.id }),
     `已撤销：${selected.name}`, reload);
+  const setImportDefault = (unit: AdminUnit | null) => tenant && action.run('importDefault',
+    () => mutate(SetDefaultImportUnitDocument, ['UnitTenants'], { tenantId: tenant.id, unitId: unit?.id ?? null }),
+    unit ? `已将「${unit.name}」设为默认导入单位` : '已取消默认导入单位', () => { void tenantsQ.refetch(); });
   const restore = () => selected && action.run('restore', () => mutate(RestoreUnitDocument, UNIT_AFFECTS, { id: selected.id }),
     `已恢复：${selected.name}`, reload);
 
@@ -151,7 +159,12 @@ export function UnitsPage() {
         <Col xs={24} lg={11}>
           <Card
             size="small" className="lz-detail-card" data-testid="unit-detail"
-            title={selected ? <Space><span data-testid="unit-detail-name">{selected.name}</span>{selected.retired && <Tag>已撤销</Tag>}</Space> : '单位信息'}
+            title={selected ? (
+              <Space>
+                <span data-testid="unit-detail-name">{selected.name}</span>{selected.retired && <Tag>已撤销</Tag>}
+                {selected.id === importDefaultId && <Tag color="blue">默认导入</Tag>}
+              </Space>
+            ) : '单位信息'}
           >
             {!selected ? (
               <Empty description="在左侧单位树中选择一个单位" />
@@ -165,6 +178,10 @@ export function UnitsPage() {
                   {selected.cadreCount !== null && selected.cadreCount !== undefined && (
                     <Descriptions.Item label="干部人数">{selected.cadreCount}</Descriptions.Item>
                   )}
+                  <Descriptions.Item label="默认导入单位">
+                    {selected.id === importDefaultId ? (selected.retired ? '是（已撤销，导入时不再使用）' : '是：导入任免审批表时，现任职务中找不到本机构单位的新建干部放入本单位')
+                      : tenant?.defaultImportUnit ? `否（当前为「${tenant.defaultImportUnit.name}」）` : '否（本机构未设置）'}
+                  </Descriptions.Item>
                   {selected.retired && (
                     <Descriptions.Item label="撤销时间">
                       {formatTime(selected.retiredAt ?? null)}{mergedInto ? `（已并入「${mergedInto.name}」）` : ''}
@@ -177,6 +194,11 @@ export function UnitsPage() {
                       <Button icon={<PlusOutlined />} onClick={() => setModal('create')} data-testid="unit-create-child">新增下级单位</Button>
                       <Button icon={<EditOutlined />} onClick={() => setModal('edit')} data-testid="unit-edit">重命名/编辑</Button>
                       <Button icon={<MergeCellsOutlined />} onClick={() => setModal('merge')} data-testid="unit-merge">合并到…</Button>
+                      {selected.id === importDefaultId ? (
+                        <Button icon={<ImportOutlined />} loading={action.busy === 'importDefault'} onClick={() => setImportDefault(null)} data-testid="unit-import-default-clear">取消默认导入单位</Button>
+                      ) : (
+                        <Button icon={<ImportOutlined />} loading={action.busy === 'importDefault'} onClick={() => setImportDefault(selected)} data-testid="unit-import-default-set">设为默认导入单位</Button>
+                      )}
                       <Popconfirm
                         title={`撤销「${selected.name}」？`}
                         description={<div className="lz-confirm-text">撤销后该单位不再出现在单位选择中，历史档案仍显示该单位。有在用下级单位或在职干部时不能撤销。</div>}

@@ -10,7 +10,11 @@ export type AdminUnit = AdminUnitFieldsFragment;
 export const AdminUnitsDocument = graphql(`
   query AdminUnits($tenantCode: String) { units(tenantCode: $tenantCode, includeRetired: true) { ...AdminUnitFields } }
 `);
-export const UnitTenantsDocument = graphql(`query UnitTenants { tenants { id code name parentId } }`);
+export const UnitTenantsDocument = graphql(`query UnitTenants { tenants { id code name parentId defaultImportUnit { id name } } }`);
+/** 默认导入单位: where an import's new cadres go when their 现任职务 names no unit (null clears it). */
+export const SetDefaultImportUnitDocument = graphql(`
+  mutation SetDefaultImportUnit($tenantId: ID!, $unitId: ID) { setDefaultImportUnit(tenantId: $tenantId, unitId: $unitId) { id defaultImportUnit { id name } } }
+`);
 
 export const CreateUnitDocument = graphql(`
   mutation CreateUnit($input: CreateUnitInput!) { createUnit(input: $input) { ...AdminUnitFields } }
