@@ -6,26 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { withScope } from '../../services/api/src/db/scope.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { asUsers, code, msg, type Res } from '../helpers/users.js';
 import { DEMO_PASSWORD, engineName } from '../helpers/db.js';
 
 let t: TestApp;
-const tokens = new Map<string, string>();
 beforeAll(async () => { t = await createTestApp(); }, 120_000);
 afterAll(async () => { await t?.close(); });
 
-type Res = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-async function token(username: string) {
-  if (!tokens.has(username)) {
-    const r = await t.gql(null, 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ accessToken } }', { u: username, p: DEMO_PASSWORD });
-    if (!r.data?.login) throw new Error(`${username}: ${JSON.stringify(r.errors)}`);
-    tokens.set(username, r.data.login.accessToken);
-  }
-  return tokens.get(username)!;
-}
-const gql = async (user: string, q: string, v: Record<string, unknown> = {}): Promise<Res> => t.gql(await token(user), q, v);
-const code = (r: Res) => r.errors?.[0]?.extensions?.code;
-const msg = (r: Res) => r.errors?.[0]?.message ?? '';
-const asRoot = <T>(fn: Parameters<typeof withScope<T>>[2]) => withScope(t.database.db, 'yn', fn);
+const { token, gql, asRoot } = asUsers(() => t);
 const displayName = (username: string) => asRoot(async (trx) =>
   (await trx.selectFrom('app_user').select('display_name').where('username', '=', username).executeTakeFirstOrThrow()).display_name);
 /** Everything the commands could write: rules, schemes and hits. */

@@ -270,6 +270,13 @@ async function rawCount(trx: Trx, from: string, values: unknown[], table: string
   const policy = await planned(`select 1 from ${table}`, []);
   const [{ total }] = await exec<{ total: number }>(trx, `select reltuples::float8 as total from pg_class where oid = '${table}'::regclass`, []);
   if (total > 0 && policy > 0 && policy < total) est = est * (total / policy);
+  if (est <= limit) {
+    // As repo.ts: the planner guesses fewer rows than were counted; count on up to ten times the limit.
+    const wide = limit * 10;
+    const [{ m }] = await exec<{ m: string }>(trx, `select count(*) as m from (select 1 ${from} limit ${wide + 1}) w`, values);
+    if (Number(m) <= wide) return { n: Number(m), estimate: false };
+    return { n: Math.max(wide + 1, Math.round(est)), estimate: true };
+  }
   return { n: Math.max(limit + 1, Math.round(est)), estimate: true };
 }
 
