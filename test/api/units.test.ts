@@ -4,16 +4,15 @@
 // retired units hidden from pickers but kept for archives. Units are made here (no demo unit names).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { withScope } from '../../services/api/src/db/scope.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { asUsers, code, msg, type Res } from '../helpers/users.js';
-import { DEMO_PASSWORD, engineName } from '../helpers/db.js';
+import { asUsers, code, msg } from '../helpers/users.js';
+import { engineName } from '../helpers/db.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t?.close(); });
 
-const { token, gql, asRoot } = asUsers(() => t);
+const { gql, asRoot } = asUsers(() => t);
 const tenantId = (c: string) => asRoot(async (trx) => (await trx.selectFrom('tenant').select('id').where('code', '=', c).executeTakeFirstOrThrow()).id);
 /** Everything of a tenant's units the mutations could change, for "nothing changed". */
 const unitState = (tid: string) => asRoot(async (trx) => trx.selectFrom('unit')

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { withScope } from '../../services/api/src/db/scope.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { asUsers, code, msg, type Res } from '../helpers/users.js';
-import { DEMO_PASSWORD, engineName } from '../helpers/db.js';
+import { asUsers, code, msg } from '../helpers/users.js';
+import { engineName } from '../helpers/db.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); }, 120_000);
 afterAll(async () => { await t?.close(); });
 
-const { token, gql, asRoot } = asUsers(() => t);
+const { gql, asRoot } = asUsers(() => t);
 const displayName = (username: string) => asRoot(async (trx) =>
   (await trx.selectFrom('app_user').select('display_name').where('username', '=', username).executeTakeFirstOrThrow()).display_name);
 /** Everything the commands could write: rules, schemes and hits. */
