@@ -122,6 +122,9 @@ export const DEFAULT_RULES: WarningRuleSpec[] = [
     definition: { kind: 'sanction', match: { forms: ['1'] }, fallbackMonths: 12 } },
   { code: 'BLUE-CLUE', name: '问题线索正在办理（谈话函询、初步核实、暂存待查）', level: 'blue', enabled: true,
     definition: { kind: 'clue', disposalModes: ['talk_inquiry', 'verification', 'held'], statuses: ['open'] } },
+  // Overdue rectification escalates (docs/dispositions.md#overdue-rectification): 橙 from the day after the due date.
+  { code: 'ORANGE-RECTIFY', name: '整改逾期未通过验收', level: 'orange', enabled: true,
+    definition: { kind: 'overdue', subject: 'rectification', graceWorkingDays: 0 } },
 ];
 
 /** The rule code pattern (migration 0024). */

@@ -315,6 +315,13 @@ describe(`dispositions (${engineName})`, () => {
     const officer = await tok('km-wh.officer');
     const cadre = whCadres.inUnit[2] ?? whCadres.inUnit[1];
     const d = (await ok(officer, ISSUE, { c: cadre.id, k: '警示诫勉书', on: '2026-09-28', due: '2026-11-13' })).issueDisposition;
+    // The default rule ORANGE-RECTIFY (no grace) fires in the issuing request: overdue from the day after the due date.
+    const defaultHits = () => withScope(t.database.db, 'yn', (trx) => trx.selectFrom('warning_hit')
+      .select(['level', sql<string>`starts_on::text`.as('starts_on'), sql<string | null>`ends_on::text`.as('ends_on'), 'reason'])
+      .where('rule_code', '=', 'ORANGE-RECTIFY').where('cadre_id', '=', cadre.id).where('reason', 'like', `%${d.docNumber}%`).execute());
+    if (todayBeijing() > '2026-11-13') {
+      expect(await defaultHits()).toEqual([{ level: 'orange', starts_on: '2026-11-14', ends_on: null, reason: `整改逾期：警示诫勉书（${d.docNumber}，整改期限 2026-11-13，尚未通过验收）` }]);
+    }
     const group = {
       rule: {
         code: 'TEST-OVERDUE', version: 2, name: '整改逾期', kind: 'overdue' as const, level: 'orange', enabled: true, locked: false, ownerTenantId: null, id: null,
@@ -339,6 +346,8 @@ describe(`dispositions (${engineName})`, () => {
     expect((await evaluate())[0]).toMatchObject({ starts_on: '2026-11-21', ends_on: null });
     await ok(officer, REVIEW, { id: d.id, d: 'accepted' });
     const today = todayBeijing();
+    // Accepted: the default rule's hit ends that day (the review recomputes the cadre).
+    if (today > '2026-11-14') expect(await defaultHits()).toEqual([expect.objectContaining({ starts_on: '2026-11-14', ends_on: today })]);
     const hits = await evaluate();
     if (today > '2026-11-21') expect(hits).toEqual([expect.objectContaining({ starts_on: '2026-11-21', ends_on: today, reason: expect.stringContaining(`${today} 通过验收`) })]);
     else expect(hits).toEqual([]);

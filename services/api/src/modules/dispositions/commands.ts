@@ -159,6 +159,8 @@ export async function issueDisposition(c: CommandContext, input: IssueInput): Pr
     issued_by: principal.userId, issued_by_name: principal.displayName,
   }).returning('id').executeTakeFirstOrThrow();
   c.audit.about(`${kind.title} ${number}`);
+  // A case entered after the fact may already be past its due date: it escalates from the request on.
+  await recompute(c, { tenant_id: cadre.tenant_id, cadre_id: cadre.id });
   return reload(c, row.id);
 }
 
