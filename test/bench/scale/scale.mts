@@ -547,7 +547,7 @@ transaction as the recompute at start does (one INSERT … SELECT per rule group
 one cadre's recompute (what each record save adds to its request) is timed on the archive cadres. The board, the list
 (all colours and 红 alone, with totalCount), the 12-month trend — as of fixed dates inside the generated sanctions'
 periods — and the cadre list with its colour tags go through GraphQL with the console's own documents (web/src/gql); each
-has a raw twin over warning_hit joined to the scope's cadres by their tenant sort keys, and the run fails unless the twin
+has a raw twin over warning_hit (the scope's tenant ids first, live cadres by key), and the run fails unless the twin
 gives the same counts and page.
 `;
 
