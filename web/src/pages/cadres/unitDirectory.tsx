@@ -67,5 +67,5 @@ export function useUnitDirectory() {
       none="暂无单位"
     />
   );
-  return { selectedNode, select, card, reload: scope.reload };
+  return { selectedNode, select, card };
 }
