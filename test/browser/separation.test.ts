@@ -4,7 +4,7 @@
 // the grant and its alert on 授权记录. Needs web/dist (npm run build) and /usr/bin/chromium; skipped without chromium.
 import { describe, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
-import { hasChromium, useBrowser, shot, toast, submitLogin, WAIT, pickTreeOption } from '../helpers/browser.js';
+import { hasChromium, useBrowser, shot, toast, submitLogin, WAIT, pickTreeOption, searchUntil } from '../helpers/browser.js';
 
 
 describe.skipIf(!hasChromium)('separation of the three administrators in the browser', () => {
@@ -48,10 +48,9 @@ describe.skipIf(!hasChromium)('separation of the three administrators in the bro
     await shot(admin, 'separation-activation-code', false);
     await admin.getByTestId('activation-close').click();
     // Found in the ledger by its login name (the ledger lists the whole subtree, 20 to a page).
-    await admin.getByTestId('user-search').locator('input').fill('qingfeng');
-    await admin.getByTestId('user-search').locator('input').press('Enter');
+    await admin.getByTestId('activation-modal').waitFor({ state: 'hidden', ...WAIT });
     const row = admin.getByTestId('user-row').filter({ hasText: 'km-wh.qingfeng' });
-    await row.waitFor(WAIT);
+    await searchUntil(admin, 'user-search', 'qingfeng', row);
     await shot(admin, 'separation-users');
     expect(await row.getByTestId('user-status').textContent()).toContain('待授权');
     expect(await row.getByTestId('user-status').textContent()).toContain('待激活');

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { startServer } from './server.js';
 import type { Config } from '../../services/api/src/config/index.js';
 
@@ -110,4 +110,26 @@ export async function pickTreeOption(page: Page, testId: string, name: string): 
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await title.click();
   await expect.poll(() => page.getByTestId(testId).innerText(), WAIT).toContain(name);
+}
+
+/**
+ * Types `text` into the search box `testId` and submits it until `row` shows (a submit made while the page was still
+ * settling — a closing dialog, a list refresh in flight — is repeated); fails with what the page showed instead.
+ */
+export async function searchUntil(page: Page, testId: string, text: string, row: Locator): Promise<void> {
+  const input = page.getByTestId(testId).locator('input');
+  const deadline = Date.now() + WAIT.timeout;
+  for (;;) {
+    await input.fill(text);
+    await input.press('Enter');
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) {
+        const shown = await page.locator('main, .ant-layout-content').first().innerText().catch(() => '');
+        throw new Error(`「${text}」 not found after ${WAIT.timeout} ms; the page shows:\n${shown.slice(0, 2000)}`, { cause: e });
+      }
+    }
+  }
 }
