@@ -45,6 +45,8 @@ let ids: {
   whSpare: Map<number, string>; plSpare: Map<number, string>;
   /** A disposition on each side (migration 0025). */
   whDisposition: string; plDisposition: string;
+  /** A reply request on each side (migration 0030). */
+  whReply: string; plReply: string; whSecondCadre: string; plSecondCadre: string;
 };
 
 beforeAll(async () => {
@@ -123,10 +125,23 @@ beforeAll(async () => {
     await owner.q(`insert into disposition_attachment (tenant_id, disposition_id, object_key, filename, content_type, size_bytes, sha256, uploaded_by_name)
       values ($1, $2, $3, 'a.pdf', 'application/pdf', 1, repeat('a', 64), '探针')`, [tenant, d.id, `probe-${tenant}`]);
   }
+  // 廉政审查情况复函 (migration 0030): settings, counters, a request with one cadre on both sides.
+  const replies = new Map<string, string>();
+  const second = new Map<string, string>();
+  for (const [tenant, cadre] of [[wh, whCadre], [pl, plCadre]]) {
+    await owner.q(`insert into reply_setting (tenant_id, updated_by_name) values ($1, '探针')`, [tenant]);
+    await owner.q(`insert into reply_counter (tenant_id, year, last_seq) values ($1, 2020, 1)`, [tenant]);
+    const [r] = await owner.q(`insert into reply_request (tenant_id, requester, purpose, as_of, created_by_name) values ($1, '探针', 'selection', '2020-01-02', '探针') returning id`, [tenant]);
+    replies.set(tenant, r.id);
+    const [c2] = await owner.q(`select id from cadre where tenant_id = $1 and id <> $2 order by id limit 1`, [tenant, cadre]);
+    second.set(tenant, c2.id);
+    await owner.q(`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 0, 'no_objection', '探针')`, [tenant, r.id, cadre]);
+  }
   await owner.q('commit');
   ids = {
     wh, pl, km, whUnit, plUnit, whCadre, plCadre, whUser, plUser, whRecord, plRecord, whSpare, plSpare,
     whDisposition: dispositions.get(wh)!, plDisposition: dispositions.get(pl)!,
+    whReply: replies.get(wh)!, plReply: replies.get(pl)!, whSecondCadre: second.get(wh)!, plSecondCadre: second.get(pl)!,
   };
 });
 afterAll(async () => { await owner?.close(); await database?.close(); });
@@ -309,6 +324,26 @@ const probes = (): Record<string, Probe> => ({
     read: countBy('disposition_attachment'),
     own: [`insert into disposition_attachment (tenant_id, disposition_id, object_key, filename, content_type, size_bytes, sha256, uploaded_by_name) values ($1, $2, 'probe-2', 'b.pdf', 'application/pdf', 1, repeat('b', 64), '探针')`, [ids.wh, ids.whDisposition]],
     foreign: [`insert into disposition_attachment (tenant_id, disposition_id, object_key, filename, content_type, size_bytes, sha256, uploaded_by_name) values ($1, $2, 'probe-2', 'b.pdf', 'application/pdf', 1, repeat('b', 64), '探针')`, [ids.pl, ids.plDisposition]],
+  },
+  reply_setting: {
+    read: countBy('reply_setting'),
+    own: [`insert into reply_setting (tenant_id, updated_by_name) values ($1, '探针') on conflict (tenant_id) do update set number_prefix = '探'`, [ids.wh]],
+    foreign: [`insert into reply_setting (tenant_id, updated_by_name) values ($1, '探针') on conflict (tenant_id) do update set number_prefix = '探'`, [ids.pl]],
+  },
+  reply_counter: {
+    read: countBy('reply_counter'),
+    own: [`insert into reply_counter (tenant_id, year, last_seq) values ($1, 2021, 1)`, [ids.wh]],
+    foreign: [`insert into reply_counter (tenant_id, year, last_seq) values ($1, 2021, 1)`, [ids.pl]],
+  },
+  reply_request: {
+    read: countBy('reply_request'),
+    own: [`insert into reply_request (tenant_id, requester, purpose, as_of, created_by_name) values ($1, '探针', 'merit', '2021-01-04', '探针')`, [ids.wh]],
+    foreign: [`insert into reply_request (tenant_id, requester, purpose, as_of, created_by_name) values ($1, '探针', 'merit', '2021-01-04', '探针')`, [ids.pl]],
+  },
+  reply_item: {
+    read: countBy('reply_item'),
+    own: [`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 1, 'defer', '探针')`, [ids.wh, ids.whReply, ids.whSecondCadre]],
+    foreign: [`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 1, 'defer', '探针')`, [ids.pl, ids.plReply, ids.plSecondCadre]],
   },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,

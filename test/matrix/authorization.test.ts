@@ -126,6 +126,17 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   lockWarningRule:      { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   resetWarningRule:     { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   updateWarningScheme:  { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  // 廉政审查情况复函 (docs/replies.md): officers draft, edit, issue and keep the settings; leaders read; a request is
+  // its tenant's own (a parent answers for none of a child's cadres: the child answers them).
+  replyRequests:        { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'F',    auditor: 'F' },
+  replyRequest:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'YNNN', filler: 'FFFF', auditor: 'FFFF' },
+  replyCadreLines:      { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
+  replySettings:        { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'F',    auditor: 'F' },
+  createReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateReplyItem:      { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  issueReplyRequest:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  deleteReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  updateReplySettings:  { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
   setWorkDay:           { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
   clearWorkDay:         { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
 };
@@ -149,6 +160,8 @@ interface Fixture {
   cadreVersion: number; giftVersion: number; pendingVersion: number;
   /** Dispositions of the cadre (made for the matrix): 待整改, 已提交 (a round waiting for review) and 已通过. */
   pendingDispositionId: string; submittedDispositionId: string; acceptedDispositionId: string;
+  /** A draft 复函 of the tenant covering the cadre (made for the matrix). */
+  replyRequestId: string;
 }
 /** A target that does not exist: the response for it is what "N" must look like. */
 const MISSING: Fixture = {
@@ -160,7 +173,7 @@ const MISSING: Fixture = {
   emptyUnitId: '00000000-0000-4000-8000-00000000000a', retiredUnitId: '00000000-0000-4000-8000-00000000000b',
   pendingId: '00000000-0000-4000-8000-000000000005', changeId: '00000000-0000-4000-8000-000000000009', cadreVersion: 1, giftVersion: 1, pendingVersion: 1,
   pendingDispositionId: '00000000-0000-4000-8000-00000000000c', submittedDispositionId: '00000000-0000-4000-8000-00000000000d',
-  acceptedDispositionId: '00000000-0000-4000-8000-00000000000e',
+  acceptedDispositionId: '00000000-0000-4000-8000-00000000000e', replyRequestId: '00000000-0000-4000-8000-00000000000f',
 };
 
 interface Caller { username: string; role: Role; tenant: Fixture; token: string; refreshToken: string }
@@ -195,6 +208,9 @@ const snapshot = () => withScope(t.database.db, 'yn', async (trx) => ({
   calendar: await trx.selectFrom('work_calendar_day').select(sql<string>`md5(string_agg(day::text || working || name, ',' order by day))`.as('h')).executeTakeFirst(),
   changes: await trx.selectFrom('cadre_change').select(sql<string>`md5(string_agg(id::text || status || version || proposal::text, ',' order by id))`.as('h')).executeTakeFirst(),
   warningRules: await trx.selectFrom('warning_rule').select(sql<string>`md5(string_agg(id::text || version || locked || coalesce(superseded_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
+  replies: await trx.selectFrom('reply_request').select(sql<string>`md5(string_agg(id::text || status || version, ',' order by id))`.as('h')).executeTakeFirst(),
+  replyItems: await trx.selectFrom('reply_item').select(sql<string>`md5(string_agg(request_id::text || cadre_id::text || coalesce(edited_text, ''), ',' order by request_id, cadre_id))`.as('h')).executeTakeFirst(),
+  replySettings: await trx.selectFrom('reply_setting').select(sql<string>`md5(string_agg(tenant_id::text || coalesce(number_prefix, ''), ',' order by tenant_id))`.as('h')).executeTakeFirst(),
   warningSchemes: await trx.selectFrom('warning_scheme').select(sql<string>`md5(string_agg(id::text || version || coalesce(superseded_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
 }));
 
@@ -480,6 +496,44 @@ const OPS: Record<string, Op> = {
     run: (c, x) => q(c, 'mutation($id:ID!){ closeDisposition(id:$id){ id status } }', { id: x.acceptedDispositionId }),
     ok: (r) => r.data?.closeDisposition?.status === 'closed',
   },
+  replyRequests: {
+    self: true,
+    run: (c) => q(c, '{ replyRequests(first:100){ totalCount edges { node { id } } } }'),
+    ok: (r, c) => r.data?.replyRequests?.edges?.some((e: any) => e.node.id === c.tenant.replyRequestId),
+  },
+  replyRequest: {
+    run: (c, x) => q(c, 'query($id:ID!){ replyRequest(id:$id){ id items { cadre { id } } } }', { id: x.replyRequestId }),
+    ok: (r, _c, x) => r.data?.replyRequest?.id === x.replyRequestId && r.data.replyRequest.items[0]?.cadre?.id === x.cadreId,
+  },
+  replyCadreLines: {
+    self: true,
+    run: (c) => q(c, '{ replyCadreLines(lines:["矩阵查无此人"]){ line cadres { id } } }'),
+    ok: (r) => r.data?.replyCadreLines?.[0]?.line === '矩阵查无此人',
+  },
+  replySettings: { self: true, run: (c) => q(c, '{ replySettings { numberPrefix barredPurposes } }'), ok: (r) => r.data?.replySettings?.barredPurposes?.length > 0 },
+  createReplyRequest: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ createReplyRequest(input:{requester:"矩阵组织部", purpose:"选拔任用", asOf:"2026-01-05", cadreIds:[$id]}){ id cadreCount } }', { id: x.cadreId }),
+    ok: (r) => r.data?.createReplyRequest?.cadreCount === 1,
+    // Not the caller's own tenant's cadre: refused as unknown, or (a subordinate's, which the caller sees) sent there.
+    absent: (r) => r.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT' && /不存在或不在您的管理范围内|由下级机构管理/.test(r.errors[0].message),
+  },
+  updateReplyItem: {
+    run: (c, x) => q(c, 'mutation($r:ID!,$c:ID!){ updateReplyItem(requestId:$r, cadreId:$c, text:"矩阵修改"){ items { editedText } } }', { r: x.replyRequestId, c: x.cadreId }),
+    ok: (r) => r.data?.updateReplyItem?.items?.[0]?.editedText === '矩阵修改',
+  },
+  issueReplyRequest: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ issueReplyRequest(id:$id){ status docNumber } }', { id: x.replyRequestId }),
+    ok: (r) => r.data?.issueReplyRequest?.status === 'issued',
+  },
+  deleteReplyRequest: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ deleteReplyRequest(id:$id) }', { id: x.replyRequestId }),
+    ok: (r) => r.data?.deleteReplyRequest === true,
+  },
+  updateReplySettings: {
+    self: true,
+    run: (c) => q(c, 'mutation{ updateReplySettings(numberPrefix:"矩阵"){ numberPrefix } }'),
+    ok: (r) => r.data?.updateReplySettings?.numberPrefix === '矩阵',
+  },
   updateDispositionTemplate: {
     self: true,
     run: (c) => q(c, 'mutation{ updateDispositionTemplate(numberPrefix:"矩阵"){ numberPrefix } }'),
@@ -603,8 +657,14 @@ beforeAll(async () => {
         tenant_id: r.id, cadre_id: cadre.id, rule_code: 'RED-CASE', rule_version: 1, rule_name: '正在立案审查调查', level: 'red', level_rank: 4,
         starts_on: sql<Date>`'2020-01-01'::date`, ends_on: null, reason: '矩阵测试：正在立案审查调查',
       }).execute();
+      const reply = await trx.insertInto('reply_request').values({
+        tenant_id: r.id, requester: '矩阵组织部', purpose: 'selection', as_of: '2026-01-05', created_by_name: '矩阵',
+      }).returning('id').executeTakeFirstOrThrow();
+      await trx.insertInto('reply_item').values({
+        tenant_id: r.id, request_id: reply.id, cadre_id: cadre.id, position: 0, conclusion: 'no_objection', draft: '矩阵',
+      }).execute();
       tenants.set(r.code, {
-        pendingDispositionId, submittedDispositionId, acceptedDispositionId,
+        replyRequestId: reply.id, pendingDispositionId, submittedDispositionId, acceptedDispositionId,
         id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, subUnitId: sub.id, cadreId: cadre.id, leaderId: leader.id,
         secadminId: (await byName('secadmin')).id, auditorId: (await byName('auditor')).id, grantId: grant.id, emptyUnitId, retiredUnitId,
         giftId: gift.id, pendingId: pending.id, changeId: change.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,

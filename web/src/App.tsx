@@ -27,6 +27,7 @@ import { WarningRulesPage } from './pages/warnings/WarningRulesPage';
 // The board carries ECharts: loaded when opened, not with the console.
 const WarningBoardPage = lazy(() => import('./pages/warnings/WarningBoardPage').then((m) => ({ default: m.WarningBoardPage })));
 import { DispositionsPage, RectificationPage } from './pages/dispositions/DispositionsPage';
+import { RepliesPage } from './pages/replies/RepliesPage';
 import { WorkCalendarPage } from './pages/admin/WorkCalendarPage';
 
 /**
@@ -146,6 +147,14 @@ export function App() {
             element={
               <RequirePermission permission="Disposition:rectify" title="整改任务" action="查看">
                 <PageWatermark><RectificationPage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/replies"
+            element={
+              <RequirePermission permission="ReplyRequest:read" title="廉政复函" action="查看">
+                <PageWatermark><RepliesPage /></PageWatermark>
               </RequirePermission>
             }
           />

@@ -6,7 +6,7 @@ export interface PageDef {
   permission: string;
   /** Hidden from those who hold this permission too (我的填报: fillers, not the officers who review). */
   unless?: string;
-  group?: 'archive' | 'warning' | 'system' | 'security';
+  group?: 'archive' | 'warning' | 'analysis' | 'system' | 'security';
 }
 
 export const PAGES: PageDef[] = [
@@ -18,6 +18,8 @@ export const PAGES: PageDef[] = [
   // 廉情预警 (docs/dispositions.md): the ledger for officers and leaders, the rectification tasks for fillers.
   { path: '/dispositions', label: '处置台账', permission: 'Disposition:export', group: 'warning' },
   { path: '/rectification', label: '整改任务', permission: 'Disposition:rectify', unless: 'Disposition:review', group: 'warning' },
+  // 廉情分析 (docs/replies.md): the 复函 for officers (draft, issue) and leaders (read).
+  { path: '/replies', label: '廉政复函', permission: 'ReplyRequest:read', group: 'analysis' },
   { path: '/admin/tenants', label: '机构管理', permission: 'Tenant:create', group: 'system' },
   { path: '/admin/units', label: '单位管理', permission: 'Unit:update', group: 'system' },
   { path: '/admin/users', label: '用户管理', permission: 'User:read', group: 'system' },

@@ -7,7 +7,7 @@ import {
   ApartmentOutlined, AuditOutlined, ClusterOutlined, DownOutlined, FileDoneOutlined, ImportOutlined, FileSearchOutlined, FolderOpenOutlined, FormOutlined,
   AlertOutlined, ControlOutlined, DashboardOutlined, KeyOutlined, LogoutOutlined,
   MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined,
-  UsergroupAddOutlined,
+  UsergroupAddOutlined, MailOutlined, BarChartOutlined,
 } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthProvider';
 import { CHANGE_PASSWORD_PATH, landingPath, pageOf, visiblePages } from '../auth/permissions';
@@ -30,6 +30,7 @@ const ICONS: Record<string, ReactNode> = {
   '/grant-records': <AuditOutlined />,
   '/dispositions': <FileProtectOutlined />,
   '/rectification': <SolutionOutlined />,
+  '/replies': <MailOutlined />,
 };
 
 const testId = (path: string) => `menu-${path.split('/').pop()}`;
@@ -51,6 +52,7 @@ export function AppLayout() {
     const top = pages.filter((p) => !p.group).map(entry);
     const archive = pages.filter((p) => p.group === 'archive').map(entry);
     const warning = pages.filter((p) => p.group === 'warning').map(entry);
+    const analysis = pages.filter((p) => p.group === 'analysis').map(entry);
     const system = pages.filter((p) => p.group === 'system').map(entry);
     const security = pages.filter((p) => p.group === 'security').map(entry);
     return [
@@ -60,6 +62,9 @@ export function AppLayout() {
         : []),
       ...(warning.length
         ? [{ key: 'warning', icon: <AlertOutlined />, label: <span data-testid="menu-warning">廉情预警</span>, children: warning }]
+        : []),
+      ...(analysis.length
+        ? [{ key: 'analysis', icon: <BarChartOutlined />, label: <span data-testid="menu-analysis">廉情分析</span>, children: analysis }]
         : []),
       ...(system.length
         ? [{ key: 'system', icon: <SettingOutlined />, label: <span data-testid="menu-system">系统管理</span>, children: system }]
@@ -128,7 +133,7 @@ export function AppLayout() {
               <Menu
                 mode="inline"
                 selectedKeys={selected ? [selected] : []}
-                defaultOpenKeys={['archive', 'warning', 'system', 'security']}
+                defaultOpenKeys={['archive', 'warning', 'analysis', 'system', 'security']}
                 items={items}
                 onClick={({ key }) => navigate(key)}
               />

@@ -6,9 +6,11 @@ import { ADMINISTRATOR_ROLES, type Principal } from '../auth/principal.js';
 
 export type Action = 'approve' | 'read' | 'reveal' | 'create' | 'update' | 'review' | 'delete' | 'restore' | 'suspend' | 'move' | 'disable' | 'unlock' | 'resetPassword' | 'export' | 'purge' | 'manage'
   // 预警处置: report a rectification (docs/dispositions.md).
-  | 'rectify';
+  | 'rectify'
+  // 廉政审查情况复函: sign and number a reply (docs/replies.md).
+  | 'issue';
 export type Subject = 'Cadre' | 'ArchiveRecord' | 'Unit' | 'Tenant' | 'User' | 'SecuritySettings' | 'AuditEvent' | 'RoleGrant' | 'all'
-  | 'Disposition' | 'WarningRule' | 'Warning' | 'WarningScheme' | 'WorkCalendar';
+  | 'Disposition' | 'WarningRule' | 'Warning' | 'WarningScheme' | 'WorkCalendar' | 'ReplyRequest';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
 
 /**
@@ -73,12 +75,15 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can(['read', 'update'], 'WarningRule');
         // 廉情预警: colours, boards and lists (docs/warning-board.md).
         can('read', ['Warning', 'WarningScheme']);
+        // 廉政审查情况复函 (docs/replies.md): draft, edit, issue and keep the settings.
+        can(['read', 'create', 'update', 'issue', 'delete'], 'ReplyRequest');
         break;
       case 'leader':
         can('read', ['Cadre', 'ArchiveRecord', 'Unit']);
         can(['read', 'export'], 'Disposition');
         can('read', 'WarningRule');
         can('read', ['Warning', 'WarningScheme']);
+        can('read', 'ReplyRequest');
         break;
       case 'filler':
         // Only the assigned units (with their sub-units); never categories 8 and 9. Its edits of a cadre's basic
@@ -115,5 +120,6 @@ const PERMISSIONS: [Action, Exclude<Subject, 'all'>][] = [
   ['read', 'Disposition'], ['create', 'Disposition'], ['review', 'Disposition'], ['rectify', 'Disposition'], ['export', 'Disposition'],
   ['read', 'WarningRule'], ['update', 'WarningRule'],
   ['read', 'Warning'], ['read', 'WarningScheme'],
+  ['read', 'ReplyRequest'], ['create', 'ReplyRequest'], ['issue', 'ReplyRequest'],
 ];
 export const permissionList = (a: AppAbility) => PERMISSIONS.filter(([act, sub]) => a.can(act, sub)).map(([act, sub]) => `${sub}:${act}`);

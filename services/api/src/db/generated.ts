@@ -541,6 +541,59 @@ export interface RecordSanction {
   tenant_id: string;
 }
 
+export interface ReplyCounter {
+  last_seq: number;
+  tenant_id: string;
+  year: number;
+}
+
+export interface ReplyItem {
+  cadre_id: string;
+  conclusion: string;
+  draft: string;
+  edited_at: Timestamp | null;
+  edited_by_name: string | null;
+  edited_text: string | null;
+  facts: Generated<Json>;
+  position: number;
+  record_id: string | null;
+  request_id: string;
+  tenant_id: string;
+}
+
+export interface ReplyRequest {
+  as_of: Timestamp;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  created_by_name: string;
+  doc_number: string | null;
+  doc_seq: number | null;
+  doc_year: number | null;
+  id: Generated<string>;
+  issued_at: Timestamp | null;
+  issued_by: string | null;
+  issued_by_name: string | null;
+  issuer: string | null;
+  letter_no: string | null;
+  purpose: string;
+  purpose_text: string | null;
+  requester: string;
+  status: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by_name: string | null;
+  version: Generated<number>;
+}
+
+export interface ReplySetting {
+  barred_purposes: string[] | null;
+  number_prefix: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  updated_by_name: string;
+}
+
 export interface RoleGrant {
   decided_at: Timestamp | null;
   decided_by: string | null;
@@ -730,6 +783,10 @@ export interface DB {
   record_personal_report: RecordPersonalReport;
   record_revision: RecordRevision;
   record_sanction: RecordSanction;
+  reply_counter: ReplyCounter;
+  reply_item: ReplyItem;
+  reply_request: ReplyRequest;
+  reply_setting: ReplySetting;
   role_grant: RoleGrant;
   tenant: Tenant;
   tenant_import_setting: TenantImportSetting;

@@ -14,6 +14,7 @@ import '../modules/codes/schema.js';
 import '../modules/inbox/schema.js';
 import '../modules/calendar/schema.js';
 import '../modules/dispositions/schema.js';
+import '../modules/replies/schema.js';
 import '../modules/warnings/rules-schema.js';
 import '../modules/warnings/schema.js';
 

@@ -1,0 +1,126 @@
+// The 廉政审查情况复函 as an editable Word file (docs/replies.md#the-letter): red letterhead (the issuing commission) over a
+// red rule with the 文号, the title, the addressee (征求意见单位), the opening that cites the request, a table of the
+// cadres with their conclusions, one paragraph per cadre as issued, 特此函复, the signature with the date and room for
+// the seal. A request not yet issued prints 「草稿」 where the 文号 goes. Fonts as in the disposition notice.
+import {
+  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+} from 'docx';
+import { chineseDate } from '../dispositions/docx.js';
+import { REPLY_PURPOSE_LABELS, conclusionText } from '../../../../../shared/replies.js';
+import type { ReplyItemRow, ReplyRequestRow } from './repo.js';
+
+const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
+const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
+const KAI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '楷体_GB2312' };
+const TITLE = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
+const BODY = 32; // 三号
+const SMALL = 24; // 小四, the table
+const RED = 'C00000';
+const NUMERALS = '一二三四五六七八九十';
+
+/** 1 → 一, 12 → 十二, 25 → 二十五 (paragraph numbers). */
+export function chineseNumber(n: number): string {
+  if (n <= 10) return NUMERALS[n - 1];
+  if (n < 20) return `十${NUMERALS[n - 11]}`;
+  if (n < 100) return `${NUMERALS[Math.floor(n / 10) - 1]}十${n % 10 ? NUMERALS[(n % 10) - 1] : ''}`;
+  return String(n);
+}
+
+const para = (text: string, opts: { indent?: boolean; font?: typeof SONG; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number } = {}) =>
+  new Paragraph({
+    alignment: opts.align ?? AlignmentType.JUSTIFIED,
+    indent: opts.indent ? { firstLine: 640 } : undefined,
+    spacing: { line: 560, lineRule: 'exact', before: 0, after: opts.after ?? 0 },
+    children: [new TextRun({ text, font: opts.font ?? SONG, size: BODY })],
+  });
+
+const cell = (text: string, opts: { width: number; header?: boolean; center?: boolean }) => new TableCell({
+  width: { size: opts.width, type: WidthType.DXA },
+  verticalAlign: VerticalAlign.CENTER,
+  margins: { top: 60, bottom: 60, left: 100, right: 100 },
+  children: [new Paragraph({
+    alignment: opts.center || opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
+    children: [new TextRun({ text, font: opts.header ? HEI : SONG, size: SMALL })],
+  })],
+});
+
+export function replyTitle(r: ReplyRequestRow, items: ReplyItemRow[]): string {
+  const names = items.slice(0, 3).map((i) => i.cadre_name).join('、');
+  return `关于${names}${items.length > 3 ? '等' : ''}同志廉政情况的复函`;
+}
+
+export async function buildReplyDocx(r: ReplyRequestRow, items: ReplyItemRow[]): Promise<Buffer> {
+  const purpose = r.purpose === 'other' && r.purpose_text ? r.purpose_text : REPLY_PURPOSE_LABELS[r.purpose];
+  const issuer = r.issuer ?? r.tenant_name;
+  const widths = [800, 1400, 4000, 2800];
+  const table = new Table({
+    width: { size: widths.reduce((a, b) => a + b), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: ['序号', '姓名', '单位及职务', '回复意见'].map((h, i) => cell(h, { width: widths[i], header: true })) }),
+      ...items.map((it, n) => new TableRow({
+        cantSplit: true,
+        children: [
+          cell(String(n + 1), { width: widths[0], center: true }),
+          cell(it.cadre_name, { width: widths[1], center: true }),
+          cell(`${it.unit_name}${it.cadre_position ?? ''}`, { width: widths[2] }),
+          cell(conclusionText(it.conclusion, r.purpose, r.purpose_text), { width: widths[3], center: true }),
+        ],
+      })),
+    ],
+  });
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER, spacing: { before: 400, after: 400 },
+      children: [new TextRun({ text: issuer, font: TITLE, size: 60, bold: true, color: RED })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER, spacing: { after: 480 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 8 } },
+      children: [new TextRun({ text: r.doc_number ?? '（草稿，未签发）', font: SONG, size: BODY })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER, spacing: { before: 240, after: 480 },
+      children: [new TextRun({ text: replyTitle(r, items), font: TITLE, size: 44, bold: true })],
+    }),
+    para(`${r.requester}：`),
+    para(`你单位${r.letter_no ? `《征求意见函》（${r.letter_no}）` : '征求意见函'}收悉。根据${purpose}工作需要，经查阅我委廉政档案及信访举报、问题线索处置、案件查办等有关情况，现将${items.length}名同志的党风廉政情况函复如下：`, { indent: true }),
+    table,
+    para('', {}),
+  ];
+  items.forEach((it, n) => {
+    const lines = (it.edited_text ?? it.draft).split('\n').map((l) => l.trim()).filter(Boolean);
+    children.push(para(`${chineseNumber(n + 1)}、${it.cadre_name}同志`, { font: HEI, indent: true }));
+    for (const l of lines) children.push(para(l, { indent: true }));
+  });
+  children.push(para('特此函复。', { indent: true }));
+  children.push(para('', {}));
+  children.push(para('（盖章）', { align: AlignmentType.RIGHT, font: KAI }));
+  children.push(para(issuer, { align: AlignmentType.RIGHT }));
+  children.push(para(chineseDate(r.as_of), { align: AlignmentType.RIGHT, after: 400 }));
+  children.push(new Paragraph({
+    spacing: { before: 400 },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
+    children: [new TextRun({ text: `本复函仅供${purpose}工作参考，请妥善保管，不得扩散。`, font: SONG, size: 28 })],
+  }));
+
+  const doc = new Document({
+    creator: issuer,
+    title: `${replyTitle(r, items)}${r.doc_number ? ` ${r.doc_number}` : ''}`,
+    description: `${r.requester} ${purpose}`,
+    styles: { default: { document: { run: { font: SONG, size: BODY } } } },
+    sections: [{
+      properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
+      footers: {
+        default: new Footer({
+          children: [new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })],
+          })],
+        }),
+      },
+      children,
+    }],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}

@@ -1,0 +1,110 @@
+// Rows of 廉政审查情况复函 (migration 0030; docs/replies.md): requests, their cadres' drafts, settings and the 文号 counter.
+import { sql } from 'kysely';
+import type { Tx } from '../../db/scope.js';
+import type { ReplyConclusion, ReplyPurpose, ReplyStatus } from '../../../../../shared/replies.js';
+import type { ReplyFact } from './draft.js';
+
+export interface ReplyRequestRow {
+  id: string;
+  tenant_id: string;
+  tenant_name: string;
+  requester: string;
+  letter_no: string | null;
+  purpose: ReplyPurpose;
+  purpose_text: string | null;
+  as_of: string;
+  status: ReplyStatus;
+  doc_number: string | null;
+  issuer: string | null;
+  version: number;
+  created_by_name: string;
+  updated_by_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+  issued_by_name: string | null;
+  issued_at: Date | null;
+  item_count: number;
+  unsuitable_count: number;
+  defer_count: number;
+}
+
+export interface ReplyItemRow {
+  request_id: string;
+  cadre_id: string;
+  position: number;
+  conclusion: ReplyConclusion;
+  facts: ReplyFact[];
+  draft: string;
+  edited_text: string | null;
+  edited_by_name: string | null;
+  edited_at: Date | null;
+  record_id: string | null;
+  cadre_name: string;
+  cadre_position: string | null;
+  unit_id: string;
+  unit_name: string;
+}
+
+function requests(trx: Tx) {
+  return trx.selectFrom('reply_request as q')
+    .innerJoin('tenant as t', 't.id', 'q.tenant_id')
+    .select([
+      'q.id', 'q.tenant_id', 't.name as tenant_name', 'q.requester', 'q.letter_no', 'q.purpose', 'q.purpose_text',
+      sql<string>`q.as_of::text`.as('as_of'), 'q.status', 'q.doc_number', 'q.issuer', 'q.version', 'q.created_by_name', 'q.updated_by_name', 'q.created_at',
+      'q.updated_at', 'q.issued_by_name', 'q.issued_at',
+      sql<number>`(select count(*)::int from reply_item i where i.tenant_id = q.tenant_id and i.request_id = q.id)`.as('item_count'),
+      sql<number>`(select count(*)::int from reply_item i where i.tenant_id = q.tenant_id and i.request_id = q.id and i.conclusion = 'unsuitable')`.as('unsuitable_count'),
+      sql<number>`(select count(*)::int from reply_item i where i.tenant_id = q.tenant_id and i.request_id = q.id and i.conclusion = 'defer')`.as('defer_count'),
+    ]);
+}
+
+export async function findReplyRequest(trx: Tx, tenantId: string, id: string): Promise<ReplyRequestRow | null> {
+  const row = await requests(trx).where('q.tenant_id', '=', tenantId).where('q.id', '=', id).executeTakeFirst();
+  return (row as ReplyRequestRow | undefined) ?? null;
+}
+
+/** The tenant's requests, the newest first. */
+export async function listReplyRequests(trx: Tx, tenantId: string, limit: number, offset: number): Promise<ReplyRequestRow[]> {
+  const rows = await requests(trx).where('q.tenant_id', '=', tenantId)
+    .orderBy('q.created_at', 'desc').orderBy('q.id').limit(limit).offset(offset).execute();
+  return rows as ReplyRequestRow[];
+}
+
+export async function countReplyRequests(trx: Tx, tenantId: string): Promise<number> {
+  const r = await trx.selectFrom('reply_request').select((e) => e.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The cadres of requests, in their order, with the cadre's current name, unit and post. */
+export async function itemsOf(trx: Tx, tenantId: string, requestIds: string[]): Promise<Map<string, ReplyItemRow[]>> {
+  const out = new Map<string, ReplyItemRow[]>(requestIds.map((id) => [id, []]));
+  if (!requestIds.length) return out;
+  const rows = await trx.selectFrom('reply_item as i')
+    .innerJoin('cadre as c', (j) => j.onRef('c.tenant_id', '=', 'i.tenant_id').onRef('c.id', '=', 'i.cadre_id'))
+    .innerJoin('unit as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.unit_id'))
+    .select([
+      'i.request_id', 'i.cadre_id', 'i.position', 'i.conclusion', 'i.facts', 'i.draft', 'i.edited_text', 'i.edited_by_name', 'i.edited_at',
+      'i.record_id', 'c.name as cadre_name', 'c.position as cadre_position', 'c.unit_id', 'u.name as unit_name',
+    ])
+    .where('i.tenant_id', '=', tenantId).where('i.request_id', 'in', requestIds)
+    .orderBy('i.request_id').orderBy('i.position').execute();
+  for (const r of rows) out.get(r.request_id)!.push(r as unknown as ReplyItemRow);
+  return out;
+}
+
+/** The next 文号 sequence of the tenant for the year (the upsert locks the counter row until commit). */
+export async function nextReplySequence(trx: Tx, tenantId: string, year: number): Promise<number> {
+  const r = await sql<{ last_seq: number }>`
+    insert into reply_counter (tenant_id, year, last_seq) values (${tenantId}::uuid, ${year}, 1)
+    on conflict (tenant_id, year) do update set last_seq = reply_counter.last_seq + 1
+    returning last_seq`.execute(trx);
+  return r.rows[0].last_seq;
+}
+
+export interface ReplySettingRow { number_prefix: string | null; barred_purposes: ReplyPurpose[] | null; updated_by_name: string; updated_at: Date }
+
+export async function replySetting(trx: Tx, tenantId: string): Promise<ReplySettingRow | null> {
+  const r = await trx.selectFrom('reply_setting').select(['number_prefix', 'barred_purposes', 'updated_by_name', 'updated_at'])
+    .where('tenant_id', '=', tenantId).executeTakeFirst();
+  return (r as ReplySettingRow | undefined) ?? null;
+}

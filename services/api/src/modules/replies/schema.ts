@@ -1,0 +1,253 @@
+// GraphQL of 廉政审查情况复函 (docs/replies.md): requests with their cadres' drafts, pasted-line resolution, settings, and
+// the commands. Resolvers only parse input and call commands.ts.
+import { z } from 'zod';
+import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
+import { authorize, type Ctx } from '../../graphql/context.js';
+import { dateText, idList, text } from '../../graphql/inputs.js';
+import { commandContext } from '../command.js';
+import {
+  REPLY_MAX_CADRES, REPLY_PURPOSE_LABELS, REPLY_STATUS_LABELS, conclusionText,
+} from '../../../../../shared/replies.js';
+import {
+  createReplyRequest, deleteReplyRequest, issueReplyRequest, replySettings, replyTarget, resolveReplyLines, updateReplyItem,
+  updateReplySettings, type LineMatch, type ReplySettings,
+} from './commands.js';
+import { countReplyRequests, itemsOf, listReplyRequests, type ReplyItemRow, type ReplyRequestRow } from './repo.js';
+import type { ReplyFact } from './draft.js';
+
+// ---------- Output ----------
+
+const Fact = builder.objectRef<ReplyFact>('ReplyFact').implement({
+  description: '复函依据的一条记录',
+  fields: (t) => ({
+    recordId: t.exposeID('recordId'),
+    category: t.exposeInt('category', { description: '档案类别（8 问题线索，10 处理处分）' }),
+    text: t.exposeString('text'),
+    effect: t.exposeString('effect', { nullable: true, description: 'bars 影响期内、不宜 | case 立案审查调查中 | defers 线索办理中、暂缓 | null 仅列明' }),
+    decisive: t.boolean({ resolve: (f) => f.effect !== null }),
+  }),
+});
+
+const ItemCadre = builder.objectRef<ReplyItemRow>('ReplyItemCadre').implement({
+  fields: (t) => ({
+    id: t.exposeID('cadre_id'),
+    name: t.exposeString('cadre_name'),
+    position: t.exposeString('cadre_position', { nullable: true }),
+    unitId: t.exposeID('unit_id'),
+    unitName: t.exposeString('unit_name'),
+  }),
+});
+
+type ItemOut = ReplyItemRow & { request: ReplyRequestRow };
+
+const Item = builder.objectRef<ItemOut>('ReplyItem').implement({
+  description: '复函中一名干部：结论、依据的事实、系统起草的文字和修改后的文字',
+  fields: (t) => ({
+    cadre: t.field({ type: ItemCadre, resolve: (i) => i }),
+    conclusion: t.exposeString('conclusion', { description: 'no_objection 不持异议 | defer 建议暂缓 | unsuitable 不宜作为拟…人选' }),
+    conclusionLabel: t.string({ resolve: (i) => conclusionText(i.conclusion, i.request.purpose, i.request.purpose_text) }),
+    facts: t.field({ type: [Fact], resolve: (i) => i.facts }),
+    draft: t.exposeString('draft', { description: '系统依据档案起草的文字' }),
+    editedText: t.exposeString('edited_text', { nullable: true, description: '纪检干部修改后的文字（null：未修改）' }),
+    text: t.string({ description: '签发时使用的文字（修改后的，否则起草的）', resolve: (i) => i.edited_text ?? i.draft }),
+    editedBy: t.exposeString('edited_by_name', { nullable: true }),
+    editedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.edited_at }),
+    recordId: t.exposeID('record_id', { nullable: true, description: '签发后写入该干部档案第七类的记录' }),
+  }),
+});
+
+/** Per request: the items of the requests resolved (one query for a whole page). */
+const itemCache = new WeakMap<Ctx, Map<string, Promise<ReplyItemRow[]>>>();
+function items(ctx: Ctx, r: ReplyRequestRow): Promise<ReplyItemRow[]> {
+  const { trx } = authorize(ctx, 'read', 'ReplyRequest');
+  let m = itemCache.get(ctx);
+  if (!m) itemCache.set(ctx, (m = new Map()));
+  let p = m.get(r.id);
+  if (!p) {
+    p = itemsOf(trx, r.tenant_id, [r.id]).then((x) => x.get(r.id) ?? []);
+    m.set(r.id, p);
+  }
+  return p;
+}
+
+export const ReplyRequest = builder.objectRef<ReplyRequestRow>('ReplyRequest').implement({
+  description: '廉政审查情况复函（征求意见及答复）',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    status: t.exposeString('status', { description: 'draft 待签发 | issued 已签发' }),
+    statusLabel: t.string({ resolve: (r) => REPLY_STATUS_LABELS[r.status] }),
+    requester: t.exposeString('requester', { description: '征求意见单位' }),
+    letterNo: t.exposeString('letter_no', { nullable: true, description: '来函文号' }),
+    purpose: t.exposeString('purpose', { description: '征求事由编码（selection …）' }),
+    purposeLabel: t.string({ description: '征求事由（选拔任用 …；其他时为所填事由）', resolve: (r) => (r.purpose === 'other' && r.purpose_text ? r.purpose_text : REPLY_PURPOSE_LABELS[r.purpose]) }),
+    asOf: t.exposeString('as_of', { description: '回复日期（依据该日的档案情况） YYYY-MM-DD' }),
+    docNumber: t.exposeString('doc_number', { nullable: true, description: '复函文号（签发后），如 昆纪廉复〔2026〕3号' }),
+    issuer: t.exposeString('issuer', { nullable: true }),
+    version: t.exposeInt('version'),
+    createdBy: t.exposeString('created_by_name'),
+    createdAt: t.field({ type: 'DateTime', resolve: (r) => r.created_at }),
+    issuedBy: t.exposeString('issued_by_name', { nullable: true }),
+    issuedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.issued_at }),
+    cadreCount: t.exposeInt('item_count'),
+    unsuitableCount: t.exposeInt('unsuitable_count'),
+    deferCount: t.exposeInt('defer_count'),
+    items: t.field({ type: [Item], resolve: async (r, _a, ctx) => (await items(ctx, r)).map((i) => ({ ...i, request: r })) }),
+  }),
+});
+
+const ReplyRequestConnection = connectionType('ReplyRequest', ReplyRequest);
+
+const LineCadre = builder.objectRef<LineMatch['cadres'][number]>('ReplyLineCadre').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'), name: t.exposeString('name'), unitName: t.exposeString('unitName'), position: t.exposeString('position', { nullable: true }),
+    sex: t.exposeString('sex', { nullable: true }), birthMonth: t.exposeString('birthMonth', { nullable: true, description: '出生年月 YYYY-MM' }),
+  }),
+});
+const LineMatchRef = builder.objectRef<LineMatch>('ReplyLineMatch').implement({
+  description: '粘贴的一行（姓名或身份证号）及其对应的干部：无（未找到）、一名，或多名（重名，须选择）',
+  fields: (t) => ({ line: t.exposeString('line'), cadres: t.field({ type: [LineCadre], resolve: (m) => m.cadres }) }),
+});
+
+const Settings = builder.objectRef<ReplySettings>('ReplySettings').implement({
+  description: '复函设置：文号前缀；处于影响期内的处理处分对哪些征求事由「不宜」',
+  fields: (t) => ({
+    numberPrefix: t.exposeString('numberPrefix'),
+    ownPrefix: t.exposeBoolean('ownPrefix'),
+    barredPurposes: t.exposeStringList('barredPurposes'),
+    barredPurposeLabels: t.stringList({ resolve: (s) => s.barredPurposes.map((p) => REPLY_PURPOSE_LABELS[p]) }),
+    ownBarred: t.exposeBoolean('ownBarred'),
+  }),
+});
+
+// ---------- Queries ----------
+
+builder.queryField('replyRequests', (t) =>
+  t.field({
+    extensions: { auditLabel: '查看复函台账' },
+    type: ReplyRequestConnection,
+    description: '本机构的廉政审查情况复函（纪检干部、领导），新建的在前',
+    args: { first: t.arg.int(), offset: t.arg.int(), after: t.arg.string() },
+    resolve: async (_r, args, ctx) => {
+      const { trx, principal } = authorize(ctx, 'read', 'ReplyRequest');
+      const limit = pageSize(args.first);
+      const offset = pageOffset(args);
+      const [rows, total] = await Promise.all([
+        limit ? listReplyRequests(trx, principal.tenantId, limit, offset) : [], countReplyRequests(trx, principal.tenantId),
+      ]);
+      return connection(rows, offset, total);
+    },
+  }),
+);
+
+builder.queryField('replyRequest', (t) =>
+  t.field({
+    extensions: { auditLabel: '查看复函' },
+    type: ReplyRequest,
+    nullable: true,
+    description: '一件复函；格式错误、不存在或不属于本机构一律为 null',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const c = commandContext(ctx);
+      const row = await replyTarget(c, 'read', String(args.id));
+      if (row) c.audit.touch((await items(ctx, row)).map((i) => ({ id: i.cadre_id, name: i.cadre_name })));
+      return row;
+    },
+  }),
+);
+
+builder.queryField('replyCadreLines', (t) =>
+  t.field({
+    extensions: { auditLabel: '按姓名或身份证号查找复函干部' },
+    type: [LineMatchRef],
+    description: '粘贴的姓名或身份证号（每行一个）对应的本机构干部，用于新建复函',
+    args: { lines: t.arg.stringList({ required: true, validate: z.array(z.string().max(60, '每行最长 60 个字符')).max(REPLY_MAX_CADRES, `一次最多 ${REPLY_MAX_CADRES} 行`) }) },
+    resolve: (_r, args, ctx) => resolveReplyLines(commandContext(ctx), args.lines),
+  }),
+);
+
+builder.queryField('replySettings', (t) =>
+  t.field({
+    extensions: { auditLabel: '查看复函设置' },
+    type: Settings,
+    description: '本机构的复函设置',
+    resolve: (_r, _a, ctx) => replySettings(commandContext(ctx)),
+  }),
+);
+
+// ---------- Mutations ----------
+
+const CreateInput = builder.inputType('CreateReplyRequestInput', {
+  fields: (t) => ({
+    requester: t.string({ required: true, description: '征求意见单位', validate: text('征求意见单位', 200) }),
+    letterNo: t.string({ description: '来函文号', validate: text('来函文号', 100, 0) }),
+    purpose: t.string({ required: true, description: '征求事由：选拔任用、表彰奖励、职级晋升、交流任职、评先评优、其他（或编码）', validate: text('征求事由', 20) }),
+    purposeText: t.string({ description: '其他事由的文字', validate: text('事由', 60, 0) }),
+    asOf: t.string({ description: '回复日期，默认今天', validate: dateText('回复日期') }),
+    cadreIds: t.idList({ required: true, validate: idList('干部', REPLY_MAX_CADRES) }),
+  }),
+});
+
+builder.mutationField('createReplyRequest', (t) =>
+  t.field({
+    extensions: { auditLabel: '新建复函' },
+    type: ReplyRequest,
+    description: '新建廉政审查情况复函（纪检干部）：依据回复日期的档案为每名干部起草结论和文字',
+    args: { input: t.arg({ type: CreateInput, required: true }) },
+    resolve: (_r, { input }, ctx) => createReplyRequest(commandContext(ctx), {
+      requester: input.requester, letterNo: input.letterNo, purpose: input.purpose, purposeText: input.purposeText, asOf: input.asOf,
+      cadreIds: input.cadreIds.map(String),
+    }),
+  }),
+);
+
+builder.mutationField('updateReplyItem', (t) =>
+  t.field({
+    extensions: { auditLabel: '修改复函内容' },
+    type: ReplyRequest,
+    description: '修改一名干部的复函文字（签发前）；text 为空恢复系统起草的文字',
+    args: {
+      requestId: t.arg.id({ required: true }), cadreId: t.arg.id({ required: true }),
+      text: t.arg.string({ validate: text('复函内容', 4000, 0) }), version: t.arg.int(),
+    },
+    resolve: (_r, args, ctx) => updateReplyItem(commandContext(ctx), {
+      requestId: String(args.requestId), cadreId: String(args.cadreId), text: args.text, version: args.version,
+    }),
+  }),
+);
+
+builder.mutationField('issueReplyRequest', (t) =>
+  t.field({
+    extensions: { auditLabel: '签发复函' },
+    type: ReplyRequest,
+    description: '签发复函（纪检干部）：编文号，并在每名干部档案第七类（党风廉政意见回复情况）写入记录',
+    args: { id: t.arg.id({ required: true }), version: t.arg.int() },
+    resolve: (_r, args, ctx) => issueReplyRequest(commandContext(ctx), { id: String(args.id), version: args.version }),
+  }),
+);
+
+builder.mutationField('deleteReplyRequest', (t) =>
+  t.field({
+    extensions: { auditLabel: '删除复函草稿' },
+    type: 'Boolean',
+    description: '删除未签发的复函',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => deleteReplyRequest(commandContext(ctx), { id: String(args.id) }),
+  }),
+);
+
+builder.mutationField('updateReplySettings', (t) =>
+  t.field({
+    extensions: { auditLabel: '修改复函设置' },
+    type: Settings,
+    description: '修改本机构的复函设置（纪检干部）。numberPrefix 传空字符串、barredPurposes 传 null 恢复默认',
+    args: {
+      numberPrefix: t.arg.string({ validate: z.string().trim().refine((v) => v === '' || /^[\u4e00-\u9fffA-Za-z0-9]{1,12}$/.test(v), '文号前缀须为 1–12 个汉字、字母或数字') }),
+      barredPurposes: t.arg.stringList({ validate: z.array(z.string().max(20)).max(6) }),
+    },
+    resolve: (_r, args, ctx) => updateReplySettings(commandContext(ctx), {
+      numberPrefix: args.numberPrefix === undefined ? undefined : args.numberPrefix,
+      barredPurposes: args.barredPurposes === undefined ? undefined : args.barredPurposes,
+    }),
+  }),
+);
+

@@ -1,0 +1,224 @@
+// 廉政审查情况复函 through the API (docs/replies.md): drafts from the records with known answers at several reply dates
+// and purposes, the tenant's barred purposes, pasted names and ID numbers, editing beside the draft, issuing (文号 per
+// tenant and year, a category-7 record in each archive), the .docx, and who may do what — foreign and forged ids alike.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readZip } from '../../services/api/src/modules/imports/safe-zip.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { engineName } from '../helpers/db.js';
+import { asUsers, code, msg } from '../helpers/users.js';
+import { idFor } from '../helpers/id-number.js';
+
+let t: TestApp;
+const { gql, token } = asUsers(() => t);
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+const REQ = `id status statusLabel requester letterNo purpose purposeLabel asOf docNumber issuer version cadreCount unsuitableCount deferCount
+  items { cadre { id name unitName } conclusion conclusionLabel facts { recordId category text effect decisive } draft editedText text recordId }`;
+const CREATE = `mutation($i: CreateReplyRequestInput!) { createReplyRequest(input: $i) { ${REQ} } }`;
+
+async function ok(user: string, q: string, v: Record<string, unknown> = {}) {
+  const r = await gql(user, q, v);
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return r.data;
+}
+
+interface Fixture { unitId: string; a: string; b: string; c: string; d: string; idNumber: string }
+let f: Fixture;
+
+/** Four new cadres of 五华区 with known histories (names unique in the demo). */
+async function fixture(): Promise<Fixture> {
+  const units = (await ok('km-wh.officer', '{ units { id name } }')).units;
+  const unitId = units[0].id;
+  const idNumber = idFor('53010219800101123');
+  const made = async (name: string, extra: Record<string, unknown> = {}) =>
+    (await ok('km-wh.officer', 'mutation($i: CadreInput!){ createCadre(input:$i){ id } }', { i: { name, unitId, position: '科长', ...extra } })).createCadre.id as string;
+  const a = await made('复函甲', { idNumber });
+  const b = await made('复函乙');
+  const c = await made('复函丙');
+  const d = await made('复函丁');
+  const rec = (cadre: string, fields: Record<string, unknown>, category: number) =>
+    ok('km-wh.officer', 'mutation($c:ID!, $cat:Int!, $f:RecordFieldsInput!){ createRecord(cadreId:$c, category:$cat, fields:$f){ id status } }', { c: cadre, cat: category, f: fields });
+  // 甲: 党纪警告 effective 2025-03-10 — 12 months: inside through 2026-03-09, outside from 2026-03-10.
+  await rec(a, { sanction: { kind: '党纪处分', measure: '警告', decidedOn: '2025-03-10', effectiveOn: '2025-03-10', issuingBody: '五华区纪委', documentNo: '五纪发〔2025〕8号', facts: '违规收受礼金。' } }, 10);
+  // 乙: a 谈话函询 clue received 2026-01-05, still 办理中.
+  await rec(b, { clue: { receivedOn: '2026-01-05', source: '信访举报', summary: '反映违规借贷。', disposalMode: '谈话函询', handlingStatus: '办理中' } }, 8);
+  // 丙: an open case (立案审查调查, 办理中) and a closed clue.
+  await rec(c, { clue: { receivedOn: '2025-06-01', source: '巡察', summary: '反映违规插手工程。', disposalMode: '立案审查调查', handlingStatus: '办理中' } }, 8);
+  await rec(c, { clue: { receivedOn: '2024-02-01', source: '信访举报', summary: '反映公车私用。', disposalMode: '予以了结', handlingStatus: '已办结', result: '经核实不属实，予以了结。' } }, 8);
+  return { unitId, a, b, c, d, idNumber };
+}
+
+const create = (user: string, i: Record<string, unknown>) => gql(user, CREATE, { i: { requester: '中共五华区委组织部', purpose: '选拔任用', ...i } });
+const itemOf = (req: any, id: string) => req.items.find((x: any) => x.cadre.id === id);
+
+describe(`replies (${engineName})`, () => {
+  it('drafts each cadre from its records as of the reply date: influence periods, open clues and cases decide the conclusion', async () => {
+    f = await fixture();
+    const ids = [f.a, f.b, f.c, f.d];
+    const inside = (await create('km-wh.officer', { asOf: '2026-03-09', letterNo: '五组函〔2026〕12号', cadreIds: ids })).data!.createReplyRequest;
+    expect(inside).toMatchObject({ status: 'draft', statusLabel: '待签发', purposeLabel: '选拔任用', asOf: '2026-03-09', docNumber: null, cadreCount: 4, unsuitableCount: 2, deferCount: 1 });
+    expect(inside.items.map((i: any) => i.cadre.id)).toEqual(ids);
+    const a = itemOf(inside, f.a);
+    expect(a.conclusion).toBe('unsuitable');
+    expect(a.conclusionLabel).toBe('不宜作为拟选拔任用人选');
+    expect(a.facts).toHaveLength(1);
+    expect(a.facts[0]).toMatchObject({ category: 10, effect: 'bars', decisive: true });
+    expect(a.facts[0].text).toContain('2025年3月10日受到五华区纪委警告');
+    expect(a.facts[0].text).toContain('影响期至2026年3月9日');
+    expect(a.draft).toContain('复函甲同志');
+    expect(a.draft).toContain('结论：不宜作为拟选拔任用人选');
+    expect(itemOf(inside, f.b)).toMatchObject({ conclusion: 'defer', conclusionLabel: '建议暂缓' });
+    expect(itemOf(inside, f.b).facts[0]).toMatchObject({ category: 8, effect: 'defers' });
+    expect(itemOf(inside, f.b).draft).toContain('处置方式为谈话函询，正在办理中');
+    const c = itemOf(inside, f.c);
+    expect(c.conclusion).toBe('unsuitable');
+    expect(c.facts.map((x: any) => x.effect)).toEqual([null, 'case']);
+    expect(c.facts[0].text).toContain('已办结，处置结果：经核实不属实，予以了结。');
+    expect(itemOf(inside, f.d)).toMatchObject({ conclusion: 'no_objection', conclusionLabel: '不持异议', facts: [] });
+    expect(itemOf(inside, f.d).draft).toContain('信访举报及问题线索情况：无。');
+    expect(itemOf(inside, f.d).draft).toContain('结论：对该同志选拔任用不持异议。');
+
+    // The day the period ends is already outside; the record is still stated.
+    const after = (await create('km-wh.officer', { asOf: '2026-03-10', cadreIds: [f.a] })).data!.createReplyRequest;
+    expect(itemOf(after, f.a).conclusion).toBe('no_objection');
+    expect(itemOf(after, f.a).facts[0]).toMatchObject({ effect: null });
+    expect(itemOf(after, f.a).facts[0].text).toContain('影响期已于2026年3月9日届满');
+    // Before the clue was received, 乙 had nothing on record.
+    const before = (await create('km-wh.officer', { asOf: '2025-12-31', cadreIds: [f.b] })).data!.createReplyRequest;
+    expect(itemOf(before, f.b)).toMatchObject({ conclusion: 'no_objection', facts: [] });
+    // 交流任职 is not barred by default: inside the period, the record is stated without deciding.
+    const transfer = (await create('km-wh.officer', { asOf: '2026-03-09', purpose: '交流任职', cadreIds: [f.a] })).data!.createReplyRequest;
+    expect(itemOf(transfer, f.a)).toMatchObject({ conclusion: 'no_objection' });
+    expect(itemOf(transfer, f.a).facts[0].effect).toBeNull();
+  });
+
+  it('the tenant decides which purposes a running period bars', async () => {
+    const s = await ok('km-wh.officer', 'mutation{ updateReplySettings(barredPurposes:["交流任职","选拔任用"]){ numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred } }');
+    expect(s.updateReplySettings).toMatchObject({ numberPrefix: '五纪廉复', ownPrefix: false, barredPurposes: ['transfer', 'selection'], ownBarred: true });
+    const transfer = (await create('km-wh.officer', { asOf: '2026-03-09', purpose: 'transfer', cadreIds: [f.a] })).data!.createReplyRequest;
+    expect(itemOf(transfer, f.a)).toMatchObject({ conclusion: 'unsuitable', conclusionLabel: '不宜作为拟交流任职人选' });
+    const award = (await create('km-wh.officer', { asOf: '2026-03-09', purpose: '表彰奖励', cadreIds: [f.a] })).data!.createReplyRequest;
+    expect(itemOf(award, f.a).conclusion).toBe('no_objection');
+    expect(code(await gql('km-wh.officer', 'mutation{ updateReplySettings(barredPurposes:["升职"]){ numberPrefix } }'))).toBe('BAD_USER_INPUT');
+    const back = await ok('km-wh.officer', 'mutation{ updateReplySettings(barredPurposes:null){ barredPurposes ownBarred } }');
+    expect(back.updateReplySettings).toEqual({ barredPurposes: ['selection', 'rank_promotion', 'commendation'], ownBarred: false });
+  });
+
+  it('pasted names and ID numbers resolve to the tenant\'s cadres; unknown lines come back empty', async () => {
+    const r = await ok('km-wh.officer', 'query($l:[String!]!){ replyCadreLines(lines:$l){ line cadres { id name unitName } } }', {
+      l: ['复函乙', ' 复函丙 ', '查无此人', f.idNumber, '复函乙', ''],
+    });
+    expect(r.replyCadreLines.map((m: any) => [m.line, m.cadres.map((x: any) => x.id)])).toEqual([
+      ['复函乙', [f.b]], ['复函丙', [f.c]], ['查无此人', []], [f.idNumber, [f.a]],
+    ]);
+    // Another tenant's officer finds none of them.
+    const pl = await ok('km-pl.officer', 'query($l:[String!]!){ replyCadreLines(lines:$l){ line cadres { id } } }', { l: ['复函乙', f.idNumber] });
+    expect(pl.replyCadreLines.every((m: any) => m.cadres.length === 0)).toBe(true);
+  });
+
+  it('an edit is kept beside the draft; issuing numbers the reply and files a category-7 record in each archive', async () => {
+    const req = (await create('km-wh.officer', { asOf: '2026-03-09', letterNo: '五组函〔2026〕15号', cadreIds: [f.a, f.d] })).data!.createReplyRequest;
+    const edited = await ok('km-wh.officer', 'mutation($r:ID!, $c:ID!, $t:String, $v:Int){ updateReplyItem(requestId:$r, cadreId:$c, text:$t, version:$v){ version items { cadre { id } draft editedText text } } }', {
+      r: req.id, c: f.d, t: '复函丁同志：经查，未发现该同志有违反党风廉政建设规定的问题。对该同志选拔任用不持异议。', v: req.version,
+    });
+    const d = itemOf(edited.updateReplyItem, f.d);
+    expect(d.editedText).toContain('未发现该同志');
+    expect(d.text).toBe(d.editedText);
+    expect(d.draft).toBe(itemOf(req, f.d).draft);
+    // A stale version is refused.
+    expect(code(await gql('km-wh.officer', 'mutation($r:ID!, $c:ID!){ updateReplyItem(requestId:$r, cadreId:$c, text:"x", version:1){ id } }', { r: req.id, c: f.d }))).toBe('VERSION_CONFLICT');
+
+    const year = '2026';
+    const issued = (await ok('km-wh.officer', `mutation($id:ID!){ issueReplyRequest(id:$id){ ${REQ} } }`, { id: req.id })).issueReplyRequest;
+    expect(issued.status).toBe('issued');
+    expect(issued.docNumber).toMatch(new RegExp(`^五纪廉复〔${year}〕\\d+号$`));
+    const seq = Number(/〕(\d+)号/.exec(issued.docNumber)![1]);
+    expect(issued.items.every((i: any) => i.recordId)).toBe(true);
+    // The record in 甲's archive: category 7 with requester, purpose, 文号, conclusion and the text as issued.
+    const archive = await ok('km-wh.officer', `query($id:ID!){ cadre(id:$id){ records(category:7){ id status ... on OpinionReplyRecord { repliedOn requester purpose documentNo conclusion content } } } }`, { id: f.d });
+    expect(archive.cadre.records).toHaveLength(1);
+    expect(archive.cadre.records[0]).toMatchObject({
+      status: 'accepted', repliedOn: '2026-03-09', requester: '中共五华区委组织部', purpose: '选拔任用', documentNo: issued.docNumber, conclusion: '不持异议',
+    });
+    expect(archive.cadre.records[0].content).toContain('未发现该同志');
+    const a7 = await ok('km-wh.officer', `query($id:ID!){ cadre(id:$id){ records(category:7){ ... on OpinionReplyRecord { conclusion content } } } }`, { id: f.a });
+    expect(a7.cadre.records[0].conclusion).toBe('不宜作为拟任人选');
+    expect(a7.cadre.records[0].content).toContain('影响期至2026年3月9日');
+
+    // Issued means final; the next one takes the next number.
+    expect(msg(await gql('km-wh.officer', 'mutation($id:ID!){ issueReplyRequest(id:$id){ id } }', { id: req.id }))).toContain('已签发');
+    expect(msg(await gql('km-wh.officer', 'mutation($r:ID!, $c:ID!){ updateReplyItem(requestId:$r, cadreId:$c, text:"x"){ id } }', { r: req.id, c: f.d }))).toContain('已签发');
+    expect(msg(await gql('km-wh.officer', 'mutation($id:ID!){ deleteReplyRequest(id:$id) }', { id: req.id }))).toContain('已签发');
+    const next = (await create('km-wh.officer', { asOf: '2026-03-20', cadreIds: [f.b] })).data!.createReplyRequest;
+    const n2 = (await ok('km-wh.officer', 'mutation($id:ID!){ issueReplyRequest(id:$id){ docNumber } }', { id: next.id })).issueReplyRequest.docNumber;
+    expect(n2).toBe(`五纪廉复〔${year}〕${seq + 1}号`);
+
+    // The ledger lists them, newest first; a leader reads it.
+    const ledger = await ok('km-wh.leader', '{ replyRequests(first:50){ totalCount edges { node { id status docNumber } } } }');
+    expect(ledger.replyRequests.edges[0].node).toMatchObject({ id: next.id, status: 'issued', docNumber: n2 });
+    expect(ledger.replyRequests.totalCount).toBeGreaterThanOrEqual(7);
+
+    // The letter: an editable .docx with the 文号, the names and the conclusions.
+    const res = await t.app.inject({ method: 'GET', url: `/api/replies/${req.id}.docx`, headers: { authorization: `Bearer ${await token('km-wh.leader')}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const xml = (await readZip(res.rawPayload, (p) => p === 'word/document.xml', '复函')).get('word/document.xml')!.toString('utf8');
+    const plain = xml.replace(/<[^>]+>/g, '');
+    for (const s of [issued.docNumber, '中共五华区委组织部：', '复函甲', '复函丁', '不宜作为拟选拔任用人选', '不持异议', '特此函复。', '五组函〔2026〕15号']) expect(plain).toContain(s);
+
+    let office = true;
+    try { execFileSync('soffice', ['--version'], { stdio: 'ignore' }); execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); } catch { office = false; }
+    if (!office) {
+      expect(process.env.CI_REQUIRE_OFFICE, 'LibreOffice and poppler are required in CI').toBeFalsy();
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-reply-'));
+    fs.writeFileSync(path.join(dir, 'reply.docx'), res.rawPayload);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'reply.docx')], { stdio: 'ignore', timeout: 120_000 });
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'reply.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('复函甲同志');
+    expect(text).toContain('不宜作为拟选拔任用人选');
+    expect(text).toContain(issued.docNumber);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 180_000);
+
+  it('who may: officers draft and issue, leaders read, fillers and administrators nothing; foreign and forged ids look missing', async () => {
+    const req = (await create('km-wh.officer', { asOf: '2026-03-09', cadreIds: [f.b] })).data!.createReplyRequest;
+    for (const user of ['km-wh.filler', 'km-wh.admin', 'km-wh.auditor']) {
+      expect(code(await gql(user, '{ replyRequests { totalCount } }')), user).toBe('FORBIDDEN');
+      expect(code(await create(user, { cadreIds: [f.b] })), user).toBe('FORBIDDEN');
+    }
+    expect(code(await create('km-wh.leader', { cadreIds: [f.b] }))).toBe('FORBIDDEN');
+    expect(code(await gql('km-wh.leader', 'mutation($id:ID!){ issueReplyRequest(id:$id){ id } }', { id: req.id }))).toBe('FORBIDDEN');
+    expect((await ok('km-wh.leader', 'query($id:ID!){ replyRequest(id:$id){ id } }', { id: req.id })).replyRequest.id).toBe(req.id);
+    // Another tenant (the sibling, the parent) and forged ids: null, and the same 404 for the letter.
+    for (const user of ['km-pl.officer', 'km.officer']) {
+      expect((await ok(user, 'query($id:ID!){ replyRequest(id:$id){ id } }', { id: req.id })).replyRequest, user).toBeNull();
+      expect(code(await gql(user, 'mutation($id:ID!){ issueReplyRequest(id:$id){ id } }', { id: req.id })), user).toBe('NOT_FOUND');
+    }
+    expect((await ok('km-wh.officer', 'query{ replyRequest(id:"not-a-uuid"){ id } }')).replyRequest).toBeNull();
+    const letter = async (user: string, id: string) => {
+      const r = await t.app.inject({ method: 'GET', url: `/api/replies/${id}.docx`, headers: { authorization: `Bearer ${await token(user)}` } });
+      return [r.statusCode, r.body];
+    };
+    const foreign = await letter('km-pl.officer', req.id);
+    expect(foreign[0]).toBe(404);
+    expect(await letter('km-pl.officer', '00000000-0000-4000-8000-000000000000')).toEqual(foreign);
+    expect((await letter('km-wh.filler', req.id))[0]).toBe(403);
+    // A sibling's cadre cannot be put in a request; the city's officer is sent to the county for the county's cadre.
+    expect(code(await create('km-pl.officer', { cadreIds: [f.b] }))).toBe('BAD_USER_INPUT');
+    expect(msg(await create('km.officer', { cadreIds: [f.b] }))).toContain('由下级机构管理');
+    // Input is checked before anything is written.
+    expect(msg(await create('km-wh.officer', { purpose: '升职', cadreIds: [f.b] }))).toContain('征求事由须为');
+    expect(msg(await create('km-wh.officer', { cadreIds: [] }))).toBe('请至少选择一名干部');
+    expect(msg(await create('km-wh.officer', { asOf: '2099-01-01', cadreIds: [f.b] }))).toBe('回复日期不能晚于今天');
+    // A draft can be deleted; then it is gone.
+    expect((await ok('km-wh.officer', 'mutation($id:ID!){ deleteReplyRequest(id:$id) }', { id: req.id })).deleteReplyRequest).toBe(true);
+    expect((await ok('km-wh.officer', 'query($id:ID!){ replyRequest(id:$id){ id } }', { id: req.id })).replyRequest).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+// 廉政审查情况复函 in a real browser (issue 15, docs/replies.md): an officer opens 廉情分析 → 廉政复函, starts a request
+// with pasted names (one unknown, one shared by two cadres and chosen), the drafts show 不宜 for a cadre inside a
+// sanction's influence period with the sanction cited; the officer edits another cadre's text, issues the reply (文号),
+// and finds it in that cadre's archive under category 7. Needs web/dist and /usr/bin/chromium.
+import { describe, expect, it } from 'vitest';
+import { hasChromium, shot, submitLogin, toast, useBrowser, WAIT } from '../helpers/browser.js';
+
+describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
+  const rig = useBrowser({ timezoneId: 'Asia/Shanghai' });
+
+  it('from pasted names to an issued reply, filed in the archive', async () => {
+    const token = await rig.apiLogin('km-wh.officer');
+    const api = <T,>(q: string, v: Record<string, unknown> = {}) => rig.api<T>(q, v, token);
+    const unit = (await api<{ units: { id: string; name: string }[] }>('{ units { id name } }')).units[0];
+    const made = async (name: string) => (await api<{ createCadre: { id: string } }>(
+      'mutation($u: ID!, $n: String!) { createCadre(input: { name: $n, unitId: $u, position: "科员" }) { id } }', { u: unit.id, n: name })).createCadre.id;
+    const jia = await made('函询甲');
+    const yi = await made('函询乙');
+    const twinA = await made('函询同名');
+    await made('函询同名');
+    const decided = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    await api('mutation($c: ID!, $f: RecordFieldsInput!) { createRecord(cadreId: $c, category: 10, fields: $f) { id } }', {
+      c: jia, f: { sanction: { kind: '党纪处分', measure: '严重警告', decidedOn: decided, issuingBody: '五华区纪委', facts: '违规收受礼金。' } },
+    });
+
+    const page = await rig.newPage();
+    await submitLogin(page, rig.srv.url, 'km-wh.officer', rig.srv.password);
+    await page.waitForURL(/\/cadres$/, WAIT);
+    await page.getByTestId('menu-replies').click();
+    await page.waitForURL(/\/replies$/, WAIT);
+    await page.getByTestId('reply-new').click();
+    await page.getByTestId('reply-requester').fill('中共五华区委组织部');
+    await page.getByTestId('reply-letter').fill('五组函〔2026〕21号');
+    await page.getByTestId('reply-paste').fill('函询甲\n函询乙\n函询同名\n查无此人');
+    await page.getByTestId('reply-resolve').click();
+    await expect.poll(() => page.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 2 人，未找到 1 行，重名待选 1 行');
+    // Creating before the twin is chosen is refused in words.
+    await page.getByTestId('reply-create').click();
+    await expect.poll(() => page.getByTestId('reply-error').textContent(), WAIT).toContain('有 1 个重名');
+    await page.getByTestId('reply-choose').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await expect.poll(() => page.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 3 人，未找到 1 行');
+    await shot(page, 'reply-new', false);
+    await page.getByTestId('reply-create').click();
+    await toast(page, '已起草复函：3 人');
+
+    const drawer = page.getByTestId('reply-drawer');
+    const items = drawer.getByTestId('reply-item');
+    await expect.poll(() => items.count(), WAIT).toBe(3);
+    const row = (name: string) => items.filter({ hasText: name });
+    expect(await row('函询甲').getByTestId('reply-conclusion').textContent()).toBe('不宜作为拟选拔任用人选');
+    expect(await row('函询甲').textContent()).toContain('受到五华区纪委严重警告');
+    expect(await row('函询乙').getByTestId('reply-conclusion').textContent()).toBe('不持异议');
+    expect(await drawer.getByTestId('reply-docnumber').textContent()).toBe('签发时编号');
+    await shot(page, 'reply-draft', false);
+
+    // Edit 乙's text; the computed draft stays beside it.
+    await row('函询乙').getByTestId('reply-edit').click();
+    await page.getByTestId('reply-text').fill('函询乙同志（科员）：经查，未发现该同志有违反廉洁纪律的问题。对该同志选拔任用不持异议。');
+    await page.getByTestId('reply-text-save').click();
+    await toast(page, '已修改：函询乙');
+    await expect.poll(() => row('函询乙').textContent(), WAIT).toContain('已修改');
+
+    await drawer.getByTestId('reply-issue').click();
+    await page.getByTestId('confirm-ok').click();
+    await toast(page, /^已签发：五纪廉复〔\d{4}〕\d+号$/);
+    await expect.poll(() => drawer.getByTestId('reply-docnumber').textContent(), WAIT).toMatch(/^五纪廉复〔\d{4}〕\d+号$/);
+    const number = (await drawer.getByTestId('reply-docnumber').textContent())!;
+    expect(await drawer.getByTestId('reply-issue').count()).toBe(0);
+    await shot(page, 'reply-issued', false);
+
+    // The ledger reads it as issued; the archive of 乙 holds it in category 7 with the edited text.
+    await page.keyboard.press('Escape');
+    const ledgerRow = page.getByTestId('replies-row').filter({ hasText: number });
+    await ledgerRow.waitFor(WAIT);
+    expect(await ledgerRow.getByTestId('reply-status').textContent()).toBe('已签发');
+    await shot(page, 'replies-ledger', false);
+    const archive = await api<{ cadre: { records: { documentNo: string; conclusion: string; content: string }[] } }>(
+      'query($id: ID!) { cadre(id: $id) { records(category: 7) { ... on OpinionReplyRecord { documentNo conclusion content } } } }', { id: yi });
+    expect(archive.cadre.records).toEqual([{ documentNo: number, conclusion: '不持异议', content: expect.stringContaining('未发现该同志有违反廉洁纪律的问题') }]);
+    await page.goto(`${rig.srv.url}/cadres/${yi}`);
+    await page.getByText(number).first().waitFor(WAIT);
+    await shot(page, 'reply-in-archive');
+    expect(twinA).toBeTruthy();
+  }, 240_000);
+});

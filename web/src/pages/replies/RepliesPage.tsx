@@ -1,0 +1,410 @@
+// 廉情分析 → 廉政复函 (/replies; docs/replies.md): the tenant's 廉政审查情况复函 as a ledger. Officers start a request
+// (征求意见单位, 来函文号, 事由, 回复日期, and the cadres pasted as names or ID numbers, one a line), review each cadre's
+// draft and the facts that decide it, edit the text, issue it (文号; a category-7 record in each archive) and download
+// the letter as Word; leaders read. The tenant's settings (文号 prefix, purposes a running influence period bars) live here.
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  Alert, App as AntApp, Button, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Popconfirm, Select, Space, Spin, Table,
+  Tag, Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { errorText, gql } from '../../api/graphql';
+import { invalidate, queryKey, useGqlQuery } from '../../api/query';
+import { useAuth } from '../../auth/AuthProvider';
+import { PageHead, RefreshButton } from '../../components/PageHead';
+import { PagedTable, usePagedQuery } from '../../components/PagedTable';
+import { downloadFile } from '../imports/api';
+import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
+import {
+  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lineCadreLabel, ReplyCadreLinesDocument,
+  ReplyRequestDocument, ReplyRequestsDocument, ReplySettingsDocument, UpdateReplyItemDocument, UpdateReplySettingsDocument,
+  type LineMatch, type ReplyItem, type ReplyRequest, type ReplyRow, type ReplySettings,
+} from './api';
+
+type Page = { totalCount: number; edges: { node: ReplyRow }[] };
+const PURPOSE_OPTIONS = REPLY_PURPOSES.map((p) => ({ value: p, label: REPLY_PURPOSE_LABELS[p] }));
+const todayText = () => dayjs().format('YYYY-MM-DD');
+
+export function RepliesPage() {
+  const { can } = useAuth();
+  const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [settings, setSettings] = useState(false);
+  const query = usePagedQuery<ReplyRow>(
+    async (first, offset, signal) => (await gql<{ replyRequests: Page }>(ReplyRequestsDocument, { first, offset }, { signal })).replyRequests,
+    queryKey(ReplyRequestsDocument, {}),
+    { errorFallback: '复函台账加载失败' },
+  );
+  const columns: TableColumnsType<ReplyRow> = [
+    {
+      title: '复函文号', key: 'doc', width: 170,
+      render: (_: unknown, r) => (
+        <Button type="link" size="small" className="lz-link-left" onClick={() => setOpen(r.id)} data-testid="reply-open">
+          {r.docNumber ?? '（待签发）'}
+        </Button>
+      ),
+    },
+    { title: '征求意见单位', dataIndex: 'requester', ellipsis: true },
+    { title: '来函文号', dataIndex: 'letterNo', width: 150, render: (v: string | null) => v ?? '—' },
+    { title: '事由', dataIndex: 'purposeLabel', width: 90 },
+    { title: '回复日期', dataIndex: 'asOf', width: 100 },
+    {
+      title: '人数', key: 'n', width: 170,
+      render: (_: unknown, r) => (
+        <Space size={4}>
+          <span>{r.cadreCount} 人</span>
+          {r.unsuitableCount > 0 && <Tag color="red">不宜 {r.unsuitableCount}</Tag>}
+          {r.deferCount > 0 && <Tag color="orange">暂缓 {r.deferCount}</Tag>}
+        </Space>
+      ),
+    },
+    { title: '状态', key: 'status', width: 84, render: (_: unknown, r) => <Tag color={r.status === 'issued' ? 'green' : 'gold'} data-testid="reply-status">{r.statusLabel}</Tag> },
+    { title: '经办人', dataIndex: 'createdBy', width: 90 },
+  ];
+  return (
+    <div className="lz-page" data-testid="replies-page">
+      <PageHead title="廉政复函" desc="廉政审查情况复函：依据档案逐人起草结论和依据，审核修改后签发，并记入干部档案第七类" />
+      <PagedTable<ReplyRow>
+        query={query}
+        className="lz-replies-table"
+        testId="replies-table"
+        rowTestId="replies-row"
+        empty="暂无复函"
+        total={(n) => `共 ${n} 件`}
+        totalTestId="replies-total"
+        scrollX={1000}
+        columns={columns}
+        toolbar={(
+          <Space wrap>
+            {can('ReplyRequest:create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="reply-new">新建复函</Button>
+            )}
+            {can('ReplyRequest:create') && <Button icon={<SettingOutlined />} onClick={() => setSettings(true)} data-testid="reply-settings">复函设置</Button>}
+            <RefreshButton onClick={query.refresh} />
+          </Space>
+        )}
+      />
+      {creating && <NewReplyDrawer onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); query.refresh(); setOpen(id); }} />}
+      {open && <ReplyDrawer id={open} onClose={() => { setOpen(null); query.refresh(); }} />}
+      {settings && <SettingsModal onClose={() => setSettings(false)} />}
+    </div>
+  );
+}
+
+// ---------- New request ----------
+
+interface Picked { line: string; options: LineMatch['cadres']; chosen: string | null }
+
+function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const purpose = Form.useWatch('purpose', form);
+  const [pasted, setPasted] = useState('');
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [resolving, setResolving] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const resolve = async () => {
+    const lines = pasted.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    if (!lines.length) { setError('请粘贴干部姓名或身份证号，每行一个'); return; }
+    if (lines.length > REPLY_MAX_CADRES) { setError(`一次最多 ${REPLY_MAX_CADRES} 行`); return; }
+    setResolving(true);
+    setError(null);
+    try {
+      const r = await gql<{ replyCadreLines: LineMatch[] }>(ReplyCadreLinesDocument, { lines });
+      // Lines already recognised keep their choice.
+      const before = new Map(picked.map((p) => [p.line, p.chosen]));
+      setPicked(r.replyCadreLines.map((m) => ({
+        line: m.line, options: m.cadres, chosen: before.get(m.line) ?? (m.cadres.length === 1 ? m.cadres[0].id : null),
+      })));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setResolving(false);
+    }
+  };
+  const unknown = picked.filter((p) => !p.options.length);
+  const ambiguous = picked.filter((p) => p.options.length > 1 && !p.chosen);
+  const ids = [...new Set(picked.map((p) => p.chosen).filter((x): x is string => !!x))];
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    if (!ids.length) { setError('请先识别干部名单'); return; }
+    if (ambiguous.length) { setError(`有 ${ambiguous.length} 个重名，请选择对应的干部`); return; }
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await gql<{ createReplyRequest: ReplyRequest }>(CreateReplyRequestDocument, {
+        input: {
+          requester: v.requester, letterNo: v.letterNo || null, purpose: v.purpose, purposeText: v.purpose === 'other' ? v.purposeText : null,
+          asOf: v.asOf ? v.asOf.format('YYYY-MM-DD') : null, cadreIds: ids,
+        },
+      });
+      message.success(`已起草复函：${r.createReplyRequest.cadreCount} 人`);
+      void invalidate(ReplyRequestsDocument);
+      onCreated(r.createReplyRequest.id);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer open onClose={onClose} width={760} title="新建廉政审查情况复函" destroyOnHidden
+      extra={<Button type="primary" icon={<CheckCircleOutlined />} loading={busy} onClick={submit} data-testid="reply-create">生成复函</Button>}>
+      <Form form={form} layout="vertical" initialValues={{ purpose: 'selection', asOf: dayjs() }}>
+        <Space size={16} align="start" wrap>
+          <Form.Item name="requester" label="征求意见单位" rules={[{ required: true, message: '请填写征求意见单位' }]}>
+            <Input maxLength={200} style={{ width: 300 }} placeholder="如 中共××区委组织部" data-testid="reply-requester" />
+          </Form.Item>
+          <Form.Item name="letterNo" label="来函文号"><Input maxLength={100} style={{ width: 220 }} data-testid="reply-letter" /></Form.Item>
+        </Space>
+        <Space size={16} align="start" wrap>
+          <Form.Item name="purpose" label="征求事由" rules={[{ required: true }]}>
+            <Select options={PURPOSE_OPTIONS} style={{ width: 160 }} data-testid="reply-purpose" />
+          </Form.Item>
+          {purpose === 'other' && (
+            <Form.Item name="purposeText" label="事由" rules={[{ required: true, message: '请填写事由' }]}><Input maxLength={60} style={{ width: 200 }} /></Form.Item>
+          )}
+          <Form.Item name="asOf" label="回复日期" extra="依据该日的档案情况起草" rules={[{ required: true, message: '请选择回复日期' }]}>
+            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="reply-asof" />
+          </Form.Item>
+        </Space>
+      </Form>
+      <Typography.Title level={5}>干部名单</Typography.Title>
+      <Typography.Paragraph type="secondary">粘贴姓名或18位身份证号，每行一个（最多 {REPLY_MAX_CADRES} 人），然后点「识别」。重名的请逐一选择。</Typography.Paragraph>
+      <Input.TextArea rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder={'张三\n李四\n530102198001011234'} data-testid="reply-paste" />
+      <Space className="lz-mt8">
+        <Button icon={<SearchOutlined />} loading={resolving} onClick={resolve} data-testid="reply-resolve">识别</Button>
+        {picked.length > 0 && <span data-testid="reply-picked">已识别 {ids.length} 人{unknown.length ? `，未找到 ${unknown.length} 行` : ''}{ambiguous.length ? `，重名待选 ${ambiguous.length} 行` : ''}</span>}
+      </Space>
+      {error && <Alert type="error" showIcon className="lz-mt8" message={error} data-testid="reply-error" />}
+      {picked.length > 0 && (
+        <Table<Picked>
+          className="lz-mt8"
+          size="small"
+          rowKey="line"
+          pagination={false}
+          dataSource={picked}
+          data-testid="reply-lines"
+          columns={[
+            { title: '粘贴内容', dataIndex: 'line', width: 200 },
+            {
+              title: '对应干部', key: 'cadre',
+              render: (_: unknown, p) => {
+                if (!p.options.length) return <Tag color="red">本机构查无此人</Tag>;
+                if (p.options.length === 1) return lineCadreLabel(p.options[0]);
+                return (
+                  <Select
+                    style={{ width: 360 }} placeholder={`重名 ${p.options.length} 人，请选择`} value={p.chosen ?? undefined} data-testid="reply-choose"
+                    onChange={(v: string) => { setError(null); setPicked((all) => all.map((x) => (x.line === p.line ? { ...x, chosen: v } : x))); }}
+                    options={p.options.map((o) => ({ value: o.id, label: lineCadreLabel(o) }))}
+                  />
+                );
+              },
+            },
+            {
+              title: '', key: 'x', width: 60,
+              render: (_: unknown, p) => <Button type="link" size="small" onClick={() => { setError(null); setPicked((all) => all.filter((x) => x.line !== p.line)); }}>移除</Button>,
+            },
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+// ---------- One request ----------
+
+function Facts({ item }: { item: ReplyItem }) {
+  if (!item.facts.length) return <span className="lz-muted">档案中无相关记录</span>;
+  return (
+    <ul className="lz-reply-facts">
+      {item.facts.map((f) => (
+        <li key={f.recordId} className={f.decisive ? 'lz-reply-fact-decisive' : undefined}>
+          {f.decisive && <Tag color={f.effect === 'defers' ? 'orange' : 'red'}>{f.effect === 'defers' ? '暂缓依据' : '不宜依据'}</Tag>}
+          {f.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
+  const { can } = useAuth();
+  const { message, modal } = AntApp.useApp();
+  const q = useGqlQuery<{ replyRequest: ReplyRequest | null }, { id: string }>(ReplyRequestDocument, { id });
+  const r = q.data?.replyRequest;
+  const [editing, setEditing] = useState<ReplyItem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const draft = r?.status === 'draft';
+  const mayEdit = draft && can('ReplyRequest:create');
+
+  const issue = () => modal.confirm({
+    title: '签发复函？',
+    content: `签发后编发文号，并在 ${r?.cadreCount ?? 0} 名干部的档案第七类记入本复函，不能再修改。`,
+    okText: '签发', cancelText: '取消',
+    okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
+    onOk: async () => {
+      try {
+        const x = await gql<{ issueReplyRequest: ReplyRequest }>(IssueReplyRequestDocument, { id, version: r?.version });
+        message.success(`已签发：${x.issueReplyRequest.docNumber}`);
+        void invalidate(ReplyRequestsDocument, ReplyRequestDocument);
+      } catch (e) {
+        message.error(errorText(e));
+      }
+    },
+  });
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await gql(DeleteReplyRequestDocument, { id });
+      message.success('已删除复函草稿');
+      void invalidate(ReplyRequestsDocument);
+      onClose();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const columns: TableColumnsType<ReplyItem> = [
+    { title: '序号', key: 'n', width: 56, align: 'center', render: (_: unknown, _i, n) => n + 1 },
+    { title: '姓名', key: 'name', width: 90, render: (_: unknown, i) => <Link to={`/cadres/${i.cadre.id}`}>{i.cadre.name}</Link> },
+    { title: '单位及职务', key: 'unit', width: 200, render: (_: unknown, i) => `${i.cadre.unitName}${i.cadre.position ?? ''}` },
+    {
+      title: '回复意见', key: 'conclusion', width: 170,
+      render: (_: unknown, i) => <Tag color={CONCLUSION_COLOURS[i.conclusion]} data-testid="reply-conclusion">{i.conclusionLabel}</Tag>,
+    },
+    { title: '依据', key: 'facts', render: (_: unknown, i) => <Facts item={i} /> },
+    {
+      title: '操作', key: 'ops', width: 110,
+      render: (_: unknown, i) => (
+        <Space size={0} direction="vertical">
+          {i.editedText && <Tag color="blue">已修改</Tag>}
+          {mayEdit && <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(i)} data-testid="reply-edit">修改文字</Button>}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Drawer open onClose={onClose} width={1080} destroyOnHidden data-testid="reply-drawer"
+      title={r ? `${r.docNumber ?? '复函（待签发）'} · ${r.requester}` : '复函'}
+      extra={r && (
+        <Space>
+          <Button icon={<FileWordOutlined />} data-testid="reply-docx"
+            onClick={() => downloadFile(letterUrl(id), `${r.docNumber ?? '复函草稿'}.docx`).catch((e) => message.error(errorText(e)))}>下载 Word</Button>
+          {mayEdit && (
+            <Popconfirm title="删除这份复函草稿？" okText="删除" cancelText="取消" onConfirm={remove}>
+              <Button danger icon={<DeleteOutlined />} loading={busy} data-testid="reply-delete">删除草稿</Button>
+            </Popconfirm>
+          )}
+          {draft && can('ReplyRequest:issue') && <Button type="primary" icon={<SendOutlined />} onClick={issue} data-testid="reply-issue">签发</Button>}
+        </Space>
+      )}>
+      {q.isPending ? <Spin className="lz-center-pad" /> : !r ? <Empty description="复函不存在或不在您的管理范围内" /> : (
+        <>
+          <Descriptions size="small" column={3} bordered className="lz-mb16" data-testid="reply-head">
+            <Descriptions.Item label="征求意见单位">{r.requester}</Descriptions.Item>
+            <Descriptions.Item label="来函文号">{r.letterNo ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="征求事由">{r.purposeLabel}</Descriptions.Item>
+            <Descriptions.Item label="回复日期">{r.asOf}</Descriptions.Item>
+            <Descriptions.Item label="复函文号"><span data-testid="reply-docnumber">{r.docNumber ?? '签发时编号'}</span></Descriptions.Item>
+            <Descriptions.Item label="状态"><Tag color={r.status === 'issued' ? 'green' : 'gold'}>{r.statusLabel}</Tag>{r.issuedBy && `${r.issuedBy} 签发`}</Descriptions.Item>
+          </Descriptions>
+          <Table<ReplyItem>
+            size="small"
+            rowKey={(i) => i.cadre.id}
+            dataSource={r.items}
+            columns={columns}
+            pagination={r.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            data-testid="reply-items"
+            onRow={() => ({ 'data-testid': 'reply-item' }) as React.HTMLAttributes<HTMLElement>}
+            expandable={{ expandedRowRender: (i) => <Typography.Paragraph className="lz-reply-text">{i.text}</Typography.Paragraph> }}
+          />
+        </>
+      )}
+      {editing && r && (
+        <EditTextModal request={r} item={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void q.refetch(); }} />
+      )}
+    </Drawer>
+  );
+}
+
+function EditTextModal({ request, item, onClose, onSaved }: { request: ReplyRequest; item: ReplyItem; onClose(): void; onSaved(): void }) {
+  const { message } = AntApp.useApp();
+  const [text, setText] = useState(item.text);
+  const [busy, setBusy] = useState(false);
+  const save = async (value: string | null) => {
+    setBusy(true);
+    try {
+      await gql(UpdateReplyItemDocument, { requestId: request.id, cadreId: item.cadre.id, text: value, version: request.version });
+      message.success(value ? `已修改：${item.cadre.name}` : `已恢复系统起草的文字：${item.cadre.name}`);
+      onSaved();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open onCancel={onClose} width={760} title={`修改复函文字：${item.cadre.name}`} destroyOnHidden
+      footer={(
+        <Space>
+          {item.editedText && <Button onClick={() => save(null)} loading={busy}>恢复起草文字</Button>}
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={busy} onClick={() => save(text.trim() || null)} data-testid="reply-text-save">保存</Button>
+        </Space>
+      )}>
+      <Typography.Text type="secondary">系统起草的文字（保留备查）：</Typography.Text>
+      <Typography.Paragraph className="lz-reply-text lz-muted">{item.draft}</Typography.Paragraph>
+      <Input.TextArea rows={8} maxLength={4000} showCount value={text} onChange={(e) => setText(e.target.value)} data-testid="reply-text" />
+    </Modal>
+  );
+}
+
+// ---------- Settings ----------
+
+function SettingsModal({ onClose }: { onClose(): void }) {
+  const { message } = AntApp.useApp();
+  const q = useGqlQuery<{ replySettings: ReplySettings }, undefined>(ReplySettingsDocument);
+  const s = q.data?.replySettings;
+  const [prefix, setPrefix] = useState<string | null>(null);
+  const [barred, setBarred] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const year = useMemo(() => todayText().slice(0, 4), []);
+  const save = async () => {
+    setBusy(true);
+    try {
+      await gql(UpdateReplySettingsDocument, { numberPrefix: prefix ?? (s?.ownPrefix ? s.numberPrefix : ''), barredPurposes: barred ?? (s?.ownBarred ? s.barredPurposes : null) });
+      message.success('复函设置已保存');
+      void invalidate(ReplySettingsDocument);
+      onClose();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open onCancel={onClose} title="复函设置" okText="保存" cancelText="取消" onOk={save} confirmLoading={busy} destroyOnHidden>
+      {!s ? <Spin /> : (
+        <Form layout="vertical">
+          <Form.Item label="文号前缀" extra={`文号如 ${(prefix ?? s.numberPrefix) || s.numberPrefix}〔${year}〕1号；留空为默认`}>
+            <Input maxLength={12} value={prefix ?? (s.ownPrefix ? s.numberPrefix : '')} placeholder={s.numberPrefix} onChange={(e) => setPrefix(e.target.value)} data-testid="reply-prefix" />
+          </Form.Item>
+          <Form.Item label="处于影响期内的处理处分对以下事由「不宜」" extra="其他事由只列明记录，不据以得出「不宜」结论">
+            <Checkbox.Group options={PURPOSE_OPTIONS} value={barred ?? s.barredPurposes} onChange={(v) => setBarred(v as string[])} />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

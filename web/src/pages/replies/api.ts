@@ -1,0 +1,43 @@
+// 廉政审查情况复函 in the console (docs/replies.md): the GraphQL documents with their result types, and the letter's URL
+// (services/api/src/modules/replies/routes.ts).
+export interface ReplyFact { recordId: string; category: number; text: string; effect: string | null; decisive: boolean }
+export interface ReplyItem {
+  cadre: { id: string; name: string; position: string | null; unitName: string };
+  conclusion: string; conclusionLabel: string; facts: ReplyFact[]; draft: string; editedText: string | null; text: string;
+  editedBy: string | null; editedAt: string | null; recordId: string | null;
+}
+export interface ReplyRow {
+  id: string; status: string; statusLabel: string; requester: string; letterNo: string | null; purpose: string; purposeLabel: string;
+  asOf: string; docNumber: string | null; cadreCount: number; unsuitableCount: number; deferCount: number; createdBy: string; createdAt: string;
+  issuedBy: string | null; issuedAt: string | null; version: number;
+}
+export interface ReplyRequest extends ReplyRow { items: ReplyItem[] }
+export interface LineCadre { id: string; name: string; unitName: string; position: string | null; sex: string | null; birthMonth: string | null }
+export interface LineMatch { line: string; cadres: LineCadre[] }
+
+/** 张三（男，1980.01，办公室科员）: enough to tell namesakes apart. */
+export const lineCadreLabel = (c: LineCadre) =>
+  `${c.name}（${[c.sex, c.birthMonth?.replace('-', '.'), `${c.unitName}${c.position ?? ''}`].filter(Boolean).join('，')}）`;
+export interface ReplySettings { numberPrefix: string; ownPrefix: boolean; barredPurposes: string[]; barredPurposeLabels: string[]; ownBarred: boolean }
+
+const ROW = 'id status statusLabel requester letterNo purpose purposeLabel asOf docNumber cadreCount unsuitableCount deferCount createdBy createdAt issuedBy issuedAt version';
+const FULL = `${ROW} items { cadre { id name position unitName } conclusion conclusionLabel facts { recordId category text effect decisive }
+  draft editedText text editedBy editedAt recordId }`;
+
+export const ReplyRequestsDocument = `query ReplyRequests($first: Int, $offset: Int) {
+  replyRequests(first: $first, offset: $offset) { totalCount edges { node { ${ROW} } } } }`;
+export const ReplyRequestDocument = `query ReplyRequest($id: ID!) { replyRequest(id: $id) { ${FULL} } }`;
+export const ReplyCadreLinesDocument = `query ReplyCadreLines($lines: [String!]!) { replyCadreLines(lines: $lines) { line cadres { id name unitName position sex birthMonth } } }`;
+export const CreateReplyRequestDocument = `mutation CreateReplyRequest($input: CreateReplyRequestInput!) { createReplyRequest(input: $input) { ${FULL} } }`;
+export const UpdateReplyItemDocument = `mutation UpdateReplyItem($requestId: ID!, $cadreId: ID!, $text: String, $version: Int) {
+  updateReplyItem(requestId: $requestId, cadreId: $cadreId, text: $text, version: $version) { ${FULL} } }`;
+export const IssueReplyRequestDocument = `mutation IssueReplyRequest($id: ID!, $version: Int) { issueReplyRequest(id: $id, version: $version) { ${FULL} } }`;
+export const DeleteReplyRequestDocument = `mutation DeleteReplyRequest($id: ID!) { deleteReplyRequest(id: $id) }`;
+export const ReplySettingsDocument = `query ReplySettingsView { replySettings { numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred } }`;
+export const UpdateReplySettingsDocument = `mutation UpdateReplySettings($numberPrefix: String, $barredPurposes: [String!]) {
+  updateReplySettings(numberPrefix: $numberPrefix, barredPurposes: $barredPurposes) { numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred } }`;
+
+export const letterUrl = (id: string) => `/api/replies/${id}.docx`;
+
+/** Tag colours of the conclusions. */
+export const CONCLUSION_COLOURS: Record<string, string> = { no_objection: 'green', defer: 'orange', unsuitable: 'red' };
