@@ -86,7 +86,7 @@ function basicInformation(c: CadreRow): ReportLine[] {
   const unit = take('unit', c.unit_name);
   const rank = take('rank', c.rank);
   const lines: ReportLine[] = [{
-    text: sentence(name, sex, ethnicity, birth, native && `${native}人`, party, education && `${education}学历`,
+    text: sentence(name, sex, ethnicity, birth, native && `${native}人`, party, education && (/学历|毕业|肄业|结业/.test(education) ? education : `${education}学历`),
       unit && post ? `现任${post}（所在单位：${unit}）` : post ? `现任${post}` : unit && `所在单位：${unit}`,
       rank && `职级为${rank}`),
     source: { kind: 'cadre', fields: used },
