@@ -1,5 +1,5 @@
 // 廉情评价报告 (docs/reports.md): GET /api/cadres/:id/report.docx on the demo data. A cadre of 五华区 made here with
-// known records: the report names the cadre in its title, prints the party 警告's influence period as running on one
+// known records and a disposition: the report names the cadre in its title, prints the party 警告's influence period as running on one
 // date and as ended on a later one, leaves out what was filed after the date and what is not accepted, prints
 // 无相关记录 for empty sections, shows the warning colour and its rules; officers and leaders of the tenant and of its
 // parent get it, a filler and the administrators get 403, a sibling's officer and an unknown id the same 404; every
@@ -57,6 +57,8 @@ describe(`廉情评价报告 (${engineName})`, () => {
     // Entered by the filler: waits for review, so the report leaves it out.
     const pending = await add(await tok('km-wh.filler'), 5, { lifeMeeting: { heldOn: '2025-06-01', meetingKind: '民主生活会', theme: '待审核的会议主题' } });
     expect(pending.status).toBe('pending');
+    // A disposition issued after the first report's date, never rectified: overdue by the second's (ORANGE-RECTIFY).
+    await ok(officer, 'mutation($c:ID!){ issueDisposition(cadreId:$c, issuedOn:"2025-12-05"){ id } }', { c: cadreId });
   });
 
   it('inside the influence period: title, sections in order, 影响期至…, 无相关记录, the warning colour; later records left out', async () => {
@@ -99,7 +101,7 @@ describe(`廉情评价报告 (${engineName})`, () => {
     expect(lines.slice(-2)).toEqual(['五华区纪委监委', '2025年12月1日']);
   });
 
-  it('after the influence period: the period has ended, the gift is in, the colour is gone except the open clue', async () => {
+  it('after the influence period: the period has ended, the gift is in, the disposition is listed and its overdue rectification gives the colour', async () => {
     const res = await get(await tok('km.officer'), `/api/cadres/${cadreId}/report.docx?asOf=2026-06-01`);
     expect(res.statusCode).toBe(200);
     const text = await reportText(res.rawPayload);
@@ -107,8 +109,11 @@ describe(`廉情评价报告 (${engineName})`, () => {
     expect(text).toContain('影响期 12 个月，已于2026年3月9日期满');
     expect(text).not.toContain('影响期至');
     expect(text).toContain('2026年1月5日，某公司经理送礼品（茶叶两盒），价值860.00元，处理方式：上交组织');
-    expect(text).toContain('截至2026年6月1日，预警等级为蓝色');
-    expect(text).not.toContain('橙色');
+    // The sanction's colour is gone; the disposition's rectification is overdue (橙), the open clue still 蓝.
+    expect(text).toContain('截至2026年6月1日，预警等级为橙色（触发规则：整改逾期未通过验收，第1版）');
+    expect(text).not.toContain('第二种形态处理处分影响期内');
+    expect(text).toContain('蓝色·问题线索正在办理');
+    expect(text).toMatch(/2025年12月5日，五华区纪委监委下发警示诫勉书（五纪预〔2025〕\d+号），整改期限至2026年1月\d+日，尚未提交整改情况，当前状态：待整改。/);
     // Issued by the parent's officer: the parent signs.
     expect(text.split('\n').slice(-2)).toEqual(['昆明市纪委监委', '2026年6月1日']);
   });
