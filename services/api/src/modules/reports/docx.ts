@@ -19,9 +19,11 @@ const LINE = 560; // fixed 28 pt
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
-const para = (text: string, opts: { font?: Font; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number } = {}) =>
+const para = (text: string, opts: { font?: Font; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; keepNext?: boolean } = {}) =>
   new Paragraph({
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
+    // A heading stays on the page of its first line.
+    keepNext: opts.keepNext,
     indent: opts.indent === false ? undefined : { firstLine: INDENT },
     spacing: { line: LINE, lineRule: 'exact', before: opts.before ?? 0, after: opts.after ?? 0 },
     children: [new TextRun({ text, font: opts.font ?? FANGSONG, size: BODY })],
@@ -36,18 +38,18 @@ export function reportParagraphs(r: EvaluationReport): Paragraph[] {
     para(r.preamble),
   ];
   r.sections.forEach((s, i) => {
-    out.push(para(`${NUMERALS[i]}、${s.title}`, { font: HEI }));
+    out.push(para(`${NUMERALS[i]}、${s.title}`, { font: HEI, keepNext: true }));
     const numbered = s.blocks.filter((b) => b.heading);
     s.blocks.forEach((b) => {
-      if (b.heading) out.push(para(`（${NUMERALS[numbered.indexOf(b)]}）${b.heading}`, { font: KAI }));
+      if (b.heading) out.push(para(`（${NUMERALS[numbered.indexOf(b)]}）${b.heading}`, { font: KAI, keepNext: true }));
       if (!b.lead && !b.lines.length) { out.push(para(`${NO_RECORDS}。`)); return; }
       if (b.lead) out.push(para(b.lead.text));
       b.lines.forEach((l, k) => out.push(para(b.lines.length > 1 ? `${k + 1}. ${l.text}` : l.text)));
     });
   });
   // The closing: the issuing body and the date, right-aligned with four characters to spare, after a blank line.
-  out.push(para('', { indent: false }));
-  out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 4 * 320 }, spacing: { line: LINE, lineRule: 'exact' }, children: [new TextRun({ text: r.issuer, font: FANGSONG, size: BODY })] }));
+  out.push(para('', { indent: false, keepNext: true }));
+  out.push(new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: 4 * 320 }, spacing: { line: LINE, lineRule: 'exact' }, children: [new TextRun({ text: r.issuer, font: FANGSONG, size: BODY })] }));
   out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 4 * 320 }, spacing: { line: LINE, lineRule: 'exact' }, children: [new TextRun({ text: chineseDate(r.date), font: FANGSONG, size: BODY })] }));
   return out;
 }
