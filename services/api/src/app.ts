@@ -16,6 +16,7 @@ import { registerImports } from './modules/imports/routes.js';
 import { startWarningRecompute } from './modules/warnings/recompute.js';
 import { registerDispositions } from './modules/dispositions/routes.js';
 import { registerReplies } from './modules/replies/routes.js';
+import { registerReports } from './modules/reports/routes.js';
 import { openObjectStore } from './storage/index.js';
 import { registerObjectDownloads } from './storage/routes.js';
 import { traceHttp } from './telemetry/index.js';
@@ -92,6 +93,7 @@ export async function buildApp(
   startWarningRecompute(app, database.db);
   registerDispositions(app, database.db, config, store);
   registerReplies(app, database.db);
+  registerReports(app, database.db);
   registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -11,9 +11,8 @@ import { effectiveStatusSql } from '../modules/tenants/repo.js';
 import type { AppointmentRow, CadreRevisionRow, FamilyRow, ResumeRow } from '../modules/cadres/rows.js';
 import { unitsByIds, type UnitRow } from '../modules/units/repo.js';
 import { listMaterials, listRecords, type MaterialRow, type RecordFilter, type RecordRow, type RevisionRow } from '../modules/records/repo.js';
-import { activeHits, type HitRow, type InfluenceRow } from '../modules/warnings/read.js';
+import { activeHits, influencePeriods, type HitRow, type InfluenceRow } from '../modules/warnings/read.js';
 import { warningConfigs, type TenantWarningConfig } from '../modules/warnings/resolve.js';
-import { influenceRows } from '../modules/warnings/influence.js';
 
 /** Rows grouped by a key column, in the order of `keys` (missing keys: empty lists). */
 function groupBy<T, K extends keyof T>(keys: readonly string[], rows: T[], key: K): T[][] {
@@ -88,11 +87,7 @@ function create(trx: Tx) {
       }
       const out = new Map<string, InfluenceRow[]>(keys.map((k) => [k, []]));
       await Promise.all([...groups.values()].map(async ({ cfg, tenantIds, cadreIds }) => {
-        const { rows } = await sql<InfluenceRow>`
-          select inf.record_id, inf.tenant_id, inf.cadre_id, inf.kind, inf.measure, inf.form, inf.decided_on::text as decided_on,
-                 inf.starts_on::text as starts_on, inf.months, inf.ends_on::text as ends_on
-            from (${influenceRows(cfg.scheme.influence, { tenantIds, cadreIds })}) as inf
-           order by inf.starts_on desc, inf.record_id`.execute(trx);
+        const rows = await influencePeriods(trx, cfg.scheme.influence, { tenantIds, cadreIds });
         for (const r of rows) out.get(`${r.tenant_id}|${r.cadre_id}`)?.push(r);
       }));
       return keys.map((k) => out.get(k)!);

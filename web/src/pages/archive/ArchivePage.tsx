@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App as AntApp, Badge, Button, Card, Empty, Result, Space, Spin, Switch, Tabs, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, ExportOutlined, FileWordOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ExportOutlined, FileTextOutlined, FileWordOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { downloadFile } from '../imports/api';
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
@@ -191,6 +191,13 @@ export function ArchivePage() {
           onClick={() => cadre && downloadFile(`/api/cadres/${cadre.id}/export.lrmx`, `${cadre.name}-干部任免审批表.lrmx`).catch((e) => message.error(errorText(e)))}>
           导出 lrmx
         </Button>
+        {can('Warning:read') && (
+          // 廉情评价报告 (docs/reports.md): officers and leaders only — it prints clues (8–9) and the warning colour.
+          <Button icon={<FileTextOutlined />} disabled={!cadre} data-testid="archive-report-docx"
+            onClick={() => cadre && downloadFile(`/api/cadres/${cadre.id}/report.docx`, `关于${cadre.name}同志廉情报告.docx`).catch((e) => message.error(errorText(e)))}>
+            廉情报告
+          </Button>
+        )}
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!cadre} data-testid="archive-print">打印</Button>
       </Space>
     </div>

@@ -1,5 +1,5 @@
 // Influence periods (影响期): the one home of how long a category-10 record counts (docs/warnings.md#influence-periods).
-// Used by the warning evaluators, by Cadre.influence and next by the 复函 (issue 15).
+// Used by the warning evaluators, by Cadre.influence, by the 廉情评价报告 (docs/reports.md) and next by the 复函 (issue 15).
 //
 // Per record: its own influence_months when stated, else the scheme's default for kind + measure, else for the measure
 // alone. It starts on effective_on, else decided_on. N months from D ends on the same day N months later, which is

@@ -8,6 +8,8 @@ import { isUuid } from '../../db/scope.js';
 import { isWholeScope } from '../../authz/reach.js';
 import type { WarningLevel, WarningScheme } from '../../../../../shared/warnings.js';
 import { SANCTION_KINDS, SANCTION_MEASURES, FORMS } from '../records/categories.js';
+import type { InfluenceDefault } from '../../../../../shared/warnings.js';
+import { influenceRows, type InfluenceScope } from './influence.js';
 
 // ---------- Dates ----------
 
@@ -153,6 +155,19 @@ export interface InfluenceRow {
   months: number | null;
   /** Exclusive end, null without a period. */
   ends_on: string | null;
+}
+
+/**
+ * The influence periods of a scope's category-10 records under one scheme's defaults (influence.ts computes them),
+ * newest start first. Cadre.influence (graphql/loaders.ts) and the 廉情评价报告 (docs/reports.md) read them here.
+ */
+export async function influencePeriods(trx: Tx, defaults: readonly InfluenceDefault[], scope: InfluenceScope): Promise<InfluenceRow[]> {
+  const { rows } = await sql<InfluenceRow>`
+    select inf.record_id, inf.tenant_id, inf.cadre_id, inf.kind, inf.measure, inf.form, inf.decided_on::text as decided_on,
+           inf.starts_on::text as starts_on, inf.months, inf.ends_on::text as ends_on
+      from (${influenceRows(defaults, scope)}) as inf
+     order by inf.starts_on desc, inf.record_id`.execute(trx);
+  return rows;
 }
 
 const label = (opts: readonly { code: string; label: string }[], code: string) => opts.find((o) => o.code === code)?.label ?? code;
