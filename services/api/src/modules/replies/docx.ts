@@ -26,11 +26,12 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
-const para = (text: string, opts: { indent?: boolean; font?: typeof SONG; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number } = {}) =>
+const para = (text: string, opts: { indent?: boolean; font?: typeof SONG; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; keepNext?: boolean } = {}) =>
   new Paragraph({
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     indent: opts.indent ? { firstLine: 640 } : undefined,
     spacing: { line: 560, lineRule: 'exact', before: 0, after: opts.after ?? 0 },
+    keepNext: opts.keepNext,
     children: [new TextRun({ text, font: opts.font ?? SONG, size: BODY })],
   });
 
@@ -52,7 +53,7 @@ export function replyTitle(r: ReplyRequestRow, items: ReplyItemRow[]): string {
 export async function buildReplyDocx(r: ReplyRequestRow, items: ReplyItemRow[]): Promise<Buffer> {
   const purpose = r.purpose === 'other' && r.purpose_text ? r.purpose_text : REPLY_PURPOSE_LABELS[r.purpose];
   const issuer = r.issuer ?? r.tenant_name;
-  const widths = [800, 1400, 4000, 2800];
+  const widths = [700, 1200, 3500, 3600];
   const table = new Table({
     width: { size: widths.reduce((a, b) => a + b), type: WidthType.DXA },
     columnWidths: widths,
@@ -90,13 +91,14 @@ export async function buildReplyDocx(r: ReplyRequestRow, items: ReplyItemRow[]):
   ];
   items.forEach((it, n) => {
     const lines = (it.edited_text ?? it.draft).split('\n').map((l) => l.trim()).filter(Boolean);
-    children.push(para(`${chineseNumber(n + 1)}、${it.cadre_name}同志`, { font: HEI, indent: true }));
+    children.push(para(`${chineseNumber(n + 1)}、${it.cadre_name}同志`, { font: HEI, indent: true, keepNext: true }));
     for (const l of lines) children.push(para(l, { indent: true }));
   });
-  children.push(para('特此函复。', { indent: true }));
-  children.push(para('', {}));
-  children.push(para('（盖章）', { align: AlignmentType.RIGHT, font: KAI }));
-  children.push(para(issuer, { align: AlignmentType.RIGHT }));
+  // The closing stays on one page with the signature.
+  children.push(para('特此函复。', { indent: true, keepNext: true }));
+  children.push(para('', { keepNext: true }));
+  children.push(para('（盖章）', { align: AlignmentType.RIGHT, font: KAI, keepNext: true }));
+  children.push(para(issuer, { align: AlignmentType.RIGHT, keepNext: true }));
   children.push(para(chineseDate(r.as_of), { align: AlignmentType.RIGHT, after: 400 }));
   children.push(new Paragraph({
     spacing: { before: 400 },
