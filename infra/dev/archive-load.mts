@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 
-interface Job { port: number; path: string; body: string | null; token: string | null; seconds: number; concurrency: number }
+interface Job { port: number; path: string; body: string | null; token: string | null; seconds: number; concurrency: number; minBytes?: number }
 
 // The client, as plain JavaScript: it runs in a worker thread, which has no TypeScript loader.
 const CLIENT = `const http = require('node:http');
@@ -20,7 +20,7 @@ async function client(job) {
     }, (res) => {
       let n = 0;
       res.on('data', (c) => { n += c.length; });
-      res.on('end', () => (res.statusCode === 200 && n > 1000 ? resolve(performance.now() - t0) : reject(new Error(\`status \${res.statusCode} \${n}\`))));
+      res.on('end', () => (res.statusCode === 200 && n > (job.minBytes ?? 1000) ? resolve(performance.now() - t0) : reject(new Error(\`status \${res.statusCode} \${n}\`))));
     });
     req.on('error', reject);
     req.end(job.body || undefined);
@@ -135,6 +135,10 @@ client(workerData).then((r) => parentPort.postMessage(r));`;
   const fmt = (name: string, r: any) => console.log(`${name.padEnd(8)} n=${r.n} p50=${r.p50.toFixed(1)} ms p95=${r.p95.toFixed(1)} ms ${r.rps.toFixed(0)} req/s (${concurrency} concurrent)`);
   fmt('graphql', await measure({ path: '/graphql', body, token }));
   fmt('bare', await measure({ path: '/bare', body: null, token: null }));
+  // The floors of the same server at the same concurrency: GraphQL with no database at all, and `me` (session check,
+  // scoped transaction, audit row, nothing read) — what any GraphQL request costs before it reads a record.
+  fmt('floor', await measure({ path: '/graphql', body: JSON.stringify({ query: '{ __typename }' }), token: null, minBytes: 10 }));
+  fmt('me', await measure({ path: '/graphql', body: JSON.stringify({ query: '{ me { id username displayName roles } }' }), token, minBytes: 10 }));
   await app.close();
   await database.close();
 }
