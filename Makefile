@@ -32,12 +32,13 @@ reset-demo:
 test: install web
 	npx vitest run
 
-## Benchmarks into BENCHMARKS.md: SUITE=import (import throughput), SUITE=scale (PostgreSQL + PGlite at SIZE cadres:
-## search, lists, archive, RLS overhead; test/bench/scale/), default both; SIZE=100000 (or 1000000)
+## Benchmarks into BENCHMARKS.md: SUITE=import (import throughput), SUITE=replies (复函 batches of 50 and 500), SUITE=scale (PostgreSQL + PGlite at SIZE cadres:
+## search, lists, archive, RLS overhead; test/bench/scale/), default all; SIZE=100000 (or 1000000)
 SUITE ?= all
 SIZE ?= 100000
 bench: install
 	@if [ "$(SUITE)" = all ] || [ "$(SUITE)" = import ]; then npx tsx test/bench/imports.mts; fi
+	@if [ "$(SUITE)" = all ] || [ "$(SUITE)" = replies ]; then npx tsx test/bench/replies.mts; fi
 	@if [ "$(SUITE)" = all ] || [ "$(SUITE)" = scale ]; then SIZE=$(SIZE) npx tsx test/bench/scale/scale.mts; fi
 
 ## Type-check API and tests

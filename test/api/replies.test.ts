@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
 import { asUsers, code, msg } from '../helpers/users.js';
 import { idFor } from '../helpers/id-number.js';
+import ExcelJS from 'exceljs';
 
 let t: TestApp;
 const { gql, token } = asUsers(() => t);
@@ -116,6 +117,34 @@ describe(`replies (${engineName})`, () => {
     expect(r.replyCadreLines.map((m: any) => [m.line, m.cadres.map((x: any) => x.id)])).toEqual([
       ['复函乙', [f.b]], ['复函丙', [f.c]], ['查无此人', []], [f.idNumber, [f.a]],
     ]);
+    // An Excel roster: the ID number where given, else the name; a row without a name is reported, not read.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['序号', '姓名', '公民身份号码', '拟任职务']);
+    ws.addRow([1, '复函乙', '', '科长']);
+    ws.addRow([2, '复函甲', f.idNumber, '副局长']);
+    ws.addRow([]);
+    ws.addRow([3, '', '530102199001011234', '']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const upload = async (user: string, name: string, data: Buffer) => {
+      const fd = new FormData();
+      fd.append('file', new Blob([new Uint8Array(data)]), name);
+      const req = new Request('http://x/', { method: 'POST', body: fd });
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/replies/roster', payload: Buffer.from(await req.arrayBuffer()),
+        headers: { authorization: `Bearer ${await token(user)}`, 'content-type': req.headers.get('content-type')! },
+      });
+      return { status: res.statusCode, body: res.json() };
+    };
+    const read = await upload('km-wh.officer', '名单.xlsx', xlsx);
+    expect(read.status).toBe(200);
+    expect(read.body.lines).toEqual(['复函乙', f.idNumber]);
+    expect(read.body.problems).toEqual(['名单.xlsx 第 5 行：没有填写姓名']);
+    const bad = await upload('km-wh.officer', '名单.xlsx', Buffer.from('not a workbook'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.message ?? bad.body.error).toContain('名单.xlsx');
+    expect((await upload('km-wh.filler', '名单.xlsx', xlsx)).status).toBe(403);
+
     // Another tenant's officer finds none of them.
     const pl = await ok('km-pl.officer', 'query($l:[String!]!){ replyCadreLines(lines:$l){ line cadres { id } } }', { l: ['复函乙', f.idNumber] });
     expect(pl.replyCadreLines.every((m: any) => m.cadres.length === 0)).toBe(true);

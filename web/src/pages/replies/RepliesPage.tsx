@@ -6,10 +6,10 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   Alert, App as AntApp, Button, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Popconfirm, Select, Space, Spin, Table,
-  Tag, Typography,
+  Tag, Typography, Upload,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
 import { invalidate, queryKey, useGqlQuery } from '../../api/query';
@@ -19,7 +19,7 @@ import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { downloadFile } from '../imports/api';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
-  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lineCadreLabel, ReplyCadreLinesDocument,
+  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lineCadreLabel, readRoster, ReplyCadreLinesDocument,
   ReplyRequestDocument, ReplyRequestsDocument, ReplySettingsDocument, UpdateReplyItemDocument, UpdateReplySettingsDocument,
   type LineMatch, type ReplyItem, type ReplyRequest, type ReplyRow, type ReplySettings,
 } from './api';
@@ -108,8 +108,8 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const resolve = async () => {
-    const lines = pasted.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const resolve = async (text = pasted) => {
+    const lines = [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
     if (!lines.length) { setError('请粘贴干部姓名或身份证号，每行一个'); return; }
     if (lines.length > REPLY_MAX_CADRES) { setError(`一次最多 ${REPLY_MAX_CADRES} 行`); return; }
     setResolving(true);
@@ -125,6 +125,23 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
       setError(errorText(e));
     } finally {
       setResolving(false);
+    }
+  };
+  // An Excel roster: its lines join the pasted ones and are recognised at once.
+  const [reading, setReading] = useState(false);
+  const fromExcel = async (file: File) => {
+    setReading(true);
+    setError(null);
+    try {
+      const r = await readRoster(file);
+      const text = [pasted.trim(), ...r.lines].filter(Boolean).join('\n');
+      setPasted(text);
+      if (r.problems.length) message.warning(`有 ${r.problems.length} 行未读取：${r.problems.slice(0, 3).join('；')}`);
+      await resolve(text);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setReading(false);
     }
   };
   const unknown = picked.filter((p) => !p.options.length);
@@ -177,10 +194,13 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
         </Space>
       </Form>
       <Typography.Title level={5}>干部名单</Typography.Title>
-      <Typography.Paragraph type="secondary">粘贴姓名或18位身份证号，每行一个（最多 {REPLY_MAX_CADRES} 人），然后点「识别」。重名的请逐一选择。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">粘贴姓名或18位身份证号，每行一个（最多 {REPLY_MAX_CADRES} 人），然后点「识别」；也可导入 Excel 名单（表头含「姓名」，可有「公民身份号码」）。重名的请逐一选择。</Typography.Paragraph>
       <Input.TextArea rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder={'张三\n李四\n530102198001011234'} data-testid="reply-paste" />
       <Space className="lz-mt8">
-        <Button icon={<SearchOutlined />} loading={resolving} onClick={resolve} data-testid="reply-resolve">识别</Button>
+        <Button icon={<SearchOutlined />} loading={resolving} onClick={() => resolve()} data-testid="reply-resolve">识别</Button>
+        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { void fromExcel(file); return false; }}>
+          <Button icon={<FileExcelOutlined />} loading={reading} data-testid="reply-excel">导入 Excel 名单</Button>
+        </Upload>
         {picked.length > 0 && <span data-testid="reply-picked">已识别 {ids.length} 人{unknown.length ? `，未找到 ${unknown.length} 行` : ''}{ambiguous.length ? `，重名待选 ${ambiguous.length} 行` : ''}</span>}
       </Space>
       {error && <Alert type="error" showIcon className="lz-mt8" message={error} data-testid="reply-error" />}

@@ -1,5 +1,6 @@
 // 廉政审查情况复函 in the console (docs/replies.md): the GraphQL documents with their result types, and the letter's URL
 // (services/api/src/modules/replies/routes.ts).
+import { authFetch, responseError } from '../../api/graphql';
 export interface ReplyFact { recordId: string; category: number; text: string; effect: string | null; decisive: boolean }
 export interface ReplyItem {
   cadre: { id: string; name: string; position: string | null; unitName: string };
@@ -38,6 +39,15 @@ export const UpdateReplySettingsDocument = `mutation UpdateReplySettings($number
   updateReplySettings(numberPrefix: $numberPrefix, barredPurposes: $barredPurposes) { numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred } }`;
 
 export const letterUrl = (id: string) => `/api/replies/${id}.docx`;
+
+/** An Excel roster (表头含「姓名」，可有「公民身份号码」) read into lines: the ID number where given, else the name. */
+export async function readRoster(file: File): Promise<{ lines: string[]; problems: string[] }> {
+  const fd = new FormData();
+  fd.append('file', file, file.name);
+  const res = await authFetch('/api/replies/roster', { method: 'POST', body: fd });
+  if (!res.ok) throw await responseError(res, '名单读取失败');
+  return res.json();
+}
 
 /** Tag colours of the conclusions. */
 export const CONCLUSION_COLOURS: Record<string, string> = { no_objection: 'green', defer: 'orange', unsuitable: 'red' };

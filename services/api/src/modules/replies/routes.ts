@@ -1,10 +1,16 @@
 // HTTP interface of 廉政审查情况复函 (docs/replies.md#rest):
-//   GET /api/replies/:id.docx   the letter as an editable Word file (a draft prints 「草稿」 for its 文号)
-// One audited unit of work (http/rest-session.ts); the file is built after the transaction committed.
-import type { FastifyInstance } from 'fastify';
+//   GET  /api/replies/:id.docx   the letter as an editable Word file (a draft prints 「草稿」 for its 文号)
+//   POST /api/replies/roster     an Excel roster (multipart, one `file`) → { lines, problems }: each row's ID number,
+//                                else its name, to resolve as pasted lines (replyCadreLines)
+// Each is one audited unit of work (http/rest-session.ts); files are built after, and read before, the transaction.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { withRestSession } from '../../http/rest-session.js';
+import { restGate, withRestSession } from '../../http/rest-session.js';
+import { verifyToken } from '../../auth/request-session.js';
+import { parseRoster } from '../imports/roster.js';
+import { FormError } from '../imports/safe-xml.js';
+import { REPLY_MAX_CADRES } from '../../../../../shared/replies.js';
 import { isUuid } from '../../db/scope.js';
 import { contentDisposition } from '../../storage/index.js';
 import { REPLY_NOT_FOUND } from './commands.js';
@@ -12,6 +18,7 @@ import { findReplyRequest, itemsOf } from './repo.js';
 import { buildReplyDocx, replyTitle } from './docx.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 
 export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
   app.get('/api/replies/:file', { config: { auditLabel: '下载复函' } }, (req, reply) => withRestSession(db, req, reply, async (s) => {
@@ -28,4 +35,54 @@ export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
     const name = `${row.doc_number ?? '草稿'}-${replyTitle(row, items)}.docx`;
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(name)).header('cache-control', 'no-store').send(body);
   }));
+
+  // ---------- An Excel roster of cadres ----------
+  const gate = restGate(db, async (s) => (s.ability.can('create', 'ReplyRequest') ? null
+    : { status: 403, error: 'FORBIDDEN', message: '无权新建复函', kind: 'denied' }));
+
+  /** The one file part, read whole under the size cap, before any transaction. */
+  const readFile = async (req: FastifyRequest): Promise<{ name: string; data: Buffer } | { status: number; error: string }> => {
+    if (!req.isMultipart()) return { status: 415, error: '请以 multipart/form-data 上传文件（字段名 file）' };
+    try {
+      const part = await req.file({ limits: { fileSize: ROSTER_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
+      if (!part) return { status: 400, error: '没有收到文件（字段名应为 file）' };
+      const data = await part.toBuffer();
+      if (part.file.truncated) return { status: 413, error: `文件超过 ${ROSTER_MAX_BYTES / 1048576} MB 上限` };
+      return { name: part.filename || '名单.xlsx', data };
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (code === 'FST_REQ_FILE_TOO_LARGE') return { status: 413, error: `文件超过 ${ROSTER_MAX_BYTES / 1048576} MB 上限` };
+      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') return { status: 413, error: '一次只能上传一个文件' };
+      return { status: 400, error: '上传的数据不完整，请重新上传' };
+    }
+  };
+
+  app.post('/api/replies/roster', { config: { auditLabel: '读取复函干部名单' }, onRequest: gate }, async (req, reply) => {
+    const { token } = await verifyToken(req);
+    const upload = token ? await readFile(req) : null;
+    // Parsed before the transaction: a spreadsheet is bounded (readZip's limits) but may take a moment.
+    let parsed: { lines: string[]; problems: string[] } | { error: string } | null = null;
+    if (upload && 'data' in upload) {
+      try {
+        const rows = await parseRoster(upload.data, upload.name);
+        const lines: string[] = [];
+        const problems: string[] = [];
+        for (const r of rows) {
+          if (r.error || !r.fields) problems.push(`${r.name}：${r.error ?? '无法读取'}`);
+          else lines.push(String(r.fields.ShenFenZheng || r.fields.XingMing));
+        }
+        parsed = lines.length > REPLY_MAX_CADRES ? { error: `名单超过 ${REPLY_MAX_CADRES} 人，请分批征求意见` } : { lines, problems };
+      } catch (e) {
+        parsed = { error: e instanceof FormError ? `${upload.name}：${e.message}` : `${upload.name}：不是有效的 Excel 名单` };
+      }
+    }
+    return withRestSession(db, req, reply, async (s) => {
+      if (!s.ability.can('create', 'ReplyRequest')) return s.fail(403, 'FORBIDDEN', '无权新建复函', { kind: 'denied' });
+      if (!upload) return s.fail(415, 'BAD_USER_INPUT', '请以 multipart/form-data 上传文件（字段名 file）');
+      if (!('data' in upload)) return s.fail(upload.status, 'BAD_USER_INPUT', upload.error);
+      if (!parsed || 'error' in parsed) return s.fail(400, 'BAD_USER_INPUT', parsed?.error ?? '无法读取名单');
+      await s.commit({ kind: 'read', summary: `读取复函干部名单：${upload.name}（${parsed.lines.length} 行）` });
+      return reply.send(parsed);
+    });
+  });
 }
