@@ -15,6 +15,7 @@ import { registerCadrePhoto } from './modules/cadres/photo.js';
 import { registerImports } from './modules/imports/routes.js';
 import { startWarningRecompute } from './modules/warnings/recompute.js';
 import { registerDispositions } from './modules/dispositions/routes.js';
+import { registerPrint } from './modules/print/routes.js';
 import { openObjectStore } from './storage/index.js';
 import { registerObjectDownloads } from './storage/routes.js';
 import { traceHttp } from './telemetry/index.js';
@@ -90,6 +91,7 @@ export async function buildApp(
   registerImports(app, database.db, config, store);
   startWarningRecompute(app, database.db);
   registerDispositions(app, database.db, config, store);
+  registerPrint(app, database.db, config, store);
   registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');
