@@ -145,7 +145,7 @@ function Records({ category, records }: { category: Category; records: ArchiveRe
       {records.map((r, i) => (
         <div key={r.id} className="lz-pp-record" data-testid="print-record">
           <div className="lz-pp-caption">第 {i + 1} 条{r.reviewedBy ? `　审核人：${r.reviewedBy}` : ''}</div>
-          <RecordSheet category={category} record={r} />
+          <RecordSheet category={category} record={r} perRow={2} />
         </div>
       ))}
     </>
