@@ -327,13 +327,13 @@ function catalogue(f: Flow, a: PrintArchive) {
   const head: Cell[] = ['序号', '类别', '材料名称', '形成时间', '页数'].map((t, i) => ({ text: t, w: widths[i], label: true }));
   const items = a.categories.flatMap((c) => c.records.flatMap((r) => r.materials.map((m) => ({ c, m }))));
   if (!items.length) return f.note('本档案的已审核记录均未登记材料。');
-  if (!f.rows([], head)) return false;
   for (const [i, { c, m }] of items.entries()) {
     const cells: Cell[] = [
       { text: String(i + 1), w: widths[0], align: 'center' }, { text: `${c.numeral}、${shortTitle(c.title)}`, w: widths[1] },
       { text: m.name, w: widths[2] }, { text: m.formedOn ?? '', w: widths[3], align: 'center' }, { text: m.pages == null ? '' : String(m.pages), w: widths[4], align: 'center' },
     ];
-    if (!f.row(cells, { head })) return false;
+    // The head goes with the first row (never alone at a page's foot), and again on every page after.
+    if (!(i === 0 ? f.rows([cells], head) : f.row(cells, { head }))) return false;
   }
   const pages = items.reduce((n, x) => n + (x.m.pages ?? 0), 0);
   return f.row([{ text: `合计 ${items.length} 件`, w: CONTENT_W - widths[4], align: 'right', bold: true }, { text: pages ? String(pages) : '', w: widths[4], align: 'center' }]);

@@ -11,7 +11,8 @@ import type { Principal } from '../../auth/principal.js';
 import { asSubject } from '../../authz/abilities.js';
 import { hiddenCategories, recordReach } from '../../authz/reach.js';
 import { decryptField, fieldKeys, type FieldKeys } from '../../crypto/fields.js';
-import { withRestSession } from '../../http/rest-session.js';
+import { withRestSession, type RestSession } from '../../http/rest-session.js';
+import { appendAuditSeparately } from '../../audit/index.js';
 import { contentDisposition, type ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
 import { PRINT_CLASSIFICATION } from '../../../../../shared/print.js';
@@ -136,7 +137,7 @@ export function registerPrint(app: FastifyInstance, db: Kysely<DB>, config: Conf
   const gate = limiter(PRINT_RENDERS);
 
   app.get('/api/cadres/:id/print.zip', { config: { auditLabel: '打印廉政档案（图片）' } }, async (req, reply) => {
-    let job: { archive: PrintArchive; photoKey: string | null } | null = null;
+    let job: { archive: PrintArchive; photoKey: string | null; who: RestSession['who'] } | null = null;
     await withRestSession(db, req, reply, async (s) => {
       const { trx, ability, principal } = s;
       if (!ability.can('read', 'ArchiveRecord')) return s.fail(403, 'FORBIDDEN', '无权打印廉政档案', { kind: 'denied' });
@@ -149,14 +150,23 @@ export function registerPrint(app: FastifyInstance, db: Kysely<DB>, config: Conf
         kind: 'read', cadreIds: [cadre.id], summary: `打印廉政档案（图片）：${cadre.name}`,
         detail: { records: shown, categories: archive.categories.map((c) => c.id) },
       });
-      job = { archive, photoKey: cadre.photo_key };
+      job = { archive, photoKey: cadre.photo_key, who: { ...s.who, cadreIds: [cadre.id] } };
       return null;
     });
     if (reply.sent || !job) return reply;
-    const { archive, photoKey } = job as { archive: PrintArchive; photoKey: string | null };
+    const { archive, photoKey, who } = job as { archive: PrintArchive; photoKey: string | null; who: RestSession['who'] };
     // The transaction has ended: only now the object store, the fonts and the CPU.
-    const photo = photoKey ? await store.get(photoKey) : null;
-    const out = await gate(() => renderArchiveZip(archive, photo));
+    let out;
+    try {
+      const photo = photoKey ? await store.get(photoKey) : null;
+      out = await gate(() => renderArchiveZip(archive, photo));
+    } catch (err) {
+      // The read was logged as a success; that no pages left is logged beside it.
+      req.log.error({ err }, 'print render failed');
+      await appendAuditSeparately(db, { ...who, kind: 'read', outcome: 'failure', summary: `打印廉政档案（图片）（失败：生成图片出错）：${archive.name}`, detail: { errors: ['RENDER'] } })
+        .catch((e) => req.log.error({ err: e }, 'audit of a failed print failed'));
+      return reply.code(500).send({ error: 'INTERNAL', message: '生成图片失败，请稍后重试' });
+    }
     return reply.header('content-type', 'application/zip')
       .header('content-disposition', contentDisposition(`${archive.name}-廉政档案.zip`))
       .header('x-print-pages', String(out.pages))
