@@ -183,6 +183,24 @@ describe('print layout: the text on the pages', () => {
     }
   });
 
+  it('never leaves a category heading at the foot of a page without its first record', async () => {
+    const a = archive(0);
+    a.categories = Array.from({ length: 12 }, (_, k) => ({
+      id: k + 1, numeral: String(k + 1), title: `类别${k + 1}`, records: Array.from({ length: 2 }, (_, i) => ({
+        fields: Array.from({ length: 6 + k }, (_, j) => ({ label: `字段${j}`, value: `内容${i}-${j}` })).concat([{ label: '备注', value: '说明'.repeat(40 * (k + 1)), wide: true }]),
+        materials: [], reviewedBy: null,
+      })),
+    }));
+    const { pages } = await renderPdf(a, null);
+    expect(pages.length).toBeGreaterThan(4);
+    for (const p of pages.slice(1)) {
+      const lines = pageText(p).split('\n').filter((l) => !/^第 \d+ 页/.test(l));
+      expect(lines[lines.length - 1]).not.toMatch(/^\d+、类别/);
+      // A caption is never the last thing on a page either.
+      expect(lines[lines.length - 1]).not.toMatch(/^第 \d+ 条/);
+    }
+  });
+
   it('stops at the page cap with a notice', async () => {
     const { pages, truncated } = await renderPdf(archive(160), null);
     expect(pages.length).toBe(200);

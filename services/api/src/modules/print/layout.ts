@@ -54,8 +54,8 @@ const LABEL_W = 100;
 
 // ---------- Line breaking (CJK: between any two characters; Latin words and numbers kept whole) ----------
 
-const CLOSING = /^[，。、；：？！）》」』”’%．,.;:!?)\]]$/;
-const OPENING = /^[（《「『“‘(\[]$/;
+const CLOSING = /^[，。、；：？！）》」』〕】”’%．,.;:!?)\]]$/;
+const OPENING = /^[（《「『〔【“‘(\[]$/;
 
 function tokens(s: string): string[] {
   const out: string[] = [];
@@ -126,19 +126,19 @@ class Flow {
     return this.newPage();
   }
 
-  heading(text: string) {
+  /** A heading never ends a page: it goes with what follows (`keep` points: the first record, where it fits a page). */
+  heading(text: string, keep = 2 * LINE + 2 * PAD) {
     const lines = wrap(text, CONTENT_W - 8, 13, true, this.measure);
     const h = lines.length * 19 + 10;
-    // A heading never ends a page: keep it with at least two body lines.
-    if (!this.room(h + 2 * LINE + 2 * PAD)) return false;
+    if (!this.room(h + Math.min(keep, BOTTOM - TOP - h))) return false;
     this.page.items.push({ kind: 'rect', x: MARGIN_X, y: this.y + 2, w: 3, h: lines.length * 19 - 2, fill: RED });
     lines.forEach((l, i) => this.text(MARGIN_X + 9, this.y + 2 + i * 19, l, 13, { bold: true }));
     this.y += h;
     return true;
   }
 
-  subheading(text: string) {
-    if (!this.room(18 + 2 * LINE + 2 * PAD)) return false;
+  subheading(text: string, keep = 2 * LINE + 2 * PAD) {
+    if (!this.room(18 + Math.min(keep, BOTTOM - TOP - 18))) return false;
     this.text(MARGIN_X, this.y, text, 11, { bold: true });
     this.y += 18;
     return true;
@@ -286,7 +286,7 @@ function basicInformation(f: Flow, a: PrintArchive, cat1: PrintCategory | undefi
     if (!f.rows(a.resume.map((r) => [{ text: r.when, w: 130, align: 'center' }, { text: r.content, w: CONTENT_W - 130 }]))) return false;
   } else f.note(PRINT_EMPTY);
   f.gap(10);
-  if (!table(f, '任免情况', ['日期', '类别', '职务', '批准机关', '文号'], [70, 40, 170, 120, CONTENT_W - 400], a.appointments)) return false;
+  if (!table(f, '任免情况', ['日期', '类别', '职务', '批准机关', '文号'], [72, 36, 150, 112, CONTENT_W - 370], a.appointments)) return false;
   if (!table(f, '家庭主要成员及重要社会关系', ['称谓', '姓名', '出生年月', '政治面貌', '工作单位及职务'], [46, 60, 62, 70, CONTENT_W - 238], a.family)) return false;
   return true;
 }
@@ -303,13 +303,16 @@ function table(f: Flow, title: string, head: string[], widths: number[], rows: s
   return true;
 }
 
+/** Height of a category's first record with its caption (what its heading keeps with); a short note when empty. */
+const firstHeight = (f: Flow, c: PrintCategory) => (c.records.length ? 16 + f.heightOfRows(pairRows(c.records[0].fields, 2, LABEL_W)) : LINE + 6);
+
 function records(f: Flow, c: PrintCategory) {
   if (!c.records.length) return f.note(PRINT_EMPTY);
   for (const [i, r] of c.records.entries()) {
     const caption = `第 ${i + 1} 条${r.reviewedBy ? `　审核人：${r.reviewedBy}` : ''}`;
     const rows = pairRows(r.fields, 2, LABEL_W);
     // The caption stays with its record: both move to the next page together where the record fits on one.
-    const h = 18 + f.heightOfRows(rows);
+    const h = 16 + f.heightOfRows(rows);
     if (f.y + h > BOTTOM && h <= BOTTOM - TOP && !f.newPage()) return false;
     if (!f.room(18 + LINE + 2 * PAD)) return false;
     f.text(MARGIN_X, f.y, caption, 9.5, { color: '#444444' });
@@ -351,12 +354,12 @@ export function layoutArchive(a: PrintArchive, measure: Measure): { pages: Page[
   cover(f, a);
   const cat1 = a.categories.find((c) => c.id === 1);
   let ok = basicInformation(f, a, cat1);
-  if (ok && cat1) ok = f.subheading('（二）个人有关事项报告情况') && records(f, cat1);
+  if (ok && cat1) ok = f.subheading('（二）个人有关事项报告情况', firstHeight(f, cat1)) && records(f, cat1);
   for (const c of a.categories) {
     if (!ok) break;
     if (c.id === 1) continue;
     f.gap(8);
-    ok = f.heading(`${c.numeral}、${c.title}`) && records(f, c);
+    ok = f.heading(`${c.numeral}、${c.title}`, firstHeight(f, c)) && records(f, c);
   }
   if (ok) ok = catalogue(f, a);
   if (!ok || f.truncated) {
