@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import yauzl from 'yauzl';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
-import { pageText, type PrintArchive } from '../../services/api/src/modules/print/layout.js';
+import { pageText, type PrintArchive, type PrintField } from '../../services/api/src/modules/print/layout.js';
 import { renderPdf } from '../../services/api/src/modules/print/render.js';
 import { PRINT_DPI } from '../../shared/print.js';
 
@@ -187,7 +187,7 @@ describe('print layout: the text on the pages', () => {
     const a = archive(0);
     a.categories = Array.from({ length: 12 }, (_, k) => ({
       id: k + 1, numeral: String(k + 1), title: `类别${k + 1}`, records: Array.from({ length: 2 }, (_, i) => ({
-        fields: Array.from({ length: 6 + k }, (_, j) => ({ label: `字段${j}`, value: `内容${i}-${j}` })).concat([{ label: '备注', value: '说明'.repeat(40 * (k + 1)), wide: true }]),
+        fields: Array.from({ length: 6 + k }, (_, j): PrintField => ({ label: `字段${j}`, value: `内容${i}-${j}` })).concat([{ label: '备注', value: '说明'.repeat(40 * (k + 1)), wide: true }]),
         materials: [], reviewedBy: null,
       })),
     }));
