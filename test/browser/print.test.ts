@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { hasChromium, useBrowser, shot, submitLogin, WAIT } from '../helpers/browser.js';
 
 const TIMEOUT = 150_000;
@@ -37,6 +38,9 @@ describe.skipIf(!hasChromium)('打印档案 in the browser', () => {
     const cadre = (await rig.api<{ createCadre: { id: string } }>(
       'mutation($u: ID!, $n: String!) { createCadre(input: { name: $n, unitId: $u, position: "第一监督检查室主任", birthMonth: "197604" }) { id } }',
       { u: unit.id, n: name }, officer)).createCadre;
+    const photo = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#4a6fa5' } }).jpeg().toBuffer();
+    const put = await fetch(`${rig.srv.url}/api/cadres/${cadre.id}/photo`, { method: 'PUT', headers: { authorization: `Bearer ${officer}`, 'content-type': 'image/jpeg' }, body: new Uint8Array(photo) });
+    expect(put.status).toBe(200);
     await rig.api(CREATE, {
       c: cadre.id, cat: 2, f: { gift: { occurredOn: '2026-02-10', giver: '某建筑公司经理', giftKind: '礼金', amount: '2000', handling: '上交组织', remarks: '春节前送至家中，次日上交机关纪委。' } },
       m: [{ name: '上交礼金登记表', formedOn: '2026-02-11', pages: 2 }],
@@ -64,6 +68,8 @@ describe.skipIf(!hasChromium)('打印档案 in the browser', () => {
     expect(await page.getByTestId('print-name').textContent()).toBe(c.name);
     expect(await page.getByTestId('print-cover').textContent()).toContain('密级：内部');
     expect(await page.getByTestId('print-basic').textContent()).toContain('1976.04');
+    // The photo in its cell of the form.
+    await expect.poll(() => page.getByTestId('print-photo').evaluate((img) => (img as HTMLImageElement).naturalWidth), WAIT).toBeGreaterThan(0);
     for (let id = 1; id <= 12; id++) await expect.poll(() => section(page, id).count()).toBe(1);
     expect(await section(page, 2).textContent()).toContain('某建筑公司经理');
     expect(await section(page, 2).textContent()).toContain('2,000.00');
