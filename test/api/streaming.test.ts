@@ -244,7 +244,7 @@ describe(`streaming without a transaction across client I/O (${engineName})`, ()
     expect([bad.status, await bad.json()]).toEqual([400, { error: 'BAD_REQUEST', message: '请求内容不是有效的 JSON' }]);
   });
 
-  it('every streamed download (Word, lrmx, template, photo, object link) holds no transaction while its client does not read', async () => {
+  it('every streamed download (Word, lrmx, printed pages, template, photo, object link) holds no transaction while its client does not read', async () => {
     const officer = await login('km-wh.officer');
     const units = (await gql(officer, '{ units(tenantCode:"km-wh"){ id } }')).data.units;
     const cadre = (await gql(officer, 'mutation($i:CadreInput!){ createCadre(input:$i){ id } }', { i: { name: '流式导出', unitId: units[0].id } })).data!.createCadre;
@@ -262,6 +262,7 @@ describe(`streaming without a transaction across client I/O (${engineName})`, ()
     const routes: [string, string | undefined][] = [
       [`/api/cadres/${cadre.id}/export.docx`, officer],
       [`/api/cadres/${cadre.id}/export.lrmx`, officer],
+      [`/api/cadres/${cadre.id}/print.zip`, officer],
       ['/api/imports/template.xlsx', officer],
       [photoUrl, undefined],
       [objectUrl, undefined],

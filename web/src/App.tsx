@@ -20,6 +20,7 @@ import { GrantApprovalPage } from './pages/admin/GrantApprovalPage';
 import { GrantRecordsPage } from './pages/audit/GrantRecordsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ArchivePage } from './pages/archive/ArchivePage';
+import { PrintPage } from './pages/archive/PrintPage';
 import { ReviewQueuePage } from './pages/archive/ReviewQueuePage';
 import { MyRecordsPage } from './pages/archive/MyRecordsPage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -95,6 +96,14 @@ export function App() {
             element={
               <RequirePermission permission="ArchiveRecord:read" title="干部廉政档案" action="查看">
                 <PageWatermark><ArchivePage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/cadres/:id/print"
+            element={
+              <RequirePermission permission="ArchiveRecord:read" title="打印廉政档案" action="使用">
+                <PageWatermark><PrintPage /></PageWatermark>
               </RequirePermission>
             }
           />

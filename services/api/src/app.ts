@@ -17,6 +17,7 @@ import { startWarningRecompute } from './modules/warnings/recompute.js';
 import { registerDispositions } from './modules/dispositions/routes.js';
 import { registerReplies } from './modules/replies/routes.js';
 import { registerReports } from './modules/reports/routes.js';
+import { registerPrint } from './modules/print/routes.js';
 import { openObjectStore } from './storage/index.js';
 import { registerObjectDownloads } from './storage/routes.js';
 import { traceHttp } from './telemetry/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(
   registerDispositions(app, database.db, config, store);
   registerReplies(app, database.db);
   registerReports(app, database.db);
+  registerPrint(app, database.db, config, store);
   registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -1,6 +1,6 @@
 // 干部廉政档案 (one person, one archive): the head of the 任免审批表, then one tab per category the user may see, each
-// listing its records as paper-form cards with the actions of the user's role. 打印 prints the whole archive (every
-// category, each record kept on one page where it fits).
+// listing its records as paper-form cards with the actions of the user's role. 打印 opens the A4 print view
+// (PrintPage.tsx: cover, every category as its paper tables, the materials catalogue; docs/print.md).
 import { useCallback, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -198,7 +198,7 @@ export function ArchivePage() {
             廉情报告
           </Button>
         )}
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!cadre} data-testid="archive-print">打印</Button>
+        <Button icon={<PrinterOutlined />} onClick={() => navigate(`/cadres/${id}/print`, { state: location.state })} disabled={!cadre} data-testid="archive-print">打印</Button>
       </Space>
     </div>
   );

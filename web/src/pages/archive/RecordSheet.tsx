@@ -6,19 +6,20 @@ import type { ArchiveRecord, Category, Material } from './types';
 
 const PER_ROW = 3;
 
-export function RecordSheet({ category, record, extraRows }: { category: Category; record: ArchiveRecord; extraRows?: ReactNode }) {
-  const rows = sheetRows(category.fields, PER_ROW);
+/** `perRow` label/value pairs a row (the print view's A4 takes two). */
+export function RecordSheet({ category, record, extraRows, perRow = PER_ROW }: { category: Category; record: ArchiveRecord; extraRows?: ReactNode; perRow?: number }) {
+  const rows = sheetRows(category.fields, perRow);
   return (
     <table className="lz-sheet" data-testid="record-sheet">
       <colgroup>
-        {Array.from({ length: PER_ROW }, (_, i) => [<col key={`l${i}`} className="lz-sheet-lcol" />, <col key={`v${i}`} />])}
+        {Array.from({ length: perRow }, (_, i) => [<col key={`l${i}`} className="lz-sheet-lcol" />, <col key={`v${i}`} />])}
       </colgroup>
       <tbody>
         {rows.map((row, i) => (
           <tr key={i}>
             {row.flatMap((f, j) => {
               const last = j === row.length - 1;
-              const span = last ? (PER_ROW - row.length) * 2 + 1 : 1;
+              const span = last ? (perRow - row.length) * 2 + 1 : 1;
               const text = formatValue(f, record.fields[f.name]);
               const long = f.type === 'longtext';
               return [
