@@ -200,6 +200,18 @@ describe(`replies (${engineName})`, () => {
     const plain = xml.replace(/<[^>]+>/g, '');
     for (const s of [issued.docNumber, '中共五华区委组织部：', '复函甲', '复函丁', '不宜作为拟选拔任用人选', '不持异议', '特此函复。', '五组函〔2026〕15号']) expect(plain).toContain(s);
 
+    // One letter per cadre, zipped, named by order and name.
+    const zipped = await t.app.inject({ method: 'GET', url: `/api/replies/${req.id}.zip`, headers: { authorization: `Bearer ${await token('km-wh.officer')}` } });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-type']).toBe('application/zip');
+    const letters = await readZip(zipped.rawPayload, (p) => p.endsWith('.docx'), '逐人复函');
+    expect([...letters.keys()]).toEqual(['01-复函甲.docx', '02-复函丁.docx']);
+    const textOf = async (docx: Buffer) => (await readZip(docx, (p) => p === 'word/document.xml', 'x')).get('word/document.xml')!.toString('utf8').replace(/<[^>]+>/g, '');
+    const first = await textOf(letters.get('01-复函甲.docx')!);
+    expect(first).toContain('复函甲');
+    expect(first).not.toContain('复函丁');
+    expect(first).toContain(issued.docNumber);
+
     let office = true;
     try { execFileSync('soffice', ['--version'], { stdio: 'ignore' }); execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); } catch { office = false; }
     if (!office) {

@@ -9,7 +9,7 @@ import {
   Tag, Typography, Upload,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, FileZipOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
 import { invalidate, queryKey, useGqlQuery } from '../../api/query';
@@ -19,7 +19,7 @@ import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { downloadFile } from '../imports/api';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
-  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lineCadreLabel, readRoster, ReplyCadreLinesDocument,
+  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, ReplyCadreLinesDocument,
   ReplyRequestDocument, ReplyRequestsDocument, ReplySettingsDocument, UpdateReplyItemDocument, UpdateReplySettingsDocument,
   type LineMatch, type ReplyItem, type ReplyRequest, type ReplyRow, type ReplySettings,
 } from './api';
@@ -321,6 +321,8 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
         <Space>
           <Button icon={<FileWordOutlined />} data-testid="reply-docx"
             onClick={() => downloadFile(letterUrl(id), `${r.docNumber ?? '复函草稿'}.docx`).catch((e) => message.error(errorText(e)))}>下载 Word</Button>
+          <Button icon={<FileZipOutlined />} data-testid="reply-zip"
+            onClick={() => downloadFile(lettersZipUrl(id), `${r.docNumber ?? '复函草稿'}-逐人复函.zip`).catch((e) => message.error(errorText(e)))}>逐人下载</Button>
           {mayEdit && (
             <Popconfirm title="删除这份复函草稿？" okText="删除" cancelText="取消" onConfirm={remove}>
               <Button danger icon={<DeleteOutlined />} loading={busy} data-testid="reply-delete">删除草稿</Button>

@@ -39,6 +39,8 @@ export const UpdateReplySettingsDocument = `mutation UpdateReplySettings($number
   updateReplySettings(numberPrefix: $numberPrefix, barredPurposes: $barredPurposes) { numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred } }`;
 
 export const letterUrl = (id: string) => `/api/replies/${id}.docx`;
+/** One letter per cadre, zipped. */
+export const lettersZipUrl = (id: string) => `/api/replies/${id}.zip`;
 
 /** An Excel roster (表头含「姓名」，可有「公民身份号码」) read into lines: the ID number where given, else the name. */
 export async function readRoster(file: File): Promise<{ lines: string[]; problems: string[] }> {

@@ -3,7 +3,7 @@
 // the same); mupdf (WebAssembly) rasterises it at PRINT_DPI and sharp encodes each page as JPEG with its density.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import zlib from 'node:zlib';
+import { zipBuffers } from '../../util/zip.js';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { PRINT_DPI } from '../../../../../shared/print.js';
@@ -114,37 +114,6 @@ export async function rasterise(pdf: Buffer, dpi = PRINT_DPI): Promise<Buffer[]>
   return out;
 }
 
-/** A zip of stored entries (JPEGs do not deflate); names are ASCII. */
-export function storedZip(entries: { name: string; data: Buffer }[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  const now = new Date();
-  const dosTime = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
-  const dosDate = ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = zlib.crc32(e.data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0, 6); local.writeUInt16LE(0, 8);
-    local.writeUInt16LE(dosTime, 10); local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(e.data.length, 18); local.writeUInt32LE(e.data.length, 22); local.writeUInt16LE(name.length, 26);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(0, 8); c.writeUInt16LE(0, 10);
-    c.writeUInt16LE(dosTime, 12); c.writeUInt16LE(dosDate, 14);
-    c.writeUInt32LE(crc, 16); c.writeUInt32LE(e.data.length, 20); c.writeUInt32LE(e.data.length, 24); c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    parts.push(local, name, e.data);
-    central.push(c, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
-}
-
 /** page-01.jpg, page-02.jpg … (three digits past 99). */
 export const pageName = (i: number, n: number) => `page-${String(i + 1).padStart(n > 99 ? 3 : 2, '0')}.jpg`;
 
@@ -152,5 +121,6 @@ export const pageName = (i: number, n: number) => `page-${String(i + 1).padStart
 export async function renderArchiveZip(a: PrintArchive, photo: Buffer | null): Promise<{ zip: Buffer; pages: number; truncated: boolean }> {
   const { pdf, truncated } = await renderPdf(a, photo);
   const jpgs = await rasterise(pdf);
-  return { zip: storedZip(jpgs.map((data, i) => ({ name: pageName(i, jpgs.length), data }))), pages: jpgs.length, truncated };
+  // Stored, not deflated: JPEGs do not compress.
+  return { zip: await zipBuffers(jpgs.map((data, i) => ({ name: pageName(i, jpgs.length), data })), { compress: false }), pages: jpgs.length, truncated };
 }

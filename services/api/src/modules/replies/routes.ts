@@ -1,5 +1,6 @@
 // HTTP interface of 廉政审查情况复函 (docs/replies.md#rest):
 //   GET  /api/replies/:id.docx   the letter as an editable Word file (a draft prints 「草稿」 for its 文号)
+//   GET  /api/replies/:id.zip    one letter per cadre (01-张三.docx …), for units that file each cadre's reply apart
 //   POST /api/replies/roster     an Excel roster (multipart, one `file`) → { lines, problems }: each row's ID number,
 //                                else its name, to resolve as pasted lines (replyCadreLines)
 // Each is one audited unit of work (http/rest-session.ts); files are built after, and read before, the transaction.
@@ -16,21 +17,35 @@ import { contentDisposition } from '../../storage/index.js';
 import { REPLY_NOT_FOUND } from './commands.js';
 import { findReplyRequest, itemsOf } from './repo.js';
 import { buildReplyDocx, replyTitle } from './docx.js';
+import { zipBuffers } from '../../util/zip.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** A name safe as a file name in any unzip (path separators and control characters dropped). */
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').slice(0, 40) || '干部';
 const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 
 export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
   app.get('/api/replies/:file', { config: { auditLabel: '下载复函' } }, (req, reply) => withRestSession(db, req, reply, async (s) => {
     if (!s.ability.can('read', 'ReplyRequest')) return s.fail(403, 'FORBIDDEN', '无权执行此操作', { kind: 'denied' });
-    const m = /^([0-9a-fA-F-]{36})\.docx$/.exec((req.params as { file: string }).file);
+    const m = /^([0-9a-fA-F-]{36})\.(docx|zip)$/.exec((req.params as { file: string }).file);
     const row = m && isUuid(m[1]) ? await findReplyRequest(s.trx, s.principal.tenantId, m[1]) : null;
     if (!row) return s.fail(404, 'NOT_FOUND', REPLY_NOT_FOUND, { kind: 'read' });
     const items = (await itemsOf(s.trx, row.tenant_id, [row.id])).get(row.id) ?? [];
     await s.commit({
       kind: 'read', cadreIds: items.map((i) => i.cadre_id),
-      summary: `下载复函：${row.requester}${row.doc_number ? `（${row.doc_number}）` : '（草稿）'}，${items.length} 人`,
+      summary: `下载复函${m![2] === 'zip' ? '（逐人）' : ''}：${row.requester}${row.doc_number ? `（${row.doc_number}）` : '（草稿）'}，${items.length} 人`,
     });
+    if (m![2] === 'zip') {
+      // One letter each, built one after another (each build yields to other requests).
+      const entries: { name: string; data: Buffer }[] = [];
+      const width = String(items.length).length < 2 ? 2 : String(items.length).length;
+      for (const [i, it] of items.entries()) {
+        entries.push({ name: `${String(i + 1).padStart(width, '0')}-${safeName(it.cadre_name)}.docx`, data: await buildReplyDocx(row, [it]) });
+      }
+      const zip = await zipBuffers(entries);
+      return reply.header('content-type', 'application/zip')
+        .header('content-disposition', contentDisposition(`${row.doc_number ?? '草稿'}-逐人复函.zip`)).header('cache-control', 'no-store').send(zip);
+    }
     const body = await buildReplyDocx(row, items);
     const name = `${row.doc_number ?? '草稿'}-${replyTitle(row, items)}.docx`;
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(name)).header('cache-control', 'no-store').send(body);
