@@ -3,11 +3,13 @@
 -- issuing writes a category-7 record (党风廉政意见回复情况) into each cadre's archive.
 
 -- 1. Settings per tenant: the 文号 prefix (null: the first character of the tenant's name + 纪廉复) and the purposes a
---    record inside its influence period bars (不宜作为拟…人选); null: the default (选拔任用, 职级晋升, 表彰奖励).
+--    record inside its influence period bars (不宜作为拟…人选); null: the default (选拔任用, 职级晋升, 表彰奖励);
+--    measure_purposes: per measure code (诫勉 admonition …) the purposes its running period bars instead.
 create table reply_setting (
   tenant_id        uuid not null primary key references tenant (id),
   number_prefix    text check (number_prefix ~ '^[\u4e00-\u9fffA-Za-z0-9]{1,12}$'),
   barred_purposes  text[] check (barred_purposes <@ array['selection', 'commendation', 'rank_promotion', 'transfer', 'merit', 'other']),
+  measure_purposes jsonb check (measure_purposes is null or jsonb_typeof(measure_purposes) = 'object'),
   updated_by       uuid,
   updated_by_name  text not null,
   updated_at       timestamptz not null default now()

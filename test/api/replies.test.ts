@@ -108,6 +108,14 @@ describe(`replies (${engineName})`, () => {
     expect(code(await gql('km-wh.officer', 'mutation{ updateReplySettings(barredPurposes:["升职"]){ numberPrefix } }'))).toBe('BAD_USER_INPUT');
     const back = await ok('km-wh.officer', 'mutation{ updateReplySettings(barredPurposes:null){ barredPurposes ownBarred } }');
     expect(back.updateReplySettings).toEqual({ barredPurposes: ['selection', 'rank_promotion', 'commendation'], ownBarred: false });
+    // A measure may bar other purposes than the rest: here a 警告 bars only 表彰奖励.
+    const rule = await ok('km-wh.officer', 'mutation{ updateReplySettings(measureRules:[{measure:"警告", purposes:["表彰奖励"]}]){ measureRules { measure measureLabel purposes purposeLabels } } }');
+    expect(rule.updateReplySettings.measureRules).toEqual([{ measure: 'warning', measureLabel: '警告', purposes: ['commendation'], purposeLabels: ['表彰奖励'] }]);
+    expect(itemOf((await create('km-wh.officer', { asOf: '2026-03-09', cadreIds: [f.a] })).data!.createReplyRequest, f.a).conclusion).toBe('no_objection');
+    expect(itemOf((await create('km-wh.officer', { asOf: '2026-03-09', purpose: '表彰奖励', cadreIds: [f.a] })).data!.createReplyRequest, f.a).conclusion).toBe('unsuitable');
+    expect(msg(await gql('km-wh.officer', 'mutation{ updateReplySettings(measureRules:[{measure:"罚款", purposes:[]}]){ numberPrefix } }'))).toBe('「罚款」不是处理（处分）种类');
+    const cleared = await ok('km-wh.officer', 'mutation{ updateReplySettings(measureRules:null){ measureRules { measure } } }');
+    expect(cleared.updateReplySettings.measureRules).toEqual([]);
   });
 
   it('pasted names and ID numbers resolve to the tenant\'s cadres; unknown lines come back empty', async () => {

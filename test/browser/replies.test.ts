@@ -75,6 +75,16 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     await ledgerRow.waitFor(WAIT);
     expect(await ledgerRow.getByTestId('reply-status').textContent()).toBe('已签发');
     await shot(page, 'replies-ledger', false);
+    // The settings: the measures of category 10 to make an exception for.
+    await page.getByTestId('reply-settings').click();
+    await page.getByTestId('reply-measure-add').click();
+    await page.getByTestId('reply-measure-rule').locator('.ant-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '诫勉' }).first().click();
+    await page.getByTestId('reply-measure-rule').getByText('选拔任用').click();
+    await page.getByTestId('reply-settings-save').click();
+    await toast(page, '复函设置已保存');
+    const settings = await api<{ replySettings: { measureRules: { measureLabel: string; purposes: string[] }[] } }>('{ replySettings { measureRules { measureLabel purposes } } }');
+    expect(settings.replySettings.measureRules).toEqual([{ measureLabel: '诫勉', purposes: ['selection'] }]);
     const archive = await api<{ cadre: { records: { documentNo: string; conclusion: string; content: string }[] } }>(
       'query($id: ID!) { cadre(id: $id) { records(category: 7) { ... on OpinionReplyRecord { documentNo conclusion content } } } }', { id: yi });
     expect(archive.cadre.records).toEqual([{ documentNo: number, conclusion: '不持异议', content: expect.stringContaining('未发现该同志有违反廉洁纪律的问题') }]);

@@ -587,6 +587,7 @@ export interface ReplyRequest {
 
 export interface ReplySetting {
   barred_purposes: string[] | null;
+  measure_purposes: Json | null;
   number_prefix: string | null;
   tenant_id: string;
   updated_at: Generated<Timestamp>;

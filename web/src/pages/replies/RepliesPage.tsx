@@ -17,6 +17,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { downloadFile } from '../imports/api';
+import { useCategories } from '../archive/useCategories';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
   CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, ReplyCadreLinesDocument,
@@ -398,14 +399,25 @@ function SettingsModal({ onClose }: { onClose(): void }) {
   const { message } = AntApp.useApp();
   const q = useGqlQuery<{ replySettings: ReplySettings }, undefined>(ReplySettingsDocument);
   const s = q.data?.replySettings;
+  const { categories } = useCategories();
+  const measures = (categories?.find((c) => c.id === 10)?.fields.find((f) => f.name === 'measure')?.options ?? []) as string[];
   const [prefix, setPrefix] = useState<string | null>(null);
   const [barred, setBarred] = useState<string[] | null>(null);
+  const [rules, setRules] = useState<{ measure: string; purposes: string[] }[] | null>(null);
   const [busy, setBusy] = useState(false);
   const year = useMemo(() => todayText().slice(0, 4), []);
+  const shownRules = rules ?? (s?.measureRules ?? []).map((r) => ({ measure: r.measureLabel, purposes: r.purposes }));
+  const setRule = (i: number, patch: Partial<{ measure: string; purposes: string[] }>) =>
+    setRules(shownRules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const save = async () => {
+    if (shownRules.some((r) => !r.measure)) { message.error('请选择例外的处理（处分）种类'); return; }
     setBusy(true);
     try {
-      await gql(UpdateReplySettingsDocument, { numberPrefix: prefix ?? (s?.ownPrefix ? s.numberPrefix : ''), barredPurposes: barred ?? (s?.ownBarred ? s.barredPurposes : null) });
+      await gql(UpdateReplySettingsDocument, {
+        numberPrefix: prefix ?? (s?.ownPrefix ? s.numberPrefix : ''),
+        barredPurposes: barred ?? (s?.ownBarred ? s.barredPurposes : null),
+        measureRules: shownRules,
+      });
       message.success('复函设置已保存');
       void invalidate(ReplySettingsDocument);
       onClose();
@@ -416,7 +428,8 @@ function SettingsModal({ onClose }: { onClose(): void }) {
     }
   };
   return (
-    <Modal open onCancel={onClose} title="复函设置" okText="保存" cancelText="取消" onOk={save} confirmLoading={busy} destroyOnHidden>
+    <Modal open onCancel={onClose} width={720} title="复函设置" okText="保存" cancelText="取消" onOk={save} confirmLoading={busy} destroyOnHidden
+      okButtonProps={{ 'data-testid': 'reply-settings-save' } as Record<string, string>}>
       {!s ? <Spin /> : (
         <Form layout="vertical">
           <Form.Item label="文号前缀" extra={`文号如 ${(prefix ?? s.numberPrefix) || s.numberPrefix}〔${year}〕1号；留空为默认`}>
@@ -424,6 +437,21 @@ function SettingsModal({ onClose }: { onClose(): void }) {
           </Form.Item>
           <Form.Item label="处于影响期内的处理处分对以下事由「不宜」" extra="其他事由只列明记录，不据以得出「不宜」结论">
             <Checkbox.Group options={PURPOSE_OPTIONS} value={barred ?? s.barredPurposes} onChange={(v) => setBarred(v as string[])} />
+          </Form.Item>
+          <Form.Item label="按处理（处分）种类的例外" extra="某种处理处分影响期内「不宜」的事由与上面不同时在此设置，例如诫勉只对选拔任用「不宜」">
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {shownRules.map((r, i) => (
+                <Space key={i} wrap data-testid="reply-measure-rule">
+                  <Select
+                    style={{ width: 160 }} placeholder="处理（处分）种类" value={r.measure || undefined} showSearch
+                    options={measures.map((m) => ({ value: m, label: m }))} onChange={(v: string) => setRule(i, { measure: v })}
+                  />
+                  <Checkbox.Group options={PURPOSE_OPTIONS} value={r.purposes} onChange={(v) => setRule(i, { purposes: v as string[] })} />
+                  <Button type="link" size="small" danger onClick={() => setRules(shownRules.filter((_x, j) => j !== i))}>删除</Button>
+                </Space>
+              ))}
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setRules([...shownRules, { measure: '', purposes: [] }])} data-testid="reply-measure-add">添加例外</Button>
+            </Space>
           </Form.Item>
         </Form>
       )}

@@ -19,7 +19,10 @@ export interface LineMatch { line: string; cadres: LineCadre[] }
 /** 张三（男，1980.01，办公室科员）: enough to tell namesakes apart. */
 export const lineCadreLabel = (c: LineCadre) =>
   `${c.name}（${[c.sex, c.birthMonth?.replace('-', '.'), `${c.unitName}${c.position ?? ''}`].filter(Boolean).join('，')}）`;
-export interface ReplySettings { numberPrefix: string; ownPrefix: boolean; barredPurposes: string[]; barredPurposeLabels: string[]; ownBarred: boolean }
+export interface ReplyMeasureRule { measure: string; measureLabel: string; purposes: string[]; purposeLabels: string[] }
+export interface ReplySettings {
+  numberPrefix: string; ownPrefix: boolean; barredPurposes: string[]; barredPurposeLabels: string[]; ownBarred: boolean; measureRules: ReplyMeasureRule[];
+}
 
 const ROW = 'id status statusLabel requester letterNo purpose purposeLabel asOf docNumber cadreCount unsuitableCount deferCount createdBy createdAt issuedBy issuedAt version';
 const FULL = `${ROW} items { cadre { id name position unitName } conclusion conclusionLabel facts { recordId category text effect decisive }
@@ -34,9 +37,10 @@ export const UpdateReplyItemDocument = `mutation UpdateReplyItem($requestId: ID!
   updateReplyItem(requestId: $requestId, cadreId: $cadreId, text: $text, version: $version) { ${FULL} } }`;
 export const IssueReplyRequestDocument = `mutation IssueReplyRequest($id: ID!, $version: Int) { issueReplyRequest(id: $id, version: $version) { ${FULL} } }`;
 export const DeleteReplyRequestDocument = `mutation DeleteReplyRequest($id: ID!) { deleteReplyRequest(id: $id) }`;
-export const ReplySettingsDocument = `query ReplySettingsView { replySettings { numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred } }`;
-export const UpdateReplySettingsDocument = `mutation UpdateReplySettings($numberPrefix: String, $barredPurposes: [String!]) {
-  updateReplySettings(numberPrefix: $numberPrefix, barredPurposes: $barredPurposes) { numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred } }`;
+const SETTINGS = 'numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred measureRules { measure measureLabel purposes purposeLabels }';
+export const ReplySettingsDocument = `query ReplySettingsView { replySettings { ${SETTINGS} } }`;
+export const UpdateReplySettingsDocument = `mutation UpdateReplySettings($numberPrefix: String, $barredPurposes: [String!], $measureRules: [ReplyMeasureRuleInput!]) {
+  updateReplySettings(numberPrefix: $numberPrefix, barredPurposes: $barredPurposes, measureRules: $measureRules) { ${SETTINGS} } }`;
 
 export const letterUrl = (id: string) => `/api/replies/${id}.docx`;
 /** One letter per cadre, zipped. */

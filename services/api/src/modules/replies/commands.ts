@@ -12,7 +12,7 @@ import { keyedHash } from '../../crypto/fields.js';
 import { denied, type CommandContext } from '../command.js';
 import { findCadres } from '../cadres/repo.js';
 import { CODE_FIELDS, labelOfStored } from '../cadres/fields.js';
-import { categoryById } from '../records/categories.js';
+import { categoryById, SANCTION_MEASURES } from '../records/categories.js';
 import { addRevision, insertRecord } from '../records/repo.js';
 import { fieldsFor } from '../records/commands.js';
 import { recomputeCadreWarnings } from '../warnings/recompute.js';
@@ -34,7 +34,11 @@ const notFound = () => new GraphQLError(REPLY_NOT_FOUND, { extensions: { code: '
 /** 五华区纪委监委 → 五纪廉复 (文号 五纪廉复〔2026〕3号). */
 export const defaultReplyPrefix = (tenantName: string) => `${Array.from(tenantName)[0] ?? '纪'}纪廉复`;
 
-export interface ReplySettings { numberPrefix: string; ownPrefix: boolean; barredPurposes: ReplyPurpose[]; ownBarred: boolean }
+export interface ReplySettings {
+  numberPrefix: string; ownPrefix: boolean; barredPurposes: ReplyPurpose[]; ownBarred: boolean;
+  /** Measures whose running period bars other purposes than barredPurposes (诫勉 → 选拔任用 only …). */
+  measurePurposes: Record<string, ReplyPurpose[]>;
+}
 
 export async function replySettings(c: CommandContext): Promise<ReplySettings> {
   if (!c.ability.can('read', 'ReplyRequest')) throw denied(c);
@@ -49,28 +53,45 @@ async function settingsOf(c: CommandContext, tenantId: string): Promise<ReplySet
   return {
     numberPrefix: row?.number_prefix ?? defaultReplyPrefix(tenant.name), ownPrefix: !!row?.number_prefix,
     barredPurposes: row?.barred_purposes ?? DEFAULT_BARRED_PURPOSES, ownBarred: !!row?.barred_purposes,
+    measurePurposes: row?.measure_purposes ?? {},
   };
 }
 
-/** Change the tenant's 文号 prefix and barred purposes (officers); null or empty: back to the default. */
+const purposesOf = (list: string[]): ReplyPurpose[] => [...new Set(list.map((p) => {
+  const v = replyPurpose(p);
+  if (!v) throw badInput(`征求事由须为「${Object.values(REPLY_PURPOSE_LABELS).join('、')}」之一`);
+  return v;
+}))];
+
+/**
+ * Change the tenant's 文号 prefix, barred purposes and per-measure exceptions (officers); null or empty: back to the
+ * default. A measure is given as its label (诫勉) or code; an exception with an empty list bars nothing.
+ */
 export async function updateReplySettings(
-  c: CommandContext, input: { numberPrefix?: string | null; barredPurposes?: string[] | null },
+  c: CommandContext,
+  input: { numberPrefix?: string | null; barredPurposes?: string[] | null; measureRules?: { measure: string; purposes: string[] }[] | null },
 ): Promise<ReplySettings> {
   if (!c.ability.can('update', 'ReplyRequest')) throw denied(c);
   const current = await replySetting(c.trx, c.principal.tenantId);
   let barred = current?.barred_purposes ?? null;
-  if (input.barredPurposes !== undefined) {
-    barred = input.barredPurposes === null ? null : [...new Set(input.barredPurposes.map((p) => {
-      const v = replyPurpose(p);
-      if (!v) throw badInput(`征求事由须为「${Object.values(REPLY_PURPOSE_LABELS).join('、')}」之一`);
-      return v;
-    }))];
+  if (input.barredPurposes !== undefined) barred = input.barredPurposes === null ? null : purposesOf(input.barredPurposes);
+  let byMeasure: Record<string, ReplyPurpose[]> | null = current?.measure_purposes ?? null;
+  if (input.measureRules !== undefined) {
+    byMeasure = null;
+    for (const r of input.measureRules ?? []) {
+      const m = SANCTION_MEASURES.find((o) => o.code === r.measure.trim() || o.label === r.measure.trim());
+      if (!m) throw badInput(`「${r.measure}」不是处理（处分）种类`);
+      byMeasure = { ...(byMeasure ?? {}), [m.code]: purposesOf(r.purposes) };
+    }
   }
   const prefix = input.numberPrefix === undefined ? current?.number_prefix ?? null : input.numberPrefix?.trim() || null;
+  const measures = byMeasure ? JSON.stringify(byMeasure) : null;
   await c.trx.insertInto('reply_setting').values({
-    tenant_id: c.principal.tenantId, number_prefix: prefix, barred_purposes: barred, updated_by: c.principal.userId, updated_by_name: c.principal.displayName,
+    tenant_id: c.principal.tenantId, number_prefix: prefix, barred_purposes: barred, measure_purposes: measures,
+    updated_by: c.principal.userId, updated_by_name: c.principal.displayName,
   }).onConflict((oc) => oc.column('tenant_id').doUpdateSet({
-    number_prefix: prefix, barred_purposes: barred, updated_by: c.principal.userId, updated_by_name: c.principal.displayName, updated_at: sql`now()`,
+    number_prefix: prefix, barred_purposes: barred, measure_purposes: measures, updated_by: c.principal.userId,
+    updated_by_name: c.principal.displayName, updated_at: sql`now()`,
   })).execute();
   return settingsOf(c, c.principal.tenantId);
 }
@@ -162,7 +183,8 @@ export async function createReplyRequest(c: CommandContext, input: CreateInput):
   const [settings, configs] = await Promise.all([settingsOf(c, principal.tenantId), warningConfigs(trx, [principal.tenantId])]);
   const influence = configs.get(principal.tenantId)?.scheme.influence ?? DEFAULT_SCHEME.influence;
   const drafts = await draftReplies(trx, {
-    tenantId: principal.tenantId, cadres, asOf, purpose, purposeText: input.purposeText, barred: settings.barredPurposes, influence,
+    tenantId: principal.tenantId, cadres, asOf, purpose, purposeText: input.purposeText, barred: settings.barredPurposes,
+    byMeasure: settings.measurePurposes, influence,
   });
   const req = await trx.insertInto('reply_request').values({
     tenant_id: principal.tenantId, requester: input.requester.trim(), letter_no: input.letterNo?.trim() || null, purpose,

@@ -42,6 +42,8 @@ export interface DraftInput {
   purposeText?: string | null;
   /** Purposes a running influence period bars (the tenant's setting). */
   barred: readonly ReplyPurpose[];
+  /** Per measure code, the purposes its running period bars instead of `barred`. */
+  byMeasure?: Readonly<Record<string, readonly ReplyPurpose[]>>;
   /** The tenant's influence defaults (its warning scheme). */
   influence: readonly InfluenceDefault[];
 }
@@ -95,7 +97,7 @@ export async function draftReplies(trx: Tx, input: DraftInput): Promise<CadreDra
 }
 
 function draftOne(c: DraftCadre, sanctions: SanctionRow[], clues: ClueRow[], input: DraftInput): CadreDraft {
-  const bars = input.barred.includes(input.purpose);
+  const bars = (measure: string) => (input.byMeasure?.[measure] ?? input.barred).includes(input.purpose);
   const facts: ReplyFact[] = [];
   const clueLines: string[] = [];
   for (const k of clues) {
@@ -114,7 +116,7 @@ function draftOne(c: DraftCadre, sanctions: SanctionRow[], clues: ClueRow[], inp
       ? `，影响期至${chineseDate(lastDay(x.ends_on))}，截至回复日期仍在影响期内`
       : input.asOf < x.starts_on ? `，影响期自${chineseDate(x.starts_on)}起算` : `，影响期已于${chineseDate(lastDay(x.ends_on))}届满`;
     const text = `${chineseDate(x.decided_on)}受到${x.issuing_body}${measureLabel(x.measure)}（${kindLabel(x.kind)}，${formLabel(x.form)}${x.document_no ? `，${x.document_no}` : ''}）${period}`;
-    facts.push({ recordId: x.record_id, category: 10, text, effect: running && bars ? 'bars' : null });
+    facts.push({ recordId: x.record_id, category: 10, text, effect: running && bars(x.measure) ? 'bars' : null });
     sanctionLines.push(text);
   }
   const conclusion: ReplyConclusion = facts.some((f) => f.effect === 'bars' || f.effect === 'case') ? 'unsuitable'

@@ -101,10 +101,13 @@ export async function nextReplySequence(trx: Tx, tenantId: string, year: number)
   return r.rows[0].last_seq;
 }
 
-export interface ReplySettingRow { number_prefix: string | null; barred_purposes: ReplyPurpose[] | null; updated_by_name: string; updated_at: Date }
+export interface ReplySettingRow {
+  number_prefix: string | null; barred_purposes: ReplyPurpose[] | null; measure_purposes: Record<string, ReplyPurpose[]> | null;
+  updated_by_name: string; updated_at: Date;
+}
 
 export async function replySetting(trx: Tx, tenantId: string): Promise<ReplySettingRow | null> {
-  const r = await trx.selectFrom('reply_setting').select(['number_prefix', 'barred_purposes', 'updated_by_name', 'updated_at'])
+  const r = await trx.selectFrom('reply_setting').select(['number_prefix', 'barred_purposes', 'measure_purposes', 'updated_by_name', 'updated_at'])
     .where('tenant_id', '=', tenantId).executeTakeFirst();
   return (r as ReplySettingRow | undefined) ?? null;
 }

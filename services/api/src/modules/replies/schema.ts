@@ -6,8 +6,9 @@ import { authorize, type Ctx } from '../../graphql/context.js';
 import { dateText, idList, text } from '../../graphql/inputs.js';
 import { commandContext } from '../command.js';
 import {
-  REPLY_MAX_CADRES, REPLY_PURPOSE_LABELS, REPLY_STATUS_LABELS, conclusionText,
+  REPLY_MAX_CADRES, REPLY_PURPOSE_LABELS, REPLY_STATUS_LABELS, conclusionText, type ReplyPurpose,
 } from '../../../../../shared/replies.js';
+import { measureLabel } from '../warnings/read.js';
 import {
   createReplyRequest, deleteReplyRequest, issueReplyRequest, replySettings, replyTarget, resolveReplyLines, updateReplyItem,
   updateReplySettings, type LineMatch, type ReplySettings,
@@ -108,6 +109,23 @@ const LineMatchRef = builder.objectRef<LineMatch>('ReplyLineMatch').implement({
   fields: (t) => ({ line: t.exposeString('line'), cadres: t.field({ type: [LineCadre], resolve: (m) => m.cadres }) }),
 });
 
+const MeasureRule = builder.objectRef<{ measure: string; purposes: string[] }>('ReplyMeasureRule').implement({
+  description: '某种处理（处分）影响期内「不宜」的事由（代替通用设置）',
+  fields: (t) => ({
+    measure: t.exposeString('measure', { description: '处理（处分）种类编码' }),
+    measureLabel: t.string({ resolve: (r) => measureLabel(r.measure) }),
+    purposes: t.exposeStringList('purposes'),
+    purposeLabels: t.stringList({ resolve: (r) => r.purposes.map((p) => REPLY_PURPOSE_LABELS[p as ReplyPurpose] ?? p) }),
+  }),
+});
+
+const MeasureRuleInput = builder.inputType('ReplyMeasureRuleInput', {
+  fields: (t) => ({
+    measure: t.string({ required: true, description: '处理（处分）种类：名称（诫勉 …）或编码', validate: text('处理（处分）种类', 20) }),
+    purposes: t.stringList({ required: true, description: '影响期内「不宜」的事由（可为空：仅列明）', validate: z.array(z.string().max(20)).max(6) }),
+  }),
+});
+
 const Settings = builder.objectRef<ReplySettings>('ReplySettings').implement({
   description: '复函设置：文号前缀；处于影响期内的处理处分对哪些征求事由「不宜」',
   fields: (t) => ({
@@ -116,6 +134,10 @@ const Settings = builder.objectRef<ReplySettings>('ReplySettings').implement({
     barredPurposes: t.exposeStringList('barredPurposes'),
     barredPurposeLabels: t.stringList({ resolve: (s) => s.barredPurposes.map((p) => REPLY_PURPOSE_LABELS[p]) }),
     ownBarred: t.exposeBoolean('ownBarred'),
+    measureRules: t.field({
+      type: [MeasureRule],
+      resolve: (s) => Object.entries(s.measurePurposes).map(([measure, purposes]) => ({ measure, purposes })),
+    }),
   }),
 });
 
@@ -243,10 +265,12 @@ builder.mutationField('updateReplySettings', (t) =>
     args: {
       numberPrefix: t.arg.string({ validate: z.string().trim().refine((v) => v === '' || /^[\u4e00-\u9fffA-Za-z0-9]{1,12}$/.test(v), '文号前缀须为 1–12 个汉字、字母或数字') }),
       barredPurposes: t.arg.stringList({ validate: z.array(z.string().max(20)).max(6) }),
+      measureRules: t.arg({ type: [MeasureRuleInput], description: '按处理（处分）种类的例外（整体替换；null 或空清除）', validate: z.array(z.unknown()).max(30, '例外过多') }),
     },
     resolve: (_r, args, ctx) => updateReplySettings(commandContext(ctx), {
       numberPrefix: args.numberPrefix === undefined ? undefined : args.numberPrefix,
       barredPurposes: args.barredPurposes === undefined ? undefined : args.barredPurposes,
+      measureRules: args.measureRules === undefined ? undefined : args.measureRules,
     }),
   }),
 );
