@@ -25,3 +25,6 @@ export function beijingTime(d: Date | string | number, opts: { ms?: boolean } = 
 export function fromBeijingTime(wall: string): string {
   return new Date(`${wall.replace(' ', 'T')}+08:00`).toISOString();
 }
+
+/** A day as official documents write it: 2026-09-28 → 2026年9月28日. */
+export const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

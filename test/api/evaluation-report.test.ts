@@ -135,6 +135,25 @@ describe(`廉情评价报告 (${engineName})`, () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/cadres/${cadreId}/report.docx` })).statusCode).toBe(401);
   });
 
+  it('a batch: one report per cadre in a zip, in the order asked; any unknown or foreign id refuses the whole batch alike', async () => {
+    const officer = await tok('km-wh.officer');
+    const other = (await ok(officer, '{ cadres(first:5){ edges { node { id name } } } }')).cadres.edges.map((e: any) => e.node).find((c: any) => c.id !== cadreId);
+    const res = await get(officer, `/api/reports.zip?cadreIds=${cadreId},${other.id},${cadreId}&asOf=2025-12-01`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const files = await readZip(res.rawPayload, (p) => p.endsWith('.docx'), '报告');
+    expect([...files.keys()]).toEqual([`01-关于${name}同志廉情报告.docx`, `02-关于${other.name}同志廉情报告.docx`]);
+    const first = (await readZip(files.get(`01-关于${name}同志廉情报告.docx`)!, (p) => p === 'word/document.xml', 'x')).get('word/document.xml')!.toString('utf8');
+    expect(first).toContain('影响期至2026年3月9日');
+    const foreign = await get(await tok('km-pl.officer'), `/api/reports.zip?cadreIds=${cadreId}`);
+    const unknown = await get(await tok('km-pl.officer'), '/api/reports.zip?cadreIds=00000000-0000-4000-8000-000000000000');
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.body).toBe(unknown.body);
+    expect((await get(officer, `/api/reports.zip?cadreIds=${cadreId},not-a-uuid`)).statusCode).toBe(404);
+    expect((await get(officer, `/api/reports.zip?cadreIds=${Array.from({ length: 101 }, (_x, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',')}`)).statusCode).toBe(400);
+    expect((await get(await tok('km-wh.filler'), `/api/reports.zip?cadreIds=${cadreId}`)).statusCode).toBe(403);
+  });
+
   it('every download is on the access log, naming the cadre and the date; refusals too', async () => {
     const rows = await withScope(t.database.db, 'yn', async (trx) => trx.selectFrom('audit_event').select(['summary', 'username', 'outcome', 'operation'])
       .where('operation', '=', 'GET /api/cadres/:id/report.docx').orderBy('id').execute());

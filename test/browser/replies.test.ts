@@ -68,9 +68,14 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     const number = (await drawer.getByTestId('reply-docnumber').textContent())!;
     expect(await drawer.getByTestId('reply-issue').count()).toBe(0);
     await shot(page, 'reply-issued', false);
+    // The three cadres' 廉情评价报告 as of the reply date, and one letter per cadre, as downloads.
+    const [reports] = await Promise.all([page.waitForEvent('download', WAIT), drawer.getByTestId('reply-reports').click()]);
+    expect(reports.suggestedFilename()).toMatch(/^廉情评价报告（3人，截至\d{4}-\d{2}-\d{2}）\.zip$/);
+    const [letters] = await Promise.all([page.waitForEvent('download', WAIT), drawer.getByTestId('reply-zip').click()]);
+    expect(letters.suggestedFilename()).toBe(`${number}-逐人复函.zip`);
 
     // The ledger reads it as issued; the archive of 乙 holds it in category 7 with the edited text.
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
     const ledgerRow = page.getByTestId('replies-row').filter({ hasText: number });
     await ledgerRow.waitFor(WAIT);
     expect(await ledgerRow.getByTestId('reply-status').textContent()).toBe('已签发');

@@ -6,10 +6,10 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   Alert, App as AntApp, Button, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Popconfirm, Select, Space, Spin, Table,
-  Tag, Typography, Upload,
+  Tag, Tooltip, Typography, Upload,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, FileZipOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined, FileZipOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
 import { invalidate, queryKey, useGqlQuery } from '../../api/query';
@@ -20,7 +20,7 @@ import { downloadFile } from '../imports/api';
 import { useCategories } from '../archive/useCategories';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
-  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, ReplyCadreLinesDocument,
+  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, REPORT_BATCH_MAX, reportsZipUrl, ReplyCadreLinesDocument,
   ReplyRequestDocument, ReplyRequestsDocument, ReplySettingsDocument, UpdateReplyItemDocument, UpdateReplySettingsDocument,
   type LineMatch, type ReplyItem, type ReplyRequest, type ReplyRow, type ReplySettings,
 } from './api';
@@ -322,6 +322,12 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
         <Space>
           <Button icon={<FileWordOutlined />} data-testid="reply-docx"
             onClick={() => downloadFile(letterUrl(id), `${r.docNumber ?? '复函草稿'}.docx`).catch((e) => message.error(errorText(e)))}>下载 Word</Button>
+          {can('Warning:read') && (
+            <Tooltip title={r.items.length > REPORT_BATCH_MAX ? `一次最多 ${REPORT_BATCH_MAX} 人` : '本复函各干部截至回复日期的廉情评价报告'}>
+              <Button icon={<FileTextOutlined />} data-testid="reply-reports" disabled={r.items.length > REPORT_BATCH_MAX}
+                onClick={() => downloadFile(reportsZipUrl(r.items.map((i) => i.cadre.id), r.asOf), '廉情评价报告.zip').catch((e) => message.error(errorText(e)))}>廉情报告</Button>
+            </Tooltip>
+          )}
           <Button icon={<FileZipOutlined />} data-testid="reply-zip"
             onClick={() => downloadFile(lettersZipUrl(id), `${r.docNumber ?? '复函草稿'}-逐人复函.zip`).catch((e) => message.error(errorText(e)))}>逐人下载</Button>
           {mayEdit && (

@@ -6,6 +6,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, TextRun,
 } from 'docx';
 import type { DispositionRow } from './repo.js';
+import { chineseDate } from '../../../../../shared/time.js';
 
 const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
 const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
@@ -13,8 +14,6 @@ const TITLE = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '�
 const BODY = 32; // half-points: 三号 16 pt
 const RED = 'C00000';
 
-/** 2026-09-28 → 2026年9月28日. */
-export const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 const line = (text: string, opts: { indent?: boolean; font?: typeof SONG; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number; color?: string; after?: number } = {}) =>
   new Paragraph({

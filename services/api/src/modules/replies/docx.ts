@@ -5,7 +5,7 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import { chineseDate } from '../dispositions/docx.js';
+import { chineseDate } from '../../../../../shared/time.js';
 import { REPLY_PURPOSE_LABELS, conclusionText } from '../../../../../shared/replies.js';
 import type { ReplyItemRow, ReplyRequestRow } from './repo.js';
 

@@ -10,8 +10,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 import { influenceRows } from '../warnings/influence.js';
-import { formLabel, kindLabel, measureLabel } from '../warnings/read.js';
-import { chineseDate } from '../dispositions/docx.js';
+import { dayBefore, formLabel, kindLabel, measureLabel } from '../warnings/read.js';
+import { chineseDate } from '../../../../../shared/time.js';
 import type { InfluenceDefault } from '../../../../../shared/warnings.js';
 import { conclusionText, REPLY_PURPOSE_LABELS, type ReplyConclusion, type ReplyPurpose } from '../../../../../shared/replies.js';
 
@@ -113,8 +113,8 @@ function draftOne(c: DraftCadre, sanctions: SanctionRow[], clues: ClueRow[], inp
   for (const x of sanctions) {
     const running = x.ends_on !== null && x.starts_on <= input.asOf && input.asOf < x.ends_on;
     const period = x.ends_on === null ? '' : running
-      ? `，影响期至${chineseDate(lastDay(x.ends_on))}，截至回复日期仍在影响期内`
-      : input.asOf < x.starts_on ? `，影响期自${chineseDate(x.starts_on)}起算` : `，影响期已于${chineseDate(lastDay(x.ends_on))}届满`;
+      ? `，影响期至${chineseDate(dayBefore(x.ends_on))}，截至回复日期仍在影响期内`
+      : input.asOf < x.starts_on ? `，影响期自${chineseDate(x.starts_on)}起算` : `，影响期已于${chineseDate(dayBefore(x.ends_on))}届满`;
     const text = `${chineseDate(x.decided_on)}受到${x.issuing_body}${measureLabel(x.measure)}（${kindLabel(x.kind)}，${formLabel(x.form)}${x.document_no ? `，${x.document_no}` : ''}）${period}`;
     facts.push({ recordId: x.record_id, category: 10, text, effect: running && bars(x.measure) ? 'bars' : null });
     sanctionLines.push(text);
@@ -132,13 +132,6 @@ function draftOne(c: DraftCadre, sanctions: SanctionRow[], clues: ClueRow[], inp
       : `结论：${conclusion === 'defer' ? `建议暂缓${purpose}` : conclusionText(conclusion, input.purpose, input.purposeText)}（依据：${decisive.map((f) => f.text).join('；')}）。`,
   ].join('\n');
   return { cadreId: c.id, conclusion, facts, draft };
-}
-
-/** The last day inside a period whose exclusive end is `end`. */
-function lastDay(end: string): string {
-  const d = new Date(`${end}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);

@@ -4,7 +4,8 @@
 // 黑体, （一） headings in 楷体_GB2312, page numbers 「— 1 —」 in the footer. Fonts carry common fallbacks in their
 // ASCII slots so Word, WPS and LibreOffice all open and print it. Content comes only from evaluation.ts.
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { chineseDate, NO_RECORDS, type EvaluationReport } from './evaluation.js';
+import { NO_RECORDS, type EvaluationReport } from './evaluation.js';
+import { chineseDate } from '../../../../../shared/time.js';
 
 const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
 const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };

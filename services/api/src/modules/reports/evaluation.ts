@@ -14,6 +14,7 @@ import { warningConfigs } from '../warnings/resolve.js';
 import { activeHits, dayBefore, formLabel, influencePeriods, topWarning, warningsOf, type InfluenceRow } from '../warnings/read.js';
 import { listDispositions, rectificationsOf } from '../dispositions/repo.js';
 import { DISPOSITION_STATUS_LABELS } from '../../../../../shared/dispositions.js';
+import { chineseDate } from '../../../../../shared/time.js';
 
 /** Where a line comes from: the cadre's fields, one archive record, a warning hit or a disposition. */
 export type LineSource =
@@ -51,8 +52,6 @@ export const NO_RECORDS = '无相关记录';
 /** The most records of a cadre a report reads (an archive holds tens; the cap keeps a report bounded). */
 const MAX_RECORDS = 5000;
 
-/** 2026-09-28 → 2026年9月28日. */
-export const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 /** 197604 → 1976年4月. */
 const chineseMonth = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(4, 6))}月`;
 const money = (v: unknown) => `${String(v)}元`;
