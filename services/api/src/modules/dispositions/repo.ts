@@ -2,6 +2,7 @@
 // caller's subtree; `reach` (authz/reach.ts cadreReach on alias c) narrows a filler to the cadres of its units.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/scope.js';
+import { nextYearSequence } from '../../db/counters.js';
 import { isUuid } from '../../db/scope.js';
 import { isWholeScope } from '../../authz/reach.js';
 import { RESTRICTED_CATEGORIES } from '../../authz/abilities.js';
@@ -177,14 +178,8 @@ export async function attachmentsOf(trx: Tx, dispositionIds: readonly string[]):
   return out;
 }
 
-/** The next 文号 sequence of an issuing tenant for a year (gap-free: the counter row is locked until commit). */
-export async function nextSequence(trx: Tx, tenantId: string, year: number): Promise<number> {
-  const r = await sql<{ last_seq: number }>`
-    insert into disposition_counter (tenant_id, year, last_seq) values (${tenantId}::uuid, ${year}, 1)
-    on conflict (tenant_id, year) do update set last_seq = disposition_counter.last_seq + 1
-    returning last_seq`.execute(trx);
-  return r.rows[0].last_seq;
-}
+/** The next 文号 sequence of the issuing tenant for the year. */
+export const nextSequence = (trx: Tx, tenantId: string, year: number) => nextYearSequence(trx, 'disposition_counter', tenantId, year);
 
 /**
  * The cadre's warning on a date from the computed hits (migration 0024 warning_hit): the hits active that day at the

@@ -15,6 +15,7 @@ import { fieldKeys } from '../../crypto/fields.js';
 import { isUuid } from '../../db/scope.js';
 import { cadreReach } from '../../authz/reach.js';
 import { inScopedSession, verifyToken } from '../../auth/request-session.js';
+import { readOneFile } from '../../http/upload.js';
 import { restGate, withRestSession, type RestSession } from '../../http/rest-session.js';
 import { contentDisposition, newObjectKey, sha256Hex, type ObjectStore } from '../../storage/index.js';
 import { beijingTime } from '../../util/time.js';
@@ -62,22 +63,7 @@ export function registerDispositions(app: FastifyInstance, db: Kysely<DB>, confi
     return null;
   });
 
-  /** The one file part, read whole under the size cap, before any transaction. */
-  const readFile = async (req: FastifyRequest): Promise<{ name: string; data: Buffer } | { status: number; error: string }> => {
-    if (!req.isMultipart()) return { status: 415, error: '请以 multipart/form-data 上传文件（字段名 file）' };
-    try {
-      const part = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
-      if (!part) return { status: 400, error: '没有收到文件（字段名应为 file）' };
-      const data = await part.toBuffer();
-      if (part.file.truncated) return { status: 413, error: `文件超过 ${ATTACHMENT_MAX_BYTES / 1048576} MB 上限` };
-      return { name: part.filename || '附件', data };
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? '';
-      if (code === 'FST_REQ_FILE_TOO_LARGE') return { status: 413, error: `文件超过 ${ATTACHMENT_MAX_BYTES / 1048576} MB 上限` };
-      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') return { status: 413, error: '一次只能上传一个文件' };
-      return { status: 400, error: '上传的数据不完整，请重新上传' };
-    }
-  };
+  const readFile = (req: FastifyRequest) => readOneFile(req, ATTACHMENT_MAX_BYTES, '附件');
 
   app.post('/api/dispositions/:id/attachments', { config: { auditLabel: '上传整改材料' }, onRequest: gate }, async (req, reply) => {
     const { token } = await verifyToken(req);

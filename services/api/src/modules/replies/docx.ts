@@ -1,40 +1,14 @@
 // The 廉政审查情况复函 as an editable Word file (docs/replies.md#the-letter): red letterhead (the issuing commission) over a
 // red rule with the 文号, the title, the addressee (征求意见单位), the opening that cites the request, a table of the
 // cadres with their conclusions, one paragraph per cadre as issued, 特此函复, the signature with the date and room for
-// the seal. A request not yet issued prints 「草稿」 where the 文号 goes. Fonts as in the disposition notice.
-import {
-  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
-} from 'docx';
+// the seal. A request not yet issued prints 「草稿」 where the 文号 goes. The official look: docx/official.ts.
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { FANGSONG as SONG, HEI, KAI, chineseNumber, footnoteBox, letterhead, officialDocx, para, title } from '../../docx/official.js';
 import { chineseDate } from '../../../../../shared/time.js';
 import { REPLY_PURPOSE_LABELS, conclusionText } from '../../../../../shared/replies.js';
 import type { ReplyItemRow, ReplyRequestRow } from './repo.js';
 
-const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
-const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
-const KAI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '楷体_GB2312' };
-const TITLE = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
-const BODY = 32; // 三号
 const SMALL = 24; // 小四, the table
-const RED = 'C00000';
-const NUMERALS = '一二三四五六七八九十';
-
-/** 1 → 一, 12 → 十二, 25 → 二十五 (paragraph numbers). */
-export function chineseNumber(n: number): string {
-  if (n <= 10) return NUMERALS[n - 1];
-  if (n < 20) return `十${NUMERALS[n - 11]}`;
-  if (n < 100) return `${NUMERALS[Math.floor(n / 10) - 1]}十${n % 10 ? NUMERALS[(n % 10) - 1] : ''}`;
-  return String(n);
-}
-
-const para = (text: string, opts: { indent?: boolean; font?: typeof SONG; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; keepNext?: boolean } = {}) =>
-  new Paragraph({
-    alignment: opts.align ?? AlignmentType.JUSTIFIED,
-    indent: opts.indent ? { firstLine: 640 } : undefined,
-    spacing: { line: 560, lineRule: 'exact', before: 0, after: opts.after ?? 0 },
-    keepNext: opts.keepNext,
-    children: [new TextRun({ text, font: opts.font ?? SONG, size: BODY })],
-  });
-
 const cell = (text: string, opts: { width: number; header?: boolean; center?: boolean }) => new TableCell({
   width: { size: opts.width, type: WidthType.DXA },
   verticalAlign: VerticalAlign.CENTER,
@@ -71,19 +45,8 @@ export async function buildReplyDocx(r: ReplyRequestRow, items: ReplyItemRow[]):
     ],
   });
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER, spacing: { before: 400, after: 400 },
-      children: [new TextRun({ text: issuer, font: TITLE, size: 60, bold: true, color: RED })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER, spacing: { after: 480 },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 8 } },
-      children: [new TextRun({ text: r.doc_number ?? '（草稿，未签发）', font: SONG, size: BODY })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER, spacing: { before: 240, after: 480 },
-      children: [new TextRun({ text: replyTitle(r, items), font: TITLE, size: 44, bold: true })],
-    }),
+    ...letterhead(issuer, r.doc_number ?? '（草稿，未签发）'),
+    title(replyTitle(r, items)),
     para(`${r.requester}：`),
     para(`你单位${r.letter_no ? `《征求意见函》（${r.letter_no}）` : '征求意见函'}收悉。根据${purpose}工作需要，经查阅我委廉政档案及信访举报、问题线索处置、案件查办等有关情况，现将${items.length}名同志的党风廉政情况函复如下：`, { indent: true }),
     table,
@@ -100,29 +63,8 @@ export async function buildReplyDocx(r: ReplyRequestRow, items: ReplyItemRow[]):
   children.push(para('（盖章）', { align: AlignmentType.RIGHT, font: KAI, keepNext: true }));
   children.push(para(issuer, { align: AlignmentType.RIGHT, keepNext: true }));
   children.push(para(chineseDate(r.as_of), { align: AlignmentType.RIGHT, after: 400 }));
-  children.push(new Paragraph({
-    spacing: { before: 400 },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
-    children: [new TextRun({ text: `本复函仅供${purpose}工作参考，请妥善保管，不得扩散。`, font: SONG, size: 28 })],
-  }));
-
-  const doc = new Document({
-    creator: issuer,
-    title: `${replyTitle(r, items)}${r.doc_number ? ` ${r.doc_number}` : ''}`,
-    description: `${r.requester} ${purpose}`,
-    styles: { default: { document: { run: { font: SONG, size: BODY } } } },
-    sections: [{
-      properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })],
-          })],
-        }),
-      },
-      children,
-    }],
-  });
-  return Buffer.from(await Packer.toBuffer(doc));
+  children.push(footnoteBox(`本复函仅供${purpose}工作参考，请妥善保管，不得扩散。`));
+  return officialDocx({
+    creator: issuer, title: `${replyTitle(r, items)}${r.doc_number ? ` ${r.doc_number}` : ''}`, description: `${r.requester} ${purpose}`,
+  }, children);
 }

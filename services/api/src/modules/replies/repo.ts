@@ -1,6 +1,7 @@
 // Rows of 廉政审查情况复函 (migration 0030; docs/replies.md): requests, their cadres' drafts, settings and the 文号 counter.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/scope.js';
+import { nextYearSequence } from '../../db/counters.js';
 import type { ReplyConclusion, ReplyPurpose, ReplyStatus } from '../../../../../shared/replies.js';
 import type { ReplyFact } from './draft.js';
 
@@ -92,14 +93,8 @@ export async function itemsOf(trx: Tx, tenantId: string, requestIds: string[]): 
   return out;
 }
 
-/** The next 文号 sequence of the tenant for the year (the upsert locks the counter row until commit). */
-export async function nextReplySequence(trx: Tx, tenantId: string, year: number): Promise<number> {
-  const r = await sql<{ last_seq: number }>`
-    insert into reply_counter (tenant_id, year, last_seq) values (${tenantId}::uuid, ${year}, 1)
-    on conflict (tenant_id, year) do update set last_seq = reply_counter.last_seq + 1
-    returning last_seq`.execute(trx);
-  return r.rows[0].last_seq;
-}
+/** The next 文号 sequence of the tenant's replies for the year. */
+export const nextReplySequence = (trx: Tx, tenantId: string, year: number) => nextYearSequence(trx, 'reply_counter', tenantId, year);
 
 export interface ReplySettingRow {
   number_prefix: string | null; barred_purposes: ReplyPurpose[] | null; measure_purposes: Record<string, ReplyPurpose[]> | null;

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { readOneFile } from '../../http/upload.js';
 import { restGate, withRestSession } from '../../http/rest-session.js';
 import { verifyToken } from '../../auth/request-session.js';
 import { parseRoster } from '../imports/roster.js';
@@ -55,22 +56,7 @@ export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
   const gate = restGate(db, async (s) => (s.ability.can('create', 'ReplyRequest') ? null
     : { status: 403, error: 'FORBIDDEN', message: '无权新建复函', kind: 'denied' }));
 
-  /** The one file part, read whole under the size cap, before any transaction. */
-  const readFile = async (req: FastifyRequest): Promise<{ name: string; data: Buffer } | { status: number; error: string }> => {
-    if (!req.isMultipart()) return { status: 415, error: '请以 multipart/form-data 上传文件（字段名 file）' };
-    try {
-      const part = await req.file({ limits: { fileSize: ROSTER_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
-      if (!part) return { status: 400, error: '没有收到文件（字段名应为 file）' };
-      const data = await part.toBuffer();
-      if (part.file.truncated) return { status: 413, error: `文件超过 ${ROSTER_MAX_BYTES / 1048576} MB 上限` };
-      return { name: part.filename || '名单.xlsx', data };
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? '';
-      if (code === 'FST_REQ_FILE_TOO_LARGE') return { status: 413, error: `文件超过 ${ROSTER_MAX_BYTES / 1048576} MB 上限` };
-      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') return { status: 413, error: '一次只能上传一个文件' };
-      return { status: 400, error: '上传的数据不完整，请重新上传' };
-    }
-  };
+  const readFile = (req: FastifyRequest) => readOneFile(req, ROSTER_MAX_BYTES, '名单.xlsx');
 
   app.post('/api/replies/roster', { config: { auditLabel: '读取复函干部名单' }, onRequest: gate }, async (req, reply) => {
     const { token } = await verifyToken(req);
