@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
 import { authorize } from '../../graphql/context.js';
+import { perRequestMemo } from '../../graphql/memo.js';
 import { dateText, idList, intIn, text } from '../../graphql/inputs.js';
 import type { Ctx } from '../../graphql/context.js';
 import { cadreReach } from '../../authz/reach.js';
@@ -92,18 +93,11 @@ const DispositionCadre = builder.objectRef<DispositionRow>('DispositionCadre').i
   }),
 });
 
-/** Per request: the rounds and attachments of the dispositions resolved (one query each for a whole page). */
-const caseParts = new WeakMap<Ctx, Map<string, Promise<{ rounds: Map<string, RectificationRow[]>; files: Map<string, AttachmentRow[]> }>>>();
-async function partsOf(ctx: Ctx, d: DispositionRow) {
+/** Per request: a disposition's rounds and attachments, read once whatever asks for them. */
+const partsMemo = perRequestMemo<{ rounds: Map<string, RectificationRow[]>; files: Map<string, AttachmentRow[]> }>();
+function partsOf(ctx: Ctx, d: DispositionRow) {
   const { trx } = authorize(ctx, 'read', 'Disposition');
-  let m = caseParts.get(ctx);
-  if (!m) caseParts.set(ctx, (m = new Map()));
-  let p = m.get(d.id);
-  if (!p) {
-    p = Promise.all([rectificationsOf(trx, [d.id]), attachmentsOf(trx, [d.id])]).then(([rounds, files]) => ({ rounds, files }));
-    m.set(d.id, p);
-  }
-  return p;
+  return partsMemo(ctx, d.id, () => Promise.all([rectificationsOf(trx, [d.id]), attachmentsOf(trx, [d.id])]).then(([rounds, files]) => ({ rounds, files })));
 }
 
 export const Disposition = builder.objectRef<DispositionRow>('Disposition').implement({

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { builder, connection, connectionType, pageOffset, pageSize } from '../../graphql/builder.js';
 import { authorize, type Ctx } from '../../graphql/context.js';
+import { perRequestMemo } from '../../graphql/memo.js';
 import { dateText, idList, text } from '../../graphql/inputs.js';
 import { commandContext } from '../command.js';
 import {
@@ -57,18 +58,11 @@ const Item = builder.objectRef<ItemOut>('ReplyItem').implement({
   }),
 });
 
-/** Per request: the items of the requests resolved (one query for a whole page). */
-const itemCache = new WeakMap<Ctx, Map<string, Promise<ReplyItemRow[]>>>();
+/** Per request: a reply's cadres, read once whatever asks for them. */
+const itemMemo = perRequestMemo<ReplyItemRow[]>();
 function items(ctx: Ctx, r: ReplyRequestRow): Promise<ReplyItemRow[]> {
   const { trx } = authorize(ctx, 'read', 'ReplyRequest');
-  let m = itemCache.get(ctx);
-  if (!m) itemCache.set(ctx, (m = new Map()));
-  let p = m.get(r.id);
-  if (!p) {
-    p = itemsOf(trx, r.tenant_id, [r.id]).then((x) => x.get(r.id) ?? []);
-    m.set(r.id, p);
-  }
-  return p;
+  return itemMemo(ctx, r.id, () => itemsOf(trx, r.tenant_id, [r.id]).then((x) => x.get(r.id) ?? []));
 }
 
 export const ReplyRequest = builder.objectRef<ReplyRequestRow>('ReplyRequest').implement({
