@@ -1,5 +1,5 @@
 // 廉政审查情况复函 in a real browser (issue 15, docs/replies.md): an officer opens 廉情分析 → 廉政复函, starts a request
-// with pasted names (one unknown, one shared by two cadres and chosen), the drafts show 不宜 for a cadre inside a
+// with pasted names (one unknown, one shared by two cadres and chosen) and one cadre added by search, the drafts show 不宜 for a cadre inside a
 // sanction's influence period with the sanction cited; the officer edits another cadre's text, issues the reply (文号),
 // and finds it in that cadre's archive under category 7. Needs web/dist and /usr/bin/chromium.
 import { describe, expect, it } from 'vitest';
@@ -40,13 +40,19 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     await page.getByTestId('reply-choose').click();
     await page.locator('.ant-select-item-option').first().click();
     await expect.poll(() => page.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 3 人，未找到 1 行');
+    // The other namesake, added one by one through the search by initials.
+    await page.getByTestId('reply-cadre-search').locator('input').fill('hxtm');
+    const options = page.locator('.ant-select-item-option').filter({ hasText: '函询同名' });
+    await expect.poll(() => options.count(), WAIT).toBe(2);
+    await options.nth(1).click();
+    await expect.poll(() => page.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 4 人，未找到 1 行');
     await shot(page, 'reply-new', false);
     await page.getByTestId('reply-create').click();
-    await toast(page, '已起草复函：3 人');
+    await toast(page, '已起草复函：4 人');
 
     const drawer = page.getByTestId('reply-drawer');
     const items = drawer.getByTestId('reply-item');
-    await expect.poll(() => items.count(), WAIT).toBe(3);
+    await expect.poll(() => items.count(), WAIT).toBe(4);
     const row = (name: string) => items.filter({ hasText: name });
     expect(await row('函询甲').getByTestId('reply-conclusion').textContent()).toBe('不宜作为拟选拔任用人选');
     expect(await row('函询甲').textContent()).toContain('受到五华区纪委严重警告');
@@ -70,7 +76,7 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     await shot(page, 'reply-issued', false);
     // The three cadres' 廉情评价报告 as of the reply date, and one letter per cadre, as downloads.
     const [reports] = await Promise.all([page.waitForEvent('download', WAIT), drawer.getByTestId('reply-reports').click()]);
-    expect(reports.suggestedFilename()).toMatch(/^廉情评价报告（3人，截至\d{4}-\d{2}-\d{2}）\.zip$/);
+    expect(reports.suggestedFilename()).toMatch(/^廉情评价报告（4人，截至\d{4}-\d{2}-\d{2}）\.zip$/);
     const [letters] = await Promise.all([page.waitForEvent('download', WAIT), drawer.getByTestId('reply-zip').click()]);
     expect(letters.suggestedFilename()).toBe(`${number}-逐人复函.zip`);
 

@@ -20,7 +20,7 @@ import { downloadFile } from '../imports/api';
 import { useCategories } from '../archive/useCategories';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
-  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, REPORT_BATCH_MAX, reportsZipUrl, ReplyCadreLinesDocument,
+  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, REPORT_BATCH_MAX, reportsZipUrl, ReplyCadreSearchDocument, type SearchedCadre, ReplyCadreLinesDocument,
   ReplyRequestDocument, ReplyRequestsDocument, ReplySettingsDocument, UpdateReplyItemDocument, UpdateReplySettingsDocument,
   type LineMatch, type ReplyItem, type ReplyRequest, type ReplyRow, type ReplySettings,
 } from './api';
@@ -97,7 +97,8 @@ export function RepliesPage() {
 
 // ---------- New request ----------
 
-interface Picked { line: string; options: LineMatch['cadres']; chosen: string | null }
+/** A row of the list: a pasted line (key = the line) or a cadre added by search (key = its id). */
+interface Picked { key: string; line: string; options: LineMatch['cadres']; chosen: string | null; searched?: boolean }
 
 function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
   const { message } = AntApp.useApp();
@@ -118,14 +119,33 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
     try {
       const r = await gql<{ replyCadreLines: LineMatch[] }>(ReplyCadreLinesDocument, { lines });
       // Lines already recognised keep their choice.
-      const before = new Map(picked.map((p) => [p.line, p.chosen]));
-      setPicked(r.replyCadreLines.map((m) => ({
-        line: m.line, options: m.cadres, chosen: before.get(m.line) ?? (m.cadres.length === 1 ? m.cadres[0].id : null),
-      })));
+      const before = new Map(picked.map((p) => [p.key, p.chosen]));
+      setPicked([
+        ...picked.filter((p) => p.searched),
+        ...r.replyCadreLines.map((m) => ({
+          key: `line:${m.line}`, line: m.line, options: m.cadres, chosen: before.get(`line:${m.line}`) ?? (m.cadres.length === 1 ? m.cadres[0].id : null),
+        })),
+      ]);
     } catch (e) {
       setError(errorText(e));
     } finally {
       setResolving(false);
+    }
+  };
+  // Picking one by one: the own 机构's cadres by name, pinyin or initials (the list's own search).
+  const { me } = useAuth();
+  const [found, setFound] = useState<SearchedCadre[]>([]);
+  const [searching, setSearching] = useState(false);
+  const search = async (text: string) => {
+    if (!text.trim()) { setFound([]); return; }
+    setSearching(true);
+    try {
+      const r = await gql<{ cadres: { edges: { node: SearchedCadre }[] } }>(ReplyCadreSearchDocument, { search: text.trim(), tenantCode: me?.tenant.code ?? null });
+      setFound(r.cadres.edges.map((e) => e.node));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSearching(false);
     }
   };
   // An Excel roster: its lines join the pasted ones and are recognised at once.
@@ -195,7 +215,26 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
         </Space>
       </Form>
       <Typography.Title level={5}>干部名单</Typography.Title>
-      <Typography.Paragraph type="secondary">粘贴姓名或18位身份证号，每行一个（最多 {REPLY_MAX_CADRES} 人），然后点「识别」；也可导入 Excel 名单（表头含「姓名」，可有「公民身份号码」）。重名的请逐一选择。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">逐个查找添加，或粘贴姓名、18位身份证号，每行一个（最多 {REPLY_MAX_CADRES} 人），然后点「识别」；也可导入 Excel 名单（表头含「姓名」，可有「公民身份号码」）。重名的请逐一选择。</Typography.Paragraph>
+      <Select
+        showSearch
+        className="lz-mb8"
+        style={{ width: '100%' }}
+        placeholder="逐个添加：输入姓名、全拼或首字母查找本机构干部"
+        filterOption={false}
+        value={null}
+        onSearch={search}
+        notFoundContent={searching ? <Spin size="small" /> : null}
+        options={found.map((c) => ({ value: c.id, label: lineCadreLabel({ ...c, unitName: c.unit.name }) }))}
+        onSelect={(id: string | null) => {
+          const c = found.find((x) => x.id === id);
+          if (!c) return;
+          setError(null);
+          setPicked((all) => (all.some((p) => p.chosen === c.id) ? all
+            : [...all, { key: `id:${c.id}`, line: c.name, options: [{ ...c, unitName: c.unit.name }], chosen: c.id, searched: true }]));
+        }}
+        data-testid="reply-cadre-search"
+      />
       <Input.TextArea rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder={'张三\n李四\n530102198001011234'} data-testid="reply-paste" />
       <Space className="lz-mt8">
         <Button icon={<SearchOutlined />} loading={resolving} onClick={() => resolve()} data-testid="reply-resolve">识别</Button>
@@ -209,12 +248,12 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
         <Table<Picked>
           className="lz-mt8"
           size="small"
-          rowKey="line"
+          rowKey="key"
           pagination={false}
           dataSource={picked}
           data-testid="reply-lines"
           columns={[
-            { title: '粘贴内容', dataIndex: 'line', width: 200 },
+            { title: '粘贴内容', key: 'line', width: 200, render: (_: unknown, p) => (p.searched ? <span className="lz-muted">（查找添加）</span> : p.line) },
             {
               title: '对应干部', key: 'cadre',
               render: (_: unknown, p) => {
@@ -223,7 +262,7 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
                 return (
                   <Select
                     style={{ width: 360 }} placeholder={`重名 ${p.options.length} 人，请选择`} value={p.chosen ?? undefined} data-testid="reply-choose"
-                    onChange={(v: string) => { setError(null); setPicked((all) => all.map((x) => (x.line === p.line ? { ...x, chosen: v } : x))); }}
+                    onChange={(v: string) => { setError(null); setPicked((all) => all.map((x) => (x.key === p.key ? { ...x, chosen: v } : x))); }}
                     options={p.options.map((o) => ({ value: o.id, label: lineCadreLabel(o) }))}
                   />
                 );
@@ -231,7 +270,7 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
             },
             {
               title: '', key: 'x', width: 60,
-              render: (_: unknown, p) => <Button type="link" size="small" onClick={() => { setError(null); setPicked((all) => all.filter((x) => x.line !== p.line)); }}>移除</Button>,
+              render: (_: unknown, p) => <Button type="link" size="small" onClick={() => { setError(null); setPicked((all) => all.filter((x) => x.key !== p.key)); }}>移除</Button>,
             },
           ]}
         />

@@ -32,6 +32,10 @@ export const ReplyRequestsDocument = `query ReplyRequests($first: Int, $offset: 
   replyRequests(first: $first, offset: $offset) { totalCount edges { node { ${ROW} } } } }`;
 export const ReplyRequestDocument = `query ReplyRequest($id: ID!) { replyRequest(id: $id) { ${FULL} } }`;
 export const ReplyCadreLinesDocument = `query ReplyCadreLines($lines: [String!]!) { replyCadreLines(lines: $lines) { line cadres { id name unitName position sex birthMonth } } }`;
+/** A cadre of the caller's own 机构 by name, pinyin or initials, to add to a request one by one. */
+export const ReplyCadreSearchDocument = `query ReplyCadreSearch($search: String!, $tenantCode: String) {
+  cadres(first: 20, filter: { search: $search, tenantCode: $tenantCode }) { edges { node { id name position sex birthMonth unit { name } tenant { code } } } } }`;
+export interface SearchedCadre { id: string; name: string; position: string | null; sex: string | null; birthMonth: string | null; unit: { name: string }; tenant: { code: string } }
 export const CreateReplyRequestDocument = `mutation CreateReplyRequest($input: CreateReplyRequestInput!) { createReplyRequest(input: $input) { ${FULL} } }`;
 export const UpdateReplyItemDocument = `mutation UpdateReplyItem($requestId: ID!, $cadreId: ID!, $text: String, $version: Int) {
   updateReplyItem(requestId: $requestId, cadreId: $cadreId, text: $text, version: $version) { ${FULL} } }`;
