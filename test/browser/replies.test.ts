@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     await expect.poll(() => page.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 3 人，未找到 1 行');
     // The other namesake, added one by one through the search by initials.
     await page.getByTestId('reply-cadre-search').locator('input').fill('hxtm');
-    const options = page.locator('.ant-select-item-option').filter({ hasText: '函询同名' });
+    const options = page.locator('.ant-select-item-option').filter({ hasText: '函询同名' }).filter({ visible: true });
     await expect.poll(() => options.count(), WAIT).toBe(2);
     await options.nth(1).click();
     await expect.poll(() => page.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 4 人，未找到 1 行');
