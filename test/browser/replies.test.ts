@@ -42,8 +42,9 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     await expect.poll(() => page.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 3 人，未找到 1 行');
     // The other namesake, added one by one through the search by initials.
     await page.getByTestId('reply-cadre-search').locator('input').fill('hxtm');
-    const options = page.locator('.ant-select-item-option').filter({ hasText: '函询同名' }).filter({ visible: true });
+    const options = page.getByTestId('reply-cadre-search-popup').locator('.ant-select-item-option').filter({ hasText: '函询同名' });
     await expect.poll(() => options.count(), WAIT).toBe(2);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await options.nth(1).click();
     await expect.poll(() => page.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 4 人，未找到 1 行');
     await shot(page, 'reply-new', false);

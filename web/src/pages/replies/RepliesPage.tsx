@@ -225,6 +225,7 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
         value={null}
         onSearch={search}
         notFoundContent={searching ? <Spin size="small" /> : null}
+        popupRender={(menu) => <div data-testid="reply-cadre-search-popup">{menu}</div>}
         options={found.map((c) => ({ value: c.id, label: lineCadreLabel({ ...c, unitName: c.unit.name }) }))}
         onSelect={(id: string | null) => {
           const c = found.find((x) => x.id === id);
