@@ -236,6 +236,20 @@ describe(`replies (${engineName})`, () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 180_000);
 
+  it('two officers issuing the same request at once: one issues, the other is told it is issued; one record per cadre', async () => {
+    const req = (await create('km-wh.officer', { asOf: '2026-03-09', cadreIds: [f.c] })).data!.createReplyRequest;
+    const before = (await ok('km-wh.officer', 'query($id:ID!){ cadre(id:$id){ records(category:7){ id } } }', { id: f.c })).cadre.records.length;
+    const issue = () => gql('km-wh.officer', 'mutation($id:ID!){ issueReplyRequest(id:$id){ docNumber } }', { id: req.id });
+    const [a, b] = await Promise.all([issue(), issue()]);
+    const done = [a, b].filter((r) => r.data?.issueReplyRequest);
+    const refused = [a, b].filter((r) => r.errors);
+    expect(done).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(msg(refused[0])).toContain('已签发');
+    const after = (await ok('km-wh.officer', 'query($id:ID!){ cadre(id:$id){ records(category:7){ id } } }', { id: f.c })).cadre.records.length;
+    expect(after).toBe(before + 1);
+  });
+
   it('who may: officers draft and issue, leaders read, fillers and administrators nothing; foreign and forged ids look missing', async () => {
     const req = (await create('km-wh.officer', { asOf: '2026-03-09', cadreIds: [f.b] })).data!.createReplyRequest;
     for (const user of ['km-wh.filler', 'km-wh.admin', 'km-wh.auditor']) {

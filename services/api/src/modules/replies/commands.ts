@@ -212,6 +212,11 @@ export async function replyTarget(c: CommandContext, action: 'read' | 'update' |
 }
 
 async function requireDraft(c: CommandContext, action: 'update' | 'issue' | 'delete', id: string, version?: number | null) {
+  // The request's row is locked first: two officers issuing (or editing while another issues) take turns, and the
+  // second sees the first's outcome (已签发) instead of issuing twice.
+  if (c.ability.can(action, 'ReplyRequest') && isUuid(id)) {
+    await c.trx.selectFrom('reply_request').select('id').where('tenant_id', '=', c.principal.tenantId).where('id', '=', id).forUpdate().execute();
+  }
   const row = await replyTarget(c, action, id);
   if (!row) throw notFound();
   if (row.status !== 'draft') throw badInput(`该复函已签发（${row.doc_number}），不能再修改`);
