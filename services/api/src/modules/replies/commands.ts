@@ -29,6 +29,7 @@ import {
 } from './repo.js';
 
 export const REPLY_NOT_FOUND = '复函不存在或不在您的管理范围内';
+const NOT_IN_REQUEST = '该干部不在本复函中';
 const notFound = () => new GraphQLError(REPLY_NOT_FOUND, { extensions: { code: 'NOT_FOUND' } });
 
 /** 五华区纪委监委 → 五纪廉复 (文号 五纪廉复〔2026〕3号). */
@@ -77,12 +78,12 @@ export async function updateReplySettings(
   if (input.barredPurposes !== undefined) barred = input.barredPurposes === null ? null : purposesOf(input.barredPurposes);
   let byMeasure: Record<string, ReplyPurpose[]> | null = current?.measure_purposes ?? null;
   if (input.measureRules !== undefined) {
-    byMeasure = null;
-    for (const r of input.measureRules ?? []) {
+    const rules = (input.measureRules ?? []).map((r) => {
       const m = SANCTION_MEASURES.find((o) => o.code === r.measure.trim() || o.label === r.measure.trim());
       if (!m) throw badInput(`「${r.measure}」不是处理（处分）种类`);
-      byMeasure = { ...(byMeasure ?? {}), [m.code]: purposesOf(r.purposes) };
-    }
+      return [m.code, purposesOf(r.purposes)] as const;
+    });
+    byMeasure = rules.length ? Object.fromEntries(rules) : null;
   }
   const prefix = input.numberPrefix === undefined ? current?.number_prefix ?? null : input.numberPrefix?.trim() || null;
   const measures = byMeasure ? JSON.stringify(byMeasure) : null;
@@ -203,7 +204,7 @@ export async function createReplyRequest(c: CommandContext, input: CreateInput):
 
 /** A request of the caller's tenant (missing, malformed and foreign look the same: null). */
 export async function replyTarget(c: CommandContext, action: 'read' | 'update' | 'issue' | 'delete', id: string): Promise<ReplyRequestRow | null> {
-  if (!c.ability.can(action === 'read' ? 'read' : action, 'ReplyRequest')) throw denied(c);
+  if (!c.ability.can(action, 'ReplyRequest')) throw denied(c);
   if (!isUuid(id)) return null;
   const row = await findReplyRequest(c.trx, c.principal.tenantId, id);
   if (!row) return null;
@@ -237,12 +238,12 @@ export async function updateReplyItem(
   c: CommandContext, input: { requestId: string; cadreId: string; text?: string | null; version?: number | null },
 ): Promise<ReplyRequestRow> {
   const row = await requireDraft(c, 'update', input.requestId, input.version);
+  if (!isUuid(input.cadreId)) throw badInput(NOT_IN_REQUEST);
   const text = input.text?.trim() || null;
   const done = await c.trx.updateTable('reply_item').set({
     edited_text: text, edited_by_name: text ? c.principal.displayName : null, edited_at: text ? sql`now()` : null,
-  }).where('tenant_id', '=', c.principal.tenantId).where('request_id', '=', row.id).where('cadre_id', '=', isUuid(input.cadreId) ? input.cadreId : '00000000-0000-0000-0000-000000000000')
-    .executeTakeFirst();
-  if (!done.numUpdatedRows) throw badInput('该干部不在本复函中');
+  }).where('tenant_id', '=', c.principal.tenantId).where('request_id', '=', row.id).where('cadre_id', '=', input.cadreId).executeTakeFirst();
+  if (!done.numUpdatedRows) throw badInput(NOT_IN_REQUEST);
   await bump(c, row.id);
   return (await findReplyRequest(c.trx, c.principal.tenantId, row.id))!;
 }

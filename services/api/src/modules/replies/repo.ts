@@ -49,13 +49,19 @@ export interface ReplyItemRow {
 function requests(trx: Tx) {
   return trx.selectFrom('reply_request as q')
     .innerJoin('tenant as t', 't.id', 'q.tenant_id')
+    // The cadres and their conclusions counted in one pass over the request's items.
+    .innerJoinLateral((eb) => eb.selectFrom('reply_item as i')
+      .select([
+        sql<number>`count(*)::int`.as('item_count'),
+        sql<number>`(count(*) filter (where i.conclusion = 'unsuitable'))::int`.as('unsuitable_count'),
+        sql<number>`(count(*) filter (where i.conclusion = 'defer'))::int`.as('defer_count'),
+      ])
+      .whereRef('i.tenant_id', '=', 'q.tenant_id').whereRef('i.request_id', '=', 'q.id').as('n'), (j) => j.onTrue())
     .select([
       'q.id', 'q.tenant_id', 't.name as tenant_name', 'q.requester', 'q.letter_no', 'q.purpose', 'q.purpose_text',
       sql<string>`q.as_of::text`.as('as_of'), 'q.status', 'q.doc_number', 'q.issuer', 'q.version', 'q.created_by_name', 'q.updated_by_name', 'q.created_at',
       'q.updated_at', 'q.issued_by_name', 'q.issued_at',
-      sql<number>`(select count(*)::int from reply_item i where i.tenant_id = q.tenant_id and i.request_id = q.id)`.as('item_count'),
-      sql<number>`(select count(*)::int from reply_item i where i.tenant_id = q.tenant_id and i.request_id = q.id and i.conclusion = 'unsuitable')`.as('unsuitable_count'),
-      sql<number>`(select count(*)::int from reply_item i where i.tenant_id = q.tenant_id and i.request_id = q.id and i.conclusion = 'defer')`.as('defer_count'),
+      'n.item_count', 'n.unsuitable_count', 'n.defer_count',
     ]);
 }
 

@@ -18,11 +18,9 @@ import { contentDisposition } from '../../storage/index.js';
 import { REPLY_NOT_FOUND } from './commands.js';
 import { findReplyRequest, itemsOf } from './repo.js';
 import { buildReplyDocx, replyTitle } from './docx.js';
-import { zipBuffers } from '../../util/zip.js';
+import { numberedName, zipBuffers } from '../../util/zip.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-/** A name safe as a file name in any unzip (path separators and control characters dropped). */
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').slice(0, 40) || '干部';
 const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 
 export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
@@ -39,10 +37,7 @@ export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
     if (m![2] === 'zip') {
       // One letter each, built one after another (each build yields to other requests).
       const entries: { name: string; data: Buffer }[] = [];
-      const width = String(items.length).length < 2 ? 2 : String(items.length).length;
-      for (const [i, it] of items.entries()) {
-        entries.push({ name: `${String(i + 1).padStart(width, '0')}-${safeName(it.cadre_name)}.docx`, data: await buildReplyDocx(row, [it]) });
-      }
+      for (const [i, it] of items.entries()) entries.push({ name: numberedName(i, items.length, it.cadre_name, 'docx'), data: await buildReplyDocx(row, [it]) });
       const zip = await zipBuffers(entries);
       return reply.header('content-type', 'application/zip')
         .header('content-disposition', contentDisposition(`${row.doc_number ?? '草稿'}-逐人复函.zip`)).header('cache-control', 'no-store').send(zip);

@@ -11,7 +11,7 @@ import { withRestSession } from '../../http/rest-session.js';
 import { contentDisposition } from '../../storage/index.js';
 import { findCadre, findCadres } from '../cadres/repo.js';
 import { isUuid } from '../../db/scope.js';
-import { zipBuffers } from '../../util/zip.js';
+import { numberedName, zipBuffers } from '../../util/zip.js';
 import { today } from '../warnings/read.js';
 import { evaluationReport } from './evaluation.js';
 import { buildReportDocx } from './docx.js';
@@ -59,11 +59,8 @@ export function registerReports(app: FastifyInstance, db: Kysely<DB>) {
     for (const id of ids) reports.push(await evaluationReport(s.trx, byId.get(id)!, asOf, issuer?.name ?? byId.get(id)!.tenant_name));
     await s.commit({ kind: 'read', cadreIds: ids, summary: `批量下载廉情评价报告：${ids.length} 人（截至 ${asOf}）`, detail: { asOf } });
     // Built one after another after the transaction ended.
-    const width = Math.max(2, String(reports.length).length);
     const entries = [];
-    for (const [i, r] of reports.entries()) {
-      entries.push({ name: `${String(i + 1).padStart(width, '0')}-${r.title.replace(/[\\/:*?"<>|]/g, '')}.docx`, data: await buildReportDocx(r) });
-    }
+    for (const [i, r] of reports.entries()) entries.push({ name: numberedName(i, reports.length, r.title, 'docx'), data: await buildReportDocx(r) });
     return reply.header('content-type', 'application/zip').header('content-disposition', contentDisposition(`廉情评价报告（${reports.length}人，截至${asOf}）.zip`))
       .header('cache-control', 'no-store').send(await zipBuffers(entries));
   }));
