@@ -15,9 +15,12 @@ export const REPLY_CONCLUSION_LABELS: Record<ReplyConclusion, string> = {
   no_objection: '不持异议', defer: '建议暂缓', unsuitable: '不宜作为拟任人选',
 };
 
-export const REPLY_STATUSES = ['draft', 'issued'] as const;
+/** draft 待签发 → issued; a part (docs/replies.md#parts): draft 待答复 → answered 已答复 → issued with the whole. */
+export const REPLY_STATUSES = ['draft', 'answered', 'issued'] as const;
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
-export const REPLY_STATUS_LABELS: Record<ReplyStatus, string> = { draft: '待签发', issued: '已签发' };
+export const REPLY_STATUS_LABELS: Record<ReplyStatus, string> = { draft: '待签发', answered: '已答复', issued: '已签发' };
+/** What a status reads as: a part not yet answered is 待答复. */
+export const replyStatusLabel = (status: ReplyStatus, isPart: boolean) => (isPart && status === 'draft' ? '待答复' : REPLY_STATUS_LABELS[status]);
 
 /** At most this many cadres in one request. */
 export const REPLY_MAX_CADRES = 500;

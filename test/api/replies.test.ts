@@ -273,9 +273,9 @@ describe(`replies (${engineName})`, () => {
     expect(foreign[0]).toBe(404);
     expect(await letter('km-pl.officer', '00000000-0000-4000-8000-000000000000')).toEqual(foreign);
     expect((await letter('km-wh.filler', req.id))[0]).toBe(403);
-    // A sibling's cadre cannot be put in a request; the city's officer is sent to the county for the county's cadre.
+    // A sibling's cadre cannot be put in a request (the city's may: see the parts test).
     expect(code(await create('km-pl.officer', { cadreIds: [f.b] }))).toBe('BAD_USER_INPUT');
-    expect(msg(await create('km.officer', { cadreIds: [f.b] }))).toContain('由下级机构管理');
+    expect(msg(await create('km-pl.officer', { cadreIds: [f.b] }))).toContain('不存在或不在您的管理范围内');
     // Input is checked before anything is written.
     expect(msg(await create('km-wh.officer', { purpose: '升职', cadreIds: [f.b] }))).toContain('征求事由须为');
     expect(msg(await create('km-wh.officer', { cadreIds: [] }))).toBe('请至少选择一名干部');
@@ -283,5 +283,98 @@ describe(`replies (${engineName})`, () => {
     // A draft can be deleted; then it is gone.
     expect((await ok('km-wh.officer', 'mutation($id:ID!){ deleteReplyRequest(id:$id) }', { id: req.id })).deleteReplyRequest).toBe(true);
     expect((await ok('km-wh.officer', 'query($id:ID!){ replyRequest(id:$id){ id } }', { id: req.id })).replyRequest).toBeNull();
+  });
+
+  it('a city asks about cadres of its counties: each county answers its own part, the city issues the assembled reply', async () => {
+    const unitOf = async (tenantCode: string) => (await ok('km.officer', 'query($t:String){ units(tenantCode:$t){ id } }', { t: tenantCode })).units[0].id;
+    const made = async (user: string, name: string, unitId: string) =>
+      (await ok(user, 'mutation($i: CadreInput!){ createCadre(input:$i){ id } }', { i: { name, unitId, position: '副主任' } })).createCadre.id as string;
+    const cityCadre = await made('km.officer', '复函市甲', await unitOf('km'));
+    const plCadre = await made('km-pl.officer', '复函盘乙', await unitOf('km-pl'));
+    // The city resolves pasted names across its subtree, saying which tenant holds each.
+    const lines = (await ok('km.officer', 'query($l:[String!]!){ replyCadreLines(lines:$l){ line cadres { id tenantName } } }', { l: ['复函乙', '复函盘乙'] })).replyCadreLines;
+    expect(lines.map((l: any) => l.cadres.map((c: any) => c.tenantName))).toEqual([['五华区纪委监委'], ['盘龙区纪委监委']]);
+
+    const PARTS = `${REQ} isPart forwardedBy returnedReason partCount openPartCount parts { id tenantName status statusLabel cadreCount answeredBy returnedReason }
+      items { cadre { id } tenantName partId partStatus editable }`;
+    const created = (await ok('km.officer', `mutation($i: CreateReplyRequestInput!) { createReplyRequest(input: $i) { ${PARTS} } }`, {
+      i: { requester: '中共昆明市委组织部', purpose: '选拔任用', asOf: '2026-03-09', cadreIds: [cityCadre, f.a, plCadre, f.b] },
+    })).createReplyRequest;
+    expect(created).toMatchObject({ isPart: false, cadreCount: 4, partCount: 2, openPartCount: 2, unsuitableCount: 1, deferCount: 1 });
+    expect(created.items.map((i: any) => [i.cadre.id, i.tenantName, i.editable])).toEqual([
+      [cityCadre, '昆明市纪委监委', true], [f.a, '五华区纪委监委', false], [plCadre, '盘龙区纪委监委', false], [f.b, '五华区纪委监委', false],
+    ]);
+    const whPart = created.parts.find((p: any) => p.tenantName === '五华区纪委监委');
+    const plPart = created.parts.find((p: any) => p.tenantName === '盘龙区纪委监委');
+    expect(whPart).toMatchObject({ status: 'draft', statusLabel: '待答复', cadreCount: 2 });
+    expect(plPart).toMatchObject({ status: 'draft', cadreCount: 1 });
+
+    // Each county sees its part only, in its own ledger; the sibling's part and the city's request are invisible.
+    const PART = `query($id:ID!){ replyRequest(id:$id){ ${PARTS} } }`;
+    const wh = (await ok('km-wh.officer', PART, { id: whPart.id })).replyRequest;
+    expect(wh).toMatchObject({ isPart: true, forwardedBy: '昆明市纪委监委', statusLabel: '待答复', requester: '中共昆明市委组织部', cadreCount: 2, partCount: 0 });
+    expect(wh.items.map((i: any) => [i.cadre.id, i.editable])).toEqual([[f.a, true], [f.b, true]]);
+    expect((await ok('km-wh.officer', '{ replyRequests(first: 100){ edges { node { id isPart } } } }')).replyRequests.edges.map((e: any) => e.node.id)).toContain(whPart.id);
+    for (const [user, id] of [['km-pl.officer', whPart.id], ['km-wh.officer', plPart.id], ['km-wh.officer', created.id], ['km-pl.officer', created.id]]) {
+      expect((await ok(user, 'query($id:ID!){ replyRequest(id:$id){ id } }', { id })).replyRequest, `${user} ${id}`).toBeNull();
+    }
+    // The city neither edits the county's cadres nor issues before every part is answered; a county does not issue.
+    expect(msg(await gql('km.officer', 'mutation($r:ID!,$c:ID!){ updateReplyItem(requestId:$r, cadreId:$c, text:"市改"){ id } }', { r: created.id, c: f.b })))
+      .toBe('复函乙由五华区纪委监委答复，请由其修改');
+    const issue = (user: string, id: string) => gql(user, 'mutation($id:ID!){ issueReplyRequest(id:$id){ id status docNumber } }', { id });
+    expect(msg(await issue('km.officer', created.id))).toBe('尚有 2 个下级机构未答复：五华区纪委监委、盘龙区纪委监委');
+    expect(msg(await issue('km-wh.officer', whPart.id))).toContain('请核对后「答复」');
+    expect(msg(await gql('km-wh.officer', 'mutation($id:ID!){ deleteReplyRequest(id:$id) }', { id: whPart.id }))).toContain('不能删除');
+
+    // The county edits and answers; an answered part is closed to edits until the city returns it.
+    await ok('km-wh.officer', 'mutation($r:ID!,$c:ID!){ updateReplyItem(requestId:$r, cadreId:$c, text:"五华区核实：复函乙同志线索正在办理。"){ id } }', { r: whPart.id, c: f.b });
+    const answer = (user: string, id: string) => gql(user, 'mutation($id:ID!){ answerReplyRequest(id:$id){ status statusLabel answeredBy } }', { id });
+    expect((await answer('km-wh.officer', whPart.id)).data!.answerReplyRequest).toMatchObject({ status: 'answered', statusLabel: '已答复' });
+    expect(msg(await answer('km-wh.officer', whPart.id))).toContain('不能再修改');
+    expect(msg(await answer('km.officer', created.id))).toContain('直接签发');
+    expect(code(await answer('km-wh.leader', whPart.id))).toBe('FORBIDDEN');
+    const ret = (user: string, id: string, reason = '请补充线索办理进展') =>
+      gql(user, 'mutation($id:ID!,$r:String!){ returnReplyPart(id:$id, reason:$r){ openPartCount parts { id status returnedReason } } }', { id, r: reason });
+    expect(code(await ret('km-pl.officer', whPart.id))).toBe('NOT_FOUND');
+    expect(code(await ret('km-wh.officer', whPart.id))).toBe('NOT_FOUND');
+    expect(msg(await ret('km.officer', plPart.id))).toBe('盘龙区纪委监委尚未答复，无需退回');
+    const returned = (await ret('km.officer', whPart.id)).data!.returnReplyPart;
+    expect(returned.parts.find((p: any) => p.id === whPart.id)).toMatchObject({ status: 'draft', returnedReason: '请补充线索办理进展' });
+    expect((await ok('km-wh.officer', PART, { id: whPart.id })).replyRequest).toMatchObject({ statusLabel: '待答复', returnedReason: '请补充线索办理进展' });
+    await answer('km-wh.officer', whPart.id);
+    await answer('km-pl.officer', plPart.id);
+
+    // The city issues: its 文号 on the whole and on the parts; each cadre's category-7 record lands in its own tenant.
+    const issued = (await ok('km.officer', `mutation($id:ID!){ issueReplyRequest(id:$id){ ${PARTS} } }`, { id: created.id })).issueReplyRequest;
+    expect(issued.docNumber).toMatch(/^昆纪廉复〔2026〕\d+号$/);
+    expect(issued.openPartCount).toBe(0);
+    expect(issued.parts.every((p: any) => p.status === 'issued')).toBe(true);
+    const bItem = issued.items.find((i: any) => i.cadre.id === f.b);
+    expect(bItem.text).toBe('五华区核实：复函乙同志线索正在办理。');
+    const whIssued = (await ok('km-wh.officer', PART, { id: whPart.id })).replyRequest;
+    expect(whIssued).toMatchObject({ status: 'issued', docNumber: issued.docNumber });
+    const record = (await ok('km-wh.officer', 'query($id:ID!){ record(id:$id){ id category status cadre { id } } }', { id: bItem.recordId })).record;
+    expect(record).toMatchObject({ category: 7, status: 'accepted', cadre: { id: f.b } });
+    expect((await ok('km-pl.officer', 'query($id:ID!){ record(id:$id){ id } }', { id: bItem.recordId })).record).toBeNull();
+
+    // The whole letter holds all four cadres; the county's part is its answer to the city.
+    const text = async (user: string, id: string) => {
+      const r = await t.app.inject({ method: 'GET', url: `/api/replies/${id}.docx`, headers: { authorization: `Bearer ${await token(user)}` } });
+      expect(r.statusCode).toBe(200);
+      return (await readZip(r.rawPayload, (p) => p === 'word/document.xml', '复函')).get('word/document.xml')!.toString('utf8').replace(/<[^>]+>/g, '');
+    };
+    const whole = await text('km.officer', created.id);
+    for (const n of ['复函市甲', '复函甲', '复函盘乙', '复函乙', issued.docNumber]) expect(whole).toContain(n);
+    const part = await text('km-wh.officer', whPart.id);
+    expect(part).toContain('昆明市纪委监委：');
+    expect(part).not.toContain('复函盘乙');
+
+    // Deleting a draft request removes its parts with it.
+    const again = (await ok('km.officer', `mutation($i: CreateReplyRequestInput!) { createReplyRequest(input: $i) { id parts { id } } }`, {
+      i: { requester: '中共昆明市委组织部', purpose: '表彰奖励', asOf: '2026-03-09', cadreIds: [f.d] },
+    })).createReplyRequest;
+    expect(again.parts).toHaveLength(1);
+    await ok('km.officer', 'mutation($id:ID!){ deleteReplyRequest(id:$id) }', { id: again.id });
+    expect((await ok('km-wh.officer', 'query($id:ID!){ replyRequest(id:$id){ id } }', { id: again.parts[0].id })).replyRequest).toBeNull();
   });
 });

@@ -105,4 +105,73 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     await shot(page, 'reply-in-archive');
     expect(twinA).toBeTruthy();
   }, 240_000);
+
+  it('a city asks about a county cadre: the county answers its part, the city issues the whole', async () => {
+    const cityToken = await rig.apiLogin('km.officer');
+    const whToken = await rig.apiLogin('km-wh.officer');
+    const unitOf = async (tenantCode: string) => (await rig.api<{ units: { id: string }[] }>(
+      'query($t: String) { units(tenantCode: $t) { id } }', { t: tenantCode }, cityToken)).units[0].id;
+    const made = (token: string, name: string, unitId: string) => rig.api<{ createCadre: { id: string } }>(
+      'mutation($u: ID!, $n: String!) { createCadre(input: { name: $n, unitId: $u, position: "副主任" }) { id } }', { u: unitId, n: name }, token);
+    await made(cityToken, '跨级市甲', await unitOf('km'));
+    await made(whToken, '跨级区乙', await unitOf('km-wh'));
+
+    // The city's officer asks about both; the county's cadre goes into 五华区's part.
+    const city = await rig.newPage();
+    await submitLogin(city, rig.srv.url, 'km.officer', rig.srv.password);
+    await city.waitForURL(/\/cadres$/, WAIT);
+    await city.goto(`${rig.srv.url}/replies`);
+    await city.getByTestId('reply-new').click();
+    await city.getByTestId('reply-requester').fill('中共昆明市委组织部');
+    await city.getByTestId('reply-paste').fill('跨级市甲\n跨级区乙');
+    await city.getByTestId('reply-resolve').click();
+    await expect.poll(() => city.getByTestId('reply-picked').textContent(), WAIT).toBe('已识别 2 人');
+    expect(await city.getByTestId('reply-lines').textContent()).toContain('五华区纪委监委·');
+    await city.getByTestId('reply-create').click();
+    await toast(city, '已起草复函：2 人');
+    const drawer = city.getByTestId('reply-drawer');
+    const part = drawer.getByTestId('reply-part');
+    await expect.poll(() => part.textContent(), WAIT).toContain('五华区纪委监委');
+    expect(await part.getByTestId('reply-part-status').textContent()).toBe('待答复');
+    expect(await drawer.getByTestId('reply-issue').isDisabled()).toBe(true);
+    // The county's cadre is answered there: the city cannot edit it.
+    const cityItem = (name: string) => drawer.getByTestId('reply-item').filter({ hasText: name });
+    expect(await cityItem('跨级区乙').getByTestId('reply-item-tenant').textContent()).toBe('五华区纪委监委答复');
+    expect(await cityItem('跨级区乙').getByTestId('reply-edit').count()).toBe(0);
+    expect(await cityItem('跨级市甲').getByTestId('reply-edit').count()).toBe(1);
+    await shot(city, 'reply-parts-open', false);
+
+    // The county sees the part in its own ledger, marked as forwarded, and answers it.
+    const wh = await rig.newPage();
+    await submitLogin(wh, rig.srv.url, 'km-wh.officer', rig.srv.password);
+    await wh.waitForURL(/\/cadres$/, WAIT);
+    await wh.goto(`${rig.srv.url}/replies`);
+    const forwarded = wh.getByTestId('replies-row').filter({ hasText: '中共昆明市委组织部' }).first();
+    await forwarded.waitFor(WAIT);
+    expect(await forwarded.getByTestId('reply-forwarded').textContent()).toBe('昆明市纪委监委转来');
+    expect(await forwarded.getByTestId('reply-status').textContent()).toBe('待答复');
+    await forwarded.getByTestId('reply-open').click();
+    const whDrawer = wh.getByTestId('reply-drawer');
+    await expect.poll(() => whDrawer.getByTestId('reply-item').count(), WAIT).toBe(1);
+    expect(await whDrawer.textContent()).not.toContain('跨级市甲');
+    expect(await whDrawer.getByTestId('reply-issue').count()).toBe(0);
+    await shot(wh, 'reply-part-county', false);
+    await whDrawer.getByTestId('reply-answer').click();
+    await wh.getByTestId('confirm-ok').click();
+    await toast(wh, '已答复昆明市纪委监委');
+    await expect.poll(() => whDrawer.getByTestId('reply-head-status').textContent(), WAIT).toBe('已答复');
+
+    // Back at the city: the part is answered, the whole can be issued; the county's ledger then shows the city's 文号.
+    await city.locator('.ant-drawer-close').click();
+    const cityRow = city.getByTestId('replies-row').filter({ hasText: '中共昆明市委组织部' }).first();
+    await cityRow.getByTestId('reply-open').click();
+    await expect.poll(() => drawer.getByTestId('reply-part-status').textContent(), WAIT).toBe('已答复');
+    await drawer.getByTestId('reply-issue').click();
+    await city.getByTestId('confirm-ok').click();
+    await toast(city, /^已签发：昆纪廉复〔\d{4}〕\d+号$/);
+    const number = (await drawer.getByTestId('reply-docnumber').textContent())!;
+    await shot(city, 'reply-parts-issued', false);
+    await wh.reload();
+    await wh.getByTestId('replies-row').filter({ hasText: number }).waitFor(WAIT);
+  }, 240_000);
 });

@@ -127,15 +127,18 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   resetWarningRule:     { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   updateWarningScheme:  { admin: 'YYNN', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   // 廉政审查情况复函 (docs/replies.md): officers draft, edit, issue and keep the settings; leaders read; a request is
-  // its tenant's own (a parent answers for none of a child's cadres: the child answers them).
+  // its tenant's own. A parent may ask about a child's cadres: the child answers them in a part of its own tenant
+  // (answerReplyRequest), which the parent may return (returnReplyPart) — neither reaches across otherwise.
   replyRequests:        { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'F',    auditor: 'F' },
   replyRequest:         { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'YNNN', filler: 'FFFF', auditor: 'FFFF' },
   replyCadreLines:      { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
   replySettings:        { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'F',    auditor: 'F' },
-  createReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  createReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   updateReplyItem:      { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   issueReplyRequest:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   deleteReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  answerReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  returnReplyPart:      { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   updateReplySettings:  { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
   setWorkDay:           { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
   clearWorkDay:         { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
@@ -162,6 +165,9 @@ interface Fixture {
   pendingDispositionId: string; submittedDispositionId: string; acceptedDispositionId: string;
   /** A draft 复函 of the tenant covering the cadre (made for the matrix). */
   replyRequestId: string;
+  /** A part of a request (to answer) and an answered one (to return); both with their asker in the same tenant. */
+  replyPartId: string;
+  replyAnsweredPartId: string;
 }
 /** A target that does not exist: the response for it is what "N" must look like. */
 const MISSING: Fixture = {
@@ -174,6 +180,7 @@ const MISSING: Fixture = {
   pendingId: '00000000-0000-4000-8000-000000000005', changeId: '00000000-0000-4000-8000-000000000009', cadreVersion: 1, giftVersion: 1, pendingVersion: 1,
   pendingDispositionId: '00000000-0000-4000-8000-00000000000c', submittedDispositionId: '00000000-0000-4000-8000-00000000000d',
   acceptedDispositionId: '00000000-0000-4000-8000-00000000000e', replyRequestId: '00000000-0000-4000-8000-00000000000f',
+  replyPartId: '00000000-0000-4000-8000-000000000010', replyAnsweredPartId: '00000000-0000-4000-8000-000000000011',
 };
 
 interface Caller { username: string; role: Role; tenant: Fixture; token: string; refreshToken: string }
@@ -525,6 +532,14 @@ const OPS: Record<string, Op> = {
     run: (c, x) => q(c, 'mutation($id:ID!){ issueReplyRequest(id:$id){ status docNumber } }', { id: x.replyRequestId }),
     ok: (r) => r.data?.issueReplyRequest?.status === 'issued',
   },
+  answerReplyRequest: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ answerReplyRequest(id:$id){ status } }', { id: x.replyPartId }),
+    ok: (r) => r.data?.answerReplyRequest?.status === 'answered',
+  },
+  returnReplyPart: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ returnReplyPart(id:$id, reason:"矩阵退回"){ parts { id status } } }', { id: x.replyAnsweredPartId }),
+    ok: (r, _c, x) => r.data?.returnReplyPart?.parts?.some((p: any) => p.id === x.replyAnsweredPartId && p.status === 'draft'),
+  },
   deleteReplyRequest: {
     run: (c, x) => q(c, 'mutation($id:ID!){ deleteReplyRequest(id:$id) }', { id: x.replyRequestId }),
     ok: (r) => r.data?.deleteReplyRequest === true,
@@ -663,8 +678,24 @@ beforeAll(async () => {
       await trx.insertInto('reply_item').values({
         tenant_id: r.id, request_id: reply.id, cadre_id: cadre.id, position: 0, conclusion: 'no_objection', draft: '矩阵',
       }).execute();
+      const asker = await trx.insertInto('reply_request').values({
+        tenant_id: r.id, requester: '矩阵组织部', purpose: 'selection', as_of: '2026-01-05', created_by_name: '矩阵',
+      }).returning('id').executeTakeFirstOrThrow();
+      const part = async (answered: boolean) => {
+        const p = await trx.insertInto('reply_request').values({
+          tenant_id: r.id, requester: '矩阵组织部', purpose: 'selection', as_of: '2026-01-05', created_by_name: '矩阵',
+          parent_tenant_id: r.id, parent_id: asker.id, parent_issuer: '矩阵上级',
+          ...(answered ? { status: 'answered', answered_by_name: '矩阵', answered_at: sql<Date>`now()` } : {}),
+        }).returning('id').executeTakeFirstOrThrow();
+        await trx.insertInto('reply_item').values({
+          tenant_id: r.id, request_id: p.id, cadre_id: cadre.id, position: 0, conclusion: 'no_objection', draft: '矩阵',
+        }).execute();
+        return p.id;
+      };
+      const replyPartId = await part(false);
+      const replyAnsweredPartId = await part(true);
       tenants.set(r.code, {
-        replyRequestId: reply.id, pendingDispositionId, submittedDispositionId, acceptedDispositionId,
+        replyRequestId: reply.id, replyPartId, replyAnsweredPartId, pendingDispositionId, submittedDispositionId, acceptedDispositionId,
         id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, subUnitId: sub.id, cadreId: cadre.id, leaderId: leader.id,
         secadminId: (await byName('secadmin')).id, auditorId: (await byName('auditor')).id, grantId: grant.id, emptyUnitId, retiredUnitId,
         giftId: gift.id, pendingId: pending.id, changeId: change.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,

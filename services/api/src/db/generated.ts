@@ -562,6 +562,9 @@ export interface ReplyItem {
 }
 
 export interface ReplyRequest {
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
   as_of: Timestamp;
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -575,9 +578,15 @@ export interface ReplyRequest {
   issued_by_name: string | null;
   issuer: string | null;
   letter_no: string | null;
+  parent_id: string | null;
+  parent_issuer: string | null;
+  parent_tenant_id: string | null;
   purpose: string;
   purpose_text: string | null;
   requester: string;
+  returned_at: Timestamp | null;
+  returned_by_name: string | null;
+  returned_reason: string | null;
   status: Generated<string>;
   tenant_id: string;
   updated_at: Generated<Timestamp>;

@@ -2,6 +2,8 @@
 // (征求意见单位, 来函文号, 事由, 回复日期, and the cadres pasted as names or ID numbers, one a line), review each cadre's
 // draft and the facts that decide it, edit the text, issue it (文号; a category-7 record in each archive) and download
 // the letter as Word; leaders read. The tenant's settings (文号 prefix, purposes a running influence period bars) live here.
+// Across 机构 (docs/replies.md#parts): cadres of the 机构 below go into their parts; each answers its part here (答复),
+// the asker sees every part's state, may return one (退回), and issues once all are answered.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -20,6 +22,7 @@ import { downloadFile } from '../imports/api';
 import { useCategories } from '../archive/useCategories';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
+  AnswerReplyRequestDocument, ReturnReplyPartDocument, type ReplyPart,
   CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, REPORT_BATCH_MAX, reportsZipUrl, ReplyCadreSearchDocument, type SearchedCadre, ReplyCadreLinesDocument,
   ReplyRequestDocument, ReplyRequestsDocument, ReplySettingsDocument, UpdateReplyItemDocument, UpdateReplySettingsDocument,
   type LineMatch, type ReplyItem, type ReplyRequest, type ReplyRow, type ReplySettings,
@@ -28,6 +31,8 @@ import {
 type Page = { totalCount: number; edges: { node: ReplyRow }[] };
 const PURPOSE_OPTIONS = REPLY_PURPOSES.map((p) => ({ value: p, label: REPLY_PURPOSE_LABELS[p] }));
 const todayText = () => dayjs().format('YYYY-MM-DD');
+const STATUS_COLOURS: Record<string, string> = { draft: 'gold', answered: 'blue', issued: 'green' };
+const dateTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '');
 
 export function RepliesPage() {
   const { can } = useAuth();
@@ -44,11 +49,19 @@ export function RepliesPage() {
       title: '复函文号', key: 'doc', width: 170,
       render: (_: unknown, r) => (
         <Button type="link" size="small" className="lz-link-left" onClick={() => setOpen(r.id)} data-testid="reply-open">
-          {r.docNumber ?? '（待签发）'}
+          {r.docNumber ?? `（${r.statusLabel}）`}
         </Button>
       ),
     },
-    { title: '征求意见单位', dataIndex: 'requester', ellipsis: true },
+    {
+      title: '征求意见单位', key: 'requester', ellipsis: true,
+      render: (_: unknown, r) => (
+        <Space size={4}>
+          {r.isPart && <Tooltip title={`${r.forwardedBy}转来，由本机构答复所管干部`}><Tag color="purple" data-testid="reply-forwarded">{r.forwardedBy}转来</Tag></Tooltip>}
+          <span>{r.requester}</span>
+        </Space>
+      ),
+    },
     { title: '来函文号', dataIndex: 'letterNo', width: 150, render: (v: string | null) => v ?? '—' },
     { title: '事由', dataIndex: 'purposeLabel', width: 90 },
     { title: '回复日期', dataIndex: 'asOf', width: 100 },
@@ -62,7 +75,17 @@ export function RepliesPage() {
         </Space>
       ),
     },
-    { title: '状态', key: 'status', width: 84, render: (_: unknown, r) => <Tag color={r.status === 'issued' ? 'green' : 'gold'} data-testid="reply-status">{r.statusLabel}</Tag> },
+    {
+      title: '状态', key: 'status', width: 130,
+      render: (_: unknown, r) => (
+        <Space size={4} wrap>
+          <Tag color={STATUS_COLOURS[r.status]} data-testid="reply-status">{r.statusLabel}</Tag>
+          {r.status === 'draft' && r.openPartCount > 0 && (
+            <Tooltip title="由下级机构答复的分件尚未全部答复"><Tag data-testid="reply-open-parts">待下级 {r.openPartCount}/{r.partCount}</Tag></Tooltip>
+          )}
+        </Space>
+      ),
+    },
     { title: '经办人', dataIndex: 'createdBy', width: 90 },
   ];
   return (
@@ -134,13 +157,15 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
   };
   // Picking one by one: the own 机构's cadres by name, pinyin or initials (the list's own search).
   const { me } = useAuth();
+  const own = me?.tenant.name;
   const [found, setFound] = useState<SearchedCadre[]>([]);
   const [searching, setSearching] = useState(false);
   const search = async (text: string) => {
     if (!text.trim()) { setFound([]); return; }
     setSearching(true);
     try {
-      const r = await gql<{ cadres: { edges: { node: SearchedCadre }[] } }>(ReplyCadreSearchDocument, { search: text.trim(), tenantCode: me?.tenant.code ?? null });
+      // The 机构 and those below: a cadre of a 机构 below is answered there (its part).
+      const r = await gql<{ cadres: { edges: { node: SearchedCadre }[] } }>(ReplyCadreSearchDocument, { search: text.trim(), tenantCode: null });
       setFound(r.cadres.edges.map((e) => e.node));
     } catch (e) {
       setError(errorText(e));
@@ -220,19 +245,19 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
         showSearch
         className="lz-mb8"
         style={{ width: '100%' }}
-        placeholder="逐个添加：输入姓名、全拼或首字母查找本机构干部"
+        placeholder="逐个添加：输入姓名、全拼或首字母查找本机构及下级机构干部"
         filterOption={false}
         value={null}
         onSearch={search}
         notFoundContent={searching ? <Spin size="small" /> : null}
         popupRender={(menu) => <div data-testid="reply-cadre-search-popup">{menu}</div>}
-        options={found.map((c) => ({ value: c.id, label: lineCadreLabel({ ...c, unitName: c.unit.name }) }))}
+        options={found.map((c) => ({ value: c.id, label: lineCadreLabel({ ...c, unitName: c.unit.name, tenantName: c.tenant.name }, own) }))}
         onSelect={(id: string | null) => {
           const c = found.find((x) => x.id === id);
           if (!c) return;
           setError(null);
           setPicked((all) => (all.some((p) => p.chosen === c.id) ? all
-            : [...all, { key: `id:${c.id}`, line: c.name, options: [{ ...c, unitName: c.unit.name }], chosen: c.id, searched: true }]));
+            : [...all, { key: `id:${c.id}`, line: c.name, options: [{ ...c, unitName: c.unit.name, tenantName: c.tenant.name }], chosen: c.id, searched: true }]));
         }}
         data-testid="reply-cadre-search"
       />
@@ -258,13 +283,13 @@ function NewReplyDrawer({ onClose, onCreated }: { onClose(): void; onCreated(id:
             {
               title: '对应干部', key: 'cadre',
               render: (_: unknown, p) => {
-                if (!p.options.length) return <Tag color="red">本机构查无此人</Tag>;
-                if (p.options.length === 1) return lineCadreLabel(p.options[0]);
+                if (!p.options.length) return <Tag color="red">本机构及下级机构查无此人</Tag>;
+                if (p.options.length === 1) return lineCadreLabel(p.options[0], own);
                 return (
                   <Select
                     style={{ width: 360 }} placeholder={`重名 ${p.options.length} 人，请选择`} value={p.chosen ?? undefined} data-testid="reply-choose"
                     onChange={(v: string) => { setError(null); setPicked((all) => all.map((x) => (x.key === p.key ? { ...x, chosen: v } : x))); }}
-                    options={p.options.map((o) => ({ value: o.id, label: lineCadreLabel(o) }))}
+                    options={p.options.map((o) => ({ value: o.id, label: lineCadreLabel(o, own) }))}
                   />
                 );
               },
@@ -302,9 +327,28 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
   const q = useGqlQuery<{ replyRequest: ReplyRequest | null }, { id: string }>(ReplyRequestDocument, { id });
   const r = q.data?.replyRequest;
   const [editing, setEditing] = useState<ReplyItem | null>(null);
+  const [returning, setReturning] = useState<ReplyPart | null>(null);
   const [busy, setBusy] = useState(false);
   const draft = r?.status === 'draft';
   const mayEdit = draft && can('ReplyRequest:create');
+  const isPart = !!r?.isPart;
+
+  // A 机构 below answers its part; the asker issues the whole.
+  const answer = () => modal.confirm({
+    title: `答复${r?.forwardedBy ?? '上级机构'}？`,
+    content: `答复后本机构 ${r?.cadreCount ?? 0} 名干部的结论和文字交${r?.forwardedBy ?? '上级机构'}汇总签发，不能再修改（除非被退回）。`,
+    okText: '答复', cancelText: '取消',
+    okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
+    onOk: async () => {
+      try {
+        await gql(AnswerReplyRequestDocument, { id, version: r?.version });
+        message.success(`已答复${r?.forwardedBy ?? ''}`);
+        void invalidate(ReplyRequestsDocument, ReplyRequestDocument);
+      } catch (e) {
+        message.error(errorText(e));
+      }
+    },
+  });
 
   const issue = () => modal.confirm({
     title: '签发复函？',
@@ -338,7 +382,15 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
   const columns: TableColumnsType<ReplyItem> = [
     { title: '序号', key: 'n', width: 56, align: 'center', render: (_: unknown, _i, n) => n + 1 },
     { title: '姓名', key: 'name', width: 90, render: (_: unknown, i) => <Link to={`/cadres/${i.cadre.id}`}>{i.cadre.name}</Link> },
-    { title: '单位及职务', key: 'unit', width: 200, render: (_: unknown, i) => `${i.cadre.unitName}${i.cadre.position ?? ''}` },
+    {
+      title: '单位及职务', key: 'unit', width: 200,
+      render: (_: unknown, i) => (
+        <>
+          {i.partId && <Tag color="purple" data-testid="reply-item-tenant">{i.tenantName}答复</Tag>}
+          {`${i.cadre.unitName}${i.cadre.position ?? ''}`}
+        </>
+      ),
+    },
     {
       title: '回复意见', key: 'conclusion', width: 170,
       render: (_: unknown, i) => <Tag color={CONCLUSION_COLOURS[i.conclusion]} data-testid="reply-conclusion">{i.conclusionLabel}</Tag>,
@@ -349,7 +401,7 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
       render: (_: unknown, i) => (
         <Space size={0} direction="vertical">
           {i.editedText && <Tag color="blue">已修改</Tag>}
-          {mayEdit && <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(i)} data-testid="reply-edit">修改文字</Button>}
+          {mayEdit && i.editable && <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(i)} data-testid="reply-edit">修改文字</Button>}
         </Space>
       ),
     },
@@ -357,7 +409,7 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
 
   return (
     <Drawer open onClose={onClose} width={1080} destroyOnHidden data-testid="reply-drawer"
-      title={r ? `${r.docNumber ?? '复函（待签发）'} · ${r.requester}` : '复函'}
+      title={r ? `${r.docNumber ?? `复函（${r.statusLabel}）`} · ${r.requester}${r.isPart ? `（${r.forwardedBy}转来）` : ''}` : '复函'}
       extra={r && (
         <Space>
           <Button icon={<FileWordOutlined />} data-testid="reply-docx"
@@ -370,12 +422,19 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
           )}
           <Button icon={<FileZipOutlined />} data-testid="reply-zip"
             onClick={() => downloadFile(lettersZipUrl(id), `${r.docNumber ?? '复函草稿'}-逐人复函.zip`).catch((e) => message.error(errorText(e)))}>逐人下载</Button>
-          {mayEdit && (
+          {mayEdit && !isPart && (
             <Popconfirm title="删除这份复函草稿？" okText="删除" cancelText="取消" onConfirm={remove}>
               <Button danger icon={<DeleteOutlined />} loading={busy} data-testid="reply-delete">删除草稿</Button>
             </Popconfirm>
           )}
-          {draft && can('ReplyRequest:issue') && <Button type="primary" icon={<SendOutlined />} onClick={issue} data-testid="reply-issue">签发</Button>}
+          {draft && !isPart && can('ReplyRequest:issue') && (
+            <Tooltip title={r.openPartCount ? `尚有 ${r.openPartCount} 个下级机构未答复` : undefined}>
+              <Button type="primary" icon={<SendOutlined />} onClick={issue} disabled={r.openPartCount > 0} data-testid="reply-issue">签发</Button>
+            </Tooltip>
+          )}
+          {draft && isPart && can('ReplyRequest:issue') && (
+            <Button type="primary" icon={<SendOutlined />} onClick={answer} data-testid="reply-answer">答复</Button>
+          )}
         </Space>
       )}>
       {q.isPending ? <Spin className="lz-center-pad" /> : !r ? <Empty description="复函不存在或不在您的管理范围内" /> : (
@@ -385,9 +444,20 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
             <Descriptions.Item label="来函文号">{r.letterNo ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="征求事由">{r.purposeLabel}</Descriptions.Item>
             <Descriptions.Item label="回复日期">{r.asOf}</Descriptions.Item>
-            <Descriptions.Item label="复函文号"><span data-testid="reply-docnumber">{r.docNumber ?? '签发时编号'}</span></Descriptions.Item>
-            <Descriptions.Item label="状态"><Tag color={r.status === 'issued' ? 'green' : 'gold'}>{r.statusLabel}</Tag>{r.issuedBy && `${r.issuedBy} 签发`}</Descriptions.Item>
+            <Descriptions.Item label="复函文号"><span data-testid="reply-docnumber">{r.docNumber ?? (r.isPart ? '上级机构签发时编号' : '签发时编号')}</span></Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <Tag color={STATUS_COLOURS[r.status]} data-testid="reply-head-status">{r.statusLabel}</Tag>
+              {r.issuedBy ? `${r.issuedBy} 签发` : r.answeredBy ? `${r.answeredBy} ${dateTime(r.answeredAt)} 答复` : ''}
+            </Descriptions.Item>
+            {isPart && <Descriptions.Item label="转来机构" span={3}>{r.forwardedBy}（本机构答复所管的 {r.cadreCount} 名干部，由{r.forwardedBy}汇总签发）</Descriptions.Item>}
           </Descriptions>
+          {isPart && draft && r.returnedReason && (
+            <Alert type="warning" showIcon className="lz-mb16" data-testid="reply-returned"
+              message={`${r.forwardedBy}退回：${r.returnedReason}`} description={`${r.returnedBy ?? ''}，请修改后重新答复`} />
+          )}
+          {r.parts.length > 0 && (
+            <PartsTable request={r} onReturn={can('ReplyRequest:issue') && draft ? setReturning : undefined} />
+          )}
           <Table<ReplyItem>
             size="small"
             rowKey={(i) => i.cadre.id}
@@ -400,10 +470,75 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
           />
         </>
       )}
+      {returning && r && (
+        <ReturnPartModal part={returning} onClose={() => setReturning(null)} onDone={() => { setReturning(null); void invalidate(ReplyRequestsDocument, ReplyRequestDocument); }} />
+      )}
       {editing && r && (
         <EditTextModal request={r} item={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void q.refetch(); }} />
       )}
     </Drawer>
+  );
+}
+
+/** The parts of a request: which 机构 below answer which cadres, and where each stands. */
+function PartsTable({ request, onReturn }: { request: ReplyRequest; onReturn?: (p: ReplyPart) => void }) {
+  return (
+    <>
+      <Typography.Title level={5}>下级机构答复情况（{request.partCount - request.openPartCount}/{request.partCount} 已答复）</Typography.Title>
+      <Table<ReplyPart>
+        size="small" className="lz-mb16" rowKey="id" pagination={false} dataSource={request.parts} data-testid="reply-parts"
+        onRow={() => ({ 'data-testid': 'reply-part' }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: '答复机构', dataIndex: 'tenantName' },
+          {
+            title: '人数', key: 'n', width: 170,
+            render: (_: unknown, p) => (
+              <Space size={4}>
+                <span>{p.cadreCount} 人</span>
+                {p.unsuitableCount > 0 && <Tag color="red">不宜 {p.unsuitableCount}</Tag>}
+                {p.deferCount > 0 && <Tag color="orange">暂缓 {p.deferCount}</Tag>}
+              </Space>
+            ),
+          },
+          { title: '状态', key: 'status', width: 90, render: (_: unknown, p) => <Tag color={STATUS_COLOURS[p.status]} data-testid="reply-part-status">{p.statusLabel}</Tag> },
+          {
+            title: '答复', key: 'answered', width: 220,
+            render: (_: unknown, p) => (p.answeredBy ? `${p.answeredBy} ${dateTime(p.answeredAt)}`
+              : p.returnedReason ? <span className="lz-muted">已退回：{p.returnedReason}</span> : <span className="lz-muted">—</span>),
+          },
+          {
+            title: '操作', key: 'ops', width: 80,
+            render: (_: unknown, p) => (onReturn && p.status === 'answered'
+              ? <Button type="link" size="small" onClick={() => onReturn(p)} data-testid="reply-part-return">退回</Button> : null),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function ReturnPartModal({ part, onClose, onDone }: { part: ReplyPart; onClose(): void; onDone(): void }) {
+  const { message } = AntApp.useApp();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!reason.trim()) { message.error('请填写退回理由'); return; }
+    setBusy(true);
+    try {
+      await gql(ReturnReplyPartDocument, { id: part.id, reason: reason.trim() });
+      message.success(`已退回${part.tenantName}`);
+      onDone();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={`退回${part.tenantName}的答复`} onCancel={onClose} onOk={submit} confirmLoading={busy} okText="退回" cancelText="取消"
+      okButtonProps={{ 'data-testid': 'reply-return-ok' } as Record<string, string>}>
+      <Input.TextArea rows={4} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="退回理由，如：请补充线索办理进展" data-testid="reply-return-reason" />
+    </Modal>
   );
 }
 

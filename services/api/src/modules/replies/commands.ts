@@ -1,7 +1,8 @@
 // The 复函 commands (docs/replies.md): resolve pasted names and ID numbers, create a request (drafted at once from the
 // records), edit one cadre's text, issue (文号, category-7 record in each archive), delete a draft, keep the settings.
 // Rules live here; GraphQL (schema.ts) and REST (routes.ts) only parse input and call these. A request belongs to the
-// caller's tenant and covers cadres of that tenant (a subordinate tenant answers for its own cadres).
+// caller's tenant; cadres held by tenants below go into a part per tenant, which that tenant reviews and answers in its
+// own tenant (docs/replies.md#parts); the asker issues the assembled reply once every part is answered.
 import { GraphQLError } from 'graphql';
 import { sql } from 'kysely';
 import { asSubject } from '../../authz/abilities.js';
@@ -102,15 +103,17 @@ export async function updateReplySettings(
 export interface LineMatch {
   line: string;
   /** sex and birthMonth tell namesakes apart. */
-  cadres: { id: string; name: string; unitName: string; position: string | null; sex: string | null; birthMonth: string | null }[];
+  cadres: {
+    id: string; name: string; unitName: string; tenantName: string; position: string | null; sex: string | null; birthMonth: string | null;
+  }[];
 }
 const SEX = CODE_FIELDS.find((x) => x.column === 'sex')!;
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 
 /**
- * Each pasted line (a name or an 18-digit ID number) with the caller's own tenant's live cadres it names, within the
- * caller's reach: none (unknown), one, or several (an ambiguous name: the user picks).
+ * Each pasted line (a name or an 18-digit ID number) with the live cadres it names in the caller's tenant and the
+ * tenants below (their parts), within the caller's reach: none (unknown), one, or several (an ambiguous name: the user picks).
  */
 export async function resolveReplyLines(c: CommandContext, lines: string[]): Promise<LineMatch[]> {
   if (!c.ability.can('create', 'ReplyRequest')) throw denied(c);
@@ -122,14 +125,15 @@ export async function resolveReplyLines(c: CommandContext, lines: string[]): Pro
   const reach = cadreReach(c.principal);
   const rows = await c.trx.selectFrom('cadre as c')
     .innerJoin('unit as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.unit_id'))
-    .select(['c.id', 'c.name', 'c.position', 'c.sex', 'c.birth_month', 'c.id_number_hash', 'u.name as unit_name'])
-    .where('c.tenant_id', '=', c.principal.tenantId).where('c.deleted_at', 'is', null)
+    .innerJoin('tenant as t', 't.id', 'c.tenant_id')
+    .select(['c.id', 'c.name', 'c.position', 'c.sex', 'c.birth_month', 'c.id_number_hash', 'u.name as unit_name', 't.name as tenant_name'])
+    .where('c.deleted_at', 'is', null)
     .where((w) => w.or([
       ...(names.length ? [w('c.name', 'in', names)] : []),
       ...(hashes.size ? [w('c.id_number_hash', 'in', [...hashes.keys()])] : []),
     ]))
     .$if(!isWholeScope(reach), (q) => q.where(reach))
-    .orderBy('c.unit_sort').orderBy('c.sort_order').orderBy('c.id')
+    .orderBy(sql`c.tenant_id = ${c.principal.tenantId}`, 'desc').orderBy('t.path').orderBy('c.unit_sort').orderBy('c.sort_order').orderBy('c.id')
     .execute();
   c.audit.about(`${clean.length} 行`);
   return clean.map((line) => {
@@ -139,7 +143,7 @@ export async function resolveReplyLines(c: CommandContext, lines: string[]): Pro
     return {
       line,
       cadres: found.map((r) => ({
-        id: r.id, name: r.name, unitName: r.unit_name, position: r.position, sex: labelOfStored(SEX, r.sex), birthMonth: r.birth_month,
+        id: r.id, name: r.name, unitName: r.unit_name, tenantName: r.tenant_name, position: r.position, sex: labelOfStored(SEX, r.sex), birthMonth: r.birth_month,
       })),
     };
   });
@@ -169,34 +173,48 @@ export async function createReplyRequest(c: CommandContext, input: CreateInput):
   if (ids.length > REPLY_MAX_CADRES) throw badInput(`一次最多征求 ${REPLY_MAX_CADRES} 名干部的意见`);
   if (ids.some((id) => !isUuid(id))) throw badInput('干部不存在或不在您的管理范围内');
 
-  // Visible, within reach, live, and the caller's own tenant's: a subordinate tenant answers for its own cadres.
+  // Visible, within reach and live: the caller's own tenant's and those of the tenants below it (RLS shows no others).
   const found = (await findCadres(trx, ids)).filter((x) => c.ability.can('read', asSubject('Cadre', { ...x })));
   const byId = new Map(found.map((x) => [x.id, x]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length) throw badInput(`有 ${missing.length} 名干部不存在或不在您的管理范围内`);
-  const foreign = found.filter((x) => x.tenant_id !== principal.tenantId);
-  if (foreign.length) {
-    throw badInput(`以下干部由下级机构管理，请由其所在机构答复：${foreign.slice(0, 10).map((x) => `${x.name}（${x.tenant_name}）`).join('、')}${foreign.length > 10 ? ` 等 ${foreign.length} 人` : ''}`);
-  }
   const cadres = ids.map((id) => byId.get(id)!);
   c.audit.touch(cadres);
 
-  const [settings, configs] = await Promise.all([settingsOf(c, principal.tenantId), warningConfigs(trx, [principal.tenantId])]);
-  const influence = configs.get(principal.tenantId)?.scheme.influence ?? DEFAULT_SCHEME.influence;
-  const drafts = await draftReplies(trx, {
-    tenantId: principal.tenantId, cadres, asOf, purpose, purposeText: input.purposeText, barred: settings.barredPurposes,
-    byMeasure: settings.measurePurposes, influence,
+  // One group per holding tenant, each drafted with that tenant's own settings and influence defaults: the tenant
+  // below answers by its rules. The position is the cadre's place in the whole request.
+  const groups = new Map<string, { tenantName: string; cadres: { cadre: (typeof cadres)[number]; position: number }[] }>();
+  cadres.forEach((cadre, position) => {
+    const g = groups.get(cadre.tenant_id) ?? { tenantName: cadre.tenant_name, cadres: [] };
+    g.cadres.push({ cadre, position });
+    groups.set(cadre.tenant_id, g);
   });
-  const req = await trx.insertInto('reply_request').values({
-    tenant_id: principal.tenantId, requester: input.requester.trim(), letter_no: input.letterNo?.trim() || null, purpose,
+  const configs = await warningConfigs(trx, [...groups.keys()]);
+  const header = {
+    requester: input.requester.trim(), letter_no: input.letterNo?.trim() || null, purpose,
     purpose_text: purpose === 'other' ? input.purposeText?.trim() || null : null, as_of: asOf,
     created_by: principal.userId, created_by_name: principal.displayName,
-  }).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('reply_item').values(drafts.map((d, i) => ({
-    tenant_id: principal.tenantId, request_id: req.id, cadre_id: d.cadreId, position: i, conclusion: d.conclusion,
-    facts: JSON.stringify(d.facts), draft: d.draft,
-  }))).execute();
-  c.audit.about(`${input.requester.trim()}（${REPLY_PURPOSE_LABELS[purpose]}，${cadres.length} 人）`);
+  };
+  const req = await trx.insertInto('reply_request').values({ tenant_id: principal.tenantId, ...header }).returning('id').executeTakeFirstOrThrow();
+  const askerName = (await trx.selectFrom('tenant').select('name').where('id', '=', principal.tenantId).executeTakeFirstOrThrow()).name;
+  for (const [tenantId, g] of groups) {
+    const settings = await settingsOf(c, tenantId);
+    const drafts = await draftReplies(trx, {
+      tenantId, cadres: g.cadres.map((x) => x.cadre), asOf, purpose, purposeText: input.purposeText, barred: settings.barredPurposes,
+      byMeasure: settings.measurePurposes, influence: configs.get(tenantId)?.scheme.influence ?? DEFAULT_SCHEME.influence,
+    });
+    const requestId = tenantId === principal.tenantId ? req.id
+      : (await trx.insertInto('reply_request').values({
+        tenant_id: tenantId, ...header, parent_tenant_id: principal.tenantId, parent_id: req.id, parent_issuer: askerName,
+      }).returning('id').executeTakeFirstOrThrow()).id;
+    const position = new Map(g.cadres.map((x) => [x.cadre.id, x.position]));
+    await trx.insertInto('reply_item').values(drafts.map((d) => ({
+      tenant_id: tenantId, request_id: requestId, cadre_id: d.cadreId, position: position.get(d.cadreId)!, conclusion: d.conclusion,
+      facts: JSON.stringify(d.facts), draft: d.draft,
+    }))).execute();
+  }
+  const partNote = groups.size - (groups.has(principal.tenantId) ? 1 : 0);
+  c.audit.about(`${input.requester.trim()}（${REPLY_PURPOSE_LABELS[purpose]}，${cadres.length} 人${partNote ? `，${partNote} 个下级机构答复` : ''}）`);
   return (await findReplyRequest(trx, principal.tenantId, req.id))!;
 }
 
@@ -220,6 +238,7 @@ async function requireDraft(c: CommandContext, action: 'update' | 'issue' | 'del
   }
   const row = await replyTarget(c, action, id);
   if (!row) throw notFound();
+  if (row.status === 'answered') throw badInput(`已于 ${row.answered_at!.toISOString().slice(0, 10)} 答复${row.parent_issuer}，不能再修改（如需修改，请${row.parent_issuer}退回）`);
   if (row.status !== 'draft') throw badInput(`该复函已签发（${row.doc_number}），不能再修改`);
   if (version != null && version !== row.version) {
     throw new GraphQLError(`该复函已被 ${row.updated_by_name ?? row.created_by_name} 修改（当前为第 ${row.version} 版），请刷新后再操作`, {
@@ -243,7 +262,10 @@ export async function updateReplyItem(
   const done = await c.trx.updateTable('reply_item').set({
     edited_text: text, edited_by_name: text ? c.principal.displayName : null, edited_at: text ? sql`now()` : null,
   }).where('tenant_id', '=', c.principal.tenantId).where('request_id', '=', row.id).where('cadre_id', '=', input.cadreId).executeTakeFirst();
-  if (!done.numUpdatedRows) throw badInput(NOT_IN_REQUEST);
+  if (!done.numUpdatedRows) {
+    const held = ((await itemsOf(c.trx, c.principal.tenantId, [row.id])).get(row.id) ?? []).find((i) => i.cadre_id === input.cadreId);
+    throw badInput(held ? `${held.cadre_name}由${held.tenant_name}答复，请由其修改` : NOT_IN_REQUEST);
+  }
   await bump(c, row.id);
   return (await findReplyRequest(c.trx, c.principal.tenantId, row.id))!;
 }
@@ -255,12 +277,20 @@ export async function updateReplyItem(
 export async function issueReplyRequest(c: CommandContext, input: { id: string; version?: number | null }): Promise<ReplyRequestRow> {
   const { trx, principal } = c;
   const row = await requireDraft(c, 'issue', input.id, input.version);
+  if (row.parent_id) throw badInput(`这是${row.parent_issuer}转来的征求意见，请核对后「答复」，由${row.parent_issuer}统一签发`);
+  // The parts are locked with the request: a part cannot be returned or answered while the whole is issued.
+  const parts = await trx.selectFrom('reply_request as p').innerJoin('tenant as t', 't.id', 'p.tenant_id')
+    .select(['p.tenant_id', 'p.id', 'p.status', 't.name']).where('p.parent_tenant_id', '=', principal.tenantId).where('p.parent_id', '=', row.id)
+    .forUpdate('p').execute();
+  const open = parts.filter((p) => p.status !== 'answered');
+  if (open.length) throw badInput(`尚有 ${open.length} 个下级机构未答复：${open.map((p) => p.name).join('、')}`);
   const settings = await settingsOf(c, principal.tenantId);
   const year = Number(row.as_of.slice(0, 4));
   const seq = await nextReplySequence(trx, principal.tenantId, year);
   const number = docNumber(settings.numberPrefix, year, seq);
   const items = (await itemsOf(trx, principal.tenantId, [row.id])).get(row.id) ?? [];
   const cat = categoryById.get(7)!;
+  // Each cadre's archive is in its own tenant (a part's cadres in the tenant below): the record goes there.
   for (const it of items) {
     const content = it.edited_text ?? it.draft;
     const fields = fieldsFor(cat, {
@@ -270,29 +300,79 @@ export async function issueReplyRequest(c: CommandContext, input: { id: string; 
       },
     });
     const recordId = await insertRecord(trx, {
-      tenantId: principal.tenantId, cadreId: it.cadre_id, category: cat, status: 'accepted', actorId: principal.userId,
+      tenantId: it.tenant_id, cadreId: it.cadre_id, category: cat, status: 'accepted', actorId: principal.userId,
       actorName: principal.displayName, fields,
     });
     await addRevision(trx, {
-      tenantId: principal.tenantId, recordId, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
+      tenantId: it.tenant_id, recordId, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
     });
     await trx.updateTable('reply_item').set({ record_id: recordId })
-      .where('tenant_id', '=', principal.tenantId).where('request_id', '=', row.id).where('cadre_id', '=', it.cadre_id).execute();
+      .where('tenant_id', '=', it.tenant_id).where('request_id', '=', it.part_id ?? row.id).where('cadre_id', '=', it.cadre_id).execute();
   }
-  await trx.updateTable('reply_request').set({
-    status: 'issued', doc_year: year, doc_seq: seq, doc_number: number, issuer: row.tenant_name, issued_by: principal.userId,
-    issued_by_name: principal.displayName, issued_at: sql`now()`, version: sql`version + 1`, updated_by_name: principal.displayName, updated_at: sql`now()`,
-  }).where('tenant_id', '=', principal.tenantId).where('id', '=', row.id).execute();
+  const issued = {
+    status: 'issued' as const, doc_number: number, issuer: row.tenant_name, issued_by: principal.userId,
+    issued_by_name: principal.displayName, issued_at: sql<Date>`now()`, version: sql<number>`version + 1`, updated_by_name: principal.displayName, updated_at: sql<Date>`now()`,
+  };
+  await trx.updateTable('reply_request').set({ ...issued, doc_year: year, doc_seq: seq })
+    .where('tenant_id', '=', principal.tenantId).where('id', '=', row.id).execute();
+  // The parts carry the asker's 文号 (their own counters untouched).
+  if (parts.length) await trx.updateTable('reply_request').set(issued).where('parent_tenant_id', '=', principal.tenantId).where('parent_id', '=', row.id).execute();
   // A category-7 record may count in a tenant's own rules (counts over categories): the cadres are recomputed.
-  if (items.length) await recomputeCadreWarnings(trx, principal.tenantId, items.map((i) => i.cadre_id));
+  const byTenant = new Map<string, string[]>();
+  for (const it of items) byTenant.set(it.tenant_id, [...(byTenant.get(it.tenant_id) ?? []), it.cadre_id]);
+  for (const [tenantId, cadreIds] of byTenant) await recomputeCadreWarnings(trx, tenantId, cadreIds);
   c.audit.touch(items.map((i) => ({ id: i.cadre_id, name: i.cadre_name })));
   c.audit.about(`${row.requester} ${number}`);
+  return (await findReplyRequest(trx, principal.tenantId, row.id))!;
+}
+
+/** A tenant below answers its part: its cadres' conclusions and texts go to the asker as they stand (officers). */
+export async function answerReplyRequest(c: CommandContext, input: { id: string; version?: number | null }): Promise<ReplyRequestRow> {
+  const row = await requireDraft(c, 'issue', input.id, input.version);
+  if (!row.parent_id) throw badInput('本机构的复函请直接签发；「答复」用于上级机构转来的征求意见');
+  await c.trx.updateTable('reply_request').set({
+    status: 'answered', answered_by: c.principal.userId, answered_by_name: c.principal.displayName, answered_at: sql`now()`,
+    version: sql`version + 1`, updated_by_name: c.principal.displayName, updated_at: sql`now()`,
+  }).where('tenant_id', '=', c.principal.tenantId).where('id', '=', row.id).execute();
+  const items = (await itemsOf(c.trx, c.principal.tenantId, [row.id])).get(row.id) ?? [];
+  c.audit.touch(items.map((i) => ({ id: i.cadre_id, name: i.cadre_name })));
+  c.audit.about(`答复${row.parent_issuer}：${row.requester}（${items.length} 人）`);
+  return (await findReplyRequest(c.trx, c.principal.tenantId, row.id))!;
+}
+
+/**
+ * The asker returns an answered part (by the part's id) to the tenant below, with a reason, while the whole is not
+ * issued. Returns the asking request.
+ */
+export async function returnReplyPart(c: CommandContext, input: { id: string; reason: string }): Promise<ReplyRequestRow> {
+  const { trx, principal } = c;
+  if (!c.ability.can('issue', 'ReplyRequest')) throw denied(c);
+  const reason = input.reason.trim();
+  if (!reason) throw badInput('请填写退回理由');
+  const part = isUuid(input.id) ? await trx.selectFrom('reply_request as p').innerJoin('tenant as t', 't.id', 'p.tenant_id')
+    .select(['p.tenant_id', 'p.id', 'p.parent_id', 't.name']).where('p.parent_tenant_id', '=', principal.tenantId).where('p.id', '=', input.id)
+    .executeTakeFirst() : undefined;
+  if (!part) throw notFound();
+  const row = await requireDraft(c, 'issue', part.parent_id!);
+  const current = await trx.selectFrom('reply_request').select('status').where('tenant_id', '=', part.tenant_id).where('id', '=', part.id)
+    .forUpdate().executeTakeFirstOrThrow();
+  if (current.status !== 'answered') throw badInput(`${part.name}尚未答复，无需退回`);
+  await trx.updateTable('reply_request').set({
+    status: 'draft', answered_by: null, answered_by_name: null, answered_at: null, returned_reason: reason,
+    returned_by_name: principal.displayName, returned_at: sql`now()`, version: sql`version + 1`, updated_by_name: principal.displayName,
+    updated_at: sql`now()`,
+  }).where('tenant_id', '=', part.tenant_id).where('id', '=', part.id).execute();
+  await bump(c, row.id);
+  c.audit.about(`${row.requester}：退回${part.name}（${reason}）`);
   return (await findReplyRequest(trx, principal.tenantId, row.id))!;
 }
 
 /** Delete a request not yet issued. */
 export async function deleteReplyRequest(c: CommandContext, input: { id: string }): Promise<boolean> {
   const row = await requireDraft(c, 'delete', input.id);
+  if (row.parent_id) throw badInput(`${row.parent_issuer}转来的征求意见不能删除`);
+  // Its parts go with it (also by the foreign key's cascade).
+  await c.trx.deleteFrom('reply_request').where('parent_tenant_id', '=', c.principal.tenantId).where('parent_id', '=', row.id).execute();
   await c.trx.deleteFrom('reply_request').where('tenant_id', '=', c.principal.tenantId).where('id', '=', row.id).execute();
   return true;
 }

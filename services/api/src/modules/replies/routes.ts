@@ -27,8 +27,10 @@ export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
   app.get('/api/replies/:file', { config: { auditLabel: '下载复函' } }, (req, reply) => withRestSession(db, req, reply, async (s) => {
     if (!s.ability.can('read', 'ReplyRequest')) return s.fail(403, 'FORBIDDEN', '无权执行此操作', { kind: 'denied' });
     const m = /^([0-9a-fA-F-]{36})\.(docx|zip)$/.exec((req.params as { file: string }).file);
-    const row = m && isUuid(m[1]) ? await findReplyRequest(s.trx, s.principal.tenantId, m[1]) : null;
-    if (!row) return s.fail(404, 'NOT_FOUND', REPLY_NOT_FOUND, { kind: 'read' });
+    const found = m && isUuid(m[1]) ? await findReplyRequest(s.trx, s.principal.tenantId, m[1]) : null;
+    if (!found) return s.fail(404, 'NOT_FOUND', REPLY_NOT_FOUND, { kind: 'read' });
+    // A part (docs/replies.md#parts) is written by the tenant below to the tenant that asked.
+    const row = found.parent_issuer ? { ...found, requester: found.parent_issuer } : found;
     const items = (await itemsOf(s.trx, row.tenant_id, [row.id])).get(row.id) ?? [];
     await s.commit({
       kind: 'read', cadreIds: items.map((i) => i.cadre_id),

@@ -7,14 +7,14 @@ import { perRequestMemo } from '../../graphql/memo.js';
 import { dateText, idList, text } from '../../graphql/inputs.js';
 import { commandContext } from '../command.js';
 import {
-  REPLY_MAX_CADRES, REPLY_PURPOSE_LABELS, REPLY_STATUS_LABELS, conclusionText, type ReplyPurpose,
+  REPLY_MAX_CADRES, REPLY_PURPOSE_LABELS, conclusionText, replyStatusLabel, type ReplyPurpose,
 } from '../../../../../shared/replies.js';
 import { measureLabel } from '../warnings/read.js';
 import {
-  createReplyRequest, deleteReplyRequest, issueReplyRequest, replySettings, replyTarget, resolveReplyLines, updateReplyItem,
+  answerReplyRequest, createReplyRequest, deleteReplyRequest, issueReplyRequest, replySettings, returnReplyPart, replyTarget, resolveReplyLines, updateReplyItem,
   updateReplySettings, type LineMatch, type ReplySettings,
 } from './commands.js';
-import { countReplyRequests, itemsOf, listReplyRequests, type ReplyItemRow, type ReplyRequestRow } from './repo.js';
+import { countReplyRequests, itemsOf, listReplyRequests, partsOf, type ReplyItemRow, type ReplyRequestRow } from './repo.js';
 import type { ReplyFact } from './draft.js';
 
 // ---------- Output ----------
@@ -55,6 +55,13 @@ const Item = builder.objectRef<ItemOut>('ReplyItem').implement({
     editedBy: t.exposeString('edited_by_name', { nullable: true }),
     editedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.edited_at }),
     recordId: t.exposeID('record_id', { nullable: true, description: '签发后写入该干部档案第七类的记录' }),
+    tenantName: t.exposeString('tenant_name', { description: '干部所在机构（下级机构的干部由其答复）' }),
+    partId: t.exposeID('part_id', { nullable: true, description: '答复该干部的下级机构分件（null：本机构的干部）' }),
+    partStatus: t.exposeString('part_status', { nullable: true, description: '分件状态：draft 待答复 | answered 已答复 | issued 已签发' }),
+    editable: t.boolean({
+      description: '本机构此时可修改其文字（本机构的干部，复函或分件未签发、未答复）',
+      resolve: (i) => !i.part_id && i.request.status === 'draft',
+    }),
   }),
 });
 
@@ -65,12 +72,30 @@ function items(ctx: Ctx, r: ReplyRequestRow): Promise<ReplyItemRow[]> {
   return itemMemo(ctx, r.id, () => itemsOf(trx, r.tenant_id, [r.id]).then((x) => x.get(r.id) ?? []));
 }
 
+const Part = builder.objectRef<ReplyRequestRow>('ReplyPart').implement({
+  description: '复函的分件：下级机构答复其所管干部的部分',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    tenantName: t.exposeString('tenant_name', { description: '答复机构' }),
+    status: t.exposeString('status', { description: 'draft 待答复 | answered 已答复 | issued 已签发' }),
+    statusLabel: t.string({ resolve: (r) => replyStatusLabel(r.status, true) }),
+    cadreCount: t.exposeInt('item_count'),
+    unsuitableCount: t.exposeInt('unsuitable_count'),
+    deferCount: t.exposeInt('defer_count'),
+    answeredBy: t.exposeString('answered_by_name', { nullable: true }),
+    answeredAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.answered_at }),
+    returnedReason: t.exposeString('returned_reason', { nullable: true, description: '上次退回的理由' }),
+    returnedBy: t.exposeString('returned_by_name', { nullable: true }),
+    returnedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.returned_at }),
+  }),
+});
+
 export const ReplyRequest = builder.objectRef<ReplyRequestRow>('ReplyRequest').implement({
   description: '廉政审查情况复函（征求意见及答复）',
   fields: (t) => ({
     id: t.exposeID('id'),
-    status: t.exposeString('status', { description: 'draft 待签发 | issued 已签发' }),
-    statusLabel: t.string({ resolve: (r) => REPLY_STATUS_LABELS[r.status] }),
+    status: t.exposeString('status', { description: 'draft 待签发（分件：待答复） | answered 已答复（分件） | issued 已签发' }),
+    statusLabel: t.string({ resolve: (r) => replyStatusLabel(r.status, !!r.parent_id) }),
     requester: t.exposeString('requester', { description: '征求意见单位' }),
     letterNo: t.exposeString('letter_no', { nullable: true, description: '来函文号' }),
     purpose: t.exposeString('purpose', { description: '征求事由编码（selection …）' }),
@@ -87,6 +112,23 @@ export const ReplyRequest = builder.objectRef<ReplyRequestRow>('ReplyRequest').i
     unsuitableCount: t.exposeInt('unsuitable_count'),
     deferCount: t.exposeInt('defer_count'),
     items: t.field({ type: [Item], resolve: async (r, _a, ctx) => (await items(ctx, r)).map((i) => ({ ...i, request: r })) }),
+    // Across tenants (docs/replies.md#parts).
+    isPart: t.boolean({ description: '上级机构转来、由本机构答复其所管干部的分件', resolve: (r) => !!r.parent_id }),
+    forwardedBy: t.exposeString('parent_issuer', { nullable: true, description: '转来征求意见的上级机构（分件）' }),
+    answeredBy: t.exposeString('answered_by_name', { nullable: true }),
+    answeredAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.answered_at }),
+    returnedReason: t.exposeString('returned_reason', { nullable: true, description: '上级机构退回的理由（分件）' }),
+    returnedBy: t.exposeString('returned_by_name', { nullable: true }),
+    returnedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.returned_at }),
+    partCount: t.exposeInt('part_count', { description: '由下级机构答复的分件数' }),
+    openPartCount: t.exposeInt('open_part_count', { description: '尚未答复的分件数' }),
+    parts: t.field({
+      type: [Part], description: '各下级机构的分件及其答复情况',
+      resolve: (r, _a, ctx) => {
+        const { trx } = authorize(ctx, 'read', 'ReplyRequest');
+        return r.part_count ? partsOf(trx, r.tenant_id, r.id) : [];
+      },
+    }),
   }),
 });
 
@@ -94,7 +136,8 @@ const ReplyRequestConnection = connectionType('ReplyRequest', ReplyRequest);
 
 const LineCadre = builder.objectRef<LineMatch['cadres'][number]>('ReplyLineCadre').implement({
   fields: (t) => ({
-    id: t.exposeID('id'), name: t.exposeString('name'), unitName: t.exposeString('unitName'), position: t.exposeString('position', { nullable: true }),
+    id: t.exposeID('id'), name: t.exposeString('name'), unitName: t.exposeString('unitName'),
+    tenantName: t.exposeString('tenantName', { description: '所在机构（下级机构的干部由其答复）' }), position: t.exposeString('position', { nullable: true }),
     sex: t.exposeString('sex', { nullable: true }), birthMonth: t.exposeString('birthMonth', { nullable: true, description: '出生年月 YYYY-MM' }),
   }),
 });
@@ -175,7 +218,7 @@ builder.queryField('replyCadreLines', (t) =>
   t.field({
     extensions: { auditLabel: '按姓名或身份证号查找复函干部' },
     type: [LineMatchRef],
-    description: '粘贴的姓名或身份证号（每行一个）对应的本机构干部，用于新建复函',
+    description: '粘贴的姓名或身份证号（每行一个）对应的本机构及下级机构干部，用于新建复函',
     args: { lines: t.arg.stringList({ required: true, validate: z.array(z.string().max(60, '每行最长 60 个字符')).max(REPLY_MAX_CADRES, `一次最多 ${REPLY_MAX_CADRES} 行`) }) },
     resolve: (_r, args, ctx) => resolveReplyLines(commandContext(ctx), args.lines),
   }),
@@ -238,6 +281,26 @@ builder.mutationField('issueReplyRequest', (t) =>
     description: '签发复函（纪检干部）：编文号，并在每名干部档案第七类（党风廉政意见回复情况）写入记录',
     args: { id: t.arg.id({ required: true }), version: t.arg.int() },
     resolve: (_r, args, ctx) => issueReplyRequest(commandContext(ctx), { id: String(args.id), version: args.version }),
+  }),
+);
+
+builder.mutationField('answerReplyRequest', (t) =>
+  t.field({
+    extensions: { auditLabel: '答复上级转来的复函' },
+    type: ReplyRequest,
+    description: '答复上级机构转来的征求意见（纪检干部）：本机构所管干部的结论和文字交上级机构汇总签发',
+    args: { id: t.arg.id({ required: true }), version: t.arg.int() },
+    resolve: (_r, args, ctx) => answerReplyRequest(commandContext(ctx), { id: String(args.id), version: args.version }),
+  }),
+);
+
+builder.mutationField('returnReplyPart', (t) =>
+  t.field({
+    extensions: { auditLabel: '退回下级机构的复函答复' },
+    type: ReplyRequest,
+    description: '把下级机构已答复的分件退回重办（纪检干部，签发前），返回本机构的复函',
+    args: { id: t.arg.id({ required: true, description: '分件 id（ReplyRequest.parts.id）' }), reason: t.arg.string({ required: true, validate: text('退回理由', 500) }) },
+    resolve: (_r, args, ctx) => returnReplyPart(commandContext(ctx), { id: String(args.id), reason: args.reason }),
   }),
 );
 
