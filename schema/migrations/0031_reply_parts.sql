@@ -19,8 +19,8 @@ alter table reply_request add constraint reply_request_status_check check (statu
 alter table reply_request add constraint reply_request_part_check check (
   (parent_id is null) = (parent_tenant_id is null) and (parent_id is null) = (parent_issuer is null)
   and (status <> 'answered' or parent_id is not null));
-alter table reply_request add constraint reply_request_parent_fkey foreign key (parent_tenant_id, parent_id)
-  references reply_request (tenant_id, id) on delete cascade;
+-- No foreign key to the asker: a key across tenants cannot be kept by a database sharded by tenant (docs/scale, the
+-- Citus check in test/isolation). deleteReplyRequest removes the parts with the request.
 create index reply_request_parent_idx on reply_request (parent_tenant_id, parent_id) where parent_id is not null;
 -- An assembled reply reads its parts' items by request id.
 create index reply_item_request_idx on reply_item (request_id);

@@ -2,6 +2,7 @@
 // and revisions. Every call takes the request's scoped transaction (RLS). Identifiers in raw SQL come only from the
 // category spec, never from input. Enum fields are stored as their codes and read and written here as their labels
 // (categories.ts holds the mapping): everything above the repo — GraphQL, revisions, audit — sees labels.
+import { randomUUID } from 'node:crypto';
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/scope.js';
 import { isUuid } from '../../db/scope.js';
@@ -175,18 +176,38 @@ function params(cat: CategorySpec, v: FieldValues) {
 export async function insertRecord(
   trx: Tx, a: { tenantId: string; cadreId: string; category: CategorySpec; status: string; actorId: string; actorName: string; fields: FieldValues },
 ): Promise<string> {
+  return (await insertRecords(trx, a, [{ tenantId: a.tenantId, cadreId: a.cadreId, fields: a.fields }]))[0];
+}
+
+/**
+ * Records of one category by one actor for many cadres, set-wise (a few statements per 500 rows, whatever the count):
+ * the envelopes, the typed rows and — with `revision` — each record's first revision (version 1, create). Ids are
+ * made here, so the typed rows need not wait for the envelopes' returning. Returns the ids in the order given.
+ */
+export async function insertRecords(
+  trx: Tx, a: { category: CategorySpec; status: string; actorId: string; actorName: string; revision?: boolean },
+  rows: { tenantId: string; cadreId: string; fields: FieldValues }[],
+): Promise<string[]> {
   const cat = a.category;
   const accepted = a.status === 'accepted';
-  const { rows } = await sql<{ id: string }>`
-    insert into archive_record (tenant_id, cadre_id, category, status, entered_by, entered_by_name, updated_by_name,
-      reviewed_by, reviewed_by_name, reviewed_at)
-    values (${a.tenantId}, ${a.cadreId}, ${cat.id}, ${a.status}, ${a.actorId}, ${a.actorName}, ${a.actorName},
-      ${accepted ? a.actorId : null}, ${accepted ? a.actorName : null}, ${accepted ? sql`now()` : null})
-    returning id`.execute(trx);
-  const recordId = rows[0].id;
-  await sql`insert into ${id(categoryTable(cat))} (record_id, tenant_id, ${sql.join(cat.fields.map((fd) => id(fd.column)))})
-    values (${recordId}, ${a.tenantId}, ${sql.join(params(cat, a.fields))})`.execute(trx);
-  return recordId;
+  const ids = rows.map(() => randomUUID());
+  for (let from = 0; from < rows.length; from += 500) {
+    const part = rows.slice(from, from + 500).map((r, i) => ({ ...r, id: ids[from + i] }));
+    await sql`
+      insert into archive_record (id, tenant_id, cadre_id, category, status, entered_by, entered_by_name, updated_by_name,
+        reviewed_by, reviewed_by_name, reviewed_at)
+      values ${sql.join(part.map((r) => sql`(${r.id}, ${r.tenantId}, ${r.cadreId}, ${cat.id}, ${a.status}, ${a.actorId}, ${a.actorName},
+        ${a.actorName}, ${accepted ? a.actorId : null}, ${accepted ? a.actorName : null}, ${accepted ? sql`now()` : null})`))}`.execute(trx);
+    await sql`insert into ${id(categoryTable(cat))} (record_id, tenant_id, ${sql.join(cat.fields.map((fd) => id(fd.column)))})
+      values ${sql.join(part.map((r) => sql`(${r.id}, ${r.tenantId}, ${sql.join(params(cat, r.fields))})`))}`.execute(trx);
+    if (a.revision) {
+      await trx.insertInto('record_revision').values(part.map((r) => ({
+        tenant_id: r.tenantId, record_id: r.id, version: 1, action: 'create', actor_id: a.actorId, actor_name: a.actorName,
+        changes: '{}', reason: null,
+      }))).execute();
+    }
+  }
+  return ids;
 }
 
 /**

@@ -14,7 +14,7 @@ import { denied, type CommandContext } from '../command.js';
 import { findCadres } from '../cadres/repo.js';
 import { CODE_FIELDS, labelOfStored } from '../cadres/fields.js';
 import { categoryById, SANCTION_MEASURES } from '../records/categories.js';
-import { addRevision, insertRecord } from '../records/repo.js';
+import { insertRecords } from '../records/repo.js';
 import { fieldsFor } from '../records/commands.js';
 import { recomputeCadreWarnings } from '../warnings/recompute.js';
 import { warningConfigs } from '../warnings/resolve.js';
@@ -290,24 +290,26 @@ export async function issueReplyRequest(c: CommandContext, input: { id: string; 
   const number = docNumber(settings.numberPrefix, year, seq);
   const items = (await itemsOf(trx, principal.tenantId, [row.id])).get(row.id) ?? [];
   const cat = categoryById.get(7)!;
-  // Each cadre's archive is in its own tenant (a part's cadres in the tenant below): the record goes there.
-  for (const it of items) {
-    const content = it.edited_text ?? it.draft;
-    const fields = fieldsFor(cat, {
-      [cat.key]: {
-        repliedOn: row.as_of, requester: row.requester, purpose: row.purpose, documentNo: number, conclusion: it.conclusion,
-        content: content.length > 4000 ? `${content.slice(0, 3980)}……（全文见复函 ${number}）` : content,
-      },
-    });
-    const recordId = await insertRecord(trx, {
-      tenantId: it.tenant_id, cadreId: it.cadre_id, category: cat, status: 'accepted', actorId: principal.userId,
-      actorName: principal.displayName, fields,
-    });
-    await addRevision(trx, {
-      tenantId: it.tenant_id, recordId, version: 1, action: 'create', actorId: principal.userId, actorName: principal.displayName,
-    });
-    await trx.updateTable('reply_item').set({ record_id: recordId })
-      .where('tenant_id', '=', it.tenant_id).where('request_id', '=', it.part_id ?? row.id).where('cadre_id', '=', it.cadre_id).execute();
+  // Each cadre's archive is in its own tenant (a part's cadres in the tenant below): the record goes there. Set-wise:
+  // a 500-cadre reply is a few statements, not a few per cadre.
+  const recordIds = await insertRecords(trx, { category: cat, status: 'accepted', actorId: principal.userId, actorName: principal.displayName, revision: true },
+    items.map((it) => {
+      const content = it.edited_text ?? it.draft;
+      return {
+        tenantId: it.tenant_id, cadreId: it.cadre_id,
+        fields: fieldsFor(cat, {
+          [cat.key]: {
+            repliedOn: row.as_of, requester: row.requester, purpose: row.purpose, documentNo: number, conclusion: it.conclusion,
+            content: content.length > 4000 ? `${content.slice(0, 3980)}……（全文见复函 ${number}）` : content,
+          },
+        }),
+      };
+    }));
+  if (items.length) {
+    await sql`update reply_item i set record_id = v.record_id::uuid
+      from (values ${sql.join(items.map((it, n) => sql`(${it.tenant_id}::uuid, ${it.part_id ?? row.id}::uuid, ${it.cadre_id}::uuid, ${recordIds[n]})`))})
+        as v (tenant_id, request_id, cadre_id, record_id)
+      where i.tenant_id = v.tenant_id and i.request_id = v.request_id and i.cadre_id = v.cadre_id`.execute(trx);
   }
   const issued = {
     status: 'issued' as const, doc_number: number, issuer: row.tenant_name, issued_by: principal.userId,
@@ -371,7 +373,7 @@ export async function returnReplyPart(c: CommandContext, input: { id: string; re
 export async function deleteReplyRequest(c: CommandContext, input: { id: string }): Promise<boolean> {
   const row = await requireDraft(c, 'delete', input.id);
   if (row.parent_id) throw badInput(`${row.parent_issuer}转来的征求意见不能删除`);
-  // Its parts go with it (also by the foreign key's cascade).
+  // Its parts go with it (no foreign key across tenants: migration 0031).
   await c.trx.deleteFrom('reply_request').where('parent_tenant_id', '=', c.principal.tenantId).where('parent_id', '=', row.id).execute();
   await c.trx.deleteFrom('reply_request').where('tenant_id', '=', c.principal.tenantId).where('id', '=', row.id).execute();
   return true;
