@@ -10,6 +10,8 @@ create table doc_template (
   content          bytea not null check (octet_length(content) between 1 and 2097152),
   sha256           text not null check (sha256 ~ '^[0-9a-f]{64}$'),
   placeholders     text[] not null default '{}',
+  -- The uploading tenant's name (a county shows whose template it inherits: it cannot read its ancestors' tenant rows).
+  tenant_name      text not null check (length(tenant_name) between 1 and 200),
   active           boolean not null default true,
   uploaded_by      uuid,
   uploaded_by_name text not null,

@@ -139,8 +139,8 @@ beforeAll(async () => {
   }
   // Word 模板 (migration 0032): a template on both sides and at 昆明 (inherited, read-only).
   for (const tenant of [wh, pl, km]) {
-    await owner.q(`insert into doc_template (tenant_id, kind, version, file_name, content, sha256, uploaded_by_name)
-      values ($1, 'reply', 1, '探针.docx', '\\x50', repeat('a', 64), '探针')`, [tenant]);
+    await owner.q(`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name)
+      values ($1, '探针', 'reply', 1, '探针.docx', '\\x50', repeat('a', 64), '探针')`, [tenant]);
   }
   await owner.q('commit');
   ids = {
@@ -352,8 +352,8 @@ const probes = (): Record<string, Probe> => ({
   },
   doc_template: {
     read: inheritedCount('doc_template'),
-    own: [`insert into doc_template (tenant_id, kind, version, file_name, content, sha256, uploaded_by_name) values ($1, 'disposition', 1, 'a.docx', '\\x50', repeat('a', 64), '探针')`, [ids.wh]],
-    foreign: [`insert into doc_template (tenant_id, kind, version, file_name, content, sha256, uploaded_by_name) values ($1, 'disposition', 1, 'a.docx', '\\x50', repeat('a', 64), '探针')`, [ids.km]],
+    own: [`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name) values ($1, '探针', 'disposition', 1, 'a.docx', '\\x50', repeat('a', 64), '探针')`, [ids.wh]],
+    foreign: [`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name) values ($1, '探针', 'disposition', 1, 'a.docx', '\\x50', repeat('a', 64), '探针')`, [ids.km]],
   },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,

@@ -368,6 +368,7 @@ export interface DocTemplate {
   placeholders: Generated<string[]>;
   sha256: string;
   tenant_id: string;
+  tenant_name: string;
   uploaded_at: Generated<Timestamp>;
   uploaded_by: string | null;
   uploaded_by_name: string;

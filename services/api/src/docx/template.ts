@@ -50,7 +50,7 @@ const REPLY_FIELDS: Field[] = [
   { name: '征求意见单位', meaning: '征求意见单位（主送）', sample: '中共某某市委组织部' },
   { name: '来函文号', meaning: '来函文号（可为空）', sample: '某组函〔2026〕12号' },
   { name: '用途', meaning: '征求事由（选拔任用、表彰奖励…）', sample: '选拔任用' },
-  { name: '复函日期', meaning: '复函日期（二〇二六年三月九日）', sample: '二〇二六年三月九日' },
+  { name: '复函日期', meaning: '复函日期（2026年3月9日）', sample: '2026年3月9日' },
   { name: '人数', meaning: '干部人数', sample: '1' },
 ];
 
@@ -80,9 +80,9 @@ export const KIND_SPECS: Record<TemplateKind, KindSpec> = {
       { name: '触发规则', meaning: '触发的预警规则（名称、编码、版本）', sample: '第一种形态（Y-FORM1，第 1 版）' },
       { name: '预警情形', meaning: '预警情形（逐条，多行）', sample: '1. 诫勉（2026-01-10 生效，影响期 6 个月）', lines: true },
       { name: '整改要求', meaning: '整改要求（多行）', sample: '（一）深刻反思……\n（二）制定整改措施……', lines: true },
-      { name: '整改期限', meaning: '整改期限（二〇二六年三月二十日）', sample: '二〇二六年三月二十日' },
+      { name: '整改期限', meaning: '整改期限（2026年3月20日）', sample: '2026年3月20日' },
       { name: '整改工作日', meaning: '整改期限的工作日数', sample: '15' },
-      { name: '发文日期', meaning: '发文日期', sample: '二〇二六年三月一日' },
+      { name: '发文日期', meaning: '发文日期（2026年3月1日）', sample: '2026年3月1日' },
       { name: '抄送', meaning: '抄送（干部所在单位及机构）', sample: '某某局（某某区纪委监委）' },
     ],
     loops: [],
@@ -162,7 +162,7 @@ function describeCompileError(e: unknown): string {
   return `模板格式有误：${texts.slice(0, 10).join('；')}${texts.length > 10 ? ` 等 ${texts.length} 处` : ''}`;
 }
 
-const dxtOptions = { paragraphLoop: true, linebreaks: true, nullGetter: () => '' };
+const dxtOptions = { paragraphLoop: true, linebreaks: true, nullGetter: () => '', errorLogging: false };
 
 /** Opens the zip under the bounds (zip bombs stop at the limit), then as a Word document. */
 async function openDocx(buf: Buffer, what: string): Promise<PizZip> {

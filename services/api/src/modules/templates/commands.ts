@@ -41,8 +41,7 @@ const columns = ['tenant_id', 'kind', 'version', 'file_name', 'placeholders', 'u
 async function activeOver(trx: Tx, tenantId: string, kinds: TemplateKind[]): Promise<(TemplateVersion & { depth: number; tenant_name: string })[]> {
   const rows = await trx.selectFrom('doc_template as d')
     .innerJoin(sql<{ id: string; depth: number }>`app_tenant_lineage(${tenantId}::uuid)`.as('l'), 'l.id', 'd.tenant_id')
-    .leftJoin('tenant as t', 't.id', 'd.tenant_id')
-    .select([...columns.map((c) => `d.${c}` as const), 'l.depth', 't.name as tenant_name'])
+    .select([...columns.map((c) => `d.${c}` as const), 'l.depth', 'd.tenant_name'])
     .where('d.active', '=', true).where('d.kind', 'in', kinds)
     .orderBy('l.depth', 'desc')
     .execute();
@@ -110,8 +109,9 @@ export async function saveDocTemplate(
   await c.trx.updateTable('doc_template')
     .set({ active: false, ended_at: sql`now()`, ended_by_name: c.principal.displayName, ended_reason: 'replaced' })
     .where('tenant_id', '=', tenantId).where('kind', '=', kind).where('active', '=', true).execute();
+  const tenant = await c.trx.selectFrom('tenant').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow();
   await c.trx.insertInto('doc_template').values({
-    tenant_id: tenantId, kind, version: last.v + 1, file_name: file.name, content: file.data, sha256: sha256Hex(file.data),
+    tenant_id: tenantId, tenant_name: tenant.name, kind, version: last.v + 1, file_name: file.name, content: file.data, sha256: sha256Hex(file.data),
     placeholders: file.placeholders, uploaded_by: c.principal.userId, uploaded_by_name: c.principal.displayName,
   }).execute();
   return view(c, kind);
