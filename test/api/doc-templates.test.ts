@@ -226,6 +226,9 @@ describe(`Word templates (${engineName})`, () => {
     const raw = await upload('km-wh.officer', 'reply', '原样.docx', await docxOf([p('{@发文机关}')]));
     expect(raw.status).toBe(400);
     expect(raw.body.message).toContain('不支持的占位符');
+    const wide = await upload('km-wh.officer', 'reply', '全角.docx', await docxOf([p('{发文机关}'), p('｛文号｝')]));
+    expect(wide.status).toBe(400);
+    expect(wide.body.message).toContain('「｛文号｝」使用了全角括号，请改为半角 {}，如 {文号}');
     const none = await upload('km-wh.officer', 'reply', '空白.docx', await docxOf([p('没有占位符')]));
     expect(none.body.message).toContain('没有任何占位符');
 

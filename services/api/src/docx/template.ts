@@ -204,6 +204,10 @@ export async function validateTemplate(kind: TemplateKind, buf: Buffer, fileName
   if (buf.length > TEMPLATE_MAX_BYTES) throw new TemplateError(`模板文件超过 ${TEMPLATE_MAX_BYTES / 1048576} MB 上限`);
   const what = `「${fileName}」`;
   const zip = await openDocx(buf, what);
+  // Placeholders typed with the Chinese input method's full-width braces (｛姓名｝) would silently stay as they are.
+  const body = (zip.file('word/document.xml')?.asText() ?? '').replace(/<[^>]+>/g, '');
+  const wide = [...new Set(body.match(/｛[^｛｝{}]{1,20}｝/g) ?? [])];
+  if (wide.length) throw new TemplateError(`模板中的${wide.slice(0, 5).map((w) => `「${w}」`).join('、')}使用了全角括号，请改为半角 {}，如 {${wide[0].slice(1, -1)}}`);
   const tags = inspect(zip);
   const spec = KIND_SPECS[kind];
   const used = new Set<string>();
