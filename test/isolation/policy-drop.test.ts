@@ -137,6 +137,11 @@ beforeAll(async () => {
     second.set(tenant, c2.id);
     await owner.q(`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 0, 'no_objection', '探针')`, [tenant, r.id, cadre]);
   }
+  // Word 模板 (migration 0032): a template on both sides and at 昆明 (inherited, read-only).
+  for (const tenant of [wh, pl, km]) {
+    await owner.q(`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name)
+      values ($1, '探针', 'reply', 1, '探针.docx', '\\x50', repeat('a', 64), '探针')`, [tenant]);
+  }
   await owner.q('commit');
   ids = {
     wh, pl, km, whUnit, plUnit, whCadre, plCadre, whUser, plUser, whRecord, plRecord, whSpare, plSpare,
@@ -344,6 +349,11 @@ const probes = (): Record<string, Probe> => ({
     read: countBy('reply_item'),
     own: [`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 1, 'defer', '探针')`, [ids.wh, ids.whReply, ids.whSecondCadre]],
     foreign: [`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 1, 'defer', '探针')`, [ids.pl, ids.plReply, ids.plSecondCadre]],
+  },
+  doc_template: {
+    read: inheritedCount('doc_template'),
+    own: [`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name) values ($1, '探针', 'disposition', 1, 'a.docx', '\\x50', repeat('a', 64), '探针')`, [ids.wh]],
+    foreign: [`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name) values ($1, '探针', 'disposition', 1, 'a.docx', '\\x50', repeat('a', 64), '探针')`, [ids.km]],
   },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,

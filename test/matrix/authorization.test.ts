@@ -140,6 +140,10 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   answerReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   returnReplyPart:      { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   updateReplySettings:  { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
+  // Word 模板 (docs/templates.md): the caller's tenant's templates; officers and administrators keep them (layout, no
+  // archive content), leaders read; uploads and downloads are REST (/api/templates).
+  docTemplates:         { admin: 'Y',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'F',    auditor: 'F' },
+  removeDocTemplate:    { admin: 'Y',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
   setWorkDay:           { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
   clearWorkDay:         { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
 };
@@ -218,6 +222,7 @@ const snapshot = () => withScope(t.database.db, 'yn', async (trx) => ({
   replies: await trx.selectFrom('reply_request').select(sql<string>`md5(string_agg(id::text || status || version, ',' order by id))`.as('h')).executeTakeFirst(),
   replyItems: await trx.selectFrom('reply_item').select(sql<string>`md5(string_agg(request_id::text || cadre_id::text || coalesce(edited_text, ''), ',' order by request_id, cadre_id))`.as('h')).executeTakeFirst(),
   replySettings: await trx.selectFrom('reply_setting').select(sql<string>`md5(string_agg(tenant_id::text || coalesce(number_prefix, ''), ',' order by tenant_id))`.as('h')).executeTakeFirst(),
+  docTemplates: await trx.selectFrom('doc_template').select(sql<string>`md5(string_agg(tenant_id::text || kind || version || active, ',' order by tenant_id, kind, version))`.as('h')).executeTakeFirst(),
   warningSchemes: await trx.selectFrom('warning_scheme').select(sql<string>`md5(string_agg(id::text || version || coalesce(superseded_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
 }));
 
@@ -548,6 +553,13 @@ const OPS: Record<string, Op> = {
     self: true,
     run: (c) => q(c, 'mutation{ updateReplySettings(numberPrefix:"矩阵"){ numberPrefix } }'),
     ok: (r) => r.data?.updateReplySettings?.numberPrefix === '矩阵',
+  },
+  docTemplates: { self: true, run: (c) => q(c, '{ docTemplates { kind source placeholders { name } } }'), ok: (r) => r.data?.docTemplates?.length === 3 },
+  removeDocTemplate: {
+    self: true,
+    run: (c) => q(c, 'mutation{ removeDocTemplate(kind:"reply"){ kind source } }'),
+    // Allowed: reverted, or told there is no own template to remove (the demo tenants have none).
+    ok: (r) => r.data?.removeDocTemplate?.kind === 'reply' || /没有自己的廉政审查情况复函模板/.test(r.errors?.[0]?.message ?? ''),
   },
   updateDispositionTemplate: {
     self: true,

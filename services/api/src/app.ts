@@ -16,6 +16,7 @@ import { registerImports } from './modules/imports/routes.js';
 import { startWarningRecompute } from './modules/warnings/recompute.js';
 import { registerDispositions } from './modules/dispositions/routes.js';
 import { registerReplies } from './modules/replies/routes.js';
+import { registerTemplates } from './modules/templates/routes.js';
 import { registerReports } from './modules/reports/routes.js';
 import { registerPrint } from './modules/print/routes.js';
 import { openObjectStore } from './storage/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(
   startWarningRecompute(app, database.db);
   registerDispositions(app, database.db, config, store);
   registerReplies(app, database.db);
+  registerTemplates(app, database.db, config);
   registerReports(app, database.db);
   registerPrint(app, database.db, config, store);
   registerObjectDownloads(app, store, config);

@@ -10,7 +10,9 @@ export type Action = 'approve' | 'read' | 'reveal' | 'create' | 'update' | 'revi
   // 廉政审查情况复函: sign and number a reply (docs/replies.md).
   | 'issue';
 export type Subject = 'Cadre' | 'ArchiveRecord' | 'Unit' | 'Tenant' | 'User' | 'SecuritySettings' | 'AuditEvent' | 'RoleGrant' | 'all'
-  | 'Disposition' | 'WarningRule' | 'Warning' | 'WarningScheme' | 'WorkCalendar' | 'ReplyRequest';
+  | 'Disposition' | 'WarningRule' | 'Warning' | 'WarningScheme' | 'WorkCalendar' | 'ReplyRequest'
+  // Word 模板 of the 复函 and the 处置通知书 (docs/templates.md).
+  | 'DocTemplate';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
 
 /**
@@ -48,6 +50,8 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can(['read', 'update'], 'WarningRule');
         // The warning scheme's colour levels are configuration (the rule editor's legend), not archive content.
         can('read', 'WarningScheme');
+        // Word 模板 (docs/templates.md): the documents' layout (letterhead, fonts, fixed wording), no archive content.
+        can(['read', 'update'], 'DocTemplate');
         break;
       case 'secadmin':
         // 安全保密管理员: approves role grants and sets the security settings of its subtree; no accounts, no
@@ -77,6 +81,8 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can('read', ['Warning', 'WarningScheme']);
         // 廉政审查情况复函 (docs/replies.md): draft, edit, issue and keep the settings.
         can(['read', 'create', 'update', 'issue', 'delete'], 'ReplyRequest');
+        // The Word templates of the 复函 and the 处置通知书 (docs/templates.md).
+        can(['read', 'update'], 'DocTemplate');
         break;
       case 'leader':
         can('read', ['Cadre', 'ArchiveRecord', 'Unit']);
@@ -84,6 +90,7 @@ export function defineAbilities(p: Principal | null): AppAbility {
         can('read', 'WarningRule');
         can('read', ['Warning', 'WarningScheme']);
         can('read', 'ReplyRequest');
+        can('read', 'DocTemplate');
         break;
       case 'filler':
         // Only the assigned units (with their sub-units); never categories 8 and 9. Its edits of a cadre's basic
@@ -121,5 +128,6 @@ const PERMISSIONS: [Action, Exclude<Subject, 'all'>][] = [
   ['read', 'WarningRule'], ['update', 'WarningRule'],
   ['read', 'Warning'], ['read', 'WarningScheme'],
   ['read', 'ReplyRequest'], ['create', 'ReplyRequest'], ['issue', 'ReplyRequest'],
+  ['read', 'DocTemplate'], ['update', 'DocTemplate'],
 ];
 export const permissionList = (a: AppAbility) => PERMISSIONS.filter(([act, sub]) => a.can(act, sub)).map(([act, sub]) => `${sub}:${act}`);

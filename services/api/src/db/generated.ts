@@ -357,6 +357,24 @@ export interface DispositionTemplate {
   version: Generated<number>;
 }
 
+export interface DocTemplate {
+  active: Generated<boolean>;
+  content: Buffer;
+  ended_at: Timestamp | null;
+  ended_by_name: string | null;
+  ended_reason: string | null;
+  file_name: string;
+  kind: string;
+  placeholders: Generated<string[]>;
+  sha256: string;
+  tenant_id: string;
+  tenant_name: string;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string | null;
+  uploaded_by_name: string;
+  version: number;
+}
+
 export interface ImportBatch {
   confirmed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -778,6 +796,7 @@ export interface DB {
   disposition_counter: DispositionCounter;
   disposition_rectification: DispositionRectification;
   disposition_template: DispositionTemplate;
+  doc_template: DocTemplate;
   import_batch: ImportBatch;
   record_assessment: RecordAssessment;
   record_celebration: RecordCelebration;

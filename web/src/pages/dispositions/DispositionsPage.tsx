@@ -19,6 +19,7 @@ import {
   UpdateTemplateDocument, type DispositionRow, type DispositionTemplate, type KindTemplate,
 } from './api';
 import { CaseDrawer, StatusTag } from './CaseDrawer';
+import { DocTemplateSection } from '../../components/DocTemplateSection';
 
 type Page = { totalCount: number; edges: { node: DispositionRow }[] };
 
@@ -96,6 +97,8 @@ function TemplateDrawer({ onClose }: { onClose(): void }) {
           ))}
         </Form>
       )}
+      <Typography.Title level={5} style={{ marginTop: 8 }}>Word 模板</Typography.Title>
+      <DocTemplateSection kinds={['disposition']} />
     </Drawer>
   );
 }

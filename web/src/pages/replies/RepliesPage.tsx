@@ -19,6 +19,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
 import { downloadFile } from '../imports/api';
+import { DocTemplateSection } from '../../components/DocTemplateSection';
 import { useCategories } from '../archive/useCategories';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
@@ -636,6 +637,8 @@ function SettingsModal({ onClose }: { onClose(): void }) {
           </Form.Item>
         </Form>
       )}
+      <Typography.Title level={5}>Word 模板</Typography.Title>
+      <DocTemplateSection kinds={['reply', 'reply-cadre']} />
     </Modal>
   );
 }

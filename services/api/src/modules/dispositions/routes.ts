@@ -25,6 +25,7 @@ import { addAttachment, attachmentRoom, dispositionSubject, DISPOSITION_NOT_FOUN
 import { findDisposition, listDispositions, type DispositionFilter, type DispositionRow } from './repo.js';
 import { checkAttachment } from './files.js';
 import { buildNoticeDocx } from './docx.js';
+import { templateFile } from '../templates/commands.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,9 +49,11 @@ export function registerDispositions(app: FastifyInstance, db: Kysely<DB>, confi
     if (!s.ability.can('export', 'Disposition')) return s.fail(403, 'FORBIDDEN', '无权执行此操作', { kind: 'denied' });
     const row = await target(s, (req.params as { id: string }).id, 'read');
     if (!row) return s.fail(404, 'NOT_FOUND', DISPOSITION_NOT_FOUND, { kind: 'read' });
+    // The issuing tenant's Word template in force (docs/templates.md), read before the transaction ends.
+    const template = (await templateFile(s.trx, row.issuing_tenant_id, 'disposition'))?.content ?? null;
     await s.commit({ kind: 'read', cadreIds: [row.cadre_id], summary: `下载预警处置通知书：${row.cadre_name}（${row.title} ${row.doc_number}）` });
     // Built after the transaction ended.
-    const body = await buildNoticeDocx(row, { withWarning: true });
+    const body = await buildNoticeDocx(row, { withWarning: true }, template);
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(`${row.doc_number}-${row.cadre_name}-${row.title}.docx`))
       .header('cache-control', 'no-store').send(body);
   }));

@@ -1,5 +1,6 @@
 // HTTP interface of 廉政审查情况复函 (docs/replies.md#rest):
-//   GET  /api/replies/:id.docx   the letter as an editable Word file (a draft prints 「草稿」 for its 文号)
+//   GET  /api/replies/:id.docx   the letter as an editable Word file (a draft prints 「草稿」 for its 文号), from the
+//                                tenant's Word template in force when there is one (docs/templates.md)
 //   GET  /api/replies/:id.zip    one letter per cadre (01-张三.docx …), for units that file each cadre's reply apart
 //   POST /api/replies/roster     an Excel roster (multipart, one `file`) → { lines, problems }: each row's ID number,
 //                                else its name, to resolve as pasted lines (replyCadreLines)
@@ -19,6 +20,7 @@ import { REPLY_NOT_FOUND } from './commands.js';
 import { findReplyRequest, itemsOf } from './repo.js';
 import { buildReplyDocx, replyTitle } from './docx.js';
 import { numberedName, zipBuffers } from '../../util/zip.js';
+import { templateFile } from '../templates/commands.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -32,6 +34,8 @@ export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
     // A part (docs/replies.md#parts) is written by the tenant below to the tenant that asked.
     const row = found.parent_issuer ? { ...found, requester: found.parent_issuer } : found;
     const items = (await itemsOf(s.trx, row.tenant_id, [row.id])).get(row.id) ?? [];
+    // The tenant's Word template in force (docs/templates.md), read before the transaction ends.
+    const template = (await templateFile(s.trx, row.tenant_id, m![2] === 'zip' ? 'reply-cadre' : 'reply'))?.content ?? null;
     await s.commit({
       kind: 'read', cadreIds: items.map((i) => i.cadre_id),
       summary: `下载复函${m![2] === 'zip' ? '（逐人）' : ''}：${row.requester}${row.doc_number ? `（${row.doc_number}）` : '（草稿）'}，${items.length} 人`,
@@ -39,12 +43,12 @@ export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
     if (m![2] === 'zip') {
       // One letter each, built one after another (each build yields to other requests).
       const entries: { name: string; data: Buffer }[] = [];
-      for (const [i, it] of items.entries()) entries.push({ name: numberedName(i, items.length, it.cadre_name, 'docx'), data: await buildReplyDocx(row, [it]) });
+      for (const [i, it] of items.entries()) entries.push({ name: numberedName(i, items.length, it.cadre_name, 'docx'), data: await buildReplyDocx(row, [it], template) });
       const zip = await zipBuffers(entries);
       return reply.header('content-type', 'application/zip')
         .header('content-disposition', contentDisposition(`${row.doc_number ?? '草稿'}-逐人复函.zip`)).header('cache-control', 'no-store').send(zip);
     }
-    const body = await buildReplyDocx(row, items);
+    const body = await buildReplyDocx(row, items, template);
     const name = `${row.doc_number ?? '草稿'}-${replyTitle(row, items)}.docx`;
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(name)).header('cache-control', 'no-store').send(body);
   }));
