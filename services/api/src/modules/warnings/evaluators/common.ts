@@ -1,5 +1,6 @@
 // Pieces shared by the evaluators (contract: ../evaluator.ts; docs/warnings.md#evaluation): the rule's constant columns
-// of a hit, the scope conditions, matches over category-10 codes and how a date reads in a reason.
+// of a hit, the scope conditions, matches over category-10 codes, how a date reads in a reason, and the one home of
+// working-day arithmetic (`workdaysAfter`, docs/work-calendar.md#overdue-rules-kind-overdue).
 import { sql, type RawBuilder } from 'kysely';
 import type { SanctionMatch } from '../../../../../../shared/warnings.js';
 import type { EvalScope } from '../evaluator.js';
@@ -56,3 +57,22 @@ export const measureLabel = (alias: string) => {
   const a = sql.ref(alias);
   return sql`case when ${a}.measure = 'other' then ${labelOf('sanction.kind', sql`${a}.kind`)} else ${labelOf('sanction.measure', sql`${a}.measure`)} end`;
 };
+
+/** '；工作日历未覆盖 2027 年，暂按周一至周五计算' when the span from..to leaves the calendar's covered years, else ''. */
+export const coverageNote = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) => sql`coalesce((
+  select '；工作日历未覆盖 ' || string_agg(y::text, '、' order by y) || ' 年，暂按周一至周五计算'
+    from generate_series(extract(year from ${from})::int, extract(year from ${to})::int) y
+   where not exists (select 1 from work_calendar_year w where w.year = y)), '')`;
+
+/**
+ * The one home of working-day arithmetic in the evaluators: a query of (d, due, note) with, for each distinct date d
+ * of `dates` (a query whose first column is named d), the date `days` working days after it (national calendar with
+ * 调休, app_add_workdays of migration 0026; d itself not counted; 0: d) and the coverage note of the span. Each
+ * distinct date is counted once (app_add_workdays costs ≈ 60 µs a call, so never per row); use it as a materialized
+ * CTE and join it back on d. A date whose count leaves the calendar function's range (1949–2100) is left out.
+ */
+export function workdaysAfter(dates: RawBuilder<unknown>, days: number): RawBuilder<unknown> {
+  return sql`select x.d, x.due, ${coverageNote(sql`x.d`, sql`x.due`)} as note
+    from (select s.d, app_add_workdays(s.d, ${days}::integer) as due from (select distinct q.d from (${dates}) as q) as s) as x
+   where x.due is not null`;
+}
