@@ -107,6 +107,21 @@ describe(`overdue warnings (${engineName})`, () => {
     expect((await hits([a], 'OVERDUE-CLUE'))).toEqual([]);
   });
 
+  it('a clue closed late with its 办结日期 was overdue from the due day until that day; closed by the due day, never', async () => {
+    await addRule('OVERDUE-CLUE', '函询超期未办结', 'yellow', { kind: 'overdue', subject: 'clue', disposalModes: ['talk_inquiry'], workingDays: 15 });
+    const c = await newCadre('超期丙');
+    const closedOn = (on: string) => gql(RECORD, {
+      c, cat: 8, f: { clue: { receivedOn: '2026-06-01', source: '信访举报', summary: '反映问题', disposalMode: '谈话函询', handlingStatus: '已办结', closedOn: on } },
+    }).then((d) => d.createRecord.id as string);
+    const late = await closedOn('2026-07-01');
+    await closedOn('2026-06-23'); // closed on the due day: in time
+    await closedOn('2026-06-05');
+    expect(await hits([c], 'OVERDUE-CLUE')).toEqual([{
+      cadre_id: c, rule_version: 3, level: 'yellow', starts_on: '2026-06-23', ends_on: '2026-07-01', record_ids: [late],
+      reason: '函询超期：谈话函询（2026-06-01 受理，15 个工作日内应办结，逾期至 2026-07-01 办结）',
+    }]);
+  });
+
   it('across 国庆 and into an uncovered year the reason says the calendar does not cover it', async () => {
     await addRule('OVERDUE-CLUE', '函询超期未办结', 'yellow', { kind: 'overdue', subject: 'clue', disposalModes: ['talk_inquiry'], workingDays: 15 });
     const b = await newCadre('超期丙');

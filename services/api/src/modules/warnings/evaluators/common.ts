@@ -27,12 +27,36 @@ export function scopeWhere(alias: string, scope: EvalScope): RawBuilder<unknown>
  * The live, accepted archive records of the scope joined to their live cadre: `r` (archive_record) and `c` (cadre).
  * Use as `from <typed table> x join … ${liveRecords('x')}`.
  */
-export function liveRecordJoin(typed: string, scope: EvalScope): RawBuilder<unknown> {
+export function liveRecordJoin(typed: string, scope: EvalScope, moreJoins: RawBuilder<unknown> = sql``): RawBuilder<unknown> {
   const x = sql.ref(typed);
   return sql`join archive_record r on r.tenant_id = ${x}.tenant_id and r.id = ${x}.record_id
     and r.deleted_at is null and r.status = 'accepted'
     join cadre c on c.tenant_id = r.tenant_id and c.id = r.cadre_id and c.deleted_at is null
+    ${moreJoins}
     where true ${scopeWhere('r', scope)}`;
+}
+
+/** How a clue or a loan goes from open to closed (docs/warnings.md#closing-dates). */
+interface ClosingSpec { status: string; from: string; closedOn: string; closed: string; open: string }
+/** Category 8: 办理中 from receivedOn; 已办结 from closedOn (办结日期). */
+export const CLUE_CLOSING: ClosingSpec = { status: 'handling_status', from: 'received_on', closedOn: 'closed_on', closed: 'closed', open: 'open' };
+/** Category 4: 未结清 from occurredOn; 已结清 from settledOn (结清日期). */
+export const LENDING_CLOSING: ClosingSpec = { status: 'repay_status', from: 'occurred_on', closedOn: 'settled_on', closed: 'settled', open: 'open' };
+
+/**
+ * The states a clue or a loan went through, as a lateral join `ph(status, s, e)` over the typed alias (e exclusive,
+ * null: open-ended). A closed record with its closing date was `open` over [its date, closing) and closed from the
+ * closing on; any other record is in its current status from its date on — a record closed without a closing date
+ * (entered before migration 0034) has no known past, as before. The disposal mode and the amount are the current ones.
+ */
+export function statusPhases(typed: string, spec: ClosingSpec): RawBuilder<unknown> {
+  const [status, from, closedOn] = [sql.ref(`${typed}.${spec.status}`), sql.ref(`${typed}.${spec.from}`), sql.ref(`${typed}.${spec.closedOn}`)];
+  return sql`cross join lateral (
+      select ${spec.open}::text as status, ${from} as s, ${closedOn} as e
+       where ${status} = ${spec.closed} and ${closedOn} is not null and ${closedOn} > ${from}
+      union all
+      select ${status}, coalesce(${closedOn}, ${from}), null::date
+    ) as ph`;
 }
 
 /** `and` conditions of a SanctionMatch over an alias with kind / measure / form (an absent or empty list matches all). */

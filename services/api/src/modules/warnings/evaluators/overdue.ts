@@ -6,7 +6,9 @@ import type { OverdueRule } from '../../../../../../shared/warnings.js';
 import type { Tx } from '../../../db/scope.js';
 import type { EvalScope, Evaluator } from '../evaluator.js';
 import type { EvaluationGroup } from '../resolve.js';
-import { HIT_COLUMNS, ruleValues, scopeWhere, workdaysAfter, ymd } from './common.js';
+import {
+  CLUE_CLOSING, HIT_COLUMNS, labelOf, liveRecordJoin, ruleValues, scopeWhere, statusPhases, workdaysAfter, ymd,
+} from './common.js';
 import { overdueRectification } from './overdue-rectification.js';
 
 type Subject = OverdueRule['subject'];
@@ -19,8 +21,9 @@ const CLUE_PREFIX: Record<string, string> = {
 };
 
 /**
- * A live, accepted clue under one of the modes, still 办理中, `workingDays` working days after its receipt: overdue from
- * that day on, open-ended while it stays open (closing it recomputes the cadre and the hit is gone).
+ * A live, accepted clue under one of the modes, still 办理中 `workingDays` working days after its receipt: overdue from
+ * that day on, open-ended while it stays open (closing it recomputes the cadre), or until its 办结日期 when it was closed
+ * late with one (docs/warnings.md#closing-dates). A clue closed in time, or closed without a date, fires nothing.
  */
 const clueOverdue: OverdueEvaluator<'clue'> = async (trx, group, scope, def) => {
   const rule = ruleValues(group);
@@ -29,19 +32,19 @@ const clueOverdue: OverdueEvaluator<'clue'> = async (trx, group, scope, def) => 
   const prefixes = JSON.stringify(CLUE_PREFIX);
   await sql`
     with k as materialized (
-      select r.tenant_id, r.cadre_id, r.id as record_id, k.received_on, k.disposal_mode
+      select r.tenant_id, r.cadre_id, r.id as record_id, k.received_on, k.disposal_mode, ph.e as closed_on
         from record_clue k
-        join archive_record r on r.tenant_id = k.tenant_id and r.id = k.record_id and r.deleted_at is null and r.status = 'accepted'
-        join cadre c on c.tenant_id = r.tenant_id and c.id = r.cadre_id and c.deleted_at is null
-       where true ${scopeWhere('r', scope)}
-         and k.disposal_mode = any (${def.disposalModes}::text[]) and k.handling_status = 'open'
+        ${liveRecordJoin('k', scope, statusPhases('k', CLUE_CLOSING))}
+         and k.disposal_mode = any (${def.disposalModes}::text[]) and ph.status = 'open'
     ), due as materialized (${workdaysAfter(sql`select received_on as d from k`, n)})
     insert into warning_hit ${HIT_COLUMNS}
-    select k.tenant_id, k.cadre_id, ${rule}, due.due, null::date, array[k.record_id],
+    select k.tenant_id, k.cadre_id, ${rule}, due.due, k.closed_on, array[k.record_id],
            coalesce(${prefixes}::jsonb ->> k.disposal_mode, '问题线索办理超期') || '：'
-             || coalesce((select l.label from code_label l where l.domain = 'clue.disposalMode' and l.code = k.disposal_mode), k.disposal_mode)
-             || '（' || ${ymd(sql`k.received_on`)} || ' 受理，' || ${n}::integer || ' 个工作日内应办结，已逾期' || due.note || '）'
-      from k join due on due.d = k.received_on`.execute(trx);
+             || ${labelOf('clue.disposalMode', sql`k.disposal_mode`)}
+             || '（' || ${ymd(sql`k.received_on`)} || ' 受理，' || ${n}::integer || ' 个工作日内应办结，'
+             || case when k.closed_on is null then '已逾期' else '逾期至 ' || ${ymd(sql`k.closed_on`)} || ' 办结' end || due.note || '）'
+      from k join due on due.d = k.received_on
+     where k.closed_on is null or k.closed_on > due.due`.execute(trx);
 };
 
 const DEADLINE_RE = /^(\d{2})-(\d{2})$/;
