@@ -131,10 +131,10 @@ export const CATEGORIES: readonly CategorySpec[] = [
       f('annualRate', 'annual_rate', '年利率（%）', 'decimal'),
       f('dueOn', 'due_on', '约定还款日期', 'date'),
       f('repayStatus', 'repay_status', '还款状态', 'enum', { required: true, options: opts(['open', '未结清'], ['settled', '已结清'], ['overdue', '逾期'], ['disputed', '发生纠纷']) }),
-      // The day a settled loan was settled: before it the loan reads 未结清 at an as-of date (docs/warnings.md#closing-dates).
-      f('settledOn', 'settled_on', '结清日期', 'date'),
       f('purpose', 'purpose', '用途', 'text', { max: 200 }),
       f('remarks', 'remarks', '备注', 'longtext', { max: 2000, wide: true }),
+      // The day a settled loan was settled: before it the loan reads 未结清 at an as-of date (docs/warnings.md#closing-dates).
+      f('settledOn', 'settled_on', '结清日期', 'date'),
     ],
   },
   {
@@ -185,9 +185,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
       f('disposalMode', 'disposal_mode', '处置方式', 'enum', { required: true, options: opts(['talk_inquiry', '谈话函询'], ['verification', '初步核实'], ['held', '暂存待查'], ['closed', '予以了结'], ['investigation', '立案审查调查']) }),
       f('disposedOn', 'disposed_on', '处置日期', 'date'),
       f('handlingStatus', 'handling_status', '办理状态', 'enum', { required: true, options: opts(['open', '办理中'], ['closed', '已办结']) }),
+      f('result', 'result', '处置结果', 'longtext', { max: 4000, wide: true }),
       // The day a closed clue was closed: before it the clue reads 办理中 at an as-of date (docs/warnings.md#closing-dates).
       f('closedOn', 'closed_on', '办结日期', 'date'),
-      f('result', 'result', '处置结果', 'longtext', { max: 4000, wide: true }),
     ],
   },
   {
