@@ -326,7 +326,7 @@ describe(`warning engine (${engineName})`, () => {
     it('score: weights of active items add up; each segment takes the highest threshold reached', async () => {
       const c = await newCadre(PL, 'km-pl', '清单甲');
       await sanction(c, { kind: '诫勉', measure: '诫勉', decidedOn: '2026-01-10' }, PL); // 3, six months (default) to 2026-07-10
-      await clue(c, { receivedOn: '2026-03-01' }, PL); // 2, open
+      const open = await clue(c, { receivedOn: '2026-03-01' }, PL); // 2, open
       await sanction(c, { measure: '警告', decidedOn: '2026-05-01' }, PL); // 5, the item's own 12 months to 2027-05-01
       expect((await hits(c, 'NEG-LIST')).map((h) => [h.level, h.starts_on, h.ends_on])).toEqual([
         ['yellow', '2026-01-10', '2026-03-01'], // 3
@@ -339,6 +339,16 @@ describe(`warning engine (${engineName})`, () => {
       expect(red.record_ids).toHaveLength(3);
       expect(await asOf(c, '2027-04-30', 'NEG-LIST')).toEqual([{ rule_code: 'NEG-LIST', level: 'orange' }]);
       expect(await asOf(c, '2027-05-01', 'NEG-LIST')).toEqual([]);
+      // The clue closed with its 办结日期 2026-04-01 counts only until then (docs/warnings.md#closing-dates).
+      const closed = await t.gql(await tok(PL), UPDATE, { id: open.id, v: open.version, f: clueFields({ receivedOn: '2026-03-01', handlingStatus: '已办结', closedOn: '2026-04-01' }) });
+      expect(closed.errors).toBeUndefined();
+      expect((await hits(c, 'NEG-LIST')).map((h) => [h.level, h.starts_on, h.ends_on])).toEqual([
+        ['yellow', '2026-01-10', '2026-03-01'], // 3
+        ['orange', '2026-03-01', '2026-04-01'], // 5
+        ['yellow', '2026-04-01', '2026-05-01'], // 3
+        ['red', '2026-05-01', '2026-07-10'], // 8
+        ['orange', '2026-07-10', '2027-05-01'], // 5
+      ]);
     });
 
     it('a rule added later is applied by recomputeTenantWarnings at an ancestor, down its subtree', async () => {
