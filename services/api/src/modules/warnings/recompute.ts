@@ -85,9 +85,10 @@ export function changedTenants(before: SubtreeConfigs, after: Map<string, Tenant
 }
 
 /**
- * Run `change` (a write of rules or a scheme at these tenants; it gets the configuration before), then recompute exactly the tenants of their subtrees
- * whose rules or scheme in force it changed: a descendant with its own override, or shielded by an ancestor's lock,
- * keeps its hits. Returns what the change returned and the tenants recomputed. (docs/warnings.md#recompute)
+ * Run `change` (a write of rules or a scheme at these tenants; it is handed the configuration before), then recompute
+ * exactly the tenants of their subtrees whose rules or scheme in force it changed: a descendant with its own override,
+ * or shielded by an ancestor's lock, keeps its hits. Returns what the change returned and the tenants recomputed.
+ * (docs/warnings.md#when-hits-are-recomputed)
  */
 export async function recomputeChangedTenants<T>(
   trx: Tx, tenantIds: readonly string[], change: (before: SubtreeConfigs) => Promise<T>,

@@ -77,7 +77,6 @@ async function configOf(trx: Tx, tenantId: string): Promise<TenantWarningConfig>
   return cfg;
 }
 
-
 function views(tn: TenantRow, cfg: TenantWarningConfig, rules: EffectiveRule[], names: Map<string, { id: string; code: string; name: string }>): RuleView[] {
   return rules.map((r) => ({
     ...r, tenant: tn, scheme: cfg.scheme,
