@@ -109,6 +109,17 @@ export const DEFAULT_SCHEME: WarningScheme = {
   ],
 };
 
+/**
+ * The default influence period (months) of a category-10 record of this kind and measure (codes) under `defaults` (a
+ * scheme's influence table; the built-in one by default): the row of kind + measure, else the row of the measure alone
+ * (kind null), else null (none fixed; a record may state its own). The one home of this lookup in TypeScript; the
+ * engine applies the same in SQL over whole populations (services/api/src/modules/warnings/influence.ts).
+ */
+export function influenceDefaultMonths(kind: string | null, measure: string, defaults: readonly InfluenceDefault[] = DEFAULT_SCHEME.influence): number | null {
+  return defaults.find((d) => d.kind !== null && d.kind === kind && d.measure === measure)?.months
+    ?? defaults.find((d) => d.kind === null && d.measure === measure)?.months ?? null;
+}
+
 export const DEFAULT_RULES: WarningRuleSpec[] = [
   { code: 'RED-FORM3', name: '第三种形态处理处分影响期内', level: 'red', enabled: true,
     definition: { kind: 'sanction', match: { forms: ['3'] }, fallbackMonths: null } },

@@ -12,7 +12,8 @@ import { withScope } from '../../services/api/src/db/scope.js';
 import { openDatabase } from '../../services/api/src/db/index.js';
 import { decryptField, fieldKeys } from '../../services/api/src/crypto/fields.js';
 import { validIdNumber } from '../../services/api/src/modules/cadres/fields.js';
-import { CATEGORIES, categoryById, defaultInfluenceMonths } from '../../services/api/src/modules/records/categories.js';
+import { CATEGORIES, categoryById, SANCTION_KINDS, SANCTION_MEASURES } from '../../services/api/src/modules/records/categories.js';
+import { influenceDefaultMonths } from '../../shared/warnings.js';
 import { openObjectStore } from '../../services/api/src/storage/index.js';
 import { DEMO_TENANTS, flatUnits } from '../../services/api/src/seed/demo-data.js';
 import { demoSet } from '../../services/api/src/seed/demo-records.js';
@@ -132,7 +133,8 @@ describe(`demo data (${engineName})`, () => {
     expect(new Set(sanctions.map((s) => s.fields.form))).toEqual(new Set(['第一种形态', '第二种形态', '第三种形态', '第四种形态']));
     for (const d of data) {
       // Periods as the records state them, else the default of their kind and measure (applied when warnings evaluate).
-      const months = (r: (typeof d.records)[number]) => r.fields.influenceMonths ?? defaultInfluenceMonths(String(r.fields.kind), String(r.fields.measure));
+      const months = (r: (typeof d.records)[number]) => r.fields.influenceMonths ?? influenceDefaultMonths(
+        SANCTION_KINDS.find((o) => o.label === r.fields.kind)?.code ?? null, SANCTION_MEASURES.find((o) => o.label === r.fields.measure)?.code ?? '');
       const running = d.records.filter((r) => r.category === 10 && months(r)
         && month(String(r.fields.effectiveOn).replace('-', '').slice(0, 6)) + Number(months(r)) > 2026 * 12 + 10);
       expect(running.length, d.tenant.code).toBeGreaterThan(0);

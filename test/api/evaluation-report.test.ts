@@ -54,6 +54,9 @@ describe(`廉情评价报告 (${engineName})`, () => {
     await add(officer, 2, { gift: { occurredOn: '2026-01-05', giver: '某公司经理', giftKind: '礼品', description: '茶叶两盒', amount: '860', handling: '上交组织', handedOn: '2026-01-06' } });
     await add(officer, 6, { assessment: { year: 2024, grade: '称职', assessedOn: '2025-01-20', integrityScore: '92.5' } });
     await add(officer, 8, { clue: { receivedOn: '2025-11-01', source: '信访举报', summary: '反映其违规操办宴席', disposalMode: '谈话函询', handlingStatus: '办理中' } });
+    // Closed on 2026-03-01 with its 办结日期: 办理中 as of 2025-12-01, 已办结 with its result as of 2026-06-01.
+    await add(officer, 8, { clue: { receivedOn: '2025-10-09', source: '巡察', summary: '反映其违规使用公车', disposalMode: '初步核实', handlingStatus: '已办结',
+      closedOn: '2026-03-01', result: '经核实，问题不属实，予以了结' } });
     // Entered by the filler: waits for review, so the report leaves it out.
     const pending = await add(await tok('km-wh.filler'), 5, { lifeMeeting: { heldOn: '2025-06-01', meetingKind: '民主生活会', theme: '待审核的会议主题' } });
     expect(pending.status).toBe('pending');
@@ -92,6 +95,8 @@ describe(`廉情评价报告 (${engineName})`, () => {
     const clue = section('七、信访举报及问题线索处置情况').join('');
     expect(clue).toContain('2025年11月1日受理信访举报移交的问题线索，反映的主要问题：反映其违规操办宴席');
     expect(clue).toContain('处置方式：谈话函询，办理状态：办理中');
+    expect(clue).toContain('2025年10月9日受理巡察移交的问题线索，反映的主要问题：反映其违规使用公车，处置方式：初步核实，办理状态：办理中。');
+    expect(clue).not.toContain('问题不属实');
     // 第二种形态 in its period → 橙 (ORANGE-FORM2), the open 谈话函询 → 蓝 beside it.
     const warning = section('八、廉情预警及整改情况').join('\n');
     expect(warning).toContain('截至2025年12月1日，预警等级为橙色（触发规则：第二种形态处理处分影响期内，第1版）');
@@ -113,6 +118,7 @@ describe(`廉情评价报告 (${engineName})`, () => {
     expect(text).toContain('截至2026年6月1日，预警等级为橙色（触发规则：整改逾期未通过验收，第1版）');
     expect(text).not.toContain('第二种形态处理处分影响期内');
     expect(text).toContain('蓝色·问题线索正在办理');
+    expect(text).toContain('处置方式：初步核实，办理状态：已办结（2026年3月1日办结），处置结果：经核实，问题不属实，予以了结。');
     expect(text).toMatch(/2025年12月5日，五华区纪委监委下发警示诫勉书（五纪预〔2025〕\d+号），整改期限至2026年1月\d+日，尚未提交整改情况，当前状态：待整改。/);
     // Issued by the parent's officer: the parent signs.
     expect(text.split('\n').slice(-2)).toEqual(['昆明市纪委监委', '2026年6月1日']);

@@ -98,6 +98,21 @@ describe(`replies (${engineName})`, () => {
     expect(itemOf(transfer, f.a).facts[0].effect).toBeNull();
   });
 
+  it('a clue closed after the reply date was still open on it (its 办结日期): the reply defers; from the closing on it does not', async () => {
+    const cadre = (await ok('km-wh.officer', 'mutation($i: CadreInput!){ createCadre(input:$i){ id } }', { i: { name: '复函戊', unitId: f.unitId, position: '科长' } })).createCadre.id as string;
+    await ok('km-wh.officer', 'mutation($c:ID!, $f:RecordFieldsInput!){ createRecord(cadreId:$c, category:8, fields:$f){ id } }', {
+      c: cadre, f: { clue: { receivedOn: '2026-01-05', source: '信访举报', summary: '反映违规借贷。', disposalMode: '谈话函询', handlingStatus: '已办结', closedOn: '2026-04-01', result: '经函询，予以了结。' } },
+    });
+    const then = itemOf((await create('km-wh.officer', { asOf: '2026-03-31', cadreIds: [cadre] })).data!.createReplyRequest, cadre);
+    expect(then.conclusion).toBe('defer');
+    expect(then.facts).toMatchObject([{ effect: 'defers' }]);
+    expect(then.facts[0].text).toContain('正在办理中');
+    const now = itemOf((await create('km-wh.officer', { asOf: '2026-04-01', cadreIds: [cadre] })).data!.createReplyRequest, cadre);
+    expect(now.conclusion).toBe('no_objection');
+    expect(now.facts).toMatchObject([{ effect: null }]);
+    expect(now.facts[0].text).toContain('已办结');
+  });
+
   it('the tenant decides which purposes a running period bars', async () => {
     const s = await ok('km-wh.officer', 'mutation{ updateReplySettings(barredPurposes:["交流任职","选拔任用"]){ numberPrefix ownPrefix barredPurposes barredPurposeLabels ownBarred } }');
     expect(s.updateReplySettings).toMatchObject({ numberPrefix: '五纪廉复', ownPrefix: false, barredPurposes: ['transfer', 'selection'], ownBarred: true });

@@ -173,6 +173,34 @@ describe(`warning engine (${engineName})`, () => {
     expect((await hits(d)).map((h) => [h.rule_code, h.reason])).toEqual([['BLUE-CLUE', '问题线索办理中：谈话函询（2026-06-02 受理）']]);
   });
 
+  it('a clue closed with its 办结日期 keeps its past: the open case shows before that day, nothing from it; bad closing dates are refused', async () => {
+    const c = await newCadre(WH, 'km-wh', '预警办结');
+    const r = await clue(c, { disposalMode: '立案审查调查', receivedOn: '2026-06-01' });
+    const before = await hits(c);
+    const refuse = async (over: Record<string, unknown>, message: string) => {
+      const res = await t.gql(await tok(WH), UPDATE, { id: r.id, v: r.version, f: clueFields({ disposalMode: '立案审查调查', receivedOn: '2026-06-01', ...over }) });
+      expect(res.errors?.[0]?.message).toBe(message);
+      expect(await hits(c)).toEqual(before);
+    };
+    // A closing date only for a closed clue, never before its receipt; nothing saved.
+    await refuse({ closedOn: '2026-09-01' }, '只有已办结的记录才能填写办结日期');
+    await refuse({ handlingStatus: '已办结', closedOn: '2026-05-31' }, '办结日期不能早于受理日期');
+    const closed = await t.gql(await tok(WH), UPDATE, {
+      id: r.id, v: r.version, f: clueFields({ disposalMode: '立案审查调查', receivedOn: '2026-06-01', handlingStatus: '已办结', closedOn: '2026-09-01' }),
+    });
+    expect(closed.errors).toBeUndefined();
+    expect(closed.data.updateRecord.version).toBe(r.version + 1);
+    expect(await hits(c)).toEqual([{
+      rule_code: 'RED-CASE', rule_version: 1, level: 'red', starts_on: '2026-06-01', ends_on: '2026-09-01',
+      reason: '问题线索办理中：立案审查调查（2026-06-01 受理，2026-09-01 办结）', record_ids: [r.id],
+    }]);
+    expect(await colour(c, '2026-08-31')).toBe('red');
+    expect(await colour(c, '2026-09-01')).toBeNull();
+    // The cadre's warning as of a date before the closing names the case and the day it ended.
+    const w = await t.gql(await tok(WH), 'query($id:ID!){ cadre(id:$id){ a: warning(asOf:"2026-08-31"){ colour rule { code } ends } b: warning(asOf:"2026-09-01"){ colour } } }', { id: c });
+    expect(w.data.cadre).toEqual({ a: { colour: '红', rule: { code: 'RED-CASE' }, ends: '2026-08-31' }, b: null });
+  });
+
   it('deleted records and deleted cadres fire nothing; restoring brings the hits back', async () => {
     const officer = await tok(WH);
     const c = await newCadre(WH, 'km-wh', '预警壬');
@@ -266,6 +294,18 @@ describe(`warning engine (${engineName})`, () => {
       }]);
       await t.gql(await tok(PL), UPDATE, { id: big.id, v: big.version, f: lending({ repayStatus: '已结清' }) });
       expect(await hits(c, 'LEND-100K')).toEqual([]);
+      // Settled with its 结清日期: 未结清 from its date until that day (as-of dates before the settling still show it).
+      const later = await record(PL, c, 4, lending({ occurredOn: '2025-07-01', amount: '200000' }));
+      const settled = await t.gql(await tok(PL), UPDATE, { id: later.id, v: later.version, f: lending({ occurredOn: '2025-07-01', amount: '200000', repayStatus: '已结清', settledOn: '2026-03-02' }) });
+      expect(settled.errors).toBeUndefined();
+      expect(await hits(c, 'LEND-100K')).toEqual([{
+        rule_code: 'LEND-100K', rule_version: 1, level: 'yellow', starts_on: '2025-07-01', ends_on: '2026-03-02',
+        reason: '民间借贷出借 200,000.00 元，未结清（2025-07-01 发生，2026-03-02 结清）', record_ids: [later.id],
+      }]);
+      expect(await asOf(c, '2026-03-01', 'LEND-100K')).toHaveLength(1);
+      expect(await asOf(c, '2026-03-02', 'LEND-100K')).toEqual([]);
+      const bad = await t.gql(await tok(PL), UPDATE, { id: later.id, v: later.version + 1, f: lending({ occurredOn: '2025-07-01', amount: '200000', settledOn: '2026-03-02' }) });
+      expect(bad.errors?.[0]?.message).toBe('只有已结清的记录才能填写结清日期');
     });
 
     it('amount: a gift of 5,000 or more is yellow for 12 months from its date (month ends clamp)', async () => {
@@ -286,7 +326,7 @@ describe(`warning engine (${engineName})`, () => {
     it('score: weights of active items add up; each segment takes the highest threshold reached', async () => {
       const c = await newCadre(PL, 'km-pl', '清单甲');
       await sanction(c, { kind: '诫勉', measure: '诫勉', decidedOn: '2026-01-10' }, PL); // 3, six months (default) to 2026-07-10
-      await clue(c, { receivedOn: '2026-03-01' }, PL); // 2, open
+      const open = await clue(c, { receivedOn: '2026-03-01' }, PL); // 2, open
       await sanction(c, { measure: '警告', decidedOn: '2026-05-01' }, PL); // 5, the item's own 12 months to 2027-05-01
       expect((await hits(c, 'NEG-LIST')).map((h) => [h.level, h.starts_on, h.ends_on])).toEqual([
         ['yellow', '2026-01-10', '2026-03-01'], // 3
@@ -299,6 +339,16 @@ describe(`warning engine (${engineName})`, () => {
       expect(red.record_ids).toHaveLength(3);
       expect(await asOf(c, '2027-04-30', 'NEG-LIST')).toEqual([{ rule_code: 'NEG-LIST', level: 'orange' }]);
       expect(await asOf(c, '2027-05-01', 'NEG-LIST')).toEqual([]);
+      // The clue closed with its 办结日期 2026-04-01 counts only until then (docs/warnings.md#closing-dates).
+      const closed = await t.gql(await tok(PL), UPDATE, { id: open.id, v: open.version, f: clueFields({ receivedOn: '2026-03-01', handlingStatus: '已办结', closedOn: '2026-04-01' }) });
+      expect(closed.errors).toBeUndefined();
+      expect((await hits(c, 'NEG-LIST')).map((h) => [h.level, h.starts_on, h.ends_on])).toEqual([
+        ['yellow', '2026-01-10', '2026-03-01'], // 3
+        ['orange', '2026-03-01', '2026-04-01'], // 5
+        ['yellow', '2026-04-01', '2026-05-01'], // 3
+        ['red', '2026-05-01', '2026-07-10'], // 8
+        ['orange', '2026-07-10', '2027-05-01'], // 5
+      ]);
     });
 
     it('a rule added later is applied by recomputeTenantWarnings at an ancestor, down its subtree', async () => {

@@ -1,5 +1,6 @@
 // Overdue rules (kind `overdue`, docs/work-calendar.md#overdue-rules-kind-overdue), counted in working days of the
-// national calendar. A commission adds them (no default rule): the tests insert warning_rule rows and recompute.
+// national calendar. The default rule set has one (ORANGE-RECTIFY, overdue rectification: tested through the cadre's
+// warning below); the others a commission adds: the tests insert warning_rule rows and recompute.
 // Dates checked by hand: 2026-06-01 (Mon) + 15 working days, 端午 06-19 (Fri) off and no 调休 → 06-23 (06-22 without
 // the holiday).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { OVERDUE_SUBJECTS } from '../../services/api/src/modules/warnings/evalua
 import { EVALUATORS } from '../../services/api/src/modules/warnings/evaluators/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { engineName } from '../helpers/db.js';
+import { beijingTime } from '../../shared/time.js';
 
 let t: TestApp;
 let officer: string;
@@ -105,6 +107,21 @@ describe(`overdue warnings (${engineName})`, () => {
     expect((await hits([a], 'OVERDUE-CLUE'))).toEqual([]);
   });
 
+  it('a clue closed late with its 办结日期 was overdue from the due day until that day; closed by the due day, never', async () => {
+    await addRule('OVERDUE-CLUE', '函询超期未办结', 'yellow', { kind: 'overdue', subject: 'clue', disposalModes: ['talk_inquiry'], workingDays: 15 });
+    const c = await newCadre('超期丙');
+    const closedOn = (on: string) => gql(RECORD, {
+      c, cat: 8, f: { clue: { receivedOn: '2026-06-01', source: '信访举报', summary: '反映问题', disposalMode: '谈话函询', handlingStatus: '已办结', closedOn: on } },
+    }).then((d) => d.createRecord.id as string);
+    const late = await closedOn('2026-07-01');
+    await closedOn('2026-06-23'); // closed on the due day: in time
+    await closedOn('2026-06-05');
+    expect(await hits([c], 'OVERDUE-CLUE')).toEqual([{
+      cadre_id: c, rule_version: 3, level: 'yellow', starts_on: '2026-06-23', ends_on: '2026-07-01', record_ids: [late],
+      reason: '函询超期：谈话函询（2026-06-01 受理，15 个工作日内应办结，逾期至 2026-07-01 办结）',
+    }]);
+  });
+
   it('across 国庆 and into an uncovered year the reason says the calendar does not cover it', async () => {
     await addRule('OVERDUE-CLUE', '函询超期未办结', 'yellow', { kind: 'overdue', subject: 'clue', disposalModes: ['talk_inquiry'], workingDays: 15 });
     const b = await newCadre('超期丙');
@@ -157,5 +174,31 @@ describe(`overdue warnings (${engineName})`, () => {
     await addRule('OVERDUE-REPORT', '个人有关事项报告逾期', 'yellow',
       { kind: 'overdue', subject: 'personal_report', deadline: '02-29', deadlineYearOffset: 1, fromYear: 2026 });
     expect((await hits([a], 'OVERDUE-REPORT'))[0]).toMatchObject({ starts_on: '2027-03-01', reason: expect.stringContaining('应于 2027-02-28 前报告') });
+  });
+  it('the default rule ORANGE-RECTIFY: a rectification past its due date turns the cadre 橙 from the next day, with its reason; acceptance ends it', async () => {
+    const c = await newCadre('整改逾期甲');
+    const d = (await gql(`mutation($c:ID!){ issueDisposition(cadreId:$c, kind:"警示提醒", issuedOn:"2026-09-28", dueOn:"2026-10-16") { id docNumber dueOn } }`,
+      { c })).issueDisposition as { id: string; docNumber: string; dueOn: string };
+    expect(d.dueOn).toBe('2026-10-16');
+    const W = 'colour rule { code name version } reasons startsOn ends';
+    const on = async (asOf: string) => (await gql(`query($id:ID!,$d:String){ cadre(id:$id){ warning(asOf:$d){ ${W} } warnings(asOf:$d){ ${W} } } }`,
+      { id: c, d: asOf })).cadre as { warning: any; warnings: any[] };
+    // The due day itself is still in time; from the next day the escalation rule gives the cadre's colour.
+    expect(await on('2026-10-16')).toEqual({ warning: null, warnings: [] });
+    const open = { colour: '橙', rule: { code: 'ORANGE-RECTIFY', name: '整改逾期未通过验收', version: 1 }, startsOn: '2026-10-17' };
+    expect(await on('2026-10-17')).toEqual({
+      warning: { ...open, reasons: [`整改逾期：警示提醒（${d.docNumber}，整改期限 2026-10-16，尚未通过验收）`], ends: null },
+      warnings: [{ ...open, reasons: [`整改逾期：警示提醒（${d.docNumber}，整改期限 2026-10-16，尚未通过验收）`], ends: null }],
+    });
+    // Accepted today: the warning ends yesterday, and is gone from today on.
+    await gql(`mutation($id:ID!){ submitRectification(id:$id, text:"已按要求整改") { id } }`, { id: d.id });
+    await gql(`mutation($id:ID!){ reviewRectification(id:$id, decision:"accepted") { status acceptedOn } }`, { id: d.id });
+    const now = new Date();
+    const today = beijingTime(now).slice(0, 10);
+    const yesterday = beijingTime(new Date(now.getTime() - 86_400_000)).slice(0, 10);
+    const past = (await on('2026-10-17')).warning;
+    expect(past).toEqual({ ...open, reasons: [`整改逾期：警示提醒（${d.docNumber}，整改期限 2026-10-16，${today} 通过验收）`], ends: yesterday });
+    expect((await on(yesterday)).warning?.rule.code).toBe('ORANGE-RECTIFY');
+    expect(await on(today)).toEqual({ warning: null, warnings: [] });
   });
 });

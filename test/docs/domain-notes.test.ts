@@ -6,9 +6,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  CATEGORIES, defaultInfluenceMonths, formOfMeasure, SANCTION_KINDS, SANCTION_MEASURES,
+  CATEGORIES, formOfMeasure, SANCTION_KINDS, SANCTION_MEASURES,
 } from '../../services/api/src/modules/records/categories.js';
 import { BASIC_FIELDS } from '../../services/api/src/modules/cadres/fields.js';
+import { influenceDefaultMonths } from '../../shared/warnings.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const notes = readFileSync(join(root, 'docs/domain.md'), 'utf8');
@@ -106,11 +107,11 @@ describe('domain notes in the repository (docs/domain.md)', () => {
     const body = section('Influence periods');
     const table = [...body.matchAll(/^\| (\S+) \| (\S+) \| (\d+) \|/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`).sort();
     const expected = new Set<string>();
-    for (const { label: kind } of SANCTION_KINDS) {
-      for (const { label: measure } of SANCTION_MEASURES) {
-        const months = defaultInfluenceMonths(kind, measure);
+    for (const { code: kindCode, label: kind } of SANCTION_KINDS) {
+      for (const { code: measureCode, label: measure } of SANCTION_MEASURES) {
+        const months = influenceDefaultMonths(kindCode, measureCode);
         // A row without a kind (—) applies to every kind that has no row of its own for the measure.
-        const own = (kind === '党纪处分' || kind === '政务处分') && months !== defaultInfluenceMonths('', measure);
+        const own = (kind === '党纪处分' || kind === '政务处分') && months !== influenceDefaultMonths(null, measureCode);
         if (months !== null) expected.add(`${own ? kind : '—'} ${measure} ${months}`);
       }
     }

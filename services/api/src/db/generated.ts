@@ -414,6 +414,7 @@ export interface RecordCelebration {
 }
 
 export interface RecordClue {
+  closed_on: Timestamp | null;
   clue_no: string | null;
   disposal_mode: string;
   disposed_on: Timestamp | null;
@@ -474,6 +475,7 @@ export interface RecordLending {
   relation: string | null;
   remarks: string | null;
   repay_status: string;
+  settled_on: Timestamp | null;
   tenant_id: string;
 }
 

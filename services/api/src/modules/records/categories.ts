@@ -2,7 +2,6 @@
 // column per field.
 // This spec is the one home of their shape: the GraphQL types and inputs, the zod checks, the SQL column lists and
 // the console's forms are all derived from it; test/api/records-schema.test.ts checks the migration matches it.
-import { DEFAULT_SCHEME } from '../../../../../shared/warnings.js';
 
 export type FieldType =
   | 'date'      // YYYY-MM-DD (SQL date)
@@ -134,6 +133,8 @@ export const CATEGORIES: readonly CategorySpec[] = [
       f('repayStatus', 'repay_status', '还款状态', 'enum', { required: true, options: opts(['open', '未结清'], ['settled', '已结清'], ['overdue', '逾期'], ['disputed', '发生纠纷']) }),
       f('purpose', 'purpose', '用途', 'text', { max: 200 }),
       f('remarks', 'remarks', '备注', 'longtext', { max: 2000, wide: true }),
+      // The day a settled loan was settled: before it the loan reads 未结清 at an as-of date (docs/warnings.md#closing-dates).
+      f('settledOn', 'settled_on', '结清日期', 'date'),
     ],
   },
   {
@@ -185,6 +186,8 @@ export const CATEGORIES: readonly CategorySpec[] = [
       f('disposedOn', 'disposed_on', '处置日期', 'date'),
       f('handlingStatus', 'handling_status', '办理状态', 'enum', { required: true, options: opts(['open', '办理中'], ['closed', '已办结']) }),
       f('result', 'result', '处置结果', 'longtext', { max: 4000, wide: true }),
+      // The day a closed clue was closed: before it the clue reads 办理中 at an as-of date (docs/warnings.md#closing-dates).
+      f('closedOn', 'closed_on', '办结日期', 'date'),
     ],
   },
   {
@@ -257,19 +260,6 @@ const FORM_BY_MEASURE: Record<string, string> = {
   其他: '第一种形态',
 };
 export const formOfMeasure = (measure: string) => FORM_BY_MEASURE[measure] ?? '第一种形态';
-
-/**
- * The default influence period in months (docs/domain.md#influence-periods-影响期) for a kind and measure (labels or
- * codes), as the default warning scheme states it (shared/warnings.ts DEFAULT_SCHEME.influence: party sanctions by the
- * 纪律处分条例, state sanctions by the 政务处分法; 诫勉 6 and 免职 12 are local practice). null: none fixed (a record
- * may state its own). A tenant's own scheme may differ: the warning engine reads that (warnings/influence.ts).
- */
-export function defaultInfluenceMonths(kind: string, measure: string): number | null {
-  const code = (options: readonly EnumOption[], v: string) => options.find((o) => o.label === v)?.code ?? options.find((o) => o.code === v)?.code;
-  const k = code(SANCTION_KINDS, kind), m = code(SANCTION_MEASURES, measure);
-  const table = DEFAULT_SCHEME.influence;
-  return table.find((d) => d.kind === k && d.measure === m)?.months ?? table.find((d) => d.kind === null && d.measure === m)?.months ?? null;
-}
 
 export const STATUS_LABELS: Record<string, string> = { pending: '待审核', accepted: '已审核', returned: '已退回' };
 

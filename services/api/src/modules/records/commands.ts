@@ -17,7 +17,7 @@ import { conflictMessage } from '../conflict.js';
 import type { Tx } from '../../db/scope.js';
 import { findCadre } from '../cadres/repo.js';
 import { recomputeCadreWarnings } from '../warnings/recompute.js';
-import { categoryById, formOfMeasure, type CategorySpec } from './categories.js';
+import { categoryById, enumOption, formOfMeasure, type CategorySpec } from './categories.js';
 import {
   addRevision, findRecord, insertRecord, listMaterials, setMaterials, updateEnvelope, updateRecordFields,
   type FieldValues, type MaterialItem, type RecordRow,
@@ -43,7 +43,29 @@ export function fieldsFor(cat: CategorySpec, input: Record<string, unknown> | nu
   // The form (四种形态) follows the measure when not given. influenceMonths holds only what the record states: the
   // tenant's default period for kind + measure applies at evaluation (docs/warnings.md#influence-periods).
   if (cat.key === 'sanction') out.form ??= formOfMeasure(String(out.measure));
+  checkClosingDate(cat, out);
   return out;
+}
+
+/**
+ * A closing date (docs/warnings.md#closing-dates) — 办结日期 of a clue, 结清日期 of a loan — belongs only to a closed
+ * clue / settled loan and is not before the record's own date (the table's check is the floor: migration 0034).
+ */
+const CLOSING_DATES: Record<string, { date: string; status: string; closed: string; from: string; what: string; state: string }> = {
+  clue: { date: 'closedOn', status: 'handlingStatus', closed: 'closed', from: 'receivedOn', what: '办结日期', state: '已办结' },
+  lending: { date: 'settledOn', status: 'repayStatus', closed: 'settled', from: 'occurredOn', what: '结清日期', state: '已结清' },
+};
+function checkClosingDate(cat: CategorySpec, v: FieldValues) {
+  const rule = CLOSING_DATES[cat.key];
+  const on = rule ? v[rule.date] : null;
+  if (!rule || on === null || on === undefined) return;
+  const statusField = cat.fields.find((f) => f.name === rule.status)!;
+  const status = typeof v[rule.status] === 'string' ? enumOption(statusField, v[rule.status] as string)?.code : undefined;
+  if (status !== rule.closed) throw badInput(`只有${rule.state}的记录才能填写${rule.what}`);
+  const from = v[rule.from];
+  if (typeof from === 'string' && typeof on === 'string' && on < from) {
+    throw badInput(`${rule.what}不能早于${cat.fields.find((f) => f.name === rule.from)!.label}`);
+  }
 }
 
 /** Field-by-field differences, for the revision history (decimals compared as numbers). */

@@ -53,7 +53,7 @@ interface SanctionRow {
   starts_on: string; months: number | null; ends_on: string | null; issuing_body: string; document_no: string | null;
 }
 interface ClueRow {
-  record_id: string; cadre_id: string; received_on: string; source: string; disposal_mode: string; handling_status: string;
+  record_id: string; cadre_id: string; received_on: string; source: string; disposal_mode: string; handling_status: string; closed_on: string | null;
   disposed_on: string | null; result: string | null; summary: string;
 }
 
@@ -79,7 +79,7 @@ export async function draftReplies(trx: Tx, input: DraftInput): Promise<CadreDra
        where inf.decided_on <= ${input.asOf}::date
        order by inf.decided_on, inf.record_id`.execute(trx),
     sql<ClueRow>`
-      select r.id as record_id, r.cadre_id, k.received_on::text as received_on, k.source, k.disposal_mode, k.handling_status,
+      select r.id as record_id, r.cadre_id, k.received_on::text as received_on, k.source, k.disposal_mode, k.handling_status, k.closed_on::text as closed_on,
              k.disposed_on::text as disposed_on, k.result, k.summary
         from archive_record r
         join record_clue k on k.tenant_id = r.tenant_id and k.record_id = r.id
@@ -102,7 +102,8 @@ function draftOne(c: DraftCadre, sanctions: SanctionRow[], clues: ClueRow[], inp
   const clueLines: string[] = [];
   for (const k of clues) {
     const mode = MODE_LABELS[k.disposal_mode] ?? k.disposal_mode;
-    const open = k.handling_status === 'open';
+    // A clue closed after the as-of date was still open then (its 办结日期: docs/warnings.md#closing-dates).
+    const open = k.handling_status === 'open' || (k.closed_on !== null && k.closed_on > input.asOf);
     const effect: ReplyFact['effect'] = open && k.disposal_mode === 'investigation' ? 'case' : open && DEFERRING.has(k.disposal_mode) ? 'defers' : null;
     const state = open ? '正在办理中' : `已办结${k.result ? `，处置结果：${oneLine(k.result)}` : ''}`;
     const text = `${chineseDate(k.received_on)}受理${SOURCE_LABELS[k.source] ?? ''}问题线索，处置方式为${mode}，${state}`;

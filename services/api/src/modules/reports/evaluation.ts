@@ -175,13 +175,20 @@ function assessments(rs: RecordRow[]): ReportLine[] {
     text(f.evaluation) && `评价意见：${f.evaluation}`,
   )); });
 }
-function clues(rs: RecordRow[]): ReportLine[] {
-  return rs.map((r) => { const f = r.fields; return recordLine(r, sentence(
-    `${chineseDate(String(f.receivedOn))}受理${text(f.source) ?? ''}移交的问题线索${text(f.clueNo) ? `（编号${f.clueNo}）` : ''}`,
-    text(f.summary) && `反映的主要问题：${f.summary}`,
-    `处置方式：${text(f.disposalMode) ?? ''}${text(f.disposedOn) ? `（${chineseDate(String(f.disposedOn))}）` : ''}`,
-    `办理状态：${text(f.handlingStatus) ?? ''}`, text(f.result) && `处置结果：${f.result}`,
-  )); });
+/** Clues as they stood on the date: one closed after it with its 办结日期 was still 办理中 then (docs/warnings.md#closing-dates). */
+function clues(rs: RecordRow[], asOf: string): ReportLine[] {
+  return rs.map((r) => {
+    const f = r.fields;
+    const closedOn = text(f.closedOn);
+    const closedLater = !!closedOn && closedOn > asOf;
+    return recordLine(r, sentence(
+      `${chineseDate(String(f.receivedOn))}受理${text(f.source) ?? ''}移交的问题线索${text(f.clueNo) ? `（编号${f.clueNo}）` : ''}`,
+      text(f.summary) && `反映的主要问题：${f.summary}`,
+      `处置方式：${text(f.disposalMode) ?? ''}${text(f.disposedOn) ? `（${chineseDate(String(f.disposedOn))}）` : ''}`,
+      closedLater ? '办理状态：办理中' : `办理状态：${text(f.handlingStatus) ?? ''}${closedOn ? `（${chineseDate(closedOn)}办结）` : ''}`,
+      !closedLater && text(f.result) && `处置结果：${f.result}`,
+    ));
+  });
 }
 function materials(rs: RecordRow[]): ReportLine[] {
   return rs.map((r) => { const f = r.fields; return recordLine(r, sentence(
@@ -267,7 +274,7 @@ export async function evaluationReport(trx: Tx, cadre: CadreRow, asOf: string, i
     {
       title: '信访举报及问题线索处置情况',
       blocks: [
-        { heading: '问题线索及处置', lines: clues(of(8)) },
+        { heading: '问题线索及处置', lines: clues(of(8), asOf) },
         { heading: '谈话函询、初步核实、审查调查等形成的材料', lines: materials(of(9)) },
       ],
     },

@@ -53,14 +53,52 @@ export async function subtreeTenantIds(trx: Tx, tenantIds: readonly string[]): P
 }
 
 /**
- * Recompute every cadre of the tenants and of their subtrees (those inside the caller's scope): what a change of a
- * rule or a scheme at these tenants calls for, since their descendants inherit it. Returns the tenants recomputed.
- * (A rule change recomputes only the tenants whose rules in force it changed: rules.ts changeAndRecompute.)
+ * Recompute every cadre of the tenants and of their subtrees (those inside the caller's scope), unconditionally.
+ * Returns the tenants recomputed. (A rule or scheme change recomputes only the tenants whose rules in force it changed:
+ * `recomputeChangedTenants` below.)
  */
 export async function recomputeTenantWarnings(trx: Tx, tenantIds: readonly string[]): Promise<string[]> {
   const ids = await subtreeTenantIds(trx, tenantIds);
   await recomputeWarnings(trx, { tenantIds: ids });
   return ids;
+}
+
+/** What a tenant's hits depend on: the rule versions in force (owner, enabled) and the scheme version. */
+export function configSignature(cfg: TenantWarningConfig | undefined): string {
+  return cfg ? [
+    ...cfg.rules.map((r) => `${r.code}:${r.version}:${r.ownerTenantId ?? ''}:${r.enabled}`),
+    `scheme:${cfg.scheme.version}:${cfg.scheme.ownerTenantId ?? ''}`,
+  ].join('|') : '';
+}
+
+/** A subtree's tenants (parents first) and the rules and scheme in force for each, as the transaction sees them now. */
+export interface SubtreeConfigs { tenantIds: string[]; configs: Map<string, TenantWarningConfig> }
+
+export async function subtreeConfigs(trx: Tx, tenantIds: readonly string[]): Promise<SubtreeConfigs> {
+  const ids = await subtreeTenantIds(trx, tenantIds);
+  return { tenantIds: ids, configs: await warningConfigs(trx, ids) };
+}
+
+/** The tenants of `before` whose rules or scheme in force differ in `after` (same subtree, resolved again). */
+export function changedTenants(before: SubtreeConfigs, after: Map<string, TenantWarningConfig>): string[] {
+  return before.tenantIds.filter((id) => configSignature(before.configs.get(id)) !== configSignature(after.get(id)));
+}
+
+/**
+ * Run `change` (a write of rules or a scheme at these tenants; it is handed the configuration before), then recompute
+ * exactly the tenants of their subtrees whose rules or scheme in force it changed: a descendant with its own override,
+ * or shielded by an ancestor's lock, keeps its hits. Returns what the change returned and the tenants recomputed.
+ * (docs/warnings.md#when-hits-are-recomputed)
+ */
+export async function recomputeChangedTenants<T>(
+  trx: Tx, tenantIds: readonly string[], change: (before: SubtreeConfigs) => Promise<T>,
+): Promise<{ result: T; recomputed: string[] }> {
+  const before = await subtreeConfigs(trx, tenantIds);
+  const result = await change(before);
+  const after = await warningConfigs(trx, before.tenantIds);
+  const recomputed = changedTenants(before, after);
+  if (recomputed.length) await recomputeWarnings(trx, { tenantIds: recomputed }, after);
+  return { result, recomputed };
 }
 
 /**

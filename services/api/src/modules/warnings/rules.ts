@@ -10,7 +10,7 @@ import type { Tx } from '../../db/scope.js';
 import { denied, type CommandContext } from '../command.js';
 import { findTenantByCode, type TenantRow } from '../tenants/repo.js';
 import { beijingTime } from '../../util/time.js';
-import { recomputeWarnings, subtreeTenantIds } from './recompute.js';
+import { changedTenants, recomputeChangedTenants, recomputeWarnings, subtreeConfigs, type SubtreeConfigs } from './recompute.js';
 import { EVALUATORS } from './evaluators/index.js';
 import { lineages, warningConfigs, type EffectiveRule, type ResolvedScheme, type TenantWarningConfig } from './resolve.js';
 import {
@@ -76,9 +76,6 @@ async function configOf(trx: Tx, tenantId: string): Promise<TenantWarningConfig>
   if (!cfg) throw badInput(NO_TENANT);
   return cfg;
 }
-
-/** The visible subtree of a tenant (itself first). */
-const subtree = (trx: Tx, tn: TenantRow): Promise<string[]> => subtreeTenantIds(trx, [tn.id]);
 
 function views(tn: TenantRow, cfg: TenantWarningConfig, rules: EffectiveRule[], names: Map<string, { id: string; code: string; name: string }>): RuleView[] {
   return rules.map((r) => ({
@@ -187,31 +184,21 @@ async function nextVersion(trx: Tx, tn: TenantRow, code: string, effective: Effe
   return Math.max(effective?.version ?? 0, Number(below?.v ?? 0)) + 1;
 }
 
-/** A signature of what a tenant's hits depend on: the rule versions and the scheme version in force. */
-const signature = (cfg: TenantWarningConfig | undefined) => (cfg ? [
-  ...cfg.rules.map((r) => `${r.code}:${r.version}:${r.ownerTenantId ?? ''}:${r.enabled}`),
-  `scheme:${cfg.scheme.version}:${cfg.scheme.ownerTenantId ?? ''}`,
-].join('|') : '');
-
 /**
  * Run a change of the tenant's rules or scheme, then recompute the hits of every tenant of its subtree whose rules in
- * force it changed (those that override or are shielded by a lock keep theirs).
+ * force it changed (recompute.ts recomputeChangedTenants; those that override or are shielded by a lock keep theirs).
  */
-async function changeAndRecompute<T>(c: CommandContext, tn: TenantRow, change: () => Promise<T>): Promise<T> {
-  const ids = await subtree(c.trx, tn);
-  const before = await warningConfigs(c.trx, ids);
-  let out: T;
-  try {
-    out = await change();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw badInput(CONCURRENT);
-    throw e;
-  }
-  const after = await warningConfigs(c.trx, ids);
-  const changed = ids.filter((id) => signature(before.get(id)) !== signature(after.get(id)));
-  if (changed.length) await recomputeWarnings(c.trx, { tenantIds: changed }, after);
-  c.audit.about(`重新计算 ${changed.length} 个机构的预警`);
-  return out;
+async function changeAndRecompute<T>(c: CommandContext, tn: TenantRow, change: (before: SubtreeConfigs) => Promise<T>): Promise<T> {
+  const { result, recomputed } = await recomputeChangedTenants(c.trx, [tn.id], async (before) => {
+    try {
+      return await change(before);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw badInput(CONCURRENT);
+      throw e;
+    }
+  });
+  c.audit.about(`重新计算 ${recomputed.length} 个机构的预警`);
+  return result;
 }
 
 async function supersede(trx: Tx, tenantId: string, code: string) {
@@ -319,9 +306,7 @@ export async function updateWarningScheme(c: CommandContext, tenantCode: string,
   const tn = await ruleTenant(c, 'update', tenantCode);
   c.audit.about('预警颜色方案');
   const scheme = validateScheme(input);
-  await changeAndRecompute(c, tn, async () => {
-    const ids = await subtree(c.trx, tn);
-    const configs = await warningConfigs(c.trx, ids);
+  await changeAndRecompute(c, tn, async ({ configs }) => {
     const current = configs.get(tn.id)!;
     // The tenants that take the new scheme: this one and those below whose scheme comes from here or above.
     const heirs = [...configs.values()].filter((cfg) => cfg.tenantId === tn.id || cfg.scheme.ownerTenantId === current.scheme.ownerTenantId);
@@ -373,20 +358,19 @@ async function coloursOn(trx: Tx, tenantIds: string[], asOf: string): Promise<Ma
 export async function previewWarningRule(c: CommandContext, tenantCode: string, input: RuleInput, asOf?: string | null): Promise<RulePreview> {
   const tn = await ruleTenant(c, 'update', tenantCode);
   const date = asOf ?? beijingTime(new Date()).slice(0, 10);
-  const ids = await subtree(c.trx, tn);
-  const before = await warningConfigs(c.trx, ids);
+  const before = await subtreeConfigs(c.trx, [tn.id]);
   await sql`savepoint warning_rule_preview`.execute(c.trx);
   try {
     await writeRule(c, tn, input);
-    const after = await warningConfigs(c.trx, ids);
-    const changedTenants = ids.filter((id) => signature(before.get(id)) !== signature(after.get(id)));
+    const after = await warningConfigs(c.trx, before.tenantIds);
+    const touched = changedTenants(before, after);
     // Before: the hits as the rules in force give them (recomputed, so stale or missing hits do not skew the count).
-    await recomputeWarnings(c.trx, { tenantIds: changedTenants }, before);
-    const was = await coloursOn(c.trx, changedTenants, date);
-    await recomputeWarnings(c.trx, { tenantIds: changedTenants }, after);
-    const now = await coloursOn(c.trx, changedTenants, date);
+    await recomputeWarnings(c.trx, { tenantIds: touched }, before.configs);
+    const was = await coloursOn(c.trx, touched, date);
+    await recomputeWarnings(c.trx, { tenantIds: touched }, after);
+    const now = await coloursOn(c.trx, touched, date);
     const levels = new Map<string, WarningLevel>();
-    for (const cfg of [...before.values(), ...after.values()]) for (const l of cfg.scheme.levels) if (!levels.has(l.code)) levels.set(l.code, l);
+    for (const cfg of [...before.configs.values(), ...after.values()]) for (const l of cfg.scheme.levels) if (!levels.has(l.code)) levels.set(l.code, l);
     // The tenant's own scheme names the colours it shows.
     for (const l of after.get(tn.id)!.scheme.levels) levels.set(l.code, l);
     const level = (code: string) => levels.get(code) ?? { code, name: code, rank: 0, hex: '#8c8c8c' };
@@ -414,7 +398,7 @@ export async function previewWarningRule(c: CommandContext, tenantCode: string, 
     const summary = changed
       ? `此修改将使 ${[...into.entries()].map(([k, n]) => `${n} 人${k}`).join('、')}`
       : '此修改不会改变任何人的预警颜色';
-    return { asOf: date, before: buckets(was), after: buckets(now), changed, moves: moveList, summary, tenantCount: changedTenants.length };
+    return { asOf: date, before: buckets(was), after: buckets(now), changed, moves: moveList, summary, tenantCount: touched.length };
   } catch (e) {
     if (isUniqueViolation(e)) throw badInput(CONCURRENT);
     throw e;

@@ -1,39 +1,19 @@
 // Kind `overdue` (docs/work-calendar.md#overdue-rules-kind-overdue): items not done by their deadline, counted in working
-// days of the national calendar (migration 0026). One set-based INSERT … SELECT per subject; the due date is computed
-// once per distinct start date (app_add_workdays costs ≈ 60 µs a call, so never per row) and joined back.
-import { sql, type RawBuilder } from 'kysely';
+// days of the national calendar (migration 0026). One set-based INSERT … SELECT per subject; due dates come from
+// common.ts workdaysAfter (once per distinct start date, joined back), the evaluators' one home of working-day arithmetic.
+import { sql } from 'kysely';
 import type { OverdueRule } from '../../../../../../shared/warnings.js';
 import type { Tx } from '../../../db/scope.js';
 import type { EvalScope, Evaluator } from '../evaluator.js';
-import { levelOf, type EvaluationGroup } from '../resolve.js';
+import type { EvaluationGroup } from '../resolve.js';
+import {
+  CLUE_CLOSING, HIT_COLUMNS, labelOf, liveRecordJoin, ruleValues, scopeWhere, statusPhases, workdaysAfter, ymd,
+} from './common.js';
 import { overdueRectification } from './overdue-rectification.js';
 
 type Subject = OverdueRule['subject'];
 export type OverdueEvaluator<S extends Subject = Subject> =
   (trx: Tx, group: EvaluationGroup, scope: EvalScope, def: Extract<OverdueRule, { subject: S }>) => Promise<void>;
-
-const HIT_COLUMNS = sql`(tenant_id, cadre_id, rule_code, rule_version, rule_name, level, level_rank, starts_on, ends_on, record_ids, reason)`;
-
-/** rule_code … level_rank of the group's rule as SQL values; null when the tenant's scheme lacks the rule's level. */
-function ruleValues(group: EvaluationGroup): RawBuilder<unknown> | null {
-  const level = levelOf(group.scheme, group.rule.level);
-  if (!level) return null;
-  return sql`${group.rule.code}::text, ${group.rule.version}::integer, ${group.rule.name}::text, ${level.code}::text, ${level.rank}::smallint`;
-}
-
-const scopeWhere = (alias: string, scope: EvalScope) => {
-  const a = sql.ref(alias);
-  const tenants = sql`${a}.tenant_id = any (${scope.tenantIds}::uuid[])`;
-  return scope.cadreIds ? sql`${tenants} and ${a}.cadre_id = any (${scope.cadreIds}::uuid[])` : tenants;
-};
-
-const ymd = (e: RawBuilder<unknown>) => sql`to_char(${e}, 'YYYY-MM-DD')`;
-
-/** '；工作日历未覆盖 2027 年，暂按周一至周五计算' when the span from..to leaves the covered years, else ''. */
-const coverageNote = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) => sql`coalesce((
-  select '；工作日历未覆盖 ' || string_agg(y::text, '、' order by y) || ' 年，暂按周一至周五计算'
-    from generate_series(extract(year from ${from})::int, extract(year from ${to})::int) y
-   where not exists (select 1 from work_calendar_year w where w.year = y)), '')`;
 
 /** The word for an overdue clue by disposal mode (函询超期 …). */
 const CLUE_PREFIX: Record<string, string> = {
@@ -41,8 +21,9 @@ const CLUE_PREFIX: Record<string, string> = {
 };
 
 /**
- * A live, accepted clue under one of the modes, still 办理中, `workingDays` working days after its receipt: overdue from
- * that day on, open-ended while it stays open (closing it recomputes the cadre and the hit is gone).
+ * A live, accepted clue under one of the modes, still 办理中 `workingDays` working days after its receipt: overdue from
+ * that day on, open-ended while it stays open (closing it recomputes the cadre), or until its 办结日期 when it was closed
+ * late with one (docs/warnings.md#closing-dates). A clue closed in time, or closed without a date, fires nothing.
  */
 const clueOverdue: OverdueEvaluator<'clue'> = async (trx, group, scope, def) => {
   const rule = ruleValues(group);
@@ -51,23 +32,19 @@ const clueOverdue: OverdueEvaluator<'clue'> = async (trx, group, scope, def) => 
   const prefixes = JSON.stringify(CLUE_PREFIX);
   await sql`
     with k as materialized (
-      select r.tenant_id, r.cadre_id, r.id as record_id, k.received_on, k.disposal_mode
+      select r.tenant_id, r.cadre_id, r.id as record_id, k.received_on, k.disposal_mode, ph.e as closed_on
         from record_clue k
-        join archive_record r on r.tenant_id = k.tenant_id and r.id = k.record_id and r.deleted_at is null and r.status = 'accepted'
-        join cadre c on c.tenant_id = r.tenant_id and c.id = r.cadre_id and c.deleted_at is null
-       where ${scopeWhere('r', scope)}
-         and k.disposal_mode = any (${def.disposalModes}::text[]) and k.handling_status = 'open'
-    ), due as materialized (
-      select x.d, x.due, ${coverageNote(sql`x.d`, sql`x.due`)} as note
-        from (select s.d, app_add_workdays(s.d, ${n}::integer) as due from (select distinct received_on as d from k) s) x
-       where x.due is not null
-    )
+        ${liveRecordJoin('k', scope, statusPhases('k', CLUE_CLOSING))}
+         and k.disposal_mode = any (${def.disposalModes}::text[]) and ph.status = 'open'
+    ), due as materialized (${workdaysAfter(sql`select received_on as d from k`, n)})
     insert into warning_hit ${HIT_COLUMNS}
-    select k.tenant_id, k.cadre_id, ${rule}, due.due, null::date, array[k.record_id],
+    select k.tenant_id, k.cadre_id, ${rule}, due.due, k.closed_on, array[k.record_id],
            coalesce(${prefixes}::jsonb ->> k.disposal_mode, '问题线索办理超期') || '：'
-             || coalesce((select l.label from code_label l where l.domain = 'clue.disposalMode' and l.code = k.disposal_mode), k.disposal_mode)
-             || '（' || ${ymd(sql`k.received_on`)} || ' 受理，' || ${n}::integer || ' 个工作日内应办结，已逾期' || due.note || '）'
-      from k join due on due.d = k.received_on`.execute(trx);
+             || ${labelOf('clue.disposalMode', sql`k.disposal_mode`)}
+             || '（' || ${ymd(sql`k.received_on`)} || ' 受理，' || ${n}::integer || ' 个工作日内应办结，'
+             || case when k.closed_on is null then '已逾期' else '逾期至 ' || ${ymd(sql`k.closed_on`)} || ' 办结' end || due.note || '）'
+      from k join due on due.d = k.received_on
+     where k.closed_on is null or k.closed_on > due.due`.execute(trx);
 };
 
 const DEADLINE_RE = /^(\d{2})-(\d{2})$/;
@@ -93,14 +70,14 @@ const personalReportOverdue: OverdueEvaluator<'personal_report'> = async (trx, g
     ), c as materialized (
       -- 在职: code 1 of cadre_status (rows older than the code table may still read 在职).
       select c.tenant_id, c.id as cadre_id, c.status in ('1', '在职') as in_office, c.status_on from cadre c
-       where ${scopeWhere('c', { ...scope, cadreIds: null })} ${scope.cadreIds ? sql`and c.id = any (${scope.cadreIds}::uuid[])` : sql``}
+       where true ${scopeWhere('c', { ...scope, cadreIds: null })} ${scope.cadreIds ? sql`and c.id = any (${scope.cadreIds}::uuid[])` : sql``}
          and c.deleted_at is null
     ), f as materialized (
       select r.tenant_id, r.cadre_id, p.report_year::int as year, min(p.reported_on) as filed_on,
              (array_agg(r.id order by p.reported_on, r.id))[1] as record_id
         from record_personal_report p
         join archive_record r on r.tenant_id = p.tenant_id and r.id = p.record_id and r.deleted_at is null and r.status = 'accepted'
-       where ${scopeWhere('r', scope)} and p.report_type = 'annual' and p.report_year >= ${from}::int
+       where true ${scopeWhere('r', scope)} and p.report_type = 'annual' and p.report_year >= ${from}::int
        group by r.tenant_id, r.cadre_id, p.report_year
     ), h as (
       select c.tenant_id, c.cadre_id, y.year, y.deadline, f.filed_on, f.record_id,

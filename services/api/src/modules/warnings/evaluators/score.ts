@@ -1,6 +1,7 @@
 // Kind `score` (docs/warnings.md#score), the negative list (负面清单): each item that matches a record counts its weight
 // while it is active — a category-10 record over `months` from its start when the item says, else over its influence
-// period (a record with neither does not count); a clue while it stays under the item's modes and statuses (open-ended).
+// period (a record with neither does not count); a clue while it stays under the item's modes and statuses (open-ended,
+// or until its 办结日期 for a clue closed with one: docs/warnings.md#closing-dates).
 // The cadre's score on a date is the sum of the active items' weights; the level is that of the highest threshold
 // reached. Computed by sweeping the items' start and end dates in SQL: the dates cut each cadre's time into segments,
 // each segment gets its score and level, and consecutive segments of one level merge into one hit.
@@ -9,7 +10,7 @@ import type { ScoreItem, ScoreRule } from '../../../../../../shared/warnings.js'
 import type { Evaluator, EvalScope } from '../evaluator.js';
 import { influenceRows } from '../influence.js';
 import { levelOf, type EvaluationGroup } from '../resolve.js';
-import { HIT_COLUMNS, liveRecordJoin, sanctionMatch, ymd } from './common.js';
+import { CLUE_CLOSING, HIT_COLUMNS, liveRecordJoin, sanctionMatch, statusPhases, ymd } from './common.js';
 
 /** One item's active intervals: tenant_id, cadre_id, record_id, label, weight, s, e (e null: open-ended). */
 function itemRows(group: EvaluationGroup, item: ScoreItem, scope: EvalScope): RawBuilder<unknown> | null {
@@ -29,10 +30,10 @@ function itemRows(group: EvaluationGroup, item: ScoreItem, scope: EvalScope): Ra
     if (!item.disposalModes?.length) return null;
     const statuses = item.statuses?.length ? item.statuses : ['open'];
     return sql`
-      select r.tenant_id, r.cadre_id, r.id as record_id, ${item.label}::text as label, ${weight}::numeric as weight, k.received_on as s, null::date as e
+      select r.tenant_id, r.cadre_id, r.id as record_id, ${item.label}::text as label, ${weight}::numeric as weight, ph.s, ph.e
         from record_clue k
-        ${liveRecordJoin('k', scope)}
-         and k.disposal_mode = any (${item.disposalModes}::text[]) and k.handling_status = any (${statuses}::text[])`;
+        ${liveRecordJoin('k', scope, statusPhases('k', CLUE_CLOSING))}
+         and k.disposal_mode = any (${item.disposalModes}::text[]) and ph.status = any (${statuses}::text[])`;
   }
   return null;
 }
