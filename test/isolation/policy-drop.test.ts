@@ -137,6 +137,10 @@ beforeAll(async () => {
     second.set(tenant, c2.id);
     await owner.q(`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 0, 'no_objection', '探针')`, [tenant, r.id, cadre]);
   }
+  // Jobs (migration 0033): one on both sides.
+  for (const [tenant, user] of [[wh, whUser], [pl, plUser]]) {
+    await owner.q(`insert into job (tenant_id, kind, params, total, created_by, created_by_name) values ($1, 'report_batch', '{}', 1, $2, '探针')`, [tenant, user]);
+  }
   await owner.q('commit');
   ids = {
     wh, pl, km, whUnit, plUnit, whCadre, plCadre, whUser, plUser, whRecord, plRecord, whSpare, plSpare,
@@ -344,6 +348,11 @@ const probes = (): Record<string, Probe> => ({
     read: countBy('reply_item'),
     own: [`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 1, 'defer', '探针')`, [ids.wh, ids.whReply, ids.whSecondCadre]],
     foreign: [`insert into reply_item (tenant_id, request_id, cadre_id, position, conclusion, draft) values ($1, $2, $3, 1, 'defer', '探针')`, [ids.pl, ids.plReply, ids.plSecondCadre]],
+  },
+  job: {
+    read: countBy('job'),
+    own: [`insert into job (tenant_id, kind, params, total, created_by, created_by_name) values ($1, 'reply_letters', '{}', 2, $2, '探针')`, [ids.wh, ids.whUser]],
+    foreign: [`insert into job (tenant_id, kind, params, total, created_by, created_by_name) values ($1, 'reply_letters', '{}', 2, $2, '探针')`, [ids.pl, ids.plUser]],
   },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,

@@ -18,6 +18,8 @@ import { registerDispositions } from './modules/dispositions/routes.js';
 import { registerReplies } from './modules/replies/routes.js';
 import { registerReports } from './modules/reports/routes.js';
 import { registerPrint } from './modules/print/routes.js';
+import { registerJobs } from './jobs/routes.js';
+import { startJobRunner } from './jobs/runner.js';
 import { openObjectStore } from './storage/index.js';
 import { registerObjectDownloads } from './storage/routes.js';
 import { traceHttp } from './telemetry/index.js';
@@ -96,6 +98,8 @@ export async function buildApp(
   registerReplies(app, database.db);
   registerReports(app, database.db);
   registerPrint(app, database.db, config, store);
+  registerJobs(app, database.db, store, config.fieldSecret);
+  startJobRunner(app, database.db, store, { workers: config.jobWorkers, pollMs: config.jobPollMs });
   registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');

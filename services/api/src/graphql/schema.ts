@@ -15,6 +15,7 @@ import '../modules/inbox/schema.js';
 import '../modules/calendar/schema.js';
 import '../modules/dispositions/schema.js';
 import '../modules/replies/schema.js';
+import '../jobs/schema.js';
 import '../modules/warnings/rules-schema.js';
 import '../modules/warnings/schema.js';
 

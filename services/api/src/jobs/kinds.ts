@@ -1,0 +1,92 @@
+// What each kind of job does (docs/jobs.md#kinds), reusing the builders of the synchronous downloads: reports/
+// evaluation.ts + reports/docx.ts for 廉情评价报告, replies/docx.ts for 逐人复函. Content is read in short transactions
+// of the creator's scope (JobStep.read), files are built outside any transaction, and progress is reported after each
+// step (which is where a cancellation or a lost right stops the job).
+import type { Principal } from '../auth/principal.js';
+import type { AppAbility } from '../authz/abilities.js';
+import { asSubject } from '../authz/abilities.js';
+import type { Tx } from '../db/scope.js';
+import { findCadres } from '../modules/cadres/repo.js';
+import { evaluationReport, type EvaluationReport } from '../modules/reports/evaluation.js';
+import { buildReportDocx } from '../modules/reports/docx.js';
+import { findReplyRequest, itemsOf } from '../modules/replies/repo.js';
+import { buildReplyDocx } from '../modules/replies/docx.js';
+import { numberedName, zipBuffers } from '../util/zip.js';
+import type { JobKind } from '../../../../shared/jobs.js';
+import type { ReplyLettersParams, ReportBatchParams } from './commands.js';
+import type { JobRow } from './repo.js';
+
+/** A job stopped for a reason its creator reads (Chinese), e.g. the creator lost the right. */
+export class JobFailure extends Error {}
+
+export interface JobStep {
+  /** fn in a short transaction in the creator's scope, with the creator's principal and abilities checked anew. */
+  read<T>(fn: (trx: Tx, principal: Principal, ability: AppAbility) => Promise<T>): Promise<T>;
+  /** done of total: written in a transaction of its own; throws when the job was cancelled meanwhile. */
+  progress(done: number, total: number): Promise<void>;
+}
+
+export interface JobOutput {
+  body: Buffer;
+  name: string;
+  contentType: string;
+  /** The cadres whose content the result holds (the job's audit row names them). */
+  cadreIds: string[];
+  /** The audit row's summary, as the synchronous route words it. */
+  summary: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Cadres whose reports are read in one transaction. */
+const REPORT_CHUNK = 20;
+/** Letters built between two progress reports. */
+const LETTER_CHUNK = 20;
+
+async function reportBatch(job: JobRow, step: JobStep): Promise<JobOutput> {
+  const { cadreIds, asOf } = job.params as unknown as ReportBatchParams;
+  const entries: { name: string; data: Buffer }[] = [];
+  for (let i = 0; i < cadreIds.length; i += REPORT_CHUNK) {
+    const chunk = cadreIds.slice(i, i + REPORT_CHUNK);
+    const reports: EvaluationReport[] = await step.read(async (trx, principal, ability) => {
+      const found = (await findCadres(trx, chunk)).filter((c) => ability.can('read', asSubject('Cadre', { ...c })));
+      if (found.length !== chunk.length) throw new JobFailure(`有 ${chunk.length - found.length} 名干部已不存在或不在您的管理范围内`);
+      const byId = new Map(found.map((c) => [c.id, c]));
+      const issuer = await trx.selectFrom('tenant').select('name').where('id', '=', principal.tenantId).executeTakeFirst();
+      const out: EvaluationReport[] = [];
+      for (const id of chunk) out.push(await evaluationReport(trx, byId.get(id)!, asOf, issuer?.name ?? byId.get(id)!.tenant_name));
+      return out;
+    });
+    // Built after the transaction ended.
+    for (const r of reports) entries.push({ name: numberedName(entries.length, cadreIds.length, r.title, 'docx'), data: await buildReportDocx(r) });
+    await step.progress(entries.length, cadreIds.length);
+  }
+  return {
+    body: await zipBuffers(entries), contentType: 'application/zip',
+    name: `廉情评价报告（${cadreIds.length}人，截至${asOf}）.zip`, cadreIds,
+    summary: `批量下载廉情评价报告：${cadreIds.length} 人（截至 ${asOf}）`, detail: { asOf },
+  };
+}
+
+async function replyLetters(job: JobRow, step: JobStep): Promise<JobOutput> {
+  const { requestId } = job.params as unknown as ReplyLettersParams;
+  const { row, items } = await step.read(async (trx, principal) => {
+    const r = await findReplyRequest(trx, principal.tenantId, requestId);
+    if (!r) throw new JobFailure('复函已不存在或不在您的管理范围内');
+    return { row: r, items: (await itemsOf(trx, r.tenant_id, [r.id])).get(r.id) ?? [] };
+  });
+  const entries: { name: string; data: Buffer }[] = [];
+  for (const [i, it] of items.entries()) {
+    entries.push({ name: numberedName(i, items.length, it.cadre_name, 'docx'), data: await buildReplyDocx(row, [it]) });
+    if (entries.length % LETTER_CHUNK === 0 || entries.length === items.length) await step.progress(entries.length, items.length);
+  }
+  return {
+    body: await zipBuffers(entries), contentType: 'application/zip',
+    name: `${row.doc_number ?? '草稿'}-逐人复函.zip`, cadreIds: items.map((i) => i.cadre_id),
+    summary: `下载复函（逐人）：${row.requester}${row.doc_number ? `（${row.doc_number}）` : '（草稿）'}，${items.length} 人`,
+  };
+}
+
+export const JOB_KINDS: Record<JobKind, (job: JobRow, step: JobStep) => Promise<JobOutput>> = {
+  report_batch: reportBatch,
+  reply_letters: replyLetters,
+};
