@@ -191,7 +191,7 @@ export class JobRunner {
         read: (fn) => this.asCreator(current, fn),
         progress: async (done, total) => {
           if (handle.stop) throw new Interrupted();
-          const r = await this.inTenant(claimed, (trx) => where(trx.updateTable('job')
+          const r: { numUpdatedRows: bigint } = await this.inTenant(claimed, (trx) => where(trx.updateTable('job')
             .set({ progress: Math.min(done, total), total, heartbeat_at: sql`now()` })).executeTakeFirst());
           if (!Number(r.numUpdatedRows)) throw new Cancelled();
         },
