@@ -37,6 +37,9 @@ export interface JobOutput {
   detail?: Record<string, unknown>;
 }
 
+/** A job shares the process with requests: let those waiting run between two files. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Cadres whose reports are read in one transaction. */
 const REPORT_CHUNK = 20;
 /** Letters built between two progress reports. */
@@ -56,8 +59,11 @@ async function reportBatch(job: JobRow, step: JobStep): Promise<JobOutput> {
       for (const id of chunk) out.push(await evaluationReport(trx, byId.get(id)!, asOf, issuer?.name ?? byId.get(id)!.tenant_name));
       return out;
     });
-    // Built after the transaction ended.
-    for (const r of reports) entries.push({ name: numberedName(entries.length, cadreIds.length, r.title, 'docx'), data: await buildReportDocx(r) });
+    // Built after the transaction ended, yielding to the requests the process serves between two files.
+    for (const r of reports) {
+      entries.push({ name: numberedName(entries.length, cadreIds.length, r.title, 'docx'), data: await buildReportDocx(r) });
+      await yieldToRequests();
+    }
     await step.progress(entries.length, cadreIds.length);
   }
   return {
@@ -77,6 +83,7 @@ async function replyLetters(job: JobRow, step: JobStep): Promise<JobOutput> {
   const entries: { name: string; data: Buffer }[] = [];
   for (const [i, it] of items.entries()) {
     entries.push({ name: numberedName(i, items.length, it.cadre_name, 'docx'), data: await buildReplyDocx(row, [it]) });
+    await yieldToRequests();
     if (entries.length % LETTER_CHUNK === 0 || entries.length === items.length) await step.progress(entries.length, items.length);
   }
   return {
