@@ -1,4 +1,4 @@
-// What each kind of job does (docs/jobs.md#kinds), reusing the builders of the synchronous downloads: reports/
+// What each kind of job does (docs/jobs.md), reusing the builders of the synchronous downloads: reports/
 // evaluation.ts + reports/docx.ts for 廉情评价报告, replies/docx.ts for 逐人复函. Content is read in short transactions
 // of the creator's scope (JobStep.read), files are built outside any transaction, and progress is reported after each
 // step (which is where a cancellation or a lost right stops the job).

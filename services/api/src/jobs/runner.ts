@@ -1,4 +1,4 @@
-// The in-process job runner (docs/jobs.md#runner), started with the app: it claims queued jobs (app_job_claim: the
+// The in-process job runner (docs/jobs.md), started with the app: it claims queued jobs (app_job_claim: the
 // oldest first, `for update skip locked`, so several processes on PostgreSQL never take the same job; PGlite's one
 // connection serialises the claim like every other statement), runs config.jobWorkers of them at once (default 1),
 // writes a heartbeat while one runs, re-queues (or, after MAX_ATTEMPTS, fails) running jobs whose heartbeat stopped,
