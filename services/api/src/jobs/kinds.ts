@@ -41,7 +41,7 @@ export interface JobOutput {
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Cadres whose reports are read in one transaction. */
-const REPORT_CHUNK = 20;
+const REPORT_CHUNK = 10;
 /** Letters built between two progress reports. */
 const LETTER_CHUNK = 20;
 
