@@ -6,7 +6,7 @@
 create table job (
   tenant_id            uuid not null references tenant (id),
   id                   uuid not null default gen_random_uuid(),
-  kind                 text not null check (kind in ('report_batch', 'reply_letters')),
+  kind                 text not null check (kind in ('report_batch', 'reply_letters', 'print_batch')),
   params               jsonb not null check (jsonb_typeof(params) = 'object'),
   status               text not null default 'queued' check (status in ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
   progress             integer not null default 0 check (progress >= 0),

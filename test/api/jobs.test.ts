@@ -229,4 +229,23 @@ describe(`jobs (${engineName})`, () => {
     const foreign = await u.gql('km-pl.officer', `mutation($id:ID!){ startReplyLetters(requestId:$id){ id } }`, { id: requestId });
     expect(code(foreign)).toBe('NOT_FOUND');
   }, 120_000);
+
+  it('the print JPG pages of a batch of cadres as a job: one folder of A4 pages per cadre; fillers may not', async () => {
+    const two = cadreIds.slice(0, 2);
+    const started = await u.gql('km.officer', `mutation($c:[ID!]!){ startPrintBatch(cadreIds:$c){ ${JOB} } }`, { c: two });
+    expect(started.data.startPrintBatch).toMatchObject({ kind: 'print_batch', kindLabel: '批量打印档案（图片）', total: 2 });
+    await t.app.jobRunner.drain();
+    const done = await jobOf('km.officer', started.data.startPrintBatch.id);
+    expect(done).toMatchObject({ status: 'succeeded', progress: 2, resultName: '廉政档案图片（2人）.zip' });
+    const res = await get('km.officer', `/api/jobs/${done.id}/result`);
+    const names = [...(await readZip(res.rawPayload, () => true, '结果')).keys()];
+    expect(names.filter((n) => n.startsWith('01-')).length).toBeGreaterThan(0);
+    expect(names.filter((n) => n.startsWith('02-')).length).toBeGreaterThan(0);
+    expect(names.every((n) => /^0[12]-[^/]+\/page-\d{2}\.jpg$/.test(n))).toBe(true);
+    const audit = await u.asRoot((trx) => trx.selectFrom('audit_event').select(['summary', 'cadre_ids']).where('request_id', '=', done.id).executeTakeFirstOrThrow());
+    expect(audit.summary).toMatch(/^批量打印廉政档案（图片）：2 人，\d+ 页（后台任务）$/);
+    expect([...audit.cadre_ids].sort()).toEqual([...two].sort());
+    expect(code(await u.gql('km.filler', 'mutation($c:[ID!]!){ startPrintBatch(cadreIds:$c){ id } }', { c: two }))).toBe('FORBIDDEN');
+    expect(code(await u.gql('km.officer', 'mutation($c:[ID!]!){ startPrintBatch(cadreIds:$c){ id } }', { c: cadreIds.slice(0, 21) }))).toBe('BAD_USER_INPUT');
+  }, 240_000);
 });

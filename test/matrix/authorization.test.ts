@@ -143,6 +143,8 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   job:                  { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'NNNN', filler: 'FFFF', auditor: 'FFFF' },
   startReportBatch:     { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
   startReplyLetters:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'YNNN', filler: 'FFFF', auditor: 'FFFF' },
+  // A filler prints one archive at a time (GET /api/cadres/{id}/print.zip), never a batch.
+  startPrintBatch:      { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
   cancelJob:            { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'NNNN', filler: 'FFFF', auditor: 'FFFF' },
   setWorkDay:           { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
   clearWorkDay:         { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
@@ -534,6 +536,10 @@ const OPS: Record<string, Op> = {
   startReplyLetters: {
     run: (c, x) => q(c, 'mutation($id:ID!){ startReplyLetters(requestId:$id){ id status total } }', { id: x.replyRequestId }),
     ok: (r) => r.data?.startReplyLetters?.status === 'queued' && r.data.startReplyLetters.total === 1,
+  },
+  startPrintBatch: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ startPrintBatch(cadreIds:[$id]){ id status total } }', { id: x.cadreId }),
+    ok: (r) => r.data?.startPrintBatch?.status === 'queued' && r.data.startPrintBatch.total === 1,
   },
   cancelJob: {
     run: (c, x) => q(c, 'mutation($id:ID!){ cancelJob(id:$id){ id status } }', { id: x.jobId }),

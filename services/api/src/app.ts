@@ -99,7 +99,7 @@ export async function buildApp(
   registerReports(app, database.db);
   registerPrint(app, database.db, config, store);
   registerJobs(app, database.db, store, config.fieldSecret);
-  startJobRunner(app, database.db, store, { workers: config.jobWorkers, pollMs: config.jobPollMs });
+  startJobRunner(app, database.db, store, { workers: config.jobWorkers, pollMs: config.jobPollMs, fieldSecret: config.fieldSecret });
   registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');

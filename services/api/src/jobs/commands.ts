@@ -13,7 +13,7 @@ import { findCadres } from '../modules/cadres/repo.js';
 import { replyTarget } from '../modules/replies/commands.js';
 import { itemsOf } from '../modules/replies/repo.js';
 import { today } from '../modules/warnings/read.js';
-import { REPORT_JOB_MAX, type JobKind } from '../../../../shared/jobs.js';
+import { PRINT_JOB_MAX, REPORT_JOB_MAX, type JobKind } from '../../../../shared/jobs.js';
 import { findOwnJob, listOwnJobs, countOwnJobs, type JobRow } from './repo.js';
 
 export const JOB_NOT_FOUND = '任务不存在';
@@ -25,7 +25,12 @@ export const isDay = (d: string) => DATE_RE.test(d) && new Date(`${d}T00:00:00Z`
 
 /** What a kind needs of its creator — checked when it starts and again in every transaction the job runs. */
 export function mayRun(ability: AppAbility, kind: JobKind): boolean {
-  return kind === 'report_batch' ? ability.can('read', 'Warning') : ability.can('read', 'ReplyRequest');
+  switch (kind) {
+    case 'report_batch': return ability.can('read', 'Warning');
+    case 'reply_letters': return ability.can('read', 'ReplyRequest');
+    // The print route's right, for those who may use jobs at all (fillers print one archive at a time).
+    case 'print_batch': return ability.can('read', 'ArchiveRecord') && ability.can('read', 'Warning');
+  }
 }
 
 /** Jobs are for those who may start one (officers, leaders); fillers and administrators see nothing. */
@@ -33,8 +38,20 @@ function mayUseJobs(ability: AppAbility): boolean {
   return mayRun(ability, 'report_batch') || mayRun(ability, 'reply_letters');
 }
 
+/** The cadres' ids, deduplicated, each live and within reach (any other: the whole batch refused alike). */
+async function readableCadres(c: CommandContext, cadreIds: string[], max: number): Promise<string[]> {
+  const ids = [...new Set(cadreIds.map((x) => x.trim()).filter(Boolean))];
+  if (!ids.length) throw badInput('请选择干部');
+  if (ids.length > max) throw badInput(`一次最多 ${max} 人，请分批生成`);
+  const found = (await findCadres(c.trx, ids.filter(isUuid))).filter((x) => c.ability.can('read', asSubject('Cadre', { ...x })));
+  if (found.length !== ids.length) throw notFound(`有 ${ids.length - found.length} 名干部不存在`);
+  c.audit.touch(found);
+  return ids;
+}
+
 export interface ReportBatchParams { cadreIds: string[]; asOf: string }
 export interface ReplyLettersParams { requestId: string }
+export interface PrintBatchParams { cadreIds: string[] }
 
 async function insertJob(c: CommandContext, kind: JobKind, params: object, total: number): Promise<JobRow> {
   const { id } = await c.trx.insertInto('job').values({
@@ -49,15 +66,18 @@ export async function startReportBatch(c: CommandContext, input: { cadreIds: str
   if (!mayRun(c.ability, 'report_batch')) throw denied(c);
   const asOf = input.asOf?.trim() || today();
   if (!isDay(asOf)) throw badInput('截至日期格式应为 YYYY-MM-DD');
-  const ids = [...new Set(input.cadreIds.map((x) => x.trim()).filter(Boolean))];
-  if (!ids.length) throw badInput('请选择干部');
-  if (ids.length > REPORT_JOB_MAX) throw badInput(`一次最多 ${REPORT_JOB_MAX} 人，请分批生成`);
-  const found = (await findCadres(c.trx, ids.filter(isUuid))).filter((x) => c.ability.can('read', asSubject('Cadre', { ...x })));
   // Any id malformed, missing, foreign or out of reach: the batch is refused alike, naming none.
-  if (found.length !== ids.length) throw notFound(`有 ${ids.length - found.length} 名干部不存在`);
-  c.audit.touch(found);
+  const ids = await readableCadres(c, input.cadreIds, REPORT_JOB_MAX);
   c.audit.about(`批量廉情评价报告 ${ids.length} 人（截至 ${asOf}）`);
   return insertJob(c, 'report_batch', { cadreIds: ids, asOf } satisfies ReportBatchParams, ids.length);
+}
+
+/** The A4 JPG pages of each cadre's archive (GET /api/cadres/{id}/print.zip), in one zip, as a job. */
+export async function startPrintBatch(c: CommandContext, input: { cadreIds: string[] }): Promise<JobRow> {
+  if (!mayRun(c.ability, 'print_batch')) throw denied(c);
+  const ids = await readableCadres(c, input.cadreIds, PRINT_JOB_MAX);
+  c.audit.about(`批量打印档案（图片）${ids.length} 人`);
+  return insertJob(c, 'print_batch', { cadreIds: ids } satisfies PrintBatchParams, ids.length);
 }
 
 /** One 复函 per cadre of a request, zipped (the .zip of GET /api/replies/{id}.zip), as a job. */
@@ -101,7 +121,7 @@ export async function myJob(c: CommandContext, id: string): Promise<JobRow | nul
 
 /** The cadres a job's result concerns (its audit rows name them). */
 export async function jobCadreIds(c: Pick<CommandContext, 'trx'>, job: JobRow): Promise<string[]> {
-  if (job.kind === 'report_batch') return (job.params as unknown as ReportBatchParams).cadreIds;
+  if (job.kind !== 'reply_letters') return (job.params as unknown as ReportBatchParams | PrintBatchParams).cadreIds;
   const requestId = (job.params as unknown as ReplyLettersParams).requestId;
   return ((await itemsOf(c.trx, job.tenant_id, [requestId])).get(requestId) ?? []).map((i) => i.cadre_id);
 }

@@ -12,8 +12,14 @@ import { buildReportDocx } from '../modules/reports/docx.js';
 import { findReplyRequest, itemsOf } from '../modules/replies/repo.js';
 import { buildReplyDocx } from '../modules/replies/docx.js';
 import { numberedName, zipBuffers } from '../util/zip.js';
+import type { FieldKeys } from '../crypto/fields.js';
+import type { ObjectStore } from '../storage/index.js';
+import { findCadre } from '../modules/cadres/repo.js';
+import { printArchive } from '../modules/print/routes.js';
+import { pageName, rasterise, renderPdf } from '../modules/print/render.js';
+import type { PrintArchive } from '../modules/print/layout.js';
 import type { JobKind } from '../../../../shared/jobs.js';
-import type { ReplyLettersParams, ReportBatchParams } from './commands.js';
+import type { PrintBatchParams, ReplyLettersParams, ReportBatchParams } from './commands.js';
 import type { JobRow } from './repo.js';
 
 /** A job stopped for a reason its creator reads (Chinese), e.g. the creator lost the right. */
@@ -22,6 +28,9 @@ export class JobFailure extends Error {}
 export interface JobStep {
   /** fn in a short transaction in the creator's scope, with the creator's principal and abilities checked anew. */
   read<T>(fn: (trx: Tx, principal: Principal, ability: AppAbility) => Promise<T>): Promise<T>;
+  /** The field keys (ID numbers in a print) and the object store (photos). */
+  keys: FieldKeys;
+  store: ObjectStore;
   /** done of total: written in a transaction of its own; throws when the job was cancelled meanwhile. */
   progress(done: number, total: number): Promise<void>;
 }
@@ -93,7 +102,39 @@ async function replyLetters(job: JobRow, step: JobStep): Promise<JobOutput> {
   };
 }
 
+/**
+ * Each cadre's archive as the print route renders it (the caller's reach: categories and ID numbers as the creator may
+ * see them), one folder of A4 JPG pages per cadre: 01-张三/page-01.jpg …
+ */
+async function printBatch(job: JobRow, step: JobStep): Promise<JobOutput> {
+  const { cadreIds } = job.params as unknown as PrintBatchParams;
+  const entries: { name: string; data: Buffer }[] = [];
+  let pages = 0;
+  for (const [i, id] of cadreIds.entries()) {
+    const { archive, photoKey } = await step.read(async (trx, principal, ability): Promise<{ archive: PrintArchive; photoKey: string | null }> => {
+      const cadre = await findCadre(trx, id);
+      if (!cadre || !ability.can('read', asSubject('Cadre', { ...cadre }))) throw new JobFailure('有 1 名干部已不存在或不在您的管理范围内');
+      return { archive: await printArchive(trx, principal, step.keys, cadre, ability.can('reveal', 'Cadre')), photoKey: cadre.photo_key };
+    });
+    // Outside any transaction: the photo, the fonts and the CPU.
+    const photo = photoKey ? await step.store.get(photoKey) : null;
+    const jpgs = await rasterise((await renderPdf(archive, photo)).pdf);
+    const folder = numberedName(i, cadreIds.length, archive.name, 'x').replace(/\.x$/, '');
+    for (const [n, data] of jpgs.entries()) entries.push({ name: `${folder}/${pageName(n, jpgs.length)}`, data });
+    pages += jpgs.length;
+    await step.progress(i + 1, cadreIds.length);
+    await yieldToRequests();
+  }
+  return {
+    // Stored, not deflated: JPEGs do not compress.
+    body: await zipBuffers(entries, { compress: false }), contentType: 'application/zip',
+    name: `廉政档案图片（${cadreIds.length}人）.zip`, cadreIds,
+    summary: `批量打印廉政档案（图片）：${cadreIds.length} 人，${pages} 页`, detail: { pages },
+  };
+}
+
 export const JOB_KINDS: Record<JobKind, (job: JobRow, step: JobStep) => Promise<JobOutput>> = {
   report_batch: reportBatch,
   reply_letters: replyLetters,
+  print_batch: printBatch,
 };

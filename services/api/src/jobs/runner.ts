@@ -12,6 +12,7 @@ import { appendAudit, appendAuditSeparately, appendSystemAudit } from '../audit/
 import type { Principal, Role } from '../auth/principal.js';
 import { defineAbilities, type AppAbility } from '../authz/abilities.js';
 import { newObjectKey, type ObjectStore } from '../storage/index.js';
+import { fieldKeys, type FieldKeys } from '../crypto/fields.js';
 import { JOB_KIND_LABELS, JOB_RESULT_DAYS } from '../../../../shared/jobs.js';
 import { mayRun } from './commands.js';
 import { JOB_KINDS, JobFailure, type JobStep } from './kinds.js';
@@ -39,6 +40,8 @@ type CreatorRow = {
 
 export interface JobRunnerOptions {
   workers: number;
+  /** config.fieldSecret: a print shows ID numbers to those who may see them. */
+  fieldSecret: string;
   pollMs: number;
   log?: Pick<FastifyInstance['log'], 'warn' | 'error'>;
 }
@@ -50,7 +53,11 @@ export class JobRunner {
   private ticking: Promise<void> | null = null;
   private sweeping: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Kysely<DB>, readonly store: ObjectStore, private readonly opts: JobRunnerOptions) {}
+  private readonly keys: FieldKeys;
+
+  constructor(private readonly db: Kysely<DB>, readonly store: ObjectStore, private readonly opts: JobRunnerOptions) {
+    this.keys = fieldKeys(opts.fieldSecret);
+  }
 
   /** Recover stale jobs and sweep, then look at the queue every pollMs (timers unref'd). */
   start(): void {
@@ -188,6 +195,7 @@ export class JobRunner {
       if (!job || job.status !== 'running') return;
       const current = job;
       const step: JobStep = {
+        keys: this.keys, store: this.store,
         read: (fn) => this.asCreator(current, fn),
         progress: async (done, total) => {
           if (handle.stop) throw new Interrupted();
@@ -258,7 +266,7 @@ declare module 'fastify' {
 }
 
 /** The app's runner: started when the app is ready, stopped (its jobs re-queued) before the database closes. */
-export function startJobRunner(app: FastifyInstance, db: Kysely<DB>, store: ObjectStore, opts: { workers: number; pollMs: number }): JobRunner {
+export function startJobRunner(app: FastifyInstance, db: Kysely<DB>, store: ObjectStore, opts: { workers: number; pollMs: number; fieldSecret: string }): JobRunner {
   const runner = new JobRunner(db, store, { ...opts, log: app.log });
   app.decorate('jobRunner', runner);
   app.addHook('onReady', async () => { runner.start(); });

@@ -3,15 +3,15 @@
 import { builder, connection, connectionType, pageOffset, pageSize } from '../graphql/builder.js';
 import { dateText, idList } from '../graphql/inputs.js';
 import { commandContext } from '../modules/command.js';
-import { JOB_KIND_LABELS, JOB_STATUS_LABELS, REPORT_JOB_MAX } from '../../../../shared/jobs.js';
-import { cancelJob, myJob, myJobs, startReplyLetters, startReportBatch } from './commands.js';
+import { JOB_KIND_LABELS, JOB_STATUS_LABELS, PRINT_JOB_MAX, REPORT_JOB_MAX } from '../../../../shared/jobs.js';
+import { cancelJob, myJob, myJobs, startPrintBatch, startReplyLetters, startReportBatch } from './commands.js';
 import type { JobRow } from './repo.js';
 
 export const Job = builder.objectRef<JobRow>('Job').implement({
   description: '后台任务（批量生成文件）：进度、状态和结果（保留 7 天）。只有发起人能看到',
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.exposeString('kind', { description: 'report_batch 批量廉情评价报告 | reply_letters 逐人复函' }),
+    kind: t.exposeString('kind', { description: 'report_batch 批量廉情评价报告 | reply_letters 逐人复函 | print_batch 批量打印档案（图片）' }),
     kindLabel: t.string({ resolve: (j) => JOB_KIND_LABELS[j.kind] }),
     status: t.exposeString('status', { description: 'queued 排队中 | running 进行中 | succeeded 已完成 | failed 失败 | cancelled 已取消' }),
     statusLabel: t.string({ resolve: (j) => JOB_STATUS_LABELS[j.status] }),
@@ -75,6 +75,16 @@ builder.mutationField('startReplyLetters', (t) =>
     description: '后台生成一件复函的逐人复函（每名干部一份 .docx，打包为 .zip）',
     args: { requestId: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) => startReplyLetters(commandContext(ctx), { requestId: String(args.requestId) }),
+  }),
+);
+
+builder.mutationField('startPrintBatch', (t) =>
+  t.field({
+    extensions: { auditLabel: '发起批量打印档案任务' },
+    type: Job,
+    description: `后台把多名干部的廉政档案生成 A4 JPG 图片（每人一个文件夹，打包为 .zip；最多 ${PRINT_JOB_MAX} 人）`,
+    args: { cadreIds: t.arg.idList({ required: true, validate: idList('干部', PRINT_JOB_MAX) }) },
+    resolve: (_r, args, ctx) => startPrintBatch(commandContext(ctx), { cadreIds: args.cadreIds.map(String) }),
   }),
 );
 
