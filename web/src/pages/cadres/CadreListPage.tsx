@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App as AntApp, Button, Card, Result, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DeleteOutlined, FileTextOutlined, LockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FileImageOutlined, FileTextOutlined, LockOutlined, UserAddOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { errorText, gql, isForbidden } from '../../api/graphql';
 import { invalidate, queryKey } from '../../api/query';
@@ -20,7 +20,7 @@ import { DeletedCadresDrawer } from './DeletedCadresDrawer';
 import { useUnitDirectory } from './unitDirectory';
 import { downloadFile } from '../imports/api';
 import { reportsZipUrl } from '../replies/api';
-import { JOB_DIRECT_MAX, JobsDocument, REPORT_JOB_MAX, StartReportBatchDocument, type JobRow } from '../jobs/api';
+import { JOB_DIRECT_MAX, JobsDocument, PRINT_JOB_MAX, REPORT_JOB_MAX, StartPrintBatchDocument, StartReportBatchDocument, type JobRow } from '../jobs/api';
 import { JobProgressModal } from '../jobs/JobProgress';
 
 const dash = (v: string | null | undefined) => (v ? v : <span className="lz-muted">—</span>);
@@ -55,7 +55,7 @@ function CadreLedger() {
   const { message } = AntApp.useApp();
   // 批量廉情报告 of the cadres ticked across pages (docs/jobs.md): a few at once, more as a job.
   const [picked, setPicked] = useState<React.Key[]>([]);
-  const [job, setJob] = useState<JobRow | null>(null);
+  const [job, setJob] = useState<{ job: JobRow; title: string } | null>(null);
   const batchReports = async () => {
     const ids = picked.map(String);
     const asOf = dayjs().format('YYYY-MM-DD');
@@ -63,9 +63,18 @@ function CadreLedger() {
       if (ids.length <= JOB_DIRECT_MAX) {
         await downloadFile(reportsZipUrl(ids, asOf), '廉情评价报告.zip');
       } else {
-        setJob((await gql<{ startReportBatch: JobRow }>(StartReportBatchDocument, { cadreIds: ids, asOf })).startReportBatch);
+        setJob({ job: (await gql<{ startReportBatch: JobRow }>(StartReportBatchDocument, { cadreIds: ids, asOf })).startReportBatch, title: '批量生成廉情评价报告' });
         void invalidate(JobsDocument);
       }
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  // The archives as A4 JPG pages, one folder per cadre: always a job (each archive takes seconds to render).
+  const batchPrint = async () => {
+    try {
+      setJob({ job: (await gql<{ startPrintBatch: JobRow }>(StartPrintBatchDocument, { cadreIds: picked.map(String) })).startPrintBatch, title: '批量打印档案（图片）' });
+      void invalidate(JobsDocument);
     } catch (e) {
       message.error(errorText(e));
     }
@@ -216,6 +225,13 @@ function CadreLedger() {
                   </Button>
                 </Tooltip>
               )}
+              {warnings && picked.length > 0 && can('ArchiveRecord:read') && (
+                <Tooltip title={picked.length > PRINT_JOB_MAX ? `一次最多 ${PRINT_JOB_MAX} 人` : '所选干部的廉政档案，生成 A4 图片（在后台生成）'}>
+                  <Button icon={<FileImageOutlined />} onClick={() => void batchPrint()} disabled={picked.length > PRINT_JOB_MAX} data-testid="cadre-batch-print">
+                    批量打印图片（{picked.length}）
+                  </Button>
+                </Tooltip>
+              )}
               {warnings && picked.length > 0 && <Button type="link" onClick={() => setPicked([])}>清除选择</Button>}
               {can('Cadre:restore') && (
                 <Button icon={<DeleteOutlined />} onClick={() => setShowDeleted(true)} data-testid="deleted-cadres-open">已删除干部</Button>
@@ -227,7 +243,7 @@ function CadreLedger() {
           }
         />
       </div>
-      {job && <JobProgressModal job={job} title="批量生成廉情评价报告" onClose={() => setJob(null)} />}
+      {job && <JobProgressModal job={job.job} title={job.title} onClose={() => setJob(null)} />}
       <NewCadreModal open={creating} onClose={() => setCreating(false)} />
       <DeletedCadresDrawer open={showDeleted} onClose={() => setShowDeleted(false)} />
     </div>

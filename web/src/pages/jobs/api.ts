@@ -1,5 +1,5 @@
 // Jobs in the console (docs/jobs.md): the GraphQL documents, the result's URL, and the limits shared with the API.
-export { JOB_DIRECT_MAX, REPORT_JOB_MAX, jobActive, type JobStatus } from '@shared/jobs';
+export { JOB_DIRECT_MAX, PRINT_JOB_MAX, REPORT_JOB_MAX, jobActive, type JobStatus } from '@shared/jobs';
 
 export interface JobRow {
   id: string; kind: string; kindLabel: string; status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'; statusLabel: string;
@@ -13,6 +13,7 @@ export const JobsDocument = `query Jobs($first: Int, $offset: Int) { jobs(first:
 export const JobDocument = `query Job($id: ID!) { job(id: $id) { ${JOB} } }`;
 export const StartReportBatchDocument = `mutation StartReportBatch($cadreIds: [ID!]!, $asOf: String) { startReportBatch(cadreIds: $cadreIds, asOf: $asOf) { ${JOB} } }`;
 export const StartReplyLettersDocument = `mutation StartReplyLetters($requestId: ID!) { startReplyLetters(requestId: $requestId) { ${JOB} } }`;
+export const StartPrintBatchDocument = `mutation StartPrintBatch($cadreIds: [ID!]!) { startPrintBatch(cadreIds: $cadreIds) { ${JOB} } }`;
 export const CancelJobDocument = `mutation CancelJob($id: ID!) { cancelJob(id: $id) { ${JOB} } }`;
 
 export const jobResultUrl = (id: string) => `/api/jobs/${id}/result`;
