@@ -248,4 +248,20 @@ describe(`jobs (${engineName})`, () => {
     expect(code(await u.gql('km.filler', 'mutation($c:[ID!]!){ startPrintBatch(cadreIds:$c){ id } }', { c: two }))).toBe('FORBIDDEN');
     expect(code(await u.gql('km.officer', 'mutation($c:[ID!]!){ startPrintBatch(cadreIds:$c){ id } }', { c: cadreIds.slice(0, 21) }))).toBe('BAD_USER_INPUT');
   }, 240_000);
+
+  // Last: the runner stops here.
+  it('a process that stops puts its running job back in the queue, the attempt not counted', async () => {
+    const { id } = (await startReports('km.officer', cadreIds)).data.startReportBatch;
+    const ticking = t.app.jobRunner.tick();
+    for (let i = 0; i < 600; i++) {
+      const j = await rowOf(id);
+      if (j.status === 'running' && j.progress > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await ticking;
+    await t.app.jobRunner.stop();
+    const row = await rowOf(id);
+    expect(row).toMatchObject({ status: 'queued', attempts: 0, result_key: null, message: '服务重启，任务已重新排队' });
+    expect(row.progress).toBeLessThan(200);
+  }, 240_000);
 });
