@@ -86,12 +86,9 @@ export class JobRunner {
     if (this.closed || this.ticking) return this.ticking ?? Promise.resolve();
     this.ticking = (async () => {
       while (!this.closed && this.running.size < this.opts.workers) {
-        const job = await withScope(this.db, null, async (trx) =>
-          (await sql<Claimed>`select tenant_id, id, tenant_path from app_job_claim()`.execute(trx)).rows[0]);
+        const job = await this.claim();
         if (!job) break;
-        const handle = { stop: false, done: Promise.resolve() };
-        handle.done = this.run(job, handle).finally(() => this.running.delete(job.id));
-        this.running.set(job.id, handle);
+        this.launch(job);
       }
     })().catch((e: unknown) => this.opts.log?.error({ err: e }, 'job claim failed')).finally(() => { this.ticking = null; });
     return this.ticking;
@@ -101,17 +98,22 @@ export class JobRunner {
   async drain(): Promise<void> {
     for (;;) {
       await this.tick();
-      if (!this.running.size) {
-        const left = await withScope(this.db, null, async (trx) =>
-          (await sql<Claimed>`select tenant_id, id, tenant_path from app_job_claim()`.execute(trx)).rows[0]);
-        if (!left) return;
-        // Claimed while looking: run it.
-        const handle = { stop: false, done: Promise.resolve() };
-        handle.done = this.run(left, handle).finally(() => this.running.delete(left.id));
-        this.running.set(left.id, handle);
-      }
+      // Nothing claimed and nothing running: the queue is empty (or the runner stopped).
+      if (!this.running.size) return;
       await Promise.allSettled([...this.running.values()].map((r) => r.done));
     }
+  }
+
+  /** The oldest queued job, now running and ours (app_job_claim), or undefined. */
+  private async claim(): Promise<Claimed | undefined> {
+    return withScope(this.db, null, async (trx) =>
+      (await sql<Claimed>`select tenant_id, id, tenant_path from app_job_claim()`.execute(trx)).rows[0]);
+  }
+
+  private launch(job: Claimed): void {
+    const handle = { stop: false, done: Promise.resolve() };
+    handle.done = this.run(job, handle).finally(() => { this.running.delete(job.id); });
+    this.running.set(job.id, handle);
   }
 
   /** Stale jobs re-queued or failed, then expired results removed. */
