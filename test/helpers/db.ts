@@ -27,6 +27,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginRateLimitPerMinute: 100_000, loginBackoff: { freeFailures: 1_000_000 },
     // One chain key and signing key for every test process: on PostgreSQL they all append to one chain.
     auditChainKey: TEST_AUDIT_CHAIN_KEY, auditSigningKey: TEST_AUDIT_SIGNING_KEY,
+    // No job runner unless a test asks for one (test/api/jobs.test.ts): other tests' apps never poll the queue.
+    jobWorkers: 0,
     dataDir: scratchDir(), ...overrides,
   });
 }

@@ -142,6 +142,10 @@ beforeAll(async () => {
     await owner.q(`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name)
       values ($1, '探针', 'reply', 1, '探针.docx', '\\x50', repeat('a', 64), '探针')`, [tenant]);
   }
+  // Jobs (migration 0033): one on both sides.
+  for (const [tenant, user] of [[wh, whUser], [pl, plUser]]) {
+    await owner.q(`insert into job (tenant_id, kind, params, total, created_by, created_by_name) values ($1, 'report_batch', '{}', 1, $2, '探针')`, [tenant, user]);
+  }
   await owner.q('commit');
   ids = {
     wh, pl, km, whUnit, plUnit, whCadre, plCadre, whUser, plUser, whRecord, plRecord, whSpare, plSpare,
@@ -354,6 +358,11 @@ const probes = (): Record<string, Probe> => ({
     read: inheritedCount('doc_template'),
     own: [`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name) values ($1, '探针', 'disposition', 1, 'a.docx', '\\x50', repeat('a', 64), '探针')`, [ids.wh]],
     foreign: [`insert into doc_template (tenant_id, tenant_name, kind, version, file_name, content, sha256, uploaded_by_name) values ($1, '探针', 'disposition', 1, 'a.docx', '\\x50', repeat('a', 64), '探针')`, [ids.km]],
+  },
+  job: {
+    read: countBy('job'),
+    own: [`insert into job (tenant_id, kind, params, total, created_by, created_by_name) values ($1, 'reply_letters', '{}', 2, $2, '探针')`, [ids.wh, ids.whUser]],
+    foreign: [`insert into job (tenant_id, kind, params, total, created_by, created_by_name) values ($1, 'reply_letters', '{}', 2, $2, '探针')`, [ids.pl, ids.plUser]],
   },
   audit_event: {
     read: `select count(*) filter (where tenant_id = '${ids.wh}') as own, count(*) filter (where tenant_id <> '${ids.wh}') as foreign from audit_event`,

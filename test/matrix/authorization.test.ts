@@ -144,6 +144,15 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   // archive content), leaders read; uploads and downloads are REST (/api/templates).
   docTemplates:         { admin: 'Y',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'F',    auditor: 'F' },
   removeDocTemplate:    { admin: 'Y',    secadmin: 'F',    officer: 'Y',    leader: 'F',    filler: 'F',    auditor: 'F' },
+  // 任务中心 (docs/jobs.md): a job is its creator's alone — not even another officer or leader of the tenant sees it
+  // (the fixture's job is the tenant's officer's); officers and leaders start batches as they download them.
+  jobs:                 { admin: 'F',    secadmin: 'F',    officer: 'Y',    leader: 'Y',    filler: 'F',    auditor: 'F' },
+  job:                  { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'NNNN', filler: 'FFFF', auditor: 'FFFF' },
+  startReportBatch:     { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  startReplyLetters:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'YNNN', filler: 'FFFF', auditor: 'FFFF' },
+  // A filler prints one archive at a time (GET /api/cadres/{id}/print.zip), never a batch.
+  startPrintBatch:      { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'YYNN', filler: 'FFFF', auditor: 'FFFF' },
+  cancelJob:            { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'NNNN', filler: 'FFFF', auditor: 'FFFF' },
   setWorkDay:           { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
   clearWorkDay:         { admin: 'R',    secadmin: 'F',    officer: 'F',    leader: 'F',    filler: 'F',    auditor: 'F' },
 };
@@ -172,6 +181,8 @@ interface Fixture {
   /** A part of a request (to answer) and an answered one (to return); both with their asker in the same tenant. */
   replyPartId: string;
   replyAnsweredPartId: string;
+  /** A queued job of the tenant's officer (made for the matrix; no runner runs in this file). */
+  jobId: string;
 }
 /** A target that does not exist: the response for it is what "N" must look like. */
 const MISSING: Fixture = {
@@ -185,6 +196,7 @@ const MISSING: Fixture = {
   pendingDispositionId: '00000000-0000-4000-8000-00000000000c', submittedDispositionId: '00000000-0000-4000-8000-00000000000d',
   acceptedDispositionId: '00000000-0000-4000-8000-00000000000e', replyRequestId: '00000000-0000-4000-8000-00000000000f',
   replyPartId: '00000000-0000-4000-8000-000000000010', replyAnsweredPartId: '00000000-0000-4000-8000-000000000011',
+  jobId: '00000000-0000-4000-8000-000000000012',
 };
 
 interface Caller { username: string; role: Role; tenant: Fixture; token: string; refreshToken: string }
@@ -223,6 +235,7 @@ const snapshot = () => withScope(t.database.db, 'yn', async (trx) => ({
   replyItems: await trx.selectFrom('reply_item').select(sql<string>`md5(string_agg(request_id::text || cadre_id::text || coalesce(edited_text, ''), ',' order by request_id, cadre_id))`.as('h')).executeTakeFirst(),
   replySettings: await trx.selectFrom('reply_setting').select(sql<string>`md5(string_agg(tenant_id::text || coalesce(number_prefix, ''), ',' order by tenant_id))`.as('h')).executeTakeFirst(),
   docTemplates: await trx.selectFrom('doc_template').select(sql<string>`md5(string_agg(tenant_id::text || kind || version || active, ',' order by tenant_id, kind, version))`.as('h')).executeTakeFirst(),
+  jobs: await trx.selectFrom('job').select(sql<string>`md5(string_agg(id::text || status, ',' order by id))`.as('h')).executeTakeFirst(),
   warningSchemes: await trx.selectFrom('warning_scheme').select(sql<string>`md5(string_agg(id::text || version || coalesce(superseded_at::text, ''), ',' order by id))`.as('h')).executeTakeFirst(),
 }));
 
@@ -517,6 +530,33 @@ const OPS: Record<string, Op> = {
     run: (c, x) => q(c, 'query($id:ID!){ replyRequest(id:$id){ id items { cadre { id } } } }', { id: x.replyRequestId }),
     ok: (r, _c, x) => r.data?.replyRequest?.id === x.replyRequestId && r.data.replyRequest.items[0]?.cadre?.id === x.cadreId,
   },
+  jobs: {
+    self: true,
+    run: (c) => q(c, '{ jobs(first:100){ totalCount edges { node { id } } } }'),
+    // The officer finds the fixture's job (its own); a leader's list holds none of the officer's.
+    ok: (r, c) => Array.isArray(r.data?.jobs?.edges)
+      && r.data.jobs.edges.some((e: any) => e.node.id === c.tenant.jobId) === (c.role === 'officer'),
+  },
+  job: {
+    run: (c, x) => q(c, 'query($id:ID!){ job(id:$id){ id status kindLabel } }', { id: x.jobId }),
+    ok: (r, _c, x) => r.data?.job?.id === x.jobId,
+  },
+  startReportBatch: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ startReportBatch(cadreIds:[$id], asOf:"2026-01-05"){ id status total } }', { id: x.cadreId }),
+    ok: (r) => r.data?.startReportBatch?.status === 'queued' && r.data.startReportBatch.total === 1,
+  },
+  startReplyLetters: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ startReplyLetters(requestId:$id){ id status total } }', { id: x.replyRequestId }),
+    ok: (r) => r.data?.startReplyLetters?.status === 'queued' && r.data.startReplyLetters.total === 1,
+  },
+  startPrintBatch: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ startPrintBatch(cadreIds:[$id]){ id status total } }', { id: x.cadreId }),
+    ok: (r) => r.data?.startPrintBatch?.status === 'queued' && r.data.startPrintBatch.total === 1,
+  },
+  cancelJob: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ cancelJob(id:$id){ id status } }', { id: x.jobId }),
+    ok: (r) => r.data?.cancelJob?.status === 'cancelled',
+  },
   replyCadreLines: {
     self: true,
     run: (c) => q(c, '{ replyCadreLines(lines:["矩阵查无此人"]){ line cadres { id } } }'),
@@ -706,8 +746,13 @@ beforeAll(async () => {
       };
       const replyPartId = await part(false);
       const replyAnsweredPartId = await part(true);
+      const officer = await byName('officer');
+      const job = await trx.insertInto('job').values({
+        tenant_id: r.id, kind: 'report_batch', params: JSON.stringify({ cadreIds: [cadre.id], asOf: '2026-01-05' }), total: 1,
+        created_by: officer.id, created_by_name: officer.display_name,
+      }).returning('id').executeTakeFirstOrThrow();
       tenants.set(r.code, {
-        replyRequestId: reply.id, replyPartId, replyAnsweredPartId, pendingDispositionId, submittedDispositionId, acceptedDispositionId,
+        jobId: job.id, replyRequestId: reply.id, replyPartId, replyAnsweredPartId, pendingDispositionId, submittedDispositionId, acceptedDispositionId,
         id: r.id, code: r.code, path: String(r.path), parentId: r.parent_id, unitId: unit.id, subUnitId: sub.id, cadreId: cadre.id, leaderId: leader.id,
         secadminId: (await byName('secadmin')).id, auditorId: (await byName('auditor')).id, grantId: grant.id, emptyUnitId, retiredUnitId,
         giftId: gift.id, pendingId: pending.id, changeId: change.id, cadreVersion: cadre.version, giftVersion: gift.version, pendingVersion: pending.version,

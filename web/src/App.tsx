@@ -29,6 +29,7 @@ import { WarningRulesPage } from './pages/warnings/WarningRulesPage';
 const WarningBoardPage = lazy(() => import('./pages/warnings/WarningBoardPage').then((m) => ({ default: m.WarningBoardPage })));
 import { DispositionsPage, RectificationPage } from './pages/dispositions/DispositionsPage';
 import { RepliesPage } from './pages/replies/RepliesPage';
+import { JobsPage } from './pages/jobs/JobsPage';
 import { WorkCalendarPage } from './pages/admin/WorkCalendarPage';
 
 /**
@@ -164,6 +165,14 @@ export function App() {
             element={
               <RequirePermission permission="ReplyRequest:read" title="廉政复函" action="查看">
                 <PageWatermark><RepliesPage /></PageWatermark>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/jobs"
+            element={
+              <RequirePermission permission="Warning:read" title="任务中心" action="查看">
+                <PageWatermark><JobsPage /></PageWatermark>
               </RequirePermission>
             }
           />

@@ -19,6 +19,8 @@ import { registerReplies } from './modules/replies/routes.js';
 import { registerTemplates } from './modules/templates/routes.js';
 import { registerReports } from './modules/reports/routes.js';
 import { registerPrint } from './modules/print/routes.js';
+import { registerJobs } from './jobs/routes.js';
+import { startJobRunner } from './jobs/runner.js';
 import { openObjectStore } from './storage/index.js';
 import { registerObjectDownloads } from './storage/routes.js';
 import { traceHttp } from './telemetry/index.js';
@@ -98,6 +100,8 @@ export async function buildApp(
   registerTemplates(app, database.db, config);
   registerReports(app, database.db);
   registerPrint(app, database.db, config, store);
+  registerJobs(app, database.db, store, config.fieldSecret);
+  startJobRunner(app, database.db, store, { workers: config.jobWorkers, pollMs: config.jobPollMs, fieldSecret: config.fieldSecret });
   registerObjectDownloads(app, store, config);
 
   const indexHtml = path.join(config.webDist, 'index.html');

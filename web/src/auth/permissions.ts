@@ -20,6 +20,8 @@ export const PAGES: PageDef[] = [
   { path: '/rectification', label: '整改任务', permission: 'Disposition:rectify', unless: 'Disposition:review', group: 'warning' },
   // 廉情分析 (docs/replies.md): the 复函 for officers (draft, issue) and leaders (read).
   { path: '/replies', label: '廉政复函', permission: 'ReplyRequest:read', group: 'analysis' },
+  // 任务中心 (docs/jobs.md): one's own batch jobs — for those who may start one (officers, leaders), never fillers.
+  { path: '/jobs', label: '任务中心', permission: 'Warning:read', group: 'analysis' },
   { path: '/admin/tenants', label: '机构管理', permission: 'Tenant:create', group: 'system' },
   { path: '/admin/units', label: '单位管理', permission: 'Unit:update', group: 'system' },
   { path: '/admin/users', label: '用户管理', permission: 'User:read', group: 'system' },

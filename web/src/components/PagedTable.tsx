@@ -107,7 +107,7 @@ export function usePagedQuery<T>(
   };
 }
 
-interface PagedTableProps<T> extends Pick<TableProps<T>, 'rowClassName' | 'expandable'> {
+interface PagedTableProps<T> extends Pick<TableProps<T>, 'rowClassName' | 'expandable' | 'rowSelection'> {
   query: PagedQuery<T>;
   columns: TableColumnsType<T>;
   /** The toolbar above the table (filters in words, buttons). */
@@ -130,7 +130,7 @@ interface PagedTableProps<T> extends Pick<TableProps<T>, 'rowClassName' | 'expan
 
 export function PagedTable<T extends { id: string }>({
   query, columns, toolbar, cardClassName = 'lz-table-card', className, testId, rowTestId, scrollX, empty, total, totalTestId,
-  rowClassName, expandable, pageSizes = PAGE_SIZES, onRow,
+  rowClassName, expandable, rowSelection, pageSizes = PAGE_SIZES, onRow,
 }: PagedTableProps<T>) {
   const { data, loading, error } = query;
   return (
@@ -161,6 +161,7 @@ export function PagedTable<T extends { id: string }>({
         onRow={(r) => ({ 'data-testid': rowTestId, ...onRow?.(r) }) as React.HTMLAttributes<HTMLElement>}
         onChange={query.onTableChange}
         expandable={expandable}
+        rowSelection={rowSelection}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
         pagination={{
           current: query.page,

@@ -7,7 +7,7 @@ import {
   ApartmentOutlined, AuditOutlined, ClusterOutlined, DownOutlined, FileDoneOutlined, ImportOutlined, FileSearchOutlined, FolderOpenOutlined, FormOutlined,
   AlertOutlined, ControlOutlined, DashboardOutlined, KeyOutlined, LogoutOutlined,
   MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined,
-  UsergroupAddOutlined, MailOutlined, BarChartOutlined,
+  UsergroupAddOutlined, MailOutlined, BarChartOutlined, CloudDownloadOutlined,
 } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthProvider';
 import { CHANGE_PASSWORD_PATH, landingPath, pageOf, visiblePages } from '../auth/permissions';
@@ -31,6 +31,7 @@ const ICONS: Record<string, ReactNode> = {
   '/dispositions': <FileProtectOutlined />,
   '/rectification': <SolutionOutlined />,
   '/replies': <MailOutlined />,
+  '/jobs': <CloudDownloadOutlined />,
 };
 
 const testId = (path: string) => `menu-${path.split('/').pop()}`;

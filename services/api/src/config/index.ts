@@ -80,6 +80,12 @@ export interface Config {
   pgIdleInTransactionTimeoutMs: number;
   /** PostgreSQL: statement_timeout of the API's connections, in ms (0 = off). */
   pgStatementTimeoutMs: number;
+  /**
+   * Jobs run by this process (docs/jobs.md): JOB_WORKERS at once (default 1; 0 = this process runs none and only
+   * enqueues, e.g. when a separate process runs them); JOB_POLL_SECONDS between looks at the queue (default 1).
+   */
+  jobWorkers: number;
+  jobPollMs: number;
 }
 
 export interface MinioConfig {
@@ -112,6 +118,15 @@ function seconds(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0 || n > 86400) throw new Error(`${name} must be a number of seconds between 0 and 86400 (got "${raw}")`);
   return Math.round(n * 1000);
+}
+
+/** JOB_WORKERS: an integer from 0 to 8 (default 1). */
+function jobWorkers(): number {
+  const raw = env('JOB_WORKERS');
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 8) throw new Error(`JOB_WORKERS must be an integer from 0 to 8 (got "${raw}")`);
+  return n;
 }
 
 /** TRUST_PROXY: comma-separated addresses or CIDRs; empty → trust no proxy. */
@@ -199,6 +214,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: trustedProxies(),
     pgIdleInTransactionTimeoutMs: seconds('PG_IDLE_IN_TRANSACTION_TIMEOUT', 60),
     pgStatementTimeoutMs: seconds('PG_STATEMENT_TIMEOUT', 30),
+    jobWorkers: jobWorkers(),
+    jobPollMs: Math.round(positiveNumber('JOB_POLL_SECONDS', 1) * 1000),
     ...overrides,
   };
 }

@@ -387,6 +387,30 @@ export interface ImportBatch {
   user_id: string;
 }
 
+export interface Job {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  created_by_name: string;
+  created_session: string | null;
+  expires_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  message: string | null;
+  params: Json;
+  progress: Generated<number>;
+  result_content_type: string | null;
+  result_key: string | null;
+  result_name: string | null;
+  result_size: Int8 | null;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  tenant_id: string;
+  total: number;
+}
+
 export interface RecordAssessment {
   assessed_on: Timestamp | null;
   evaluation: string | null;
@@ -800,6 +824,7 @@ export interface DB {
   disposition_template: DispositionTemplate;
   doc_template: DocTemplate;
   import_batch: ImportBatch;
+  job: Job;
   record_assessment: RecordAssessment;
   record_celebration: RecordCelebration;
   record_clue: RecordClue;

@@ -16,6 +16,7 @@ import '../modules/calendar/schema.js';
 import '../modules/dispositions/schema.js';
 import '../modules/replies/schema.js';
 import '../modules/templates/schema.js';
+import '../jobs/schema.js';
 import '../modules/warnings/rules-schema.js';
 import '../modules/warnings/schema.js';
 

@@ -1,11 +1,12 @@
 import type React from 'react';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Result, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Card, Result, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DeleteOutlined, LockOutlined, UserAddOutlined } from '@ant-design/icons';
-import { gql, isForbidden } from '../../api/graphql';
-import { queryKey } from '../../api/query';
+import { DeleteOutlined, FileImageOutlined, FileTextOutlined, LockOutlined, UserAddOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { errorText, gql, isForbidden } from '../../api/graphql';
+import { invalidate, queryKey } from '../../api/query';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHead, RefreshButton } from '../../components/PageHead';
 import { PagedTable, usePagedQuery } from '../../components/PagedTable';
@@ -17,6 +18,10 @@ import { NewCadreModal } from './NewCadreModal';
 import { WarningTag } from '../../components/WarningTag';
 import { DeletedCadresDrawer } from './DeletedCadresDrawer';
 import { useUnitDirectory } from './unitDirectory';
+import { downloadFile } from '../imports/api';
+import { reportsZipUrl } from '../replies/api';
+import { JOB_DIRECT_MAX, JobsDocument, PRINT_JOB_MAX, REPORT_JOB_MAX, StartPrintBatchDocument, StartReportBatchDocument, type JobRow } from '../jobs/api';
+import { JobProgressModal } from '../jobs/JobProgress';
 
 const dash = (v: string | null | undefined) => (v ? v : <span className="lz-muted">—</span>);
 
@@ -47,6 +52,33 @@ function CadreLedger() {
   const directory = useUnitDirectory();
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
+  const { message } = AntApp.useApp();
+  // 批量廉情报告 of the cadres ticked across pages (docs/jobs.md): a few at once, more as a job.
+  const [picked, setPicked] = useState<React.Key[]>([]);
+  const [job, setJob] = useState<{ job: JobRow; title: string } | null>(null);
+  const batchReports = async () => {
+    const ids = picked.map(String);
+    const asOf = dayjs().format('YYYY-MM-DD');
+    try {
+      if (ids.length <= JOB_DIRECT_MAX) {
+        await downloadFile(reportsZipUrl(ids, asOf), '廉情评价报告.zip');
+      } else {
+        setJob({ job: (await gql<{ startReportBatch: JobRow }>(StartReportBatchDocument, { cadreIds: ids, asOf })).startReportBatch, title: '批量生成廉情评价报告' });
+        void invalidate(JobsDocument);
+      }
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  // The archives as A4 JPG pages, one folder per cadre: always a job (each archive takes seconds to render).
+  const batchPrint = async () => {
+    try {
+      setJob({ job: (await gql<{ startPrintBatch: JobRow }>(StartPrintBatchDocument, { cadreIds: picked.map(String) })).startPrintBatch, title: '批量打印档案（图片）' });
+      void invalidate(JobsDocument);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
 
   const { selectedNode } = directory;
   // The colour of each row (廉情预警), for the roles that read warnings (not fillers: docs/warning-board.md).
@@ -148,11 +180,16 @@ function CadreLedger() {
           rowTestId="cadre-row"
           scrollX={960}
           rowClassName="lz-clickable-row"
+          rowSelection={warnings ? {
+            selectedRowKeys: picked, preserveSelectedRowKeys: true, onChange: setPicked,
+            getCheckboxProps: () => ({ 'data-testid': 'cadre-pick' }) as Record<string, string>,
+          } : undefined}
           onRow={(r) => ({
             onClick: (e: React.MouseEvent) => {
               // A text selection is not a click on the row.
               if (window.getSelection()?.toString()) return;
-              if ((e.target as HTMLElement).closest('a, button')) return;
+              // Nor a link, a button, or the selection checkbox.
+              if ((e.target as HTMLElement).closest('a, button, .ant-table-selection-column')) return;
               navigate(`/cadres/${r.id}`);
             },
           })}
@@ -181,6 +218,21 @@ function CadreLedger() {
                 )}
               </ScopeLine>
               <RefreshButton onClick={cadres.refresh} />
+              {warnings && picked.length > 0 && (
+                <Tooltip title={picked.length > REPORT_JOB_MAX ? `一次最多 ${REPORT_JOB_MAX} 人` : `所选干部截至今天的廉情评价报告${picked.length > JOB_DIRECT_MAX ? '（在后台生成）' : ''}`}>
+                  <Button icon={<FileTextOutlined />} onClick={() => void batchReports()} disabled={picked.length > REPORT_JOB_MAX} data-testid="cadre-batch-reports">
+                    批量廉情报告（{picked.length}）
+                  </Button>
+                </Tooltip>
+              )}
+              {warnings && picked.length > 0 && can('ArchiveRecord:read') && (
+                <Tooltip title={picked.length > PRINT_JOB_MAX ? `一次最多 ${PRINT_JOB_MAX} 人` : '所选干部的廉政档案，生成 A4 图片（在后台生成）'}>
+                  <Button icon={<FileImageOutlined />} onClick={() => void batchPrint()} disabled={picked.length > PRINT_JOB_MAX} data-testid="cadre-batch-print">
+                    批量打印图片（{picked.length}）
+                  </Button>
+                </Tooltip>
+              )}
+              {warnings && picked.length > 0 && <Button type="link" onClick={() => setPicked([])}>清除选择</Button>}
               {can('Cadre:restore') && (
                 <Button icon={<DeleteOutlined />} onClick={() => setShowDeleted(true)} data-testid="deleted-cadres-open">已删除干部</Button>
               )}
@@ -191,6 +243,7 @@ function CadreLedger() {
           }
         />
       </div>
+      {job && <JobProgressModal job={job.job} title={job.title} onClose={() => setJob(null)} />}
       <NewCadreModal open={creating} onClose={() => setCreating(false)} />
       <DeletedCadresDrawer open={showDeleted} onClose={() => setShowDeleted(false)} />
     </div>

@@ -24,10 +24,12 @@ import { useCategories } from '../archive/useCategories';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
   AnswerReplyRequestDocument, ReturnReplyPartDocument, type ReplyPart,
-  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, REPORT_BATCH_MAX, reportsZipUrl, ReplyCadreSearchDocument, type SearchedCadre, ReplyCadreLinesDocument,
+  CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, reportsZipUrl, ReplyCadreSearchDocument, type SearchedCadre, ReplyCadreLinesDocument,
   ReplyRequestDocument, ReplyRequestsDocument, ReplySettingsDocument, UpdateReplyItemDocument, UpdateReplySettingsDocument,
   type LineMatch, type ReplyItem, type ReplyRequest, type ReplyRow, type ReplySettings,
 } from './api';
+import { JOB_DIRECT_MAX, JobsDocument, REPORT_JOB_MAX, StartReplyLettersDocument, StartReportBatchDocument, type JobRow } from '../jobs/api';
+import { JobProgressModal } from '../jobs/JobProgress';
 
 type Page = { totalCount: number; edges: { node: ReplyRow }[] };
 const PURPOSE_OPTIONS = REPLY_PURPOSES.map((p) => ({ value: p, label: REPLY_PURPOSE_LABELS[p] }));
@@ -330,6 +332,24 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
   const [editing, setEditing] = useState<ReplyItem | null>(null);
   const [returning, setReturning] = useState<ReplyPart | null>(null);
   const [busy, setBusy] = useState(false);
+  // Above JOB_DIRECT_MAX cadres a batch runs as a job (docs/jobs.md), followed in a progress modal.
+  const [job, setJob] = useState<{ job: JobRow; title: string } | null>(null);
+  const startJob = async (title: string, start: () => Promise<JobRow>) => {
+    try {
+      setJob({ job: await start(), title });
+      void invalidate(JobsDocument);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const reports = (x: ReplyRequest) => (x.items.length > JOB_DIRECT_MAX
+    ? startJob('批量生成廉情评价报告', async () => (await gql<{ startReportBatch: JobRow }>(StartReportBatchDocument, {
+      cadreIds: x.items.map((i) => i.cadre.id), asOf: x.asOf,
+    })).startReportBatch)
+    : downloadFile(reportsZipUrl(x.items.map((i) => i.cadre.id), x.asOf), '廉情评价报告.zip').catch((e) => message.error(errorText(e))));
+  const letters = (x: ReplyRequest) => (x.items.length > JOB_DIRECT_MAX
+    ? startJob('生成逐人复函', async () => (await gql<{ startReplyLetters: JobRow }>(StartReplyLettersDocument, { requestId: id })).startReplyLetters)
+    : downloadFile(lettersZipUrl(id), `${x.docNumber ?? '复函草稿'}-逐人复函.zip`).catch((e) => message.error(errorText(e))));
   const draft = r?.status === 'draft';
   const mayEdit = draft && can('ReplyRequest:create');
   const isPart = !!r?.isPart;
@@ -416,13 +436,13 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
           <Button icon={<FileWordOutlined />} data-testid="reply-docx"
             onClick={() => downloadFile(letterUrl(id), `${r.docNumber ?? '复函草稿'}.docx`).catch((e) => message.error(errorText(e)))}>下载 Word</Button>
           {can('Warning:read') && (
-            <Tooltip title={r.items.length > REPORT_BATCH_MAX ? `一次最多 ${REPORT_BATCH_MAX} 人` : '本复函各干部截至回复日期的廉情评价报告'}>
-              <Button icon={<FileTextOutlined />} data-testid="reply-reports" disabled={r.items.length > REPORT_BATCH_MAX}
-                onClick={() => downloadFile(reportsZipUrl(r.items.map((i) => i.cadre.id), r.asOf), '廉情评价报告.zip').catch((e) => message.error(errorText(e)))}>廉情报告</Button>
+            <Tooltip title={r.items.length > REPORT_JOB_MAX ? `一次最多 ${REPORT_JOB_MAX} 人`
+              : `本复函各干部截至回复日期的廉情评价报告${r.items.length > JOB_DIRECT_MAX ? '（人数较多，在后台生成）' : ''}`}>
+              <Button icon={<FileTextOutlined />} data-testid="reply-reports" disabled={r.items.length > REPORT_JOB_MAX}
+                onClick={() => void reports(r)}>廉情报告</Button>
             </Tooltip>
           )}
-          <Button icon={<FileZipOutlined />} data-testid="reply-zip"
-            onClick={() => downloadFile(lettersZipUrl(id), `${r.docNumber ?? '复函草稿'}-逐人复函.zip`).catch((e) => message.error(errorText(e)))}>逐人下载</Button>
+          <Button icon={<FileZipOutlined />} data-testid="reply-zip" onClick={() => void letters(r)}>逐人下载</Button>
           {mayEdit && !isPart && (
             <Popconfirm title="删除这份复函草稿？" okText="删除" cancelText="取消" onConfirm={remove}>
               <Button danger icon={<DeleteOutlined />} loading={busy} data-testid="reply-delete">删除草稿</Button>
@@ -474,6 +494,7 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
       {returning && r && (
         <ReturnPartModal part={returning} onClose={() => setReturning(null)} onDone={() => { setReturning(null); void invalidate(ReplyRequestsDocument, ReplyRequestDocument); }} />
       )}
+      {job && <JobProgressModal job={job.job} title={job.title} onClose={() => setJob(null)} />}
       {editing && r && (
         <EditTextModal request={r} item={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void q.refetch(); }} />
       )}

@@ -63,8 +63,10 @@ export const UpdateReplySettingsDocument = `mutation UpdateReplySettings($number
   updateReplySettings(numberPrefix: $numberPrefix, barredPurposes: $barredPurposes, measureRules: $measureRules) { ${SETTINGS} } }`;
 
 export const letterUrl = (id: string) => `/api/replies/${id}.docx`;
-/** The 廉情评价报告 of the request's cadres as of its reply date, one .docx each (at most REPORT_BATCH_MAX). */
-export const REPORT_BATCH_MAX = 100;
+/**
+ * The 廉情评价报告 of the request's cadres as of its reply date, one .docx each — for a few cadres (JOB_DIRECT_MAX);
+ * more run as a job (../jobs/api.ts).
+ */
 export const reportsZipUrl = (cadreIds: string[], asOf: string) => `/api/reports.zip?cadreIds=${cadreIds.join(',')}&asOf=${asOf}`;
 /** One letter per cadre, zipped. */
 export const lettersZipUrl = (id: string) => `/api/replies/${id}.zip`;
