@@ -9,8 +9,7 @@ import type { Tx } from '../db/scope.js';
 import { findCadres } from '../modules/cadres/repo.js';
 import { evaluationReport, type EvaluationReport } from '../modules/reports/evaluation.js';
 import { buildReportDocx } from '../modules/reports/docx.js';
-import { findReplyRequest, itemsOf } from '../modules/replies/repo.js';
-import { buildReplyDocx } from '../modules/replies/docx.js';
+import { buildReplyDocx, replyLetterSource } from '../modules/replies/docx.js';
 import { numberedName, zipBuffers } from '../util/zip.js';
 import type { FieldKeys } from '../crypto/fields.js';
 import type { ObjectStore } from '../storage/index.js';
@@ -84,14 +83,14 @@ async function reportBatch(job: JobRow, step: JobStep): Promise<JobOutput> {
 
 async function replyLetters(job: JobRow, step: JobStep): Promise<JobOutput> {
   const { requestId } = job.params as unknown as ReplyLettersParams;
-  const { row, items } = await step.read(async (trx, principal) => {
-    const r = await findReplyRequest(trx, principal.tenantId, requestId);
-    if (!r) throw new JobFailure('复函已不存在或不在您的管理范围内');
-    return { row: r, items: (await itemsOf(trx, r.tenant_id, [r.id])).get(r.id) ?? [] };
+  const { row, items, template } = await step.read(async (trx, principal) => {
+    const source = await replyLetterSource(trx, principal.tenantId, requestId, true);
+    if (!source) throw new JobFailure('复函已不存在或不在您的管理范围内');
+    return source;
   });
   const entries: { name: string; data: Buffer }[] = [];
   for (const [i, it] of items.entries()) {
-    entries.push({ name: numberedName(i, items.length, it.cadre_name, 'docx'), data: await buildReplyDocx(row, [it]) });
+    entries.push({ name: numberedName(i, items.length, it.cadre_name, 'docx'), data: await buildReplyDocx(row, [it], template) });
     await yieldToRequests();
     if (entries.length % LETTER_CHUNK === 0 || entries.length === items.length) await step.progress(entries.length, items.length);
   }

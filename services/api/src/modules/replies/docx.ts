@@ -8,7 +8,9 @@ import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, Vertical
 import { FANGSONG as SONG, HEI, KAI, chineseNumber, footnoteBox, letterhead, officialDocx, para, title } from '../../docx/official.js';
 import { chineseDate } from '../../../../../shared/time.js';
 import { REPLY_PURPOSE_LABELS, conclusionText } from '../../../../../shared/replies.js';
-import type { ReplyItemRow, ReplyRequestRow } from './repo.js';
+import type { Tx } from '../../db/scope.js';
+import { templateFile } from '../templates/commands.js';
+import { findReplyRequest, itemsOf, type ReplyItemRow, type ReplyRequestRow } from './repo.js';
 import { fillTemplate, lines } from '../../docx/template.js';
 
 const SMALL = 24; // 小四, the table
@@ -122,4 +124,19 @@ export function sampleReplyTemplate(): Promise<Buffer> {
     around: ['{#干部}', '{/干部}'],
     meta: { title: '廉政审查情况复函模板', description: 'Word 模板：占位符见 docs/templates.md' },
   });
+}
+
+/**
+ * What a letter of a request is built from, read in the caller's transaction (the build comes after it): the request
+ * — a part (docs/replies.md#parts) is the tenant below's answer, addressed to the tenant that asked — its cadres, and
+ * the tenant's Word template in force (docs/templates.md; the per-cadre one for `perCadre`). Null: not the caller's.
+ * The download route and the 逐人复函 job both start here.
+ */
+export async function replyLetterSource(trx: Tx, tenantId: string, id: string, perCadre: boolean) {
+  const found = await findReplyRequest(trx, tenantId, id);
+  if (!found) return null;
+  const row: ReplyRequestRow = found.parent_issuer ? { ...found, requester: found.parent_issuer } : found;
+  const items = (await itemsOf(trx, row.tenant_id, [row.id])).get(row.id) ?? [];
+  const template = (await templateFile(trx, row.tenant_id, perCadre ? 'reply-cadre' : 'reply'))?.content ?? null;
+  return { row, items, template };
 }

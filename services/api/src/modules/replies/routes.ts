@@ -17,10 +17,8 @@ import { REPLY_MAX_CADRES } from '../../../../../shared/replies.js';
 import { isUuid } from '../../db/scope.js';
 import { contentDisposition } from '../../storage/index.js';
 import { REPLY_NOT_FOUND } from './commands.js';
-import { findReplyRequest, itemsOf } from './repo.js';
-import { buildReplyDocx, replyTitle } from './docx.js';
+import { buildReplyDocx, replyLetterSource, replyTitle } from './docx.js';
 import { numberedName, zipBuffers } from '../../util/zip.js';
-import { templateFile } from '../templates/commands.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -29,13 +27,9 @@ export function registerReplies(app: FastifyInstance, db: Kysely<DB>) {
   app.get('/api/replies/:file', { config: { auditLabel: '下载复函' } }, (req, reply) => withRestSession(db, req, reply, async (s) => {
     if (!s.ability.can('read', 'ReplyRequest')) return s.fail(403, 'FORBIDDEN', '无权执行此操作', { kind: 'denied' });
     const m = /^([0-9a-fA-F-]{36})\.(docx|zip)$/.exec((req.params as { file: string }).file);
-    const found = m && isUuid(m[1]) ? await findReplyRequest(s.trx, s.principal.tenantId, m[1]) : null;
-    if (!found) return s.fail(404, 'NOT_FOUND', REPLY_NOT_FOUND, { kind: 'read' });
-    // A part (docs/replies.md#parts) is written by the tenant below to the tenant that asked.
-    const row = found.parent_issuer ? { ...found, requester: found.parent_issuer } : found;
-    const items = (await itemsOf(s.trx, row.tenant_id, [row.id])).get(row.id) ?? [];
-    // The tenant's Word template in force (docs/templates.md), read before the transaction ends.
-    const template = (await templateFile(s.trx, row.tenant_id, m![2] === 'zip' ? 'reply-cadre' : 'reply'))?.content ?? null;
+    const source = m && isUuid(m[1]) ? await replyLetterSource(s.trx, s.principal.tenantId, m[1], m[2] === 'zip') : null;
+    if (!source) return s.fail(404, 'NOT_FOUND', REPLY_NOT_FOUND, { kind: 'read' });
+    const { row, items, template } = source;
     await s.commit({
       kind: 'read', cadreIds: items.map((i) => i.cadre_id),
       summary: `下载复函${m![2] === 'zip' ? '（逐人）' : ''}：${row.requester}${row.doc_number ? `（${row.doc_number}）` : '（草稿）'}，${items.length} 人`,
