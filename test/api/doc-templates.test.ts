@@ -103,20 +103,21 @@ let reply: Awaited<ReturnType<typeof issuedReply>>;
 describe(`Word templates (${engineName})`, () => {
   it('without a template the built-in layout applies, and the download is that layout with the placeholders to edit', async () => {
     const all = (await ok('km-wh.officer', TEMPLATES)).docTemplates;
-    expect(all.map((d: any) => [d.kind, d.source, d.sourceLabel])).toEqual([['reply', 'default', '系统默认'], ['reply-cadre', 'default', '系统默认'], ['disposition', 'default', '系统默认']]);
+    expect(all.map((d: any) => [d.kind, d.source, d.sourceLabel])).toEqual([['reply', 'default', '系统默认'], ['reply-cadre', 'default', '系统默认'], ['disposition', 'default', '系统默认'], ['report', 'default', '系统默认']]);
     const r = all[0];
     expect(r).toMatchObject({ kindLabel: '廉政审查情况复函', fileName: null, version: null, history: [] });
     expect(r.placeholders.map((x: any) => x.name)).toEqual(expect.arrayContaining(['{发文机关}', '{文号}', '{征求意见单位}', '{#干部}…{/干部}', '{#正文段落}{段}{/正文段落}']));
     expect(r.placeholders.find((x: any) => x.name === '{回复意见}')).toMatchObject({ loop: '干部' });
     expect(all[2].placeholders.map((x: any) => x.name)).toEqual(expect.arrayContaining(['{姓名}', '{整改期限}', '{预警情形}', '{抄送}']));
 
-    for (const kind of ['reply', 'reply-cadre', 'disposition']) {
+    expect(all[3].placeholders.map((x: any) => x.name)).toEqual(expect.arrayContaining(['{标题}', '{截至日期}', '{#部分}…{/部分}', '{部分标题}', '{#内容段落}{段}{/内容段落}']));
+    for (const kind of ['reply', 'reply-cadre', 'disposition', 'report']) {
       const res = await get('km-wh.officer', `/api/templates/${kind}.docx`);
       expect(res.statusCode, kind).toBe(200);
       expect(res.headers['content-type']).toContain('wordprocessingml');
       const text = await textOf(res.rawPayload);
       expect(text).toContain('{发文机关}');
-      expect(text).toContain('{文号}');
+      if (kind !== 'report') expect(text).toContain('{文号}');
       // The sample goes back up unchanged: it is a valid template of its kind.
       const back = await upload('km.officer', kind, `${kind}.docx`, res.rawPayload);
       expect(back.status, JSON.stringify(back.body)).toBe(200);
@@ -124,7 +125,7 @@ describe(`Word templates (${engineName})`, () => {
     }
     expect((await get('km-wh.officer', '/api/templates/memo.docx')).statusCode).toBe(404);
     // The city's uploads are back to nothing for the tests that follow.
-    for (const kind of ['reply', 'reply-cadre', 'disposition']) await ok('km.officer', 'mutation($k:String!){ removeDocTemplate(kind:$k){ source } }', { k: kind });
+    for (const kind of ['reply', 'reply-cadre', 'disposition', 'report']) await ok('km.officer', 'mutation($k:String!){ removeDocTemplate(kind:$k){ source } }', { k: kind });
     expect((await templateOf('km-wh.officer', 'reply')).source).toBe('default');
   });
 
@@ -285,6 +286,38 @@ describe(`Word templates (${engineName})`, () => {
     expect(text).not.toContain(`正文：${cadre.name}同志：`);
     if (!office()) return;
     expect(pdfText(res.rawPayload)).toContain('五华区处置通知书模板红头');
+  }, 180_000);
+
+  it('the 廉情评价报告 comes out of the tenant\'s template, one section a loop, for one cadre and in a batch', async () => {
+    const tpl = await docxOf([
+      p('五华区廉情报告模板'), p('{标题}'), p('截至：{截至日期}'),
+      p('{#开头段落}'), p('开头：{段}'), p('{/开头段落}'),
+      p('{#部分}'), p('部分{中文序号}：{部分标题}'), p('{#内容段落}'), p('内容：{段}'), p('{/内容段落}'), p('{/部分}'),
+      p('落款：{发文机关} {报告日期}'),
+    ]);
+    const up = await upload('km-wh.officer', 'report', '报告模板.docx', tpl);
+    expect(up.status, JSON.stringify(up.body)).toBe(200);
+    expect(up.body).toMatchObject({ kind: 'report', source: 'own', version: 1 });
+    const cadres = (await ok('km-wh.officer', '{ cadres(first:2){ edges { node { id name } } } }')).cadres.edges.map((e: any) => e.node);
+    const res = await get('km-wh.officer', `/api/cadres/${cadres[0].id}/report.docx?asOf=2026-06-30`);
+    expect(res.statusCode).toBe(200);
+    const text = await textOf(res.rawPayload);
+    for (const s of ['五华区廉情报告模板', `关于${cadres[0].name}同志廉情报告`, '截至：2026年6月30日', '开头：', '部分一：基本情况', '内容：', '落款：五华区纪委监委']) {
+      expect(text).toContain(s);
+    }
+    expect(text).not.toMatch(/\{[^}]*\}/);
+    // Every section of the built-in report is a loop round (一、二、… as many as the layout has).
+    expect(text.split('\n').filter((l) => /^部分[一二三四五六七八九十]+：/.test(l)).length).toBeGreaterThan(4);
+    // The batch zip uses it too; another county keeps the built-in layout.
+    const zip = await get('km-wh.officer', `/api/reports.zip?cadreIds=${cadres.map((c: any) => c.id).join(',')}&asOf=2026-06-30`);
+    expect(zip.statusCode).toBe(200);
+    const files = await readZip(zip.rawPayload, (x) => x.endsWith('.docx'), '报告');
+    expect(files.size).toBe(2);
+    for (const f of files.values()) expect(await textOf(f)).toContain('五华区廉情报告模板');
+    const plCadre = (await ok('km-pl.officer', '{ cadres(first:1){ edges { node { id } } } }')).cadres.edges[0].node.id;
+    expect(await textOf((await get('km-pl.officer', `/api/cadres/${plCadre}/report.docx`)).rawPayload)).not.toContain('五华区廉情报告模板');
+    if (office()) expect(pdfText(res.rawPayload)).toContain('五华区廉情报告模板');
+    await ok('km-wh.officer', 'mutation{ removeDocTemplate(kind:"report"){ source } }');
   }, 180_000);
 
   it('another tenant neither reads nor replaces a tenant\'s template; leaders read, administrators keep them, fillers nothing', async () => {

@@ -10,7 +10,7 @@ import { invalidate, useGqlQuery } from '../api/query';
 import { useAuth } from '../auth/AuthProvider';
 import { downloadFile } from '../pages/imports/api';
 
-export type DocTemplateKind = 'reply' | 'reply-cadre' | 'disposition';
+export type DocTemplateKind = 'reply' | 'reply-cadre' | 'disposition' | 'report';
 interface Placeholder { name: string; meaning: string; loop: string | null }
 interface DocTemplate {
   kind: DocTemplateKind; kindLabel: string; source: 'own' | 'inherited' | 'default'; sourceLabel: string; fileKind: string; fileKindLabel: string;

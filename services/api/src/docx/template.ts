@@ -9,12 +9,13 @@ import inspectModule from 'docxtemplater/js/inspect-module.js';
 import { readZip } from '../modules/imports/safe-zip.js';
 import { FormError } from '../modules/imports/safe-xml.js';
 
-export type TemplateKind = 'reply' | 'reply-cadre' | 'disposition';
-export const TEMPLATE_KINDS: TemplateKind[] = ['reply', 'reply-cadre', 'disposition'];
+export type TemplateKind = 'reply' | 'reply-cadre' | 'disposition' | 'report';
+export const TEMPLATE_KINDS: TemplateKind[] = ['reply', 'reply-cadre', 'disposition', 'report'];
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   reply: '廉政审查情况复函',
   'reply-cadre': '逐人复函',
   disposition: '预警处置通知书',
+  report: '廉情评价报告',
 };
 export const isTemplateKind = (s: string): s is TemplateKind => (TEMPLATE_KINDS as string[]).includes(s);
 
@@ -87,6 +88,26 @@ export const KIND_SPECS: Record<TemplateKind, KindSpec> = {
     ],
     loops: [],
   },
+  report: {
+    fields: [
+      { name: '发文机关', meaning: '出具报告的机构（落款）', sample: '某某市纪委监委' },
+      { name: '标题', meaning: '标题（关于张三同志廉情报告）', sample: '关于张三同志廉情报告' },
+      { name: '姓名', meaning: '干部姓名', sample: '张三' },
+      { name: '截至日期', meaning: '报告依据的档案日期（2026年3月9日）', sample: '2026年3月9日' },
+      { name: '报告日期', meaning: '报告日期（落款日期）', sample: '2026年3月9日' },
+      { name: '开头', meaning: '开头一段（依据、范围）', sample: '根据有关规定，现将张三同志截至2026年3月9日的廉政情况报告如下。', lines: true },
+      { name: '正文', meaning: '全部内容（各部分标题及其各行，多行）', sample: '一、基本情况\n张三，男……\n二、奖励情况\n无相关记录。', lines: true },
+    ],
+    loops: [{
+      name: '部分', meaning: '逐个部分（一、基本情况 二、奖励情况 …）',
+      fields: [
+        { name: '序号', meaning: '部分序号（1、2…）', sample: '1' },
+        { name: '中文序号', meaning: '部分中文序号（一、二…）', sample: '一' },
+        { name: '部分标题', meaning: '部分标题（基本情况 …）', sample: '基本情况' },
+        { name: '内容', meaning: '该部分的各行（小标题（一）…、各条记录；无记录时为「无相关记录。」，多行）', sample: '张三，男，1976年4月生……', lines: true },
+      ],
+    }],
+  },
 };
 
 /** The loops a kind's level offers: its own loops plus one 「X段落」 per several-line field. */
@@ -105,7 +126,7 @@ export function placeholderDocs(kind: TemplateKind): { name: string; meaning: st
     for (const f of l.fields) {
       if (l.name === '干部' || !l.name.endsWith(LINE_LOOP_SUFFIX)) out.push({ name: `{${f.name}}`, meaning: f.meaning, loop: l.name });
     }
-    if (l.name === '干部') {
+    if (!l.name.endsWith(LINE_LOOP_SUFFIX)) {
       for (const sub of loopsOf(l.fields, [])) out.push({ name: `{#${sub.name}}{${LINE_FIELD}}{/${sub.name}}`, meaning: sub.meaning, loop: l.name });
     }
   }

@@ -9,6 +9,7 @@ import type { Tx } from '../db/scope.js';
 import { findCadres } from '../modules/cadres/repo.js';
 import { evaluationReport, type EvaluationReport } from '../modules/reports/evaluation.js';
 import { buildReportDocx } from '../modules/reports/docx.js';
+import { templateFile } from '../modules/templates/commands.js';
 import { buildReplyDocx, replyLetterSource } from '../modules/replies/docx.js';
 import { numberedName, zipBuffers } from '../util/zip.js';
 import type { FieldKeys } from '../crypto/fields.js';
@@ -58,18 +59,19 @@ async function reportBatch(job: JobRow, step: JobStep): Promise<JobOutput> {
   const entries: { name: string; data: Buffer }[] = [];
   for (let i = 0; i < cadreIds.length; i += REPORT_CHUNK) {
     const chunk = cadreIds.slice(i, i + REPORT_CHUNK);
-    const reports: EvaluationReport[] = await step.read(async (trx, principal, ability) => {
+    const { reports, template } = await step.read(async (trx, principal, ability) => {
       const found = (await findCadres(trx, chunk)).filter((c) => ability.can('read', asSubject('Cadre', { ...c })));
       if (found.length !== chunk.length) throw new JobFailure(`有 ${chunk.length - found.length} 名干部已不存在或不在您的管理范围内`);
       const byId = new Map(found.map((c) => [c.id, c]));
       const issuer = await trx.selectFrom('tenant').select('name').where('id', '=', principal.tenantId).executeTakeFirst();
       const out: EvaluationReport[] = [];
       for (const id of chunk) out.push(await evaluationReport(trx, byId.get(id)!, asOf, issuer?.name ?? byId.get(id)!.tenant_name));
-      return out;
+      // The issuing tenant's Word template in force (docs/templates.md), as the direct download uses.
+      return { reports: out, template: (await templateFile(trx, principal.tenantId, 'report'))?.content ?? null };
     });
     // Built after the transaction ended, yielding to the requests the process serves between two files.
     for (const r of reports) {
-      entries.push({ name: numberedName(entries.length, cadreIds.length, r.title, 'docx'), data: await buildReportDocx(r) });
+      entries.push({ name: numberedName(entries.length, cadreIds.length, r.title, 'docx'), data: await buildReportDocx(r, template) });
       await yieldToRequests();
     }
     await step.progress(entries.length, cadreIds.length);

@@ -659,7 +659,7 @@ function SettingsModal({ onClose }: { onClose(): void }) {
         </Form>
       )}
       <Typography.Title level={5}>Word 模板</Typography.Title>
-      <DocTemplateSection kinds={['reply', 'reply-cadre']} />
+      <DocTemplateSection kinds={['reply', 'reply-cadre', 'report']} />
     </Modal>
   );
 }

@@ -15,6 +15,7 @@ import { numberedName, zipBuffers } from '../../util/zip.js';
 import { today } from '../warnings/read.js';
 import { evaluationReport } from './evaluation.js';
 import { buildReportDocx } from './docx.js';
+import { templateFile } from '../templates/commands.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Cadres in one zip of reports (a request's own transaction reads them all). */
@@ -35,9 +36,11 @@ export function registerReports(app: FastifyInstance, db: Kysely<DB>) {
     if (!cadre || !s.ability.can('read', asSubject('Cadre', { ...cadre }))) return s.fail(404, 'NOT_FOUND', '干部不存在', { kind: 'read' });
     const issuer = await s.trx.selectFrom('tenant').select('name').where('id', '=', s.principal.tenantId).executeTakeFirst();
     const report = await evaluationReport(s.trx, cadre, asOf, issuer?.name ?? cadre.tenant_name);
+    // The issuing tenant's Word template in force (docs/templates.md), read before the transaction ends.
+    const template = (await templateFile(s.trx, s.principal.tenantId, 'report'))?.content ?? null;
     await s.commit({ kind: 'read', cadreIds: [cadre.id], summary: `下载廉情评价报告：${cadre.name}（截至 ${asOf}）`, detail: { asOf } });
     // Built after the transaction ended.
-    const body = await buildReportDocx(report);
+    const body = await buildReportDocx(report, template);
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(`${report.title}.docx`))
       .header('cache-control', 'no-store').send(body);
   }));
@@ -57,10 +60,11 @@ export function registerReports(app: FastifyInstance, db: Kysely<DB>) {
     const issuer = await s.trx.selectFrom('tenant').select('name').where('id', '=', s.principal.tenantId).executeTakeFirst();
     const reports = [];
     for (const id of ids) reports.push(await evaluationReport(s.trx, byId.get(id)!, asOf, issuer?.name ?? byId.get(id)!.tenant_name));
+    const template = (await templateFile(s.trx, s.principal.tenantId, 'report'))?.content ?? null;
     await s.commit({ kind: 'read', cadreIds: ids, summary: `批量下载廉情评价报告：${ids.length} 人（截至 ${asOf}）`, detail: { asOf } });
     // Built one after another after the transaction ended.
     const entries = [];
-    for (const [i, r] of reports.entries()) entries.push({ name: numberedName(i, reports.length, r.title, 'docx'), data: await buildReportDocx(r) });
+    for (const [i, r] of reports.entries()) entries.push({ name: numberedName(i, reports.length, r.title, 'docx'), data: await buildReportDocx(r, template) });
     return reply.header('content-type', 'application/zip').header('content-disposition', contentDisposition(`廉情评价报告（${reports.length}人，截至${asOf}）.zip`))
       .header('cache-control', 'no-store').send(await zipBuffers(entries));
   }));

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/scope.js';
 import { badInput } from '../../graphql/context.js';
 import { sha256Hex } from '../../storage/index.js';
 import { denied, type CommandContext } from '../command.js';
-import { TEMPLATE_KIND_LABELS, isTemplateKind, placeholderDocs, type TemplateKind } from '../../docx/template.js';
+import { TEMPLATE_KINDS, TEMPLATE_KIND_LABELS, isTemplateKind, placeholderDocs, type TemplateKind } from '../../docx/template.js';
 
 export type TemplateSource = 'own' | 'inherited' | 'default';
 export const TEMPLATE_SOURCE_LABELS: Record<TemplateSource, string> = { own: '本机构', inherited: '上级', default: '系统默认' };
@@ -92,7 +92,7 @@ async function view(c: CommandContext, kind: TemplateKind): Promise<DocTemplateV
 export async function docTemplates(c: CommandContext): Promise<DocTemplateView[]> {
   if (!c.ability.can('read', 'DocTemplate')) throw denied(c);
   const out: DocTemplateView[] = [];
-  for (const k of ['reply', 'reply-cadre', 'disposition'] as TemplateKind[]) out.push(await view(c, k));
+  for (const k of TEMPLATE_KINDS) out.push(await view(c, k));
   return out;
 }
 
@@ -121,7 +121,7 @@ export async function saveDocTemplate(
 export async function removeDocTemplate(c: CommandContext, kindCode: string): Promise<DocTemplateView> {
   if (!c.ability.can('update', 'DocTemplate')) throw denied(c);
   const kind = templateKindOf(kindCode);
-  if (!kind) throw badInput(`模板类型须为 reply（复函）、reply-cadre（逐人复函）或 disposition（预警处置通知书）`);
+  if (!kind) throw badInput(`模板类型须为 reply（复函）、reply-cadre（逐人复函）、disposition（预警处置通知书）或 report（廉情评价报告）`);
   const ended = await c.trx.updateTable('doc_template')
     .set({ active: false, ended_at: sql`now()`, ended_by_name: c.principal.displayName, ended_reason: 'removed' })
     .where('tenant_id', '=', c.principal.tenantId).where('kind', '=', kind).where('active', '=', true)

@@ -2,7 +2,7 @@
 //   POST /api/templates/:kind        upload a template (multipart, one `file`, ≤ 2 MB) → the kind's DocTemplate as JSON
 //   GET  /api/templates/:kind.docx   the template in force; with none, the built-in layout with its placeholders (to edit
 //                                    in Word and upload back)
-// kind: reply (复函), reply-cadre (逐人复函), disposition (预警处置通知书). Each is one audited unit of work
+// kind: reply (复函), reply-cadre (逐人复函), disposition (预警处置通知书), report (廉情评价报告). Each is one audited unit of work
 // (http/rest-session.ts); an upload is checked (docx/template.ts validateTemplate) before its transaction opens, and the
 // gate checks session and role before the body is read.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -19,13 +19,15 @@ import type { Config } from '../../config/index.js';
 import { TEMPLATE_KIND_LABELS, TEMPLATE_MAX_BYTES, TemplateError, validateTemplate, type TemplateKind } from '../../docx/template.js';
 import { sampleReplyTemplate } from '../replies/docx.js';
 import { sampleNoticeTemplate } from '../dispositions/docx.js';
+import { sampleReportTemplate } from '../reports/docx.js';
 import { TEMPLATE_SOURCE_LABELS, saveDocTemplate, templateFile, templateKindOf, type DocTemplateView } from './commands.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const KIND_ERROR = '模板类型须为 reply（复函）、reply-cadre（逐人复函）或 disposition（预警处置通知书）';
+const KIND_ERROR = '模板类型须为 reply（复函）、reply-cadre（逐人复函）、disposition（预警处置通知书）或 report（廉情评价报告）';
 
 /** The built-in layout of a kind with its placeholders (a 逐人复函 is a 复函 of one cadre). */
-export const sampleTemplate = (kind: TemplateKind) => (kind === 'disposition' ? sampleNoticeTemplate() : sampleReplyTemplate());
+export const sampleTemplate = (kind: TemplateKind) => (kind === 'disposition' ? sampleNoticeTemplate()
+  : kind === 'report' ? sampleReportTemplate() : sampleReplyTemplate());
 
 /** The JSON answer of an upload: the kind as docTemplates shows it. */
 const json = (v: DocTemplateView) => ({
