@@ -392,4 +392,32 @@ describe(`replies (${engineName})`, () => {
     await ok('km.officer', 'mutation($id:ID!){ deleteReplyRequest(id:$id) }', { id: again.id });
     expect((await ok('km-wh.officer', 'query($id:ID!){ replyRequest(id:$id){ id } }', { id: again.parts[0].id })).replyRequest).toBeNull();
   });
+
+  it('redrafting reads the archive as it stands now, as of the same reply date; an edited text stays', async () => {
+    const unitId = f.unitId;
+    const cadre = (await ok('km-wh.officer', 'mutation($i: CadreInput!){ createCadre(input:$i){ id } }', { i: { name: '复函重起草', unitId, position: '科员' } })).createCadre.id;
+    const other = (await ok('km-wh.officer', 'mutation($i: CadreInput!){ createCadre(input:$i){ id } }', { i: { name: '复函重起草乙', unitId, position: '科员' } })).createCadre.id;
+    const req = (await create('km-wh.officer', { asOf: '2026-06-30', cadreIds: [cadre, other] })).data!.createReplyRequest;
+    expect(req.items.map((i: any) => i.conclusion)).toEqual(['no_objection', 'no_objection']);
+    await ok('km-wh.officer', 'mutation($r:ID!,$c:ID!){ updateReplyItem(requestId:$r, cadreId:$c, text:"乙的修改文字"){ id } }', { r: req.id, c: other });
+    // A sanction entered after the request was drafted, decided before its reply date; and one decided after it.
+    const rec = (c: string, decidedOn: string) => ok('km-wh.officer', 'mutation($c:ID!, $f:RecordFieldsInput!){ createRecord(cadreId:$c, category:10, fields:$f){ id } }', {
+      c, f: { sanction: { kind: '党纪处分', measure: '警告', decidedOn, issuingBody: '五华区纪委', facts: '违规操办婚丧喜庆事宜。' } },
+    });
+    await rec(cadre, '2026-05-10');
+    await rec(other, '2026-07-10');
+    const REDRAFT = `mutation($id:ID!, $v:Int){ redraftReplyRequest(id:$id, version:$v){ ${REQ} } }`;
+    expect(code(await gql('km-wh.officer', REDRAFT, { id: req.id, v: 1 }))).toBe('VERSION_CONFLICT');
+    const current = (await ok('km-wh.officer', `query($id:ID!){ replyRequest(id:$id){ version } }`, { id: req.id })).replyRequest.version;
+    const again = (await ok('km-wh.officer', REDRAFT, { id: req.id, v: current })).redraftReplyRequest;
+    expect(itemOf(again, cadre)).toMatchObject({ conclusion: 'unsuitable', conclusionLabel: '不宜作为拟选拔任用人选' });
+    expect(itemOf(again, cadre).facts[0].text).toContain('2026年5月10日受到五华区纪委警告');
+    expect(itemOf(again, other)).toMatchObject({ conclusion: 'no_objection', editedText: '乙的修改文字', text: '乙的修改文字' });
+    expect(again.unsuitableCount).toBe(1);
+    // Leaders read but do not redraft; another tenant's officer finds nothing; an issued reply is final.
+    expect(code(await gql('km-wh.leader', REDRAFT, { id: req.id }))).toBe('FORBIDDEN');
+    expect(code(await gql('km-pl.officer', REDRAFT, { id: req.id }))).toBe('NOT_FOUND');
+    await ok('km-wh.officer', 'mutation($id:ID!){ issueReplyRequest(id:$id){ id } }', { id: req.id });
+    expect(msg(await gql('km-wh.officer', REDRAFT, { id: req.id }))).toContain('已签发');
+  });
 });

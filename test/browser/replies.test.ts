@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     const made = (token: string, name: string, unitId: string) => rig.api<{ createCadre: { id: string } }>(
       'mutation($u: ID!, $n: String!) { createCadre(input: { name: $n, unitId: $u, position: "副主任" }) { id } }', { u: unitId, n: name }, token);
     await made(cityToken, '跨级市甲', await unitOf('km'));
-    await made(whToken, '跨级区乙', await unitOf('km-wh'));
+    const quYi = (await made(whToken, '跨级区乙', await unitOf('km-wh'))).createCadre.id;
 
     // The city's officer asks about both; the county's cadre goes into 五华区's part.
     const city = await rig.newPage();
@@ -156,6 +156,15 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     expect(await whDrawer.textContent()).not.toContain('跨级市甲');
     expect(await whDrawer.getByTestId('reply-issue').count()).toBe(0);
     await shot(wh, 'reply-part-county', false);
+    // A clue entered since the city drafted: the county redrafts its part from the archive as it stands.
+    await rig.api('mutation($c: ID!, $f: RecordFieldsInput!) { createRecord(cadreId: $c, category: 8, fields: $f) { id } }', {
+      c: quYi, f: { clue: { receivedOn: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10), source: '信访举报', summary: '反映违规兼职。', disposalMode: '谈话函询', handlingStatus: '办理中' } },
+    }, whToken);
+    expect(await whDrawer.getByTestId('reply-conclusion').textContent()).toBe('不持异议');
+    await whDrawer.getByTestId('reply-redraft').click();
+    await wh.getByTestId('reply-redraft-ok').click();
+    await toast(wh, '已重新起草：不宜 0 人，暂缓 1 人');
+    await expect.poll(() => whDrawer.getByTestId('reply-conclusion').textContent(), WAIT).toBe('建议暂缓');
     await whDrawer.getByTestId('reply-answer').click();
     await wh.getByTestId('confirm-ok').click();
     await toast(wh, '已答复昆明市纪委监委');
@@ -169,6 +178,7 @@ describe.skipIf(!hasChromium)('廉政复函 in the browser', () => {
     await drawer.getByTestId('reply-issue').click();
     await city.getByTestId('confirm-ok').click();
     await toast(city, /^已签发：昆纪廉复〔\d{4}〕\d+号$/);
+    await expect.poll(() => drawer.getByTestId('reply-docnumber').textContent(), WAIT).toMatch(/^昆纪廉复〔\d{4}〕\d+号$/);
     const number = (await drawer.getByTestId('reply-docnumber').textContent())!;
     await shot(city, 'reply-parts-issued', false);
     await wh.reload();

@@ -136,6 +136,7 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   createReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YYNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   updateReplyItem:      { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   issueReplyRequest:    { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
+  redraftReplyRequest:  { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   deleteReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   answerReplyRequest:   { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
   returnReplyPart:      { admin: 'FFFF', secadmin: 'FFFF', officer: 'YNNN', leader: 'FFFF', filler: 'FFFF', auditor: 'FFFF' },
@@ -576,6 +577,10 @@ const OPS: Record<string, Op> = {
   issueReplyRequest: {
     run: (c, x) => q(c, 'mutation($id:ID!){ issueReplyRequest(id:$id){ status docNumber } }', { id: x.replyRequestId }),
     ok: (r) => r.data?.issueReplyRequest?.status === 'issued',
+  },
+  redraftReplyRequest: {
+    run: (c, x) => q(c, 'mutation($id:ID!){ redraftReplyRequest(id:$id){ id version } }', { id: x.replyRequestId }),
+    ok: (r, _c, x) => r.data?.redraftReplyRequest?.id === x.replyRequestId,
   },
   answerReplyRequest: {
     run: (c, x) => q(c, 'mutation($id:ID!){ answerReplyRequest(id:$id){ status } }', { id: x.replyPartId }),

@@ -11,7 +11,7 @@ import {
   Tag, Tooltip, Typography, Upload,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined, FileZipOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { ReloadOutlined, CheckCircleOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined, FileZipOutlined, PlusOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { errorText, gql } from '../../api/graphql';
 import { invalidate, queryKey, useGqlQuery } from '../../api/query';
@@ -23,7 +23,7 @@ import { DocTemplateSection } from '../../components/DocTemplateSection';
 import { useCategories } from '../archive/useCategories';
 import { REPLY_MAX_CADRES, REPLY_PURPOSES, REPLY_PURPOSE_LABELS } from '@shared/replies';
 import {
-  AnswerReplyRequestDocument, ReturnReplyPartDocument, type ReplyPart,
+  AnswerReplyRequestDocument, RedraftReplyRequestDocument, ReturnReplyPartDocument, type ReplyPart,
   CONCLUSION_COLOURS, CreateReplyRequestDocument, DeleteReplyRequestDocument, IssueReplyRequestDocument, letterUrl, lettersZipUrl, lineCadreLabel, readRoster, reportsZipUrl, ReplyCadreSearchDocument, type SearchedCadre, ReplyCadreLinesDocument,
   ReplyRequestDocument, ReplyRequestsDocument, ReplySettingsDocument, UpdateReplyItemDocument, UpdateReplySettingsDocument,
   type LineMatch, type ReplyItem, type ReplyRequest, type ReplyRow, type ReplySettings,
@@ -386,6 +386,19 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
       }
     },
   });
+  // The archive as it stands, as of the same reply date; edited texts stay.
+  const redraft = async () => {
+    setBusy(true);
+    try {
+      const x = await gql<{ redraftReplyRequest: ReplyRequest }>(RedraftReplyRequestDocument, { id, version: r?.version });
+      message.success(`已重新起草：不宜 ${x.redraftReplyRequest.unsuitableCount} 人，暂缓 ${x.redraftReplyRequest.deferCount} 人`);
+      void invalidate(ReplyRequestsDocument, ReplyRequestDocument);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   const remove = async () => {
     setBusy(true);
     try {
@@ -443,6 +456,12 @@ function ReplyDrawer({ id, onClose }: { id: string; onClose(): void }) {
             </Tooltip>
           )}
           <Button icon={<FileZipOutlined />} data-testid="reply-zip" onClick={() => void letters(r)}>逐人下载</Button>
+          {mayEdit && (
+            <Popconfirm title="依据当前档案重新起草？" description="按原回复日期重新起草本机构干部的结论和依据，已修改的文字保留。"
+              okText="重新起草" cancelText="取消" onConfirm={redraft} okButtonProps={{ 'data-testid': 'reply-redraft-ok' } as Record<string, string>}>
+              <Button icon={<ReloadOutlined />} loading={busy} data-testid="reply-redraft">重新起草</Button>
+            </Popconfirm>
+          )}
           {mayEdit && !isPart && (
             <Popconfirm title="删除这份复函草稿？" okText="删除" cancelText="取消" onConfirm={remove}>
               <Button danger icon={<DeleteOutlined />} loading={busy} data-testid="reply-delete">删除草稿</Button>

@@ -54,6 +54,7 @@ export const CreateReplyRequestDocument = `mutation CreateReplyRequest($input: C
 export const UpdateReplyItemDocument = `mutation UpdateReplyItem($requestId: ID!, $cadreId: ID!, $text: String, $version: Int) {
   updateReplyItem(requestId: $requestId, cadreId: $cadreId, text: $text, version: $version) { ${FULL} } }`;
 export const IssueReplyRequestDocument = `mutation IssueReplyRequest($id: ID!, $version: Int) { issueReplyRequest(id: $id, version: $version) { ${FULL} } }`;
+export const RedraftReplyRequestDocument = `mutation RedraftReplyRequest($id: ID!, $version: Int) { redraftReplyRequest(id: $id, version: $version) { ${FULL} } }`;
 export const AnswerReplyRequestDocument = `mutation AnswerReplyRequest($id: ID!, $version: Int) { answerReplyRequest(id: $id, version: $version) { ${FULL} } }`;
 export const ReturnReplyPartDocument = `mutation ReturnReplyPart($id: ID!, $reason: String!) { returnReplyPart(id: $id, reason: $reason) { ${FULL} } }`;
 export const DeleteReplyRequestDocument = `mutation DeleteReplyRequest($id: ID!) { deleteReplyRequest(id: $id) }`;

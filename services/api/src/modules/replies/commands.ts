@@ -271,6 +271,35 @@ export async function updateReplyItem(
 }
 
 /**
+ * Draft the request's own cadres again from the archive as it stands (records entered or closed since), as of the
+ * same reply date: conclusions, facts and drafts are replaced; an officer's edited text stays beside the new draft.
+ * A part's cadres are redrafted by the tenant that answers them, in its part. Returns the request.
+ */
+export async function redraftReplyRequest(c: CommandContext, input: { id: string; version?: number | null }): Promise<ReplyRequestRow> {
+  const { trx, principal } = c;
+  const row = await requireDraft(c, 'update', input.id, input.version);
+  const own = ((await itemsOf(trx, principal.tenantId, [row.id])).get(row.id) ?? []).filter((i) => !i.part_id);
+  // Live cadres only: a cadre deleted since keeps the draft it had.
+  const cadres = await findCadres(trx, own.map((i) => i.cadre_id));
+  const [settings, configs] = await Promise.all([settingsOf(c, principal.tenantId), warningConfigs(trx, [principal.tenantId])]);
+  const drafts = await draftReplies(trx, {
+    tenantId: principal.tenantId, cadres, asOf: row.as_of, purpose: row.purpose, purposeText: row.purpose_text,
+    barred: settings.barredPurposes, byMeasure: settings.measurePurposes,
+    influence: configs.get(principal.tenantId)?.scheme.influence ?? DEFAULT_SCHEME.influence,
+  });
+  if (drafts.length) {
+    await sql`update reply_item i set conclusion = v.conclusion, facts = v.facts::jsonb, draft = v.draft
+      from (values ${sql.join(drafts.map((d) => sql`(${d.cadreId}::uuid, ${d.conclusion}, ${JSON.stringify(d.facts)}, ${d.draft})`))})
+        as v (cadre_id, conclusion, facts, draft)
+      where i.tenant_id = ${principal.tenantId} and i.request_id = ${row.id} and i.cadre_id = v.cadre_id`.execute(trx);
+  }
+  await bump(c, row.id);
+  c.audit.touch(cadres);
+  c.audit.about(`${row.requester}：重新起草 ${drafts.length} 人`);
+  return (await findReplyRequest(trx, principal.tenantId, row.id))!;
+}
+
+/**
  * Issue: the next 文号 of the tenant for the reply year, and in each cadre's archive a category-7 record (accepted:
  * an officer wrote it) with the requester, purpose, 文号, conclusion and the text as issued.
  */

@@ -11,7 +11,7 @@ import {
 } from '../../../../../shared/replies.js';
 import { measureLabel } from '../warnings/read.js';
 import {
-  answerReplyRequest, createReplyRequest, deleteReplyRequest, issueReplyRequest, replySettings, returnReplyPart, replyTarget, resolveReplyLines, updateReplyItem,
+  answerReplyRequest, createReplyRequest, deleteReplyRequest, redraftReplyRequest, issueReplyRequest, replySettings, returnReplyPart, replyTarget, resolveReplyLines, updateReplyItem,
   updateReplySettings, type LineMatch, type ReplySettings,
 } from './commands.js';
 import { countReplyRequests, itemsOf, listReplyRequests, partsOf, type ReplyItemRow, type ReplyRequestRow } from './repo.js';
@@ -271,6 +271,16 @@ builder.mutationField('updateReplyItem', (t) =>
     resolve: (_r, args, ctx) => updateReplyItem(commandContext(ctx), {
       requestId: String(args.requestId), cadreId: String(args.cadreId), text: args.text, version: args.version,
     }),
+  }),
+);
+
+builder.mutationField('redraftReplyRequest', (t) =>
+  t.field({
+    extensions: { auditLabel: '重新起草复函' },
+    type: ReplyRequest,
+    description: '依据当前档案、按原回复日期重新起草本机构干部的结论和文字（签发或答复前）；修改过的文字保留',
+    args: { id: t.arg.id({ required: true }), version: t.arg.int() },
+    resolve: (_r, args, ctx) => redraftReplyRequest(commandContext(ctx), { id: String(args.id), version: args.version }),
   }),
 );
 
