@@ -33,7 +33,7 @@ export function JobsPage() {
     { title: '任务', dataIndex: 'kindLabel', width: 150 },
     { title: '结果文件', key: 'name', ellipsis: true, render: (_: unknown, j) => j.resultName ?? '—' },
     {
-      title: '进度', key: 'progress', width: 260,
+      title: '进度', key: 'progress', width: 220,
       render: (_: unknown, j) => (
         <Tooltip title={`${j.progress}/${j.total} 份`}>
           <Progress percent={percent(j)} status={progressStatus(j)} size="small" format={() => `${j.progress}/${j.total}`} data-testid="jobs-progress" />
@@ -41,7 +41,7 @@ export function JobsPage() {
       ),
     },
     {
-      title: '状态', key: 'status', width: 180,
+      title: '状态', key: 'status', width: 120,
       render: (_: unknown, j) => (
         <Space direction="vertical" size={0}>
           <Tag color={STATUS_COLOURS[j.status]} data-testid="jobs-status">{j.statusLabel}</Tag>
@@ -49,10 +49,10 @@ export function JobsPage() {
         </Space>
       ),
     },
-    { title: '发起时间', key: 'createdAt', width: 170, render: (_: unknown, j) => formatTime(j.createdAt) },
+    { title: '发起时间', key: 'createdAt', width: 150, render: (_: unknown, j) => formatTime(j.createdAt) },
     { title: '大小', key: 'size', width: 90, render: (_: unknown, j) => sizeText(j.resultSize) },
     {
-      title: '保留至', key: 'expiresAt', width: 170,
+      title: '保留至', key: 'expiresAt', width: 150,
       render: (_: unknown, j) => (j.expiresAt ? formatTime(j.expiresAt) : '完成后保留 7 天'),
     },
     {
