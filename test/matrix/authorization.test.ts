@@ -599,7 +599,7 @@ const OPS: Record<string, Op> = {
     run: (c) => q(c, 'mutation{ updateReplySettings(numberPrefix:"矩阵"){ numberPrefix } }'),
     ok: (r) => r.data?.updateReplySettings?.numberPrefix === '矩阵',
   },
-  docTemplates: { self: true, run: (c) => q(c, '{ docTemplates { kind source placeholders { name } } }'), ok: (r) => r.data?.docTemplates?.length === 3 },
+  docTemplates: { self: true, run: (c) => q(c, '{ docTemplates { kind source placeholders { name } } }'), ok: (r) => r.data?.docTemplates?.length === 4 },
   removeDocTemplate: {
     self: true,
     run: (c) => q(c, 'mutation{ removeDocTemplate(kind:"reply"){ kind source } }'),
