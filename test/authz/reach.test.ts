@@ -9,7 +9,7 @@ import { cadreReach, recordReach, unitReach } from '../../services/api/src/authz
 import { loadPrincipal, type Principal } from '../../services/api/src/auth/principal.js';
 import { setScope, withScope, type Tx } from '../../services/api/src/db/scope.js';
 import { listCadres } from '../../services/api/src/modules/cadres/repo.js';
-import { categoryById, type CategorySpec } from '../../services/api/src/modules/records/categories.js';
+import { CLOSING_DATES, categoryById, type CategorySpec } from '../../services/api/src/modules/records/categories.js';
 import { insertRecord, listRecords, updateEnvelope, type FieldValues } from '../../services/api/src/modules/records/repo.js';
 import { listUnits } from '../../services/api/src/modules/units/repo.js';
 import { DEMO_ROLES, DEMO_TENANTS } from '../../services/api/src/seed/demo-data.js';
@@ -32,6 +32,9 @@ function sampleFields(cat: CategorySpec): FieldValues {
     v[fd.name] = fd.type === 'date' ? '2026-05-01' : fd.type === 'year' ? 2026 : fd.type === 'enum' ? fd.options![0].label
       : fd.type === 'money' || fd.type === 'decimal' ? '1.00' : fd.type === 'int' ? 1 : fd.type === 'bool' ? true : '核对用';
   }
+  // A closing date only with the closed status (categories.ts CLOSING_DATES): left empty here.
+  const closing = CLOSING_DATES[cat.key];
+  if (closing) v[closing.date] = null;
   return v;
 }
 

@@ -20,7 +20,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { searchKeys } from '../../../services/api/src/modules/cadres/search-terms.js';
 import { encryptField, fieldKeys, keyedHash } from '../../../services/api/src/crypto/fields.js';
 import { codeTable } from '../../../services/api/src/modules/codes/tables.js';
-import { CATEGORIES, categoryTable, formOfMeasure, type CategorySpec, type FieldSpec } from '../../../services/api/src/modules/records/categories.js';
+import { CATEGORIES, CLOSING_DATES, categoryTable, formOfMeasure, type CategorySpec, type FieldSpec } from '../../../services/api/src/modules/records/categories.js';
 import { rng } from '../../../services/api/src/seed/demo-data.js';
 import { chineseName } from './names.mjs';
 
@@ -271,6 +271,9 @@ function fieldValues(c: CategorySpec, rand: () => number): unknown[] {
     }
   };
   for (const f of c.fields) values.set(f.name, value(f));
+  // A closing date only with the closed status, not before the record's own date (categories.ts CLOSING_DATES).
+  const closing = CLOSING_DATES[c.key];
+  if (closing) values.set(closing.date, values.get(closing.status) === closing.closed ? values.get(closing.from) ?? null : null);
   // 四种形态 follows from the measure (categories.ts) as the server derives it.
   if (c.key === 'sanction') {
     const measure = c.fields.find((f) => f.name === 'measure')!.options!.find((x) => x.code === values.get('measure'))!;

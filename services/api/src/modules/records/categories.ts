@@ -272,3 +272,13 @@ export const codeDomain = (cat: CategorySpec, fd: FieldSpec) => `${cat.key}.${fd
 export function enumOption(fd: FieldSpec, value: string): EnumOption | undefined {
   return fd.options?.find((o) => o.label === value) ?? fd.options?.find((o) => o.code === value);
 }
+
+/**
+ * A closing date (docs/warnings.md#closing-dates) — 办结日期 of a clue, 结清日期 of a loan — belongs only to a closed
+ * clue / settled loan and is not before the record's own date (the record commands refuse it in Chinese; the table's
+ * check is the floor: migration 0034). Keyed by category key; `closed` is the status code.
+ */
+export const CLOSING_DATES: Record<string, { date: string; status: string; closed: string; from: string; what: string; state: string }> = {
+  clue: { date: 'closedOn', status: 'handlingStatus', closed: 'closed', from: 'receivedOn', what: '办结日期', state: '已办结' },
+  lending: { date: 'settledOn', status: 'repayStatus', closed: 'settled', from: 'occurredOn', what: '结清日期', state: '已结清' },
+};

@@ -17,7 +17,7 @@ import { conflictMessage } from '../conflict.js';
 import type { Tx } from '../../db/scope.js';
 import { findCadre } from '../cadres/repo.js';
 import { recomputeCadreWarnings } from '../warnings/recompute.js';
-import { categoryById, enumOption, formOfMeasure, type CategorySpec } from './categories.js';
+import { CLOSING_DATES, categoryById, enumOption, formOfMeasure, type CategorySpec } from './categories.js';
 import {
   addRevision, findRecord, insertRecord, listMaterials, setMaterials, updateEnvelope, updateRecordFields,
   type FieldValues, type MaterialItem, type RecordRow,
@@ -47,14 +47,6 @@ export function fieldsFor(cat: CategorySpec, input: Record<string, unknown> | nu
   return out;
 }
 
-/**
- * A closing date (docs/warnings.md#closing-dates) — 办结日期 of a clue, 结清日期 of a loan — belongs only to a closed
- * clue / settled loan and is not before the record's own date (the table's check is the floor: migration 0034).
- */
-const CLOSING_DATES: Record<string, { date: string; status: string; closed: string; from: string; what: string; state: string }> = {
-  clue: { date: 'closedOn', status: 'handlingStatus', closed: 'closed', from: 'receivedOn', what: '办结日期', state: '已办结' },
-  lending: { date: 'settledOn', status: 'repayStatus', closed: 'settled', from: 'occurredOn', what: '结清日期', state: '已结清' },
-};
 function checkClosingDate(cat: CategorySpec, v: FieldValues) {
   const rule = CLOSING_DATES[cat.key];
   const on = rule ? v[rule.date] : null;
