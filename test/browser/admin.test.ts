@@ -64,11 +64,13 @@ describe.skipIf(!hasChromium)('system administration in the browser', () => {
    */
   async function userMenu(page: Page, item: string, url: RegExp) {
     for (let attempt = 1; ; attempt++) {
-      await page.getByTestId('current-user').click();
-      await page.getByTestId(item).waitFor(WAIT);
-      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-      await page.getByTestId(item).click();
+      // Open the menu unless it is open already (a second click on the trigger would close it again).
+      if (!(await page.getByTestId(item).isVisible())) await page.getByTestId('current-user').click();
       try {
+        await page.getByTestId(item).waitFor({ state: 'visible', timeout: 10_000 });
+        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+        // The menu can close under the click (a re-render on a loaded machine): then it is opened again.
+        await page.getByTestId(item).click({ timeout: 5_000 });
         await page.waitForURL(url, { timeout: attempt < 3 ? 10_000 : 30_000 });
         return;
       } catch (e) {
