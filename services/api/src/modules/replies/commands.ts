@@ -24,7 +24,7 @@ import { DEFAULT_SCHEME } from '../../../../../shared/warnings.js';
 import {
   DEFAULT_BARRED_PURPOSES, REPLY_MAX_CADRES, REPLY_PURPOSE_LABELS, replyPurpose, type ReplyPurpose,
 } from '../../../../../shared/replies.js';
-import { draftReplies } from './draft.js';
+import { draftReplies, type CadreDraft, type DraftCadre } from './draft.js';
 import {
   findReplyRequest, itemsOf, nextReplySequence, replySetting, type ReplyRequestRow,
 } from './repo.js';
@@ -57,6 +57,21 @@ async function settingsOf(c: CommandContext, tenantId: string): Promise<ReplySet
     barredPurposes: row?.barred_purposes ?? DEFAULT_BARRED_PURPOSES, ownBarred: !!row?.barred_purposes,
     measurePurposes: row?.measure_purposes ?? {},
   };
+}
+
+/**
+ * Drafts of a tenant's cadres by that tenant's own settings and influence defaults (the tenant that answers them):
+ * the one way createReplyRequest (per holding tenant) and redraftReplyRequest draft.
+ */
+async function draftsFor(
+  c: CommandContext, tenantId: string, cadres: DraftCadre[],
+  r: { asOf: string; purpose: ReplyPurpose; purposeText?: string | null },
+): Promise<CadreDraft[]> {
+  const [settings, configs] = await Promise.all([settingsOf(c, tenantId), warningConfigs(c.trx, [tenantId])]);
+  return draftReplies(c.trx, {
+    tenantId, cadres, asOf: r.asOf, purpose: r.purpose, purposeText: r.purposeText, barred: settings.barredPurposes,
+    byMeasure: settings.measurePurposes, influence: configs.get(tenantId)?.scheme.influence ?? DEFAULT_SCHEME.influence,
+  });
 }
 
 const purposesOf = (list: string[]): ReplyPurpose[] => [...new Set(list.map((p) => {
@@ -189,7 +204,6 @@ export async function createReplyRequest(c: CommandContext, input: CreateInput):
     g.cadres.push({ cadre, position });
     groups.set(cadre.tenant_id, g);
   });
-  const configs = await warningConfigs(trx, [...groups.keys()]);
   const header = {
     requester: input.requester.trim(), letter_no: input.letterNo?.trim() || null, purpose,
     purpose_text: purpose === 'other' ? input.purposeText?.trim() || null : null, as_of: asOf,
@@ -198,11 +212,7 @@ export async function createReplyRequest(c: CommandContext, input: CreateInput):
   const req = await trx.insertInto('reply_request').values({ tenant_id: principal.tenantId, ...header }).returning('id').executeTakeFirstOrThrow();
   const askerName = (await trx.selectFrom('tenant').select('name').where('id', '=', principal.tenantId).executeTakeFirstOrThrow()).name;
   for (const [tenantId, g] of groups) {
-    const settings = await settingsOf(c, tenantId);
-    const drafts = await draftReplies(trx, {
-      tenantId, cadres: g.cadres.map((x) => x.cadre), asOf, purpose, purposeText: input.purposeText, barred: settings.barredPurposes,
-      byMeasure: settings.measurePurposes, influence: configs.get(tenantId)?.scheme.influence ?? DEFAULT_SCHEME.influence,
-    });
+    const drafts = await draftsFor(c, tenantId, g.cadres.map((x) => x.cadre), { asOf, purpose, purposeText: input.purposeText });
     const requestId = tenantId === principal.tenantId ? req.id
       : (await trx.insertInto('reply_request').values({
         tenant_id: tenantId, ...header, parent_tenant_id: principal.tenantId, parent_id: req.id, parent_issuer: askerName,
@@ -281,12 +291,7 @@ export async function redraftReplyRequest(c: CommandContext, input: { id: string
   const own = ((await itemsOf(trx, principal.tenantId, [row.id])).get(row.id) ?? []).filter((i) => !i.part_id);
   // Live cadres only: a cadre deleted since keeps the draft it had.
   const cadres = await findCadres(trx, own.map((i) => i.cadre_id));
-  const [settings, configs] = await Promise.all([settingsOf(c, principal.tenantId), warningConfigs(trx, [principal.tenantId])]);
-  const drafts = await draftReplies(trx, {
-    tenantId: principal.tenantId, cadres, asOf: row.as_of, purpose: row.purpose, purposeText: row.purpose_text,
-    barred: settings.barredPurposes, byMeasure: settings.measurePurposes,
-    influence: configs.get(principal.tenantId)?.scheme.influence ?? DEFAULT_SCHEME.influence,
-  });
+  const drafts = await draftsFor(c, principal.tenantId, cadres, { asOf: row.as_of, purpose: row.purpose, purposeText: row.purpose_text });
   if (drafts.length) {
     await sql`update reply_item i set conclusion = v.conclusion, facts = v.facts::jsonb, draft = v.draft
       from (values ${sql.join(drafts.map((d) => sql`(${d.cadreId}::uuid, ${d.conclusion}, ${JSON.stringify(d.facts)}, ${d.draft})`))})
