@@ -57,21 +57,24 @@ const LETTER_CHUNK = 20;
 async function reportBatch(job: JobRow, step: JobStep): Promise<JobOutput> {
   const { cadreIds, asOf } = job.params as unknown as ReportBatchParams;
   const entries: { name: string; data: Buffer }[] = [];
+  let template: Buffer | null | undefined;
   for (let i = 0; i < cadreIds.length; i += REPORT_CHUNK) {
     const chunk = cadreIds.slice(i, i + REPORT_CHUNK);
-    const { reports, template } = await step.read(async (trx, principal, ability) => {
+    const { reports, template: read } = await step.read(async (trx, principal, ability) => {
       const found = (await findCadres(trx, chunk)).filter((c) => ability.can('read', asSubject('Cadre', { ...c })));
       if (found.length !== chunk.length) throw new JobFailure(`有 ${chunk.length - found.length} 名干部已不存在或不在您的管理范围内`);
       const byId = new Map(found.map((c) => [c.id, c]));
       const issuer = await trx.selectFrom('tenant').select('name').where('id', '=', principal.tenantId).executeTakeFirst();
       const out: EvaluationReport[] = [];
       for (const id of chunk) out.push(await evaluationReport(trx, byId.get(id)!, asOf, issuer?.name ?? byId.get(id)!.tenant_name));
-      // The issuing tenant's Word template in force (docs/templates.md), as the direct download uses.
-      return { reports: out, template: (await templateFile(trx, principal.tenantId, 'report'))?.content ?? null };
+      // The issuing tenant's Word template in force (docs/templates.md), as the direct download uses: read with the
+      // first chunk only (up to 2 MB, the same for the whole batch).
+      return { reports: out, template: template === undefined ? (await templateFile(trx, principal.tenantId, 'report'))?.content ?? null : template };
     });
+    template = read;
     // Built after the transaction ended, yielding to the requests the process serves between two files.
     for (const r of reports) {
-      entries.push({ name: numberedName(entries.length, cadreIds.length, r.title, 'docx'), data: await buildReportDocx(r, template) });
+      entries.push({ name: numberedName(entries.length, cadreIds.length, r.title, 'docx'), data: await buildReportDocx(r, template ?? null) });
       await yieldToRequests();
     }
     await step.progress(entries.length, cadreIds.length);
